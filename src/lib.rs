@@ -1,0 +1,5 @@
+//! binance-audit: facts → rules → score → report. See docs/design.md.
+
+pub mod facts;
+pub mod i18n;
+pub mod net;

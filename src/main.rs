@@ -1,0 +1,1 @@
+fn main() { binance_audit::placeholder(); }

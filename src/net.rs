@@ -1,0 +1,318 @@
+//! The one door to the network. Every request the tool makes goes through
+//! [`Net::get`]: there is no other verb, so nothing but GET can leave the
+//! machine, and every request is written to the network log that reports show.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde::Serialize;
+use url::Url;
+
+pub const USER_AGENT: &str = concat!(
+    "binance-audit/",
+    env!("CARGO_PKG_VERSION"),
+    " (security self-audit; +https://github.com/binance-audit/binance-audit)"
+);
+
+/// Responses larger than this are refused: the largest legitimate body
+/// (`capital/config/getall`) is a few MB.
+const MAX_BODY: usize = 32 * 1024 * 1024;
+
+/// One request as shown to the user: query values are masked because signed
+/// queries carry a timestamp and signature that are nobody's business.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NetRequest {
+    pub method: String,
+    pub host: String,
+    pub path: String,
+    pub purpose: String,
+}
+
+#[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
+pub enum NetError {
+    #[error("offline mode: no network request was made")]
+    Offline,
+    #[error("timed out after {0} s")]
+    Timeout(u64),
+    #[error("could not connect: {0}")]
+    Connect(String),
+    #[error("HTTP {status}")]
+    Status {
+        status: u16,
+        retry_after: Option<u64>,
+        body: String,
+    },
+    #[error("response could not be read: {0}")]
+    Body(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct NetOptions {
+    pub offline: bool,
+    pub connect_timeout: Duration,
+    pub timeout: Duration,
+}
+
+impl Default for NetOptions {
+    fn default() -> Self {
+        NetOptions {
+            offline: false,
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(15),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub retry_after: Option<u64>,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+#[derive(Clone)]
+pub struct Net {
+    client: Option<reqwest::Client>,
+    timeout: Duration,
+    log: Arc<Mutex<Vec<NetRequest>>>,
+}
+
+impl Net {
+    pub fn new(opts: &NetOptions) -> Result<Net, NetError> {
+        if opts.offline {
+            return Ok(Net::offline());
+        }
+        // reqwest is built without a default crypto provider (ring is smaller and
+        // builds faster than aws-lc); a second install attempt is harmless.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let client = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .connect_timeout(opts.connect_timeout)
+            .timeout(opts.timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| NetError::Connect(e.without_url().to_string()))?;
+        Ok(Net {
+            client: Some(client),
+            timeout: opts.timeout,
+            log: Arc::default(),
+        })
+    }
+
+    pub fn offline() -> Net {
+        Net {
+            client: None,
+            timeout: Duration::ZERO,
+            log: Arc::default(),
+        }
+    }
+
+    pub fn is_offline(&self) -> bool {
+        self.client.is_none()
+    }
+
+    /// Every request made so far, in order.
+    pub fn requests(&self) -> Vec<NetRequest> {
+        self.log.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    /// The only way to send anything: a GET with the given headers.
+    pub async fn get(
+        &self,
+        url: &Url,
+        headers: &[(&str, &str)],
+        purpose: &str,
+    ) -> Result<HttpResponse, NetError> {
+        let client = self.client.as_ref().ok_or(NetError::Offline)?;
+        if let Ok(mut log) = self.log.lock() {
+            log.push(NetRequest {
+                method: "GET".into(),
+                host: host_with_port(url),
+                path: masked_path(url),
+                purpose: purpose.into(),
+            });
+        }
+        let mut req = client.get(url.clone());
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let resp = req.send().await.map_err(|e| self.classify(e))?;
+        let status = resp.status().as_u16();
+        let headers: Vec<(String, String)> = resp
+            .headers()
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str().to_string(), v.to_str().ok()?.to_string())))
+            .collect();
+        let retry_after = headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("retry-after"))
+            .and_then(|(_, v)| v.trim().parse::<u64>().ok());
+        let body = read_body(resp).await.map_err(|e| self.classify(e))?;
+        if status >= 400 {
+            return Err(NetError::Status {
+                status,
+                retry_after,
+                body: String::from_utf8_lossy(&body[..body.len().min(2048)]).into_owned(),
+            });
+        }
+        Ok(HttpResponse {
+            status,
+            retry_after,
+            headers,
+            body,
+        })
+    }
+
+    fn classify(&self, e: reqwest::Error) -> NetError {
+        // Strip the URL: signed Binance queries carry the signature.
+        let e = e.without_url();
+        if e.is_timeout() {
+            NetError::Timeout(self.timeout.as_secs().max(1))
+        } else if e.is_connect() {
+            NetError::Connect(root_cause(&e))
+        } else if e.is_body() || e.is_decode() {
+            NetError::Body(root_cause(&e))
+        } else {
+            NetError::Connect(root_cause(&e))
+        }
+    }
+}
+
+async fn read_body(mut resp: reqwest::Response) -> Result<Vec<u8>, reqwest::Error> {
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await? {
+        body.extend_from_slice(&chunk);
+        if body.len() > MAX_BODY {
+            body.truncate(MAX_BODY);
+            break;
+        }
+    }
+    Ok(body)
+}
+
+fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut cur = e;
+    while let Some(next) = cur.source() {
+        cur = next;
+    }
+    cur.to_string()
+}
+
+fn host_with_port(url: &Url) -> String {
+    let host = url.host_str().unwrap_or("");
+    match url.port() {
+        Some(p) => format!("{host}:{p}"),
+        None => host.to_string(),
+    }
+}
+
+/// The path plus the query with every value replaced by `***`.
+pub fn masked_path(url: &Url) -> String {
+    let mut out = url.path().to_string();
+    if let Some(q) = url.query() {
+        let masked: Vec<String> = q
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((k, _)) => format!("{k}=***"),
+                None => pair.to_string(),
+            })
+            .collect();
+        out.push('?');
+        out.push_str(&masked.join("&"));
+    }
+    out
+}
+
+/// Parse a configured base URL. Plain http is accepted only for loopback hosts
+/// (the test servers); anything else must be https so credentials and password
+/// prefixes never cross a network in the clear.
+pub fn parse_base_url(raw: &str, what: &str) -> Result<Url, String> {
+    let url = Url::parse(raw.trim()).map_err(|e| format!("{what} URL {raw:?} is not a URL: {e}"))?;
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&url) => {}
+        "http" => {
+            return Err(format!(
+                "{what} URL {raw:?} uses plain http; only https is allowed (http only for 127.0.0.1/localhost)"
+            ));
+        }
+        other => return Err(format!("{what} URL {raw:?} has unsupported scheme {other:?}")),
+    }
+    if url.host_str().is_none() {
+        return Err(format!("{what} URL {raw:?} has no host"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!("{what} URL must not contain user:password@"));
+    }
+    Ok(url)
+}
+
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
+/// Join a path onto a base URL that may itself carry a path prefix.
+pub fn join(base: &Url, path: &str) -> Url {
+    let mut u = base.clone();
+    let prefix = base.path().trim_end_matches('/');
+    u.set_path(&format!("{prefix}/{}", path.trim_start_matches('/')));
+    u.set_query(None);
+    u
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_only_for_loopback() {
+        assert!(parse_base_url("http://127.0.0.1:9/", "test").is_ok());
+        assert!(parse_base_url("http://localhost:9/", "test").is_ok());
+        assert!(parse_base_url("http://[::1]:9/", "test").is_ok());
+        assert!(parse_base_url("http://api.binance.com/", "test").is_err());
+        assert!(parse_base_url("http://10.0.0.1/", "test").is_err());
+        assert!(parse_base_url("https://api.binance.com/", "test").is_ok());
+        assert!(parse_base_url("ftp://api.binance.com/", "test").is_err());
+        assert!(parse_base_url("https://u:p@api.binance.com/", "test").is_err());
+        assert!(parse_base_url("not a url", "test").is_err());
+    }
+
+    #[test]
+    fn query_values_are_masked() {
+        let u = Url::parse("https://h/sapi/v1/x?timestamp=1&signature=abc").unwrap();
+        assert_eq!(masked_path(&u), "/sapi/v1/x?timestamp=***&signature=***");
+        let u = Url::parse("https://h/range/ABCDE").unwrap();
+        assert_eq!(masked_path(&u), "/range/ABCDE");
+    }
+
+    #[test]
+    fn join_keeps_prefix() {
+        let b = Url::parse("http://127.0.0.1:8/prefix/").unwrap();
+        assert_eq!(join(&b, "/range/ABCDE").as_str(), "http://127.0.0.1:8/prefix/range/ABCDE");
+        let b = Url::parse("https://api.binance.com").unwrap();
+        assert_eq!(join(&b, "/api/v3/time").as_str(), "https://api.binance.com/api/v3/time");
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn offline_never_sends() {
+        let net = Net::offline();
+        let u = Url::parse("https://example.invalid/").unwrap();
+        assert_eq!(net.get(&u, &[], "test").await.unwrap_err(), NetError::Offline);
+        assert!(net.requests().is_empty());
+    }
+}
