@@ -14,7 +14,8 @@ pub enum FactKind {
     Bool,
     Int,
     Float,
-    String,
+    #[serde(rename = "string")]
+    Str,
     List,
 }
 
@@ -24,7 +25,7 @@ impl FactKind {
             FactKind::Bool => v.is_boolean(),
             FactKind::Int => v.is_i64() || v.is_u64(),
             FactKind::Float => v.is_number(),
-            FactKind::String => v.is_string(),
+            FactKind::Str => v.is_string(),
             FactKind::List => v.is_array(),
         }
     }
@@ -40,7 +41,7 @@ const fn f(name: &'static str, kind: FactKind, about: &'static str) -> FactDef {
     FactDef { name, kind, about }
 }
 
-use FactKind::*;
+use FactKind::{Bool, Float, Int, List, Str};
 
 /// Every fact a rule may name. `rules check` rejects any other name, so a
 /// typo in a rule is caught before it silently never fires.
@@ -72,9 +73,9 @@ pub const CATALOGUE: &[FactDef] = &[
     f("api.extra_permissions", List, "unknown enable*/permits* flags that are true"),
     f("api.create_time", Int, "key creation time, ms since epoch"),
     f("api.key_age_days", Int, "days since the key was created"),
-    f("api.key_type", String, "hmac, ed25519 or rsa (from the configured credentials)"),
+    f("api.key_type", Str, "hmac, ed25519 or rsa (from the configured credentials)"),
     // account
-    f("account.status", String, "text of /sapi/v1/account/status ('Normal' when fine)"),
+    f("account.status", Str, "text of /sapi/v1/account/status ('Normal' when fine)"),
     f("account.api_trading_locked", Bool, "API trading lock in force"),
     f("account.planned_recover_time", Int, "when the API trading lock lifts, ms since epoch"),
     f("account.can_trade", Bool, "account may trade"),

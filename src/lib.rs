@@ -4,3 +4,4 @@ pub mod collect;
 pub mod facts;
 pub mod i18n;
 pub mod net;
+pub mod url;
