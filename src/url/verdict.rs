@@ -383,7 +383,6 @@ fn reasons(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::url::analyse;
 
     #[test]
