@@ -260,7 +260,7 @@ impl<'a> Sink<'a> {
     fn text_block(&mut self, v: &Verdict) -> io::Result<()> {
         let lang = self.lang;
         let label = v.verdict.label(lang);
-        let padded = format!("{label:<10}");
+        let padded = pad(label, 12);
         let head = match v.verdict {
             VerdictKind::Official => padded.green().bold(),
             VerdictKind::Phishing => padded.red().bold(),
@@ -269,7 +269,7 @@ impl<'a> Sink<'a> {
             VerdictKind::Invalid => padded.dimmed(),
         };
         writeln!(self.out, "{head} {}", shown(&v.input))?;
-        let field = |en: &'static str, ja: &'static str| format!("  {:<12}", tr(lang, en, ja));
+        let field = |en: &'static str, ja: &'static str| format!("  {}", pad(tr(lang, en, ja), 12));
         if let Some(h) = &v.host {
             let host = if h.unicode != h.ascii {
                 format!("{} ({})", shown(&h.unicode), h.ascii)
@@ -326,21 +326,58 @@ fn shown(s: &str) -> String {
     out
 }
 
-fn json_item(v: &Verdict, lang: Lang, index: usize) -> serde_json::Value {
+/// One result as written in json/jsonl; field order is part of the format.
+#[derive(serde::Serialize)]
+struct JsonItem<'a> {
+    index: usize,
+    input: &'a str,
+    verdict: VerdictKind,
+    techniques: &'a [super::technique::Technique],
+    impersonates: Option<&'a str>,
+    host: Option<&'a super::verdict::HostNames>,
+    registrable_domain: Option<&'a str>,
+    reasons: Vec<&'a str>,
+    reasons_en: Vec<&'a str>,
+    reasons_ja: Vec<&'a str>,
+}
+
+fn json_item(v: &Verdict, lang: Lang, index: usize) -> JsonItem<'_> {
     let en: Vec<&str> = v.reasons.iter().map(|r| r.en.as_str()).collect();
     let ja: Vec<&str> = v.reasons.iter().map(|r| r.ja.as_str()).collect();
-    json!({
-        "index": index,
-        "input": v.input,
-        "verdict": v.verdict,
-        "techniques": v.techniques,
-        "impersonates": v.impersonates,
-        "host": v.host,
-        "registrable_domain": v.registrable_domain,
-        "reasons": if lang == Lang::Ja { &ja } else { &en },
-        "reasons_en": en,
-        "reasons_ja": ja,
-    })
+    JsonItem {
+        index,
+        input: &v.input,
+        verdict: v.verdict,
+        techniques: &v.techniques,
+        impersonates: v.impersonates.as_deref(),
+        host: v.host.as_ref(),
+        registrable_domain: v.registrable_domain.as_deref(),
+        reasons: if lang == Lang::Ja { ja.clone() } else { en.clone() },
+        reasons_en: en,
+        reasons_ja: ja,
+    }
+}
+
+/// Terminal columns taken by `s`: East Asian wide characters take two.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let c = c as u32;
+            let wide = (0x1100..=0x115f).contains(&c)
+                || (0x2e80..=0xa4cf).contains(&c)
+                || (0xac00..=0xd7a3).contains(&c)
+                || (0xf900..=0xfaff).contains(&c)
+                || (0xfe30..=0xfe4f).contains(&c)
+                || (0xff00..=0xff60).contains(&c)
+                || (0xffe0..=0xffe6).contains(&c);
+            if wide { 2 } else { 1 }
+        })
+        .sum()
+}
+
+fn pad(s: &str, cols: usize) -> String {
+    let w = width(s);
+    format!("{s}{}", " ".repeat(cols.saturating_sub(w)))
 }
 
 #[cfg(test)]
