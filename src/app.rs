@@ -77,10 +77,17 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
 }
 
 /// The link checker needs no rules, credentials or network: only the language.
-fn url_cmd(global: &crate::cli::GlobalArgs, args: &crate::url::cli::UrlArgs) -> anyhow::Result<Exit> {
+fn url_cmd(
+    global: &crate::cli::GlobalArgs,
+    args: &crate::url::cli::UrlArgs,
+) -> anyhow::Result<Exit> {
     let lang = global
         .lang
-        .or_else(|| config::load(global.config.as_deref()).ok().and_then(|l| l.config.lang))
+        .or_else(|| {
+            config::load(global.config.as_deref())
+                .ok()
+                .and_then(|l| l.config.lang)
+        })
         .unwrap_or_else(Lang::from_env);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

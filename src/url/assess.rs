@@ -41,7 +41,12 @@ pub struct Assessment {
 
 impl Assessment {
     fn new(verdict: VerdictKind) -> Assessment {
-        Assessment { verdict, techniques: TechSet::EMPTY, impersonates: None, notes: Notes::default() }
+        Assessment {
+            verdict,
+            techniques: TechSet::EMPTY,
+            impersonates: None,
+            notes: Notes::default(),
+        }
     }
 
     fn raise(&mut self, v: VerdictKind) {
@@ -56,7 +61,8 @@ impl Assessment {
     }
 
     pub fn impersonated_name(&self) -> Option<&'static str> {
-        self.impersonates.map(|i| knowledge().domains[i].name.as_str())
+        self.impersonates
+            .map(|i| knowledge().domains[i].name.as_str())
     }
 }
 
@@ -103,12 +109,22 @@ impl Default for Analyser {
 
 impl Analyser {
     pub fn new() -> Analyser {
-        Analyser { k: knowledge(), buf: ParseBuf::default(), skel: String::new(), detail: Detail::default() }
+        Analyser {
+            k: knowledge(),
+            buf: ParseBuf::default(),
+            skel: String::new(),
+            detail: Detail::default(),
+        }
     }
 
     /// The verdict for one line, without text.
     pub fn check(&mut self, input: &str) -> Assessment {
-        let Analyser { k, buf, skel, detail } = self;
+        let Analyser {
+            k,
+            buf,
+            skel,
+            detail,
+        } = self;
         detail.reset();
         match parse(input, buf) {
             None => Assessment::new(VerdictKind::Invalid),
@@ -132,7 +148,11 @@ pub(crate) fn split_host(host: &str) -> (&str, &str, bool) {
             let known = d.suffix().is_known();
             let reg_len = d.as_bytes().len();
             let suf_len = d.suffix().as_bytes().len();
-            (&host[host.len() - reg_len..], &host[host.len() - suf_len..], known)
+            (
+                &host[host.len() - reg_len..],
+                &host[host.len() - suf_len..],
+                known,
+            )
         }
         None => {
             let known = psl::suffix(host.as_bytes()).is_some_and(|s| s.is_known());
@@ -141,7 +161,12 @@ pub(crate) fn split_host(host: &str) -> (&str, &str, bool) {
     }
 }
 
-fn assess(k: &'static Knowledge, p: &Parsed<'_>, skel: &mut String, detail: &mut Detail) -> Assessment {
+fn assess(
+    k: &'static Knowledge,
+    p: &Parsed<'_>,
+    skel: &mut String,
+    detail: &mut Detail,
+) -> Assessment {
     match p.scheme {
         Scheme::Data | Scheme::Script => return assess_inline(k, p),
         _ => {}
@@ -163,7 +188,11 @@ fn assess(k: &'static Knowledge, p: &Parsed<'_>, skel: &mut String, detail: &mut
 
     // Host names: the registrable label and every subdomain label.
     let names_end = host.len().saturating_sub(suffix.len() + 1);
-    let names = if suffix.is_empty() { host } else { &host[..names_end] };
+    let names = if suffix.is_empty() {
+        host
+    } else {
+        &host[..names_end]
+    };
     let unicode_names = p.host_unicode.map(|u| {
         let dots = suffix.bytes().filter(|&c| c == b'.').count() + usize::from(!suffix.is_empty());
         let mut end = u.len();
@@ -239,7 +268,8 @@ fn assess(k: &'static Knowledge, p: &Parsed<'_>, skel: &mut String, detail: &mut
     let ipfs = hosting_suffix(host, &k.ipfs_gateways).is_some()
         || host.contains(".ipfs.")
         || host.contains(".ipns.")
-        || (k.ipfs_gateways.contains(reg) && (p.rest.starts_with("/ipfs/") || p.rest.starts_with("/ipns/")));
+        || (k.ipfs_gateways.contains(reg)
+            && (p.rest.starts_with("/ipfs/") || p.rest.starts_with("/ipns/")));
     detail.hosting = hosting;
 
     if let Some(h) = reg_hit {
@@ -247,7 +277,10 @@ fn assess(k: &'static Knowledge, p: &Parsed<'_>, skel: &mut String, detail: &mut
         a.impersonates = Some(imitated);
         a.techniques = a.techniques.union(h.techniques);
         if hosting.is_some() || ipfs {
-            a.flag(if ipfs { T::IpfsGateway } else { T::FreeHosting }, VerdictKind::Phishing);
+            a.flag(
+                if ipfs { T::IpfsGateway } else { T::FreeHosting },
+                VerdictKind::Phishing,
+            );
         } else if h.exact {
             a.flag(T::TldSwap, VerdictKind::Phishing);
         } else if h.is_impersonation() {
@@ -257,7 +290,8 @@ fn assess(k: &'static Knowledge, p: &Parsed<'_>, skel: &mut String, detail: &mut
         }
     }
     if let Some(h) = sub_hit {
-        a.impersonates.get_or_insert(k.imitated_index(h.brand, suffix));
+        a.impersonates
+            .get_or_insert(k.imitated_index(h.brand, suffix));
         a.techniques = a.techniques.union(h.techniques);
         if sub_exact_with_fake_sld {
             a.flag(T::TldSwap, VerdictKind::Phishing);
@@ -265,17 +299,26 @@ fn assess(k: &'static Knowledge, p: &Parsed<'_>, skel: &mut String, detail: &mut
             a.techniques.insert(T::BrandSubdomain);
         }
         if hosting.is_some() || ipfs {
-            a.techniques.insert(if ipfs { T::IpfsGateway } else { T::FreeHosting });
+            a.techniques
+                .insert(if ipfs { T::IpfsGateway } else { T::FreeHosting });
         }
-        a.raise(if h.is_impersonation() { VerdictKind::Phishing } else { VerdictKind::Suspicious });
+        a.raise(if h.is_impersonation() {
+            VerdictKind::Phishing
+        } else {
+            VerdictKind::Suspicious
+        });
     }
-    if reg_hit.is_none() && sub_hit.is_none() && p.host_unicode.is_none() {
+    if p.host_unicode.is_none() {
         dots_moved(k, names, suffix, &mut a, detail);
     }
 
     // Where the brand appears outside the host name.
     let scan = scan_rest(k, p.rest);
-    let platform = k.platform_hosts.get(reg).or_else(|| k.platform_hosts.get(host)).copied();
+    let platform = k
+        .platform_hosts
+        .get(reg)
+        .or_else(|| k.platform_hosts.get(host))
+        .copied();
     if let Some(pi) = platform {
         detail.platform = Some(pi);
         assess_platform(k, p, reg, pi, &scan, &mut a, detail);
@@ -291,15 +334,24 @@ fn assess(k: &'static Knowledge, p: &Parsed<'_>, skel: &mut String, detail: &mut
         && (hosting.is_some() || ipfs)
         && platform.is_none()
     {
-        a.flag(if ipfs { T::IpfsGateway } else { T::FreeHosting }, VerdictKind::Phishing);
+        a.flag(
+            if ipfs { T::IpfsGateway } else { T::FreeHosting },
+            VerdictKind::Phishing,
+        );
         a.impersonates.get_or_insert(k.brands[b].primary);
     }
-    if platform.is_none() {
+    let carrier = platform.is_some()
+        || hosting.is_some()
+        || ipfs
+        || k.shorteners.contains(host)
+        || k.shorteners.contains(reg);
+    if !carrier {
         if let Some(b) = scan.brand
             && scan.lure
         {
             a.flag(T::BrandInPath, VerdictKind::Phishing);
-            a.impersonates.get_or_insert(scan.genuine.unwrap_or(k.brands[b].primary));
+            a.impersonates
+                .get_or_insert(scan.genuine.unwrap_or(k.brands[b].primary));
         } else if let Some(g) = scan.genuine_in_path {
             a.flag(T::BrandInPath, VerdictKind::Suspicious);
             a.impersonates.get_or_insert(g);
@@ -380,7 +432,7 @@ fn dots_moved(k: &Knowledge, names: &str, suffix: &str, a: &mut Assessment, deta
             || (&buf[..n] == brand && !suffix.is_empty());
         if moved {
             a.flag(T::DotMoved, VerdictKind::Phishing);
-            a.impersonates = Some(b.primary);
+            a.impersonates.get_or_insert(b.primary);
             detail.set_name(names.as_bytes(), bi);
             return;
         }
@@ -423,7 +475,11 @@ fn assess_genuine(k: &Knowledge, p: &Parsed<'_>, di: usize, detail: &mut Detail)
     }
     for uc in &k.user_content {
         if uc.host == p.host
-            && (uc.path_prefixes.is_empty() || uc.path_prefixes.iter().any(|pre| p.rest.starts_with(pre.as_str())))
+            && (uc.path_prefixes.is_empty()
+                || uc
+                    .path_prefixes
+                    .iter()
+                    .any(|pre| p.rest.starts_with(pre.as_str())))
         {
             a.notes.add(Notes::USER_CONTENT);
         }
@@ -458,7 +514,11 @@ fn assess_ip(k: &Knowledge, p: &Parsed<'_>, _detail: &mut Detail) -> Assessment 
 /// data: and javascript: links carry their own content.
 fn assess_inline(k: &Knowledge, p: &Parsed<'_>) -> Assessment {
     let mut a = Assessment::new(VerdictKind::Suspicious);
-    a.techniques.insert(if p.scheme == Scheme::Data { T::DataUrl } else { T::JavascriptUrl });
+    a.techniques.insert(if p.scheme == Scheme::Data {
+        T::DataUrl
+    } else {
+        T::JavascriptUrl
+    });
     let payload = p.payload.as_bytes();
     let mut brand = find_brand(k, payload);
     if brand.is_none() && p.scheme == Scheme::Data {
@@ -470,13 +530,18 @@ fn assess_inline(k: &Knowledge, p: &Parsed<'_>) -> Assessment {
                 let body = &body[..body.len().min(256 * 1024)];
                 use base64::Engine as _;
                 let cleaned: String = body.chars().filter(|c| !c.is_whitespace()).collect();
-                if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(cleaned.trim_end_matches('='))
-                    .or_else(|_| base64::engine::general_purpose::STANDARD_NO_PAD.decode(cleaned.trim_end_matches('=')))
+                if let Ok(bytes) = base64::engine::general_purpose::STANDARD
+                    .decode(cleaned.trim_end_matches('='))
+                    .or_else(|_| {
+                        base64::engine::general_purpose::STANDARD_NO_PAD
+                            .decode(cleaned.trim_end_matches('='))
+                    })
                 {
                     brand = find_brand(k, &bytes);
                 }
             } else {
-                let decoded = percent_encoding::percent_decode(p.payload.as_bytes()).collect::<Vec<u8>>();
+                let decoded =
+                    percent_encoding::percent_decode(p.payload.as_bytes()).collect::<Vec<u8>>();
                 brand = find_brand(k, &decoded);
             }
         }
@@ -511,7 +576,9 @@ fn assess_platform(
     let handle_l = &lower[..hn];
     if hn > 0
         && k.channels.iter().any(|c| {
-            (c.host == reg || c.host == p.host) && c.handle.len() == hn && c.handle.as_bytes().eq_ignore_ascii_case(handle.as_bytes())
+            (c.host == reg || c.host == p.host)
+                && c.handle.len() == hn
+                && c.handle.as_bytes().eq_ignore_ascii_case(handle.as_bytes())
         })
     {
         a.notes.add(Notes::OFFICIAL_CHANNEL);
@@ -521,7 +588,11 @@ fn assess_platform(
         }
         return;
     }
-    let hit = if hn >= 3 { match_name(k, handle_l) } else { None };
+    let hit = if hn >= 3 {
+        match_name(k, handle_l)
+    } else {
+        None
+    };
     if let Some(h) = hit {
         detail.set_name(handle_l, h.brand);
         a.impersonates.get_or_insert(k.brands[h.brand].primary);
@@ -549,7 +620,17 @@ fn platform_handle(rest: &str) -> &str {
     let mut seg = segs.next().unwrap_or("");
     if matches!(
         seg.to_ascii_lowercase().as_str(),
-        "s" | "joinchat" | "invite" | "c" | "user" | "users" | "company" | "in" | "r" | "u" | "channel" | "send"
+        "s" | "joinchat"
+            | "invite"
+            | "c"
+            | "user"
+            | "users"
+            | "company"
+            | "in"
+            | "r"
+            | "u"
+            | "channel"
+            | "send"
     ) {
         seg = segs.next().unwrap_or("");
     }
@@ -570,7 +651,23 @@ pub(crate) struct RestScan {
 }
 
 fn is_delim(c: u8) -> bool {
-    matches!(c, b'/' | b'?' | b'#' | b'&' | b'=' | b';' | b':' | b',' | b'@' | b'!' | b'$' | b'\'' | b'(' | b')' | b'*')
+    matches!(
+        c,
+        b'/' | b'?'
+            | b'#'
+            | b'&'
+            | b'='
+            | b';'
+            | b':'
+            | b','
+            | b'@'
+            | b'!'
+            | b'$'
+            | b'\''
+            | b'('
+            | b')'
+            | b'*'
+    )
 }
 
 /// Find a brand label in text, ASCII case-insensitively.
@@ -585,7 +682,10 @@ fn find_brand_from(k: &Knowledge, text: &[u8], pos: &mut usize) -> Option<(usize
         let c = text[i] | 0x20;
         for &bi in &k.path_brands {
             let b = k.brands[bi].label.as_bytes();
-            if c == b[0] && i + b.len() <= text.len() && text[i..i + b.len()].eq_ignore_ascii_case(b) {
+            if c == b[0]
+                && i + b.len() <= text.len()
+                && text[i..i + b.len()].eq_ignore_ascii_case(b)
+            {
                 *pos = i + b.len();
                 return Some((bi, i));
             }
@@ -602,11 +702,20 @@ pub(crate) fn scan_rest(k: &Knowledge, rest: &str) -> RestScan {
     let path_end = rest.find(['?', '#']).unwrap_or(rest.len());
     let mut pos = 0;
     let mut seen = 0;
-    while let Some((bi, at)) = find_brand_from(k, bytes, &mut pos) {
+    while let Some((found, at)) = find_brand_from(k, bytes, &mut pos) {
         seen += 1;
         if seen > 32 {
             break;
         }
+        // Prefer the longest brand written here ("binancefuture" over "binance").
+        let bi = k
+            .brands
+            .iter()
+            .position(|b| {
+                let l = b.label.as_bytes();
+                at + l.len() <= bytes.len() && bytes[at..at + l.len()].eq_ignore_ascii_case(l)
+            })
+            .unwrap_or(found);
         scan.brand.get_or_insert(bi);
         let b = &k.brands[bi];
         let after = at + b.label.len();
@@ -626,18 +735,30 @@ pub(crate) fn scan_rest(k: &Knowledge, rest: &str) -> RestScan {
             }
         }
         if !scan.lure {
-            let start = bytes[..at].iter().rposition(|&c| is_delim(c)).map_or(0, |i| i + 1);
-            let end = bytes[after..].iter().position(|&c| is_delim(c)).map_or(bytes.len(), |i| after + i);
+            let start = bytes[..at]
+                .iter()
+                .rposition(|&c| is_delim(c))
+                .map_or(0, |i| i + 1);
+            let end = bytes[after..]
+                .iter()
+                .position(|&c| is_delim(c))
+                .map_or(bytes.len(), |i| after + i);
             match segment_kind(k, &bytes[start..end]) {
                 Seg::BrandLure => scan.lure = true,
                 Seg::BrandOnly => {
                     // "/binance/login": look at the neighbouring segments.
                     let prev = start.checked_sub(1).map(|d| {
-                        let s = bytes[..d].iter().rposition(|&c| is_delim(c)).map_or(0, |i| i + 1);
+                        let s = bytes[..d]
+                            .iter()
+                            .rposition(|&c| is_delim(c))
+                            .map_or(0, |i| i + 1);
                         &bytes[s..d]
                     });
                     let next = (end < bytes.len()).then(|| {
-                        let e = bytes[end + 1..].iter().position(|&c| is_delim(c)).map_or(bytes.len(), |i| end + 1 + i);
+                        let e = bytes[end + 1..]
+                            .iter()
+                            .position(|&c| is_delim(c))
+                            .map_or(bytes.len(), |i| end + 1 + i);
                         &bytes[end + 1..e]
                     });
                     if prev.is_some_and(|s| segment_kind(k, s) == Seg::Lure)
@@ -695,8 +816,12 @@ fn segment_kind(k: &Knowledge, seg: &[u8]) -> Seg {
             Some(super::domains::WordKind::Affix) => {}
             None => {
                 let filler = w.iter().all(u8::is_ascii_digit)
-                    || matches!(w, b"com" | b"html" | b"htm" | b"php" | b"asp" | b"aspx" | b"jsp" | b"index")
-                    || k.genuine_suffixes.iter().any(|s| s.as_bytes() == w);
+                    || matches!(
+                        w,
+                        b"com" | b"html" | b"htm" | b"php" | b"asp" | b"aspx" | b"jsp" | b"index"
+                    )
+                    || k.genuine_suffixes.iter().any(|s| s.as_bytes() == w)
+                    || psl::suffix(w).is_some_and(|s| s.is_known() && s.as_bytes() == w);
                 if !filler {
                     other = true;
                 }
@@ -762,8 +887,14 @@ mod tests {
 
     #[test]
     fn risky_forms_of_genuine_hosts() {
-        assert_eq!(v("http://www.binance.com/"), (VerdictKind::Suspicious, vec!["insecure_scheme"]));
-        assert_eq!(v("https://www.binance.com:8080/"), (VerdictKind::Suspicious, vec!["non_default_port"]));
+        assert_eq!(
+            v("http://www.binance.com/"),
+            (VerdictKind::Suspicious, vec!["insecure_scheme"])
+        );
+        assert_eq!(
+            v("https://www.binance.com:8080/"),
+            (VerdictKind::Suspicious, vec!["non_default_port"])
+        );
         assert_eq!(v("https://binance.me/en").0, VerdictKind::Suspicious);
     }
 

@@ -101,10 +101,13 @@ pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> anyhow::Result<i3
     let mut opened: Vec<(Source, Option<std::fs::File>)> = Vec::new();
     for s in sources {
         let f = match &s {
-            Source::File(p) => Some(
-                std::fs::File::open(p)
-                    .with_context(|| format!("{} {}", tr(lang, "cannot read", "読み込めません:"), p.display()))?,
-            ),
+            Source::File(p) => Some(std::fs::File::open(p).with_context(|| {
+                format!(
+                    "{} {}",
+                    tr(lang, "cannot read", "読み込めません:"),
+                    p.display()
+                )
+            })?),
             _ => None,
         };
         opened.push((s, f));
@@ -199,7 +202,15 @@ const KINDS: [VerdictKind; 5] = [
 
 impl<'a> Sink<'a> {
     fn new(out: &'a mut dyn Write, format: UrlFormat, lang: Lang) -> Sink<'a> {
-        Sink { out, format, lang, analyser: Analyser::new(), counts: [0; 5], n: 0, alarm: false }
+        Sink {
+            out,
+            format,
+            lang,
+            analyser: Analyser::new(),
+            counts: [0; 5],
+            n: 0,
+            alarm: false,
+        }
     }
 
     fn start(&mut self) -> io::Result<()> {
@@ -239,12 +250,22 @@ impl<'a> Sink<'a> {
                 for k in KINDS {
                     summary.insert(k.name().into(), json!(self.counts[kind_index(k)]));
                 }
-                writeln!(self.out, "\n],\"summary\":{}}}", serde_json::Value::Object(summary))?;
+                writeln!(
+                    self.out,
+                    "\n],\"summary\":{}}}",
+                    serde_json::Value::Object(summary)
+                )?;
             }
             UrlFormat::Text if self.n > 1 => {
                 let parts: Vec<String> = KINDS
                     .iter()
-                    .map(|k| format!("{} {}", k.label(self.lang).to_lowercase(), self.counts[kind_index(*k)]))
+                    .map(|k| {
+                        format!(
+                            "{} {}",
+                            k.label(self.lang).to_lowercase(),
+                            self.counts[kind_index(*k)]
+                        )
+                    })
                     .collect();
                 match self.lang {
                     Lang::En => writeln!(self.out, "Checked {}: {}.", self.n, parts.join(", "))?,
@@ -284,7 +305,12 @@ impl<'a> Sink<'a> {
         if !v.techniques.is_empty() {
             let names: Vec<String> = v.techniques.iter().map(|t| t.label(lang)).collect();
             let sep = tr(lang, ", ", "、");
-            writeln!(self.out, "{}{}", field("techniques", "手口"), names.join(sep))?;
+            writeln!(
+                self.out,
+                "{}{}",
+                field("techniques", "手口"),
+                names.join(sep)
+            )?;
         }
         let indent = " ".repeat(14);
         for (i, r) in v.reasons.iter().enumerate() {
@@ -352,7 +378,11 @@ fn json_item(v: &Verdict, lang: Lang, index: usize) -> JsonItem<'_> {
         impersonates: v.impersonates.as_deref(),
         host: v.host.as_ref(),
         registrable_domain: v.registrable_domain.as_deref(),
-        reasons: if lang == Lang::Ja { ja.clone() } else { en.clone() },
+        reasons: if lang == Lang::Ja {
+            ja.clone()
+        } else {
+            en.clone()
+        },
         reasons_en: en,
         reasons_ja: ja,
     }
@@ -385,7 +415,11 @@ mod tests {
     use super::*;
 
     fn run_text(urls: &[&str], format: UrlFormat, lang: Lang) -> (i32, String) {
-        let args = UrlArgs { urls: urls.iter().map(|s| s.to_string()).collect(), format, ..UrlArgs::default() };
+        let args = UrlArgs {
+            urls: urls.iter().map(|s| s.to_string()).collect(),
+            format,
+            ..UrlArgs::default()
+        };
         let mut out = Vec::new();
         let code = run(&args, lang, &mut out).unwrap();
         (code, String::from_utf8(out).unwrap())
@@ -393,7 +427,11 @@ mod tests {
 
     #[test]
     fn text_output_names_everything() {
-        let (code, out) = run_text(&["https://binnance.com/login", "https://www.binance.com/"], UrlFormat::Text, Lang::En);
+        let (code, out) = run_text(
+            &["https://binnance.com/login", "https://www.binance.com/"],
+            UrlFormat::Text,
+            Lang::En,
+        );
         assert_eq!(code, 1);
         assert!(out.contains("PHISHING"), "{out}");
         assert!(out.contains("repetition"), "{out}");
@@ -406,13 +444,24 @@ mod tests {
 
     #[test]
     fn control_characters_are_escaped() {
-        let (_, out) = run_text(&["https://evil.example/\u{1b}[31m\u{202e}x"], UrlFormat::Text, Lang::En);
-        assert!(!out.contains('\u{1b}') && !out.contains('\u{202e}'), "{out:?}");
+        let (_, out) = run_text(
+            &["https://evil.example/\u{1b}[31m\u{202e}x"],
+            UrlFormat::Text,
+            Lang::En,
+        );
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+            "{out:?}"
+        );
     }
 
     #[test]
     fn json_document_is_valid() {
-        let (_, out) = run_text(&["binance.com", "nonsense", "https://bit.ly/x"], UrlFormat::Json, Lang::Ja);
+        let (_, out) = run_text(
+            &["binance.com", "nonsense", "https://bit.ly/x"],
+            UrlFormat::Json,
+            Lang::Ja,
+        );
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["results"].as_array().unwrap().len(), 3);
         assert_eq!(v["summary"]["suspicious"], 1);

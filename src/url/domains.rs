@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::fold::{fold_ascii, FoldBuf};
+use super::fold::{FoldBuf, fold_ascii};
 
 /// The embedded knowledge file; tests and docs can print it.
 pub const DOMAINS_TOML: &str = include_str!("../../rules/domains.toml");
@@ -113,7 +113,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -209,7 +213,9 @@ impl Knowledge {
     }
 
     pub fn word(&self, w: &[u8]) -> Option<WordKind> {
-        std::str::from_utf8(w).ok().and_then(|s| self.words.get(s).copied())
+        std::str::from_utf8(w)
+            .ok()
+            .and_then(|s| self.words.get(s).copied())
     }
 
     pub fn folded_word(&self, w: &[u8]) -> Option<WordKind> {
@@ -246,7 +252,10 @@ pub fn load(text: &str) -> Result<Knowledge, String> {
 }
 
 fn lower_set(items: &[String]) -> FastSet {
-    items.iter().map(|s| s.trim().to_ascii_lowercase()).collect()
+    items
+        .iter()
+        .map(|s| s.trim().to_ascii_lowercase())
+        .collect()
 }
 
 fn build(file: File) -> Result<Knowledge, String> {
@@ -299,7 +308,10 @@ fn build(file: File) -> Result<Knowledge, String> {
         }
     }
     if brands.is_empty() || brands.len() > MAX_BRANDS {
-        return Err(format!("need 1..={MAX_BRANDS} brand labels, found {}", brands.len()));
+        return Err(format!(
+            "need 1..={MAX_BRANDS} brand labels, found {}",
+            brands.len()
+        ));
     }
     // A brand's default imitation target is the primary domain when it has one,
     // otherwise its ".com" domain, otherwise its first domain.
@@ -311,14 +323,13 @@ fn build(file: File) -> Result<Knowledge, String> {
         }
     }
     // Longest first, so "binancefuture" is preferred over "binance".
-    brands.sort_by(|a, b| b.label.len().cmp(&a.label.len()));
+    brands.sort_by_key(|b| std::cmp::Reverse(b.label.len()));
 
     let mut brand_bytes = [0u8; 256];
     for (bi, b) in brands.iter().enumerate() {
         for c in 0u8..=255 {
             let folded = super::fold::fold_byte(c.to_ascii_lowercase());
-            if b.folded.contains(&folded) || b.label.as_bytes().contains(&c.to_ascii_lowercase())
-            {
+            if b.folded.contains(&folded) || b.label.as_bytes().contains(&c.to_ascii_lowercase()) {
                 brand_bytes[c as usize] |= 1 << bi;
             }
         }
@@ -344,7 +355,10 @@ fn build(file: File) -> Result<Knowledge, String> {
     let mut max_word_len = 0;
     let mut word_starts = [0u64; 256];
     // Affixes first so that a word in both lists counts as a lure.
-    for (list, kind) in [(&file.vocabulary.affix_words, WordKind::Affix), (&file.vocabulary.lure_words, WordKind::Lure)] {
+    for (list, kind) in [
+        (&file.vocabulary.affix_words, WordKind::Affix),
+        (&file.vocabulary.lure_words, WordKind::Lure),
+    ] {
         for w in list {
             let w = w.trim().to_ascii_lowercase();
             if w.is_empty() || !w.bytes().all(|b| b.is_ascii_alphanumeric()) {

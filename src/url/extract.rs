@@ -67,15 +67,40 @@ fn plain(text: &str, out: &mut Links) {
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text.chars().take(64 * 1024).collect::<String>().to_ascii_lowercase();
-    head.contains("<html") || head.contains("<a ") || head.contains("href=") || head.contains("<body")
-        || head.contains("<div") || head.contains("<p>") || head.contains("<!doctype")
+    let head: String = text
+        .chars()
+        .take(64 * 1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.contains("<html")
+        || head.contains("<a ")
+        || head.contains("href=")
+        || head.contains("<body")
+        || head.contains("<div")
+        || head.contains("<p>")
+        || head.contains("<!doctype")
 }
 
 const HEADER_NAMES: &[&str] = &[
-    "from", "to", "subject", "date", "received", "return-path", "mime-version", "message-id",
-    "delivered-to", "content-type", "reply-to", "sender", "cc", "x-mailer", "dkim-signature",
-    "authentication-results", "arc-seal", "list-unsubscribe", "content-transfer-encoding",
+    "from",
+    "to",
+    "subject",
+    "date",
+    "received",
+    "return-path",
+    "mime-version",
+    "message-id",
+    "delivered-to",
+    "content-type",
+    "reply-to",
+    "sender",
+    "cc",
+    "x-mailer",
+    "dkim-signature",
+    "authentication-results",
+    "arc-seal",
+    "list-unsubscribe",
+    "content-transfer-encoding",
 ];
 
 fn looks_like_email(input: &[u8]) -> bool {
@@ -89,7 +114,9 @@ fn looks_like_email(input: &[u8]) -> bool {
         if line.starts_with([' ', '\t']) {
             continue;
         }
-        let Some((name, _)) = line.split_once(':') else { return false };
+        let Some((name, _)) = line.split_once(':') else {
+            return false;
+        };
         let name = name.to_ascii_lowercase();
         if name.contains(' ') {
             return false;
@@ -155,7 +182,14 @@ fn message(input: &[u8], depth: usize, out: &mut Links) {
     if depth == 0 {
         // Headers where a sender puts links and addresses; routing headers
         // (Received, DKIM) name mail servers, not destinations.
-        for name in ["subject", "from", "reply-to", "sender", "return-path", "list-unsubscribe"] {
+        for name in [
+            "subject",
+            "from",
+            "reply-to",
+            "sender",
+            "return-path",
+            "list-unsubscribe",
+        ] {
             for (n, v) in &hs {
                 if n == name {
                     plain(&decode_words(v), out);
@@ -168,20 +202,29 @@ fn message(input: &[u8], depth: usize, out: &mut Links) {
 
 fn part_body(hs: &[(String, String)], body: &[u8], depth: usize, out: &mut Links) {
     let ctype = header(hs, "content-type").unwrap_or("text/plain");
-    let mime = ctype.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    if mime.starts_with("multipart/") && depth < MAX_DEPTH {
-        if let Some(boundary) = param(ctype, "boundary") {
-            for part in multipart_parts(body, &boundary) {
-                message(part, depth + 1, out);
-            }
-            return;
+    let mime = ctype
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if mime.starts_with("multipart/")
+        && depth < MAX_DEPTH
+        && let Some(boundary) = param(ctype, "boundary")
+    {
+        for part in multipart_parts(body, &boundary) {
+            message(part, depth + 1, out);
         }
+        return;
     }
     if mime == "message/rfc822" && depth < MAX_DEPTH {
         message(body, depth + 1, out);
         return;
     }
-    let encoding = header(hs, "content-transfer-encoding").unwrap_or("").trim().to_ascii_lowercase();
+    let encoding = header(hs, "content-transfer-encoding")
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     let decoded: Vec<u8> = match encoding.as_str() {
         "base64" => decode_base64(body),
         "quoted-printable" => decode_qp(body),
@@ -190,7 +233,9 @@ fn part_body(hs: &[(String, String)], body: &[u8], depth: usize, out: &mut Links
     if !(mime.starts_with("text/") || mime.is_empty()) {
         return; // attachments: images, PDFs…
     }
-    let charset = param(ctype, "charset").unwrap_or_default().to_ascii_lowercase();
+    let charset = param(ctype, "charset")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let text = decode_charset(&decoded, &charset);
     if mime == "text/html" || looks_like_html(&text) {
         html(&text, out);
@@ -229,7 +274,11 @@ fn multipart_parts<'a>(body: &'a [u8], boundary: &str) -> Vec<&'a [u8]> {
 }
 
 fn decode_base64(body: &[u8]) -> Vec<u8> {
-    let clean: Vec<u8> = body.iter().copied().filter(|c| !c.is_ascii_whitespace()).collect();
+    let clean: Vec<u8> = body
+        .iter()
+        .copied()
+        .filter(|c| !c.is_ascii_whitespace())
+        .collect();
     let trimmed: &[u8] = {
         let mut end = clean.len();
         while end > 0 && clean[end - 1] == b'=' {
@@ -261,7 +310,10 @@ fn decode_qp(body: &[u8]) -> Vec<u8> {
                 i += 2;
                 continue;
             }
-            if let (Some(h), Some(l)) = (body.get(i + 1).and_then(|&c| hex(c)), body.get(i + 2).and_then(|&c| hex(c))) {
+            if let (Some(h), Some(l)) = (
+                body.get(i + 1).and_then(|&c| hex(c)),
+                body.get(i + 2).and_then(|&c| hex(c)),
+            ) {
                 out.push(h << 4 | l);
                 i += 3;
                 continue;
@@ -303,7 +355,11 @@ pub fn decode_words(value: &str) -> String {
 fn encoded_word(s: &str) -> Option<(String, usize)> {
     let inner = s.strip_prefix("=?")?;
     let q1 = inner.find('?')?;
-    let charset = inner[..q1].split('*').next().unwrap_or("").to_ascii_lowercase();
+    let charset = inner[..q1]
+        .split('*')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let after = &inner[q1 + 1..];
     let q2 = after.find('?')?;
     let enc = after[..q2].to_ascii_lowercase();
@@ -328,7 +384,9 @@ fn decode_charset(bytes: &[u8], charset: &str) -> String {
             bytes.iter().map(|&b| b as char).collect()
         }
         "iso-2022-jp" | "iso-2022-jp-2" | "csiso2022jp" => ascii_runs_iso2022(bytes),
-        "shift_jis" | "shift-jis" | "sjis" | "cp932" | "windows-31j" | "x-sjis" => ascii_runs_sjis(bytes),
+        "shift_jis" | "shift-jis" | "sjis" | "cp932" | "windows-31j" | "x-sjis" => {
+            ascii_runs_sjis(bytes)
+        }
         _ => String::from_utf8_lossy(bytes).into_owned(),
     }
 }
@@ -374,7 +432,18 @@ fn ascii_runs_sjis(bytes: &[u8]) -> String {
     out
 }
 
-const URL_ATTRS: &[&str] = &["href", "src", "action", "formaction", "data-href", "data-url", "srcset", "poster", "cite", "background"];
+const URL_ATTRS: &[&str] = &[
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data-href",
+    "data-url",
+    "srcset",
+    "poster",
+    "cite",
+    "background",
+];
 
 /// Walk HTML in document order: attribute targets of each tag, then the text.
 fn html(text: &str, out: &mut Links) {
@@ -462,7 +531,10 @@ fn tag(t: &str, out: &mut Links) {
         let value = if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
             let q = b[i];
             let start = i + 1;
-            let end = b[start..].iter().position(|&c| c == q).map_or(b.len(), |p| start + p);
+            let end = b[start..]
+                .iter()
+                .position(|&c| c == q)
+                .map_or(b.len(), |p| start + p);
             i = (end + 1).min(b.len());
             &t[start..end]
         } else {
@@ -559,7 +631,14 @@ mod tests {
     #[test]
     fn free_text() {
         let links = extract_links(b"Log in at binance.com or https://binnance-login.com/x, mail support@binance-help.net.");
-        assert_eq!(links, ["binance.com", "https://binnance-login.com/x", "support@binance-help.net"]);
+        assert_eq!(
+            links,
+            [
+                "binance.com",
+                "https://binnance-login.com/x",
+                "support@binance-help.net"
+            ]
+        );
     }
 
     #[test]
@@ -567,13 +646,26 @@ mod tests {
         let html = br#"<html><body><a href="https://evil.example/login?a=1&amp;b=2">https://www.binance.com</a>
             <img src='https://bnbstatic.com/x.png'><a href="/relative">x</a></body></html>"#;
         let links = extract_links(html);
-        assert_eq!(links, ["https://evil.example/login?a=1&b=2", "https://www.binance.com", "https://bnbstatic.com/x.png"]);
+        assert_eq!(
+            links,
+            [
+                "https://evil.example/login?a=1&b=2",
+                "https://www.binance.com",
+                "https://bnbstatic.com/x.png"
+            ]
+        );
     }
 
     #[test]
     fn encoded_words_and_qp() {
-        assert_eq!(decode_words("=?UTF-8?B?QmluYW5jZQ==?= =?utf-8?Q?_alert?="), "Binance alert");
-        assert_eq!(decode_qp(b"https://bin=\r\nance.com/a=3Db"), b"https://binance.com/a=b");
+        assert_eq!(
+            decode_words("=?UTF-8?B?QmluYW5jZQ==?= =?utf-8?Q?_alert?="),
+            "Binance alert"
+        );
+        assert_eq!(
+            decode_qp(b"https://bin=\r\nance.com/a=3Db"),
+            b"https://binance.com/a=b"
+        );
     }
 
     #[test]

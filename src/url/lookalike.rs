@@ -89,7 +89,11 @@ pub fn match_name(k: &Knowledge, name: &[u8]) -> Option<NameHit> {
 fn match_brand(k: &Knowledge, bi: usize, name: &[u8]) -> Option<NameHit> {
     let brand = k.brands[bi].label.as_bytes();
     if name == brand {
-        return Some(NameHit { brand: bi, exact: true, ..NameHit::default() });
+        return Some(NameHit {
+            brand: bi,
+            exact: true,
+            ..NameHit::default()
+        });
     }
     let mut tokens: [&[u8]; MAX_TOKENS] = [&[]; MAX_TOKENS];
     let mut nt = 0;
@@ -121,8 +125,8 @@ fn match_brand(k: &Knowledge, bi: usize, name: &[u8]) -> Option<NameHit> {
             }
             let f = classify_word(k, other);
             // "www-binance", "binance-com": a dot turned into a hyphen.
-            let dotlike = (oi + 1 == ti && *other == b"www")
-                || (oi == ti + 1 && is_genuine_suffix(k, other));
+            let dotlike =
+                (oi + 1 == ti && *other == b"www") || (oi == ti + 1 && is_genuine_suffix(k, other));
             if dotlike {
                 techniques.insert(T::Hyphenation);
             } else {
@@ -147,59 +151,54 @@ fn match_brand(k: &Knowledge, bi: usize, name: &[u8]) -> Option<NameHit> {
     None
 }
 
-/// "bin-ance", "b-inance-login": the brand split by hyphens, possibly with
-/// words on either side.
+/// "bin-ance", "bin-ance-login", "bin-ance-docs": the brand split by
+/// hyphens, possibly with words on either side.
 fn hyphenated(k: &Knowledge, bi: usize, tokens: &[&[u8]]) -> Option<NameHit> {
     let b = &k.brands[bi];
-    let mut flags = Flags::default();
-    let (mut lo, mut hi) = (0, tokens.len());
-    while lo < hi && classify_word(k, tokens[lo]).is_known() {
-        flags.merge(classify_word(k, tokens[lo]));
-        lo += 1;
-    }
-    while hi > lo && classify_word(k, tokens[hi - 1]).is_known() {
-        flags.merge(classify_word(k, tokens[hi - 1]));
-        hi -= 1;
-    }
-    if hi - lo < 2 {
-        return None;
-    }
+    let brand = b.label.as_bytes();
     let mut buf = [0u8; MAX_NAME];
-    let mut n = 0;
-    for t in &tokens[lo..hi] {
-        let end = n + t.len();
-        if end > MAX_NAME {
-            return None;
+    for lo in 0..tokens.len() {
+        let mut n = 0;
+        for hi in lo..tokens.len() {
+            let t = tokens[hi];
+            let end = n + t.len();
+            if end > brand.len() + 1 || end > MAX_NAME {
+                break;
+            }
+            buf[n..end].copy_from_slice(t);
+            n = end;
+            if hi == lo {
+                continue;
+            }
+            let joined = &buf[..n];
+            let mut techniques = TechSet::EMPTY.with(T::Hyphenation);
+            if joined != brand {
+                let mut fb = FoldBuf::new();
+                if fold_ascii(joined, &mut fb) != b.folded.as_slice() {
+                    continue;
+                }
+                techniques.insert(T::Homoglyph);
+            }
+            let mut flags = Flags::default();
+            for (i, t) in tokens.iter().enumerate() {
+                if i < lo || i > hi {
+                    flags.merge(classify_word(k, t));
+                }
+            }
+            if flags.any() {
+                techniques.insert(T::Combosquat);
+            }
+            return Some(NameHit {
+                brand: bi,
+                techniques,
+                exact: false,
+                lure: flags.lure,
+                affix: flags.affix,
+                unknown: flags.unknown,
+            });
         }
-        buf[n..end].copy_from_slice(t);
-        n = end;
     }
-    let joined = &buf[..n];
-    let mut techniques = TechSet::EMPTY.with(T::Hyphenation);
-    if joined != b.label.as_bytes() {
-        let mut fb = FoldBuf::new();
-        if fold_ascii(joined, &mut fb) != b.folded.as_slice() {
-            return None;
-        }
-        techniques.insert(T::Homoglyph);
-    }
-    if flags.any() {
-        techniques.insert(T::Combosquat);
-    }
-    Some(NameHit {
-        brand: bi,
-        techniques,
-        exact: false,
-        lure: flags.lure,
-        affix: flags.affix,
-        unknown: false,
-    })
-}
-
-impl Flags {
-    fn is_known(&self) -> bool {
-        (self.lure || self.affix || self.dot) && !self.unknown
-    }
+    None
 }
 
 fn is_genuine_suffix(k: &Knowledge, w: &[u8]) -> bool {
@@ -319,12 +318,19 @@ fn match_token(k: &Knowledge, bi: usize, tok: &[u8]) -> Option<(TechSet, Flags)>
         return None;
     }
     if let Some(pos) = find(tok, brand) {
+        // One extra character at either end is a typo, not a word.
+        if tok.len() == brand.len() + 1 {
+            return one_edit(tok, brand).map(|t| (t, Flags::default()));
+        }
         let f = glued(k, &tok[..pos], &tok[pos + brand.len()..], false);
         return Some((TechSet::EMPTY, f));
     }
     let mut fb = FoldBuf::new();
     let ft = fold_ascii(tok, &mut fb);
     if let Some(pos) = find(ft, &b.folded) {
+        if ft.len() == b.folded.len() + 1 {
+            return one_edit(ft, &b.folded).map(|t| (t.with(T::Homoglyph), Flags::default()));
+        }
         let f = glued(k, &ft[..pos], &ft[pos + b.folded.len()..], true);
         return Some((TechSet::EMPTY.with(T::Homoglyph), f));
     }
@@ -340,7 +346,9 @@ fn match_token(k: &Knowledge, bi: usize, tok: &[u8]) -> Option<(TechSet, Flags)>
     let fwd = seg_table(k, tok, true);
     let bwd = seg_table(k, tok, false);
     for pre in 0..=tok.len() + 1 - bl {
-        let Some(mut pre_flags) = fwd[pre] else { continue };
+        let Some(mut pre_flags) = fwd[pre] else {
+            continue;
+        };
         if pre >= 3 && &tok[pre - 3..pre] == b"www" {
             pre_flags.dot = true;
         }
@@ -356,7 +364,10 @@ fn match_token(k: &Knowledge, bi: usize, tok: &[u8]) -> Option<(TechSet, Flags)>
             let post_flags = if post == 0 {
                 Flags::default()
             } else if is_genuine_suffix(k, after) {
-                Flags { dot: true, ..Flags::default() }
+                Flags {
+                    dot: true,
+                    ..Flags::default()
+                }
             } else {
                 match bwd[split] {
                     Some(f) => f,
@@ -383,14 +394,23 @@ fn seg_table(k: &Knowledge, part: &[u8], forward: bool) -> [Option<Flags>; MAX_N
     let word_at = |i: usize, len: usize| -> Option<Flags> {
         let w = &part[i..i + len];
         if w.iter().all(u8::is_ascii_digit) {
-            return Some(Flags { affix: true, ..Flags::default() });
+            return Some(Flags {
+                affix: true,
+                ..Flags::default()
+            });
         }
         if len >= 2 && !k.may_start_word(w[0], w[1]) {
             return None;
         }
         match k.word(w) {
-            Some(WordKind::Lure) => Some(Flags { lure: true, ..Flags::default() }),
-            Some(WordKind::Affix) => Some(Flags { affix: true, ..Flags::default() }),
+            Some(WordKind::Lure) => Some(Flags {
+                lure: true,
+                ..Flags::default()
+            }),
+            Some(WordKind::Affix) => Some(Flags {
+                affix: true,
+                ..Flags::default()
+            }),
             None => None,
         }
     };
@@ -466,7 +486,11 @@ pub fn one_edit(s: &[u8], b: &[u8]) -> Option<TechSet> {
             }
             let c = s[i];
             let repeated = (i > 0 && s[i - 1] == c) || s.get(i + 1) == Some(&c);
-            Some(TechSet::EMPTY.with(if repeated { T::Repetition } else { T::Insertion }))
+            Some(TechSet::EMPTY.with(if repeated {
+                T::Repetition
+            } else {
+                T::Insertion
+            }))
         }
         0 => {
             let i = first_diff?;
@@ -488,14 +512,29 @@ pub fn one_edit(s: &[u8], b: &[u8]) -> Option<TechSet> {
                 }
                 return Some(t);
             }
-            let swapped = i + 1 < s.len()
-                && s[i] == b[i + 1]
-                && s[i + 1] == b[i]
-                && s[i + 2..] == b[i + 2..];
+            let swapped =
+                i + 1 < s.len() && s[i] == b[i + 1] && s[i + 1] == b[i] && s[i + 2..] == b[i + 2..];
             swapped.then(|| TechSet::EMPTY.with(T::Transposition))
         }
         _ => None,
     }
+}
+
+/// Look-alikes of Latin letters that TR39 maps elsewhere (or not at all).
+fn extra_confusable(c: char) -> Option<char> {
+    Some(match c {
+        'ь' | 'Ь' | 'ƅ' | 'Ƅ' | 'ҍ' | 'ɓ' | 'ƀ' | 'Ꮟ' => 'b',
+        'ɑ' | 'α' => 'a',
+        'ո' | 'η' | 'п' => 'n',
+        'г' => 'r',
+        'ҽ' | 'є' => 'e',
+        'ɩ' | 'ι' | 'ί' => 'i',
+        'υ' | 'ս' => 'u',
+        'ƒ' => 'f',
+        'ԁ' => 'd',
+        'ϲ' => 'c',
+        _ => return None,
+    })
 }
 
 /// Reduce a Unicode label to lower-case ASCII for brand matching: strip
@@ -510,6 +549,10 @@ pub fn skeleton_ascii(label: &str, out: &mut String) -> (bool, bool) {
             continue;
         }
         non_ascii = true;
+        if let Some(m) = extra_confusable(c) {
+            out.push(m);
+            continue;
+        }
         for d in std::iter::once(c).nfd() {
             if is_combining_mark(d) {
                 continue;
@@ -580,7 +623,15 @@ mod tests {
 
     #[test]
     fn real_words_are_not_look_alikes() {
-        for w in ["finance", "balance", "binary", "nuance", "bianca", "financelogin", "google"] {
+        for w in [
+            "finance",
+            "balance",
+            "binary",
+            "nuance",
+            "bianca",
+            "financelogin",
+            "google",
+        ] {
             assert_eq!(hit(w), None, "{w}");
         }
     }

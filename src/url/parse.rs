@@ -71,7 +71,14 @@ fn is_trim(c: char) -> bool {
 /// links in (<…>, "…", '…', `…`).
 fn trim_input(input: &str) -> &str {
     let s = input.trim_matches(is_trim);
-    for (open, close) in [('<', '>'), ('"', '"'), ('\'', '\''), ('`', '`'), ('(', ')'), ('[', ']')] {
+    for (open, close) in [
+        ('<', '>'),
+        ('"', '"'),
+        ('\'', '\''),
+        ('`', '`'),
+        ('(', ')'),
+        ('[', ']'),
+    ] {
         if s.len() >= 2 && s.starts_with(open) && s.ends_with(close) {
             return s[1..s.len() - 1].trim_matches(is_trim);
         }
@@ -83,7 +90,8 @@ fn trim_input(input: &str) -> &str {
 /// the tab/newline characters the URL standard ignores anywhere.
 fn needs_cleaning(s: &str) -> bool {
     let b = s.as_bytes();
-    b.iter().any(|&c| c == b'\t' || c == b'\n' || c == b'\r' || c == b'[' || c == b'(')
+    b.iter()
+        .any(|&c| c == b'\t' || c == b'\n' || c == b'\r' || c == b'[' || c == b'(')
         || (b.len() >= 4 && b[..4].eq_ignore_ascii_case(b"hxxp"))
 }
 
@@ -99,8 +107,16 @@ fn clean(s: &str, out: &mut String) {
     while i < b.len() {
         let tail = &rest[i..];
         let mut matched = false;
-        for (pat, rep) in [("[.]", "."), ("(.)", "."), ("[dot]", "."), ("(dot)", "."), ("[:]", ":")] {
-            if tail.len() >= pat.len() && tail.as_bytes()[..pat.len()].eq_ignore_ascii_case(pat.as_bytes()) {
+        for (pat, rep) in [
+            ("[.]", "."),
+            ("(.)", "."),
+            ("[dot]", "."),
+            ("(dot)", "."),
+            ("[:]", ":"),
+        ] {
+            if tail.len() >= pat.len()
+                && tail.as_bytes()[..pat.len()].eq_ignore_ascii_case(pat.as_bytes())
+            {
                 out.push_str(rep);
                 i += pat.len();
                 matched = true;
@@ -123,7 +139,9 @@ fn scheme_of(s: &str) -> Option<(Scheme, usize)> {
     let name = &s[..colon];
     if name.is_empty()
         || !name.as_bytes()[0].is_ascii_alphabetic()
-        || !name.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
+        || !name
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
     {
         return None;
     }
@@ -142,7 +160,11 @@ fn scheme_of(s: &str) -> Option<(Scheme, usize)> {
         Scheme::Other
     } else {
         // "binance.com:443/x" has no scheme; "tel:123" is not a link we check.
-        return if name.contains('.') { None } else { Some((Scheme::Other, usize::MAX)) };
+        return if name.contains('.') {
+            None
+        } else {
+            Some((Scheme::Other, usize::MAX))
+        };
     };
     Some((scheme, colon))
 }
@@ -158,7 +180,11 @@ fn default_port(scheme: Scheme, scheme_name: &str) -> Option<u16> {
 
 /// Parse one line. `None` means "not a URL or host".
 pub fn parse<'a>(input: &'a str, buf: &'a mut ParseBuf) -> Option<Parsed<'a>> {
-    let ParseBuf { host: host_buf, unicode, cleaned } = buf;
+    let ParseBuf {
+        host: host_buf,
+        unicode,
+        cleaned,
+    } = buf;
     unicode.clear();
     let mut s = trim_input(input);
     if s.is_empty() {
@@ -344,18 +370,24 @@ fn was_mapped(raw: &str, ascii: &str, unicode: &str) -> bool {
 /// Letters, digits, '-', '_' and dots, no punycode, not a number-ending name
 /// (which the URL standard reads as an IPv4 address).
 fn is_plain_ascii_host(h: &str) -> bool {
-    if !h.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_')) {
+    if !h
+        .bytes()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_'))
+    {
         return false;
     }
     let trimmed = h.strip_suffix('.').unwrap_or(h);
     let last = trimmed.rsplit('.').next().unwrap_or("");
     if last.is_empty()
         || last.bytes().all(|c| c.is_ascii_digit())
-        || (last.len() > 1 && last.as_bytes()[0] == b'0' && matches!(last.as_bytes()[1], b'x' | b'X'))
+        || (last.len() > 1
+            && last.as_bytes()[0] == b'0'
+            && matches!(last.as_bytes()[1], b'x' | b'X'))
     {
         return false;
     }
-    !h.split('.').any(|l| l.len() >= 4 && l.as_bytes()[..4].eq_ignore_ascii_case(b"xn--"))
+    !h.split('.')
+        .any(|l| l.len() >= 4 && l.as_bytes()[..4].eq_ignore_ascii_case(b"xn--"))
 }
 
 fn is_dotted_quad(h: &str) -> bool {
@@ -370,7 +402,17 @@ fn valid_domain(h: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn p(s: &str) -> Option<(Scheme, HostKind, String, Option<String>, Option<u16>, String, String)> {
+    type Parts = (
+        Scheme,
+        HostKind,
+        String,
+        Option<String>,
+        Option<u16>,
+        String,
+        String,
+    );
+
+    fn p(s: &str) -> Option<Parts> {
         let mut b = ParseBuf::default();
         parse(s, &mut b).map(|x| {
             (
@@ -402,7 +444,10 @@ mod tests {
     #[test]
     fn tricky_hosts() {
         let r = p("https://binance.com@evil.example/").unwrap();
-        assert_eq!((r.2.as_str(), r.5.as_str()), ("evil.example", "binance.com"));
+        assert_eq!(
+            (r.2.as_str(), r.5.as_str()),
+            ("evil.example", "binance.com")
+        );
         let mut b = ParseBuf::default();
         let x = parse("https://%62inance.com/", &mut b).unwrap();
         assert!(x.percent_host);
@@ -422,8 +467,20 @@ mod tests {
 
     #[test]
     fn not_links() {
-        for s in ["", "   ", "hello", "hello world", "tel:123", "https://", "https://exa mple.com",
-            "xn--zz.com", "https://xn--a.com", "3.14", "https://bin..ance.com", "https://a.com:99999"] {
+        for s in [
+            "",
+            "   ",
+            "hello",
+            "hello world",
+            "tel:123",
+            "https://",
+            "https://exa mple.com",
+            "xn--zz.com",
+            "https://xn--a.com",
+            "3.14",
+            "https://bin..ance.com",
+            "https://a.com:99999",
+        ] {
             assert!(p(s).is_none(), "{s:?} should be invalid");
         }
         assert_eq!(p("support@binance.com").unwrap().0, Scheme::Email);

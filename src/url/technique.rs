@@ -174,7 +174,10 @@ impl TechSet {
     }
 
     pub fn iter(self) -> impl Iterator<Item = Technique> {
-        Technique::ALL.iter().copied().filter(move |t| self.contains(*t))
+        Technique::ALL
+            .iter()
+            .copied()
+            .filter(move |t| self.contains(*t))
     }
 
     pub fn to_vec(self) -> Vec<Technique> {
@@ -204,7 +207,9 @@ mod tests {
             let json = serde_json::to_string(t).unwrap();
             assert_eq!(json, format!("\"{}\"", t.name()));
         }
-        let s = TechSet::EMPTY.with(Technique::TldSwap).with(Technique::Omission);
+        let s = TechSet::EMPTY
+            .with(Technique::TldSwap)
+            .with(Technique::Omission);
         assert_eq!(s.to_vec(), vec![Technique::Omission, Technique::TldSwap]);
     }
 }

@@ -134,7 +134,15 @@ pub(crate) fn build_verdict(
         }
         _ => (None, None, String::new()),
     };
-    let reasons = reasons(k, a, p, detail, host.as_ref(), registrable.as_deref(), &suffix);
+    let reasons = reasons(
+        k,
+        a,
+        p,
+        detail,
+        host.as_ref(),
+        registrable.as_deref(),
+        &suffix,
+    );
     Verdict {
         input: input.to_string(),
         verdict: a.verdict,
@@ -161,10 +169,19 @@ fn reasons(
     let mut out = Vec::new();
     let host_s = host.map(|h| q(&h.unicode)).unwrap_or_default();
     let reg_s = reg.map(q).unwrap_or_else(|| host_s.clone());
-    let imitated = a.impersonates.map(|i| k.domains[i].name.clone()).unwrap_or_default();
-    let brand = d.brand.map(|b| k.brands[b].label.clone()).unwrap_or_else(|| "binance".into());
+    let imitated = a
+        .impersonates
+        .map(|i| k.domains[i].name.clone())
+        .unwrap_or_default();
+    let brand = d
+        .brand
+        .map(|b| k.brands[b].label.clone())
+        .unwrap_or_else(|| "binance".into());
     let name = q(&d.name);
-    let platform = d.platform.map(|i| k.platforms[i].name.clone()).unwrap_or_default();
+    let platform = d
+        .platform
+        .map(|i| k.platforms[i].name.clone())
+        .unwrap_or_default();
 
     match a.verdict {
         V::Official => {
@@ -387,8 +404,14 @@ mod tests {
 
     #[test]
     fn reasons_exist_in_both_languages() {
-        for s in ["https://binnance.com", "https://www.binance.com", "nonsense", "https://google.com",
-            "http://binance.com:81@10.0.0.1/", "https://bit.ly/x"] {
+        for s in [
+            "https://binnance.com",
+            "https://www.binance.com",
+            "nonsense",
+            "https://google.com",
+            "http://binance.com:81@10.0.0.1/",
+            "https://bit.ly/x",
+        ] {
             let v = analyse(s);
             assert!(!v.reasons.is_empty(), "{s}");
             for r in &v.reasons {
@@ -405,6 +428,11 @@ mod tests {
         assert_eq!(j["host"]["ascii"], "xn--bnance-p9a.com");
         assert_eq!(j["host"]["unicode"], "bınance.com");
         assert_eq!(j["impersonates"], "binance.com");
-        assert!(j["techniques"].as_array().unwrap().contains(&"homoglyph".into()));
+        assert!(
+            j["techniques"]
+                .as_array()
+                .unwrap()
+                .contains(&"homoglyph".into())
+        );
     }
 }
