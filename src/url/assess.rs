@@ -177,7 +177,8 @@ fn assess(
     let host = p.host;
     let (reg, suffix, known_suffix) = split_host(host);
 
-    if let Some(&di) = k.genuine.get(reg).or_else(|| k.genuine.get(host)) {
+    let facts = k.host_facts(host);
+    if let Some(di) = facts.genuine {
         return assess_genuine(k, p, di, detail);
     }
 
@@ -246,10 +247,6 @@ fn assess(
             }
             if is_reg {
                 reg_hit = Some(h);
-                if h.exact && k.fake_second_levels.contains(label) {
-                    // "binance.com.evil" style: handled by the subdomain rule.
-                    reg_hit = None;
-                }
             } else if sub_hit.is_none() {
                 sub_hit = Some(h);
             }
@@ -264,12 +261,12 @@ fn assess(
         prev_label = label;
     }
 
-    let hosting = hosting_suffix(host, &k.hosting);
-    let ipfs = hosting_suffix(host, &k.ipfs_gateways).is_some()
+    let hosting = facts.hosting;
+    let ipfs = facts.ipfs
         || host.contains(".ipfs.")
         || host.contains(".ipns.")
-        || (k.ipfs_gateways.contains(reg)
-            && (p.rest.starts_with("/ipfs/") || p.rest.starts_with("/ipns/")));
+        || p.rest.starts_with("/ipfs/")
+        || p.rest.starts_with("/ipns/");
     detail.hosting = hosting;
 
     if let Some(h) = reg_hit {
@@ -314,16 +311,12 @@ fn assess(
 
     // Where the brand appears outside the host name.
     let scan = scan_rest(k, p.rest);
-    let platform = k
-        .platform_hosts
-        .get(reg)
-        .or_else(|| k.platform_hosts.get(host))
-        .copied();
+    let platform = facts.platform;
     if let Some(pi) = platform {
         detail.platform = Some(pi);
         assess_platform(k, p, reg, pi, &scan, &mut a, detail);
     }
-    if k.shorteners.contains(host) || k.shorteners.contains(reg) {
+    if facts.shortener {
         a.flag(T::Shortener, VerdictKind::Suspicious);
         if let Some(b) = scan.brand {
             a.raise(VerdictKind::Phishing);
@@ -340,11 +333,7 @@ fn assess(
         );
         a.impersonates.get_or_insert(k.brands[b].primary);
     }
-    let carrier = platform.is_some()
-        || hosting.is_some()
-        || ipfs
-        || k.shorteners.contains(host)
-        || k.shorteners.contains(reg);
+    let carrier = platform.is_some() || hosting.is_some() || ipfs || facts.shortener;
     if !carrier {
         if let Some(b) = scan.brand
             && scan.lure
@@ -383,20 +372,6 @@ fn assess(
         a.techniques.insert(T::InsecureScheme);
     }
     a
-}
-
-/// The first of host's parent names found in `set`.
-fn hosting_suffix<'k>(host: &str, set: &'k super::domains::FastSet) -> Option<&'k str> {
-    let mut h = host;
-    loop {
-        if let Some(s) = set.get(h) {
-            return Some(s.as_str());
-        }
-        match h.find('.') {
-            Some(i) => h = &h[i + 1..],
-            None => return None,
-        }
-    }
 }
 
 /// "bin.ance.com", "binan.ce": the brand's letters with a dot moved into them.

@@ -140,6 +140,29 @@ pub struct Brand {
     pub by_suffix: Vec<(String, usize)>,
 }
 
+/// What a host name (or one of its parents) is known to be.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HostInfo {
+    /// Index into `Knowledge::domains`.
+    pub genuine: Option<usize>,
+    /// Index into `Knowledge::platforms`.
+    pub platform: Option<usize>,
+    pub shortener: bool,
+    pub hosting: bool,
+    pub ipfs: bool,
+}
+
+/// `HostInfo` gathered over a host and all its parents, most specific first.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HostFacts<'k> {
+    pub genuine: Option<usize>,
+    pub platform: Option<usize>,
+    pub shortener: bool,
+    /// The hosting suffix matched ("web.app").
+    pub hosting: Option<&'k str>,
+    pub ipfs: bool,
+}
+
 /// How a word found next to a brand counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WordKind {
@@ -160,6 +183,9 @@ pub struct Knowledge {
     pub genuine: FastMap<usize>,
     /// Host → index into `platforms`.
     pub platform_hosts: FastMap<usize>,
+    /// Every special host name in one table, so that classifying a host costs
+    /// one lookup per label.
+    pub hosts: FastMap<HostInfo>,
     pub shorteners: FastSet,
     pub hosting: FastSet,
     pub ipfs_gateways: FastSet,
@@ -203,6 +229,27 @@ impl Knowledge {
             }
         }
         b.primary
+    }
+
+    /// Walk `host` and its parents ("a.b.web.app", "b.web.app", "web.app", "app").
+    pub fn host_facts(&self, host: &str) -> HostFacts<'_> {
+        let mut f = HostFacts::default();
+        let mut h = host;
+        loop {
+            if let Some((key, info)) = self.hosts.get_key_value(h) {
+                f.genuine = f.genuine.or(info.genuine);
+                f.platform = f.platform.or(info.platform);
+                f.shortener |= info.shortener;
+                f.ipfs |= info.ipfs;
+                if info.hosting && f.hosting.is_none() {
+                    f.hosting = Some(key.as_str());
+                }
+            }
+            match h.find('.') {
+                Some(i) => h = &h[i + 1..],
+                None => return f,
+            }
+        }
     }
 
     pub fn primary(&self) -> &GenuineDomain {
@@ -350,6 +397,26 @@ fn build(file: File) -> Result<Knowledge, String> {
         }
     }
 
+    let mut hosts: FastMap<HostInfo> = FastMap::default();
+    for (name, &i) in &genuine {
+        hosts.entry(name.clone()).or_default().genuine = Some(i);
+    }
+    for (name, &i) in &platform_hosts {
+        hosts.entry(name.clone()).or_default().platform = Some(i);
+    }
+    for name in &file.services.shorteners {
+        hosts
+            .entry(name.to_ascii_lowercase())
+            .or_default()
+            .shortener = true;
+    }
+    for name in &file.services.hosting {
+        hosts.entry(name.to_ascii_lowercase()).or_default().hosting = true;
+    }
+    for name in &file.services.ipfs_gateways {
+        hosts.entry(name.to_ascii_lowercase()).or_default().ipfs = true;
+    }
+
     let mut words = FastMap::default();
     let mut folded_words = FastMap::default();
     let mut max_word_len = 0;
@@ -382,6 +449,7 @@ fn build(file: File) -> Result<Knowledge, String> {
         verify_url: file.verify_url,
         genuine,
         platform_hosts,
+        hosts,
         shorteners: lower_set(&file.services.shorteners),
         hosting: lower_set(&file.services.hosting),
         ipfs_gateways: lower_set(&file.services.ipfs_gateways),

@@ -154,7 +154,6 @@ pub(crate) fn build_verdict(
     }
 }
 
-#[allow(clippy::too_many_lines)]
 fn reasons(
     k: &Knowledge,
     a: &Assessment,
