@@ -81,6 +81,11 @@ fn main() {
         None => url_mix::mixed_lines(n, 42),
     };
     let n = lines.len();
+    if std::env::var_os("URL_BENCH_GENERATE_ONLY").is_some() {
+        // Baseline for instruction counts: everything but the analysis.
+        println!("generated {n} inputs");
+        return;
+    }
     let mut analyser = Analyser::new();
     // Warm up: first use parses rules/domains.toml and faults in the tables.
     for l in lines.iter().take(10_000) {

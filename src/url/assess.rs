@@ -297,8 +297,8 @@ fn assess(
     // Only matters when the brand shows up somewhere; skip the searches otherwise.
     let ipfs = (reg_hit.is_some() || sub_hit.is_some() || scan.brand.is_some())
         && (facts.ipfs
-            || host.contains(".ipfs.")
-            || host.contains(".ipns.")
+            || contains_bytes(host.as_bytes(), b".ipfs.")
+            || contains_bytes(host.as_bytes(), b".ipns.")
             || p.rest.starts_with("/ipfs/")
             || p.rest.starts_with("/ipns/"));
     detail.hosting = hosting;
@@ -405,6 +405,10 @@ fn assess(
         a.techniques.insert(T::InsecureScheme);
     }
     a
+}
+
+fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
 }
 
 /// "bin.ance.com", "binan.ce": the brand's letters with a dot moved into them.

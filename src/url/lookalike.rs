@@ -344,8 +344,7 @@ fn match_token(k: &Knowledge, bi: usize, tok: &[u8]) -> Option<(TechSet, Flags)>
     if tok.len() <= bl + 1 {
         return None;
     }
-    let fwd = seg_table(k, tok, true);
-    let bwd = seg_table(k, tok, false);
+    let fwd = seg_table(k, tok);
     for pre in 0..=tok.len() + 1 - bl {
         let Some(mut pre_flags) = fwd[pre] else {
             continue;
@@ -370,7 +369,8 @@ fn match_token(k: &Knowledge, bi: usize, tok: &[u8]) -> Option<(TechSet, Flags)>
                     ..Flags::default()
                 }
             } else {
-                match bwd[split] {
+                // Only a few split points are possible: segment them on demand.
+                match segment(k, after, false) {
                     Some(f) => f,
                     None => continue,
                 }
@@ -386,58 +386,40 @@ fn match_token(k: &Knowledge, bi: usize, tok: &[u8]) -> Option<(TechSet, Flags)>
     None
 }
 
-/// Segmentations of every prefix (`forward`) or suffix of `part` into known
-/// words, "www" and digit runs: entry i covers part[..i] (or part[i..]).
-fn seg_table(k: &Knowledge, part: &[u8], forward: bool) -> [Option<Flags>; MAX_NAME + 1] {
+/// Segmentations of every prefix of `part` into known words, "www" and digit
+/// runs: entry i covers part[..i].
+fn seg_table(k: &Knowledge, part: &[u8]) -> [Option<Flags>; MAX_NAME + 1] {
     let n = part.len().min(MAX_NAME);
     let part = &part[..n];
     let mut t: [Option<Flags>; MAX_NAME + 1] = [None; MAX_NAME + 1];
-    let word_at = |i: usize, len: usize| -> Option<Flags> {
-        let w = &part[i..i + len];
-        if w.iter().all(u8::is_ascii_digit) {
-            return Some(Flags {
-                affix: true,
-                ..Flags::default()
-            });
-        }
-        if len >= 2 && !k.may_start_word(w[0], w[1]) {
-            return None;
-        }
-        match k.word(w) {
-            Some(WordKind::Lure) => Some(Flags {
-                lure: true,
-                ..Flags::default()
-            }),
-            Some(WordKind::Affix) => Some(Flags {
-                affix: true,
-                ..Flags::default()
-            }),
-            None => None,
-        }
-    };
-    if forward {
-        t[0] = Some(Flags::default());
-        for i in 0..n {
-            let Some(base) = t[i] else { continue };
-            for len in 1..=k.max_word_len.min(n - i) {
-                if let Some(f) = word_at(i, len) {
-                    let mut f2 = base;
-                    f2.merge(f);
-                    upgrade(&mut t[i + len], f2);
+    t[0] = Some(Flags::default());
+    for i in 0..n {
+        let Some(base) = t[i] else { continue };
+        for len in 1..=k.max_word_len.min(n - i) {
+            let w = &part[i..i + len];
+            let f = if w.iter().all(u8::is_ascii_digit) {
+                Flags {
+                    affix: true,
+                    ..Flags::default()
                 }
-            }
-        }
-    } else {
-        t[n] = Some(Flags::default());
-        for j in (0..n).rev() {
-            for len in 1..=k.max_word_len.min(n - j) {
-                let Some(rest) = t[j + len] else { continue };
-                if let Some(f) = word_at(j, len) {
-                    let mut f2 = rest;
-                    f2.merge(f);
-                    upgrade(&mut t[j], f2);
+            } else if len < 2 || !k.may_start_word(w[0], w[1]) {
+                continue;
+            } else {
+                match k.word(w) {
+                    Some(WordKind::Lure) => Flags {
+                        lure: true,
+                        ..Flags::default()
+                    },
+                    Some(WordKind::Affix) => Flags {
+                        affix: true,
+                        ..Flags::default()
+                    },
+                    None => continue,
                 }
-            }
+            };
+            let mut f2 = base;
+            f2.merge(f);
+            upgrade(&mut t[i + len], f2);
         }
     }
     t
