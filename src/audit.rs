@@ -18,6 +18,16 @@ use crate::rules::{Category, Rule};
 use crate::secret;
 
 pub const NO_PASSWORD: &str = "no password given: run in a terminal to be prompted, or pass --password-stdin / --password-file";
+pub const NO_PASSWORD_UNATTENDED: &str = "password check skipped: this run is unattended (CI is set or standard input is not a terminal), so nobody is asked; keeping the Binance password in a CI secret or scheduler would itself be a risk — check it interactively with `binance-audit password`";
+
+/// Why the password check did not run, telling an unattended run apart.
+pub fn no_password_reason() -> &'static str {
+    if secret::interactive() {
+        NO_PASSWORD
+    } else {
+        NO_PASSWORD_UNATTENDED
+    }
+}
 pub const NO_API_KEY: &str = "no API key: set BINANCE_API_KEY and BINANCE_API_SECRET (or BINANCE_API_PRIVATE_KEY_FILE) to audit your API key and account";
 
 /// Everything a run needs that does not change between profiles.
@@ -30,6 +40,17 @@ pub struct Session {
     pub rules: Vec<Rule>,
     pub global: GlobalArgs,
     pub warnings: Vec<String>,
+    /// `--baseline`, read before the run so a bad file is a usage error.
+    pub baseline: Option<crate::baseline::LoadedBaseline>,
+}
+
+impl Session {
+    /// The config file as the user gave it (or the default path), when it exists.
+    pub fn config_file(&self) -> Option<String> {
+        self.config_exists
+            .then(|| self.config_path.as_ref().map(|p| p.display().to_string()))
+            .flatten()
+    }
 }
 
 /// Where the password comes from: flag, file, env, else a prompt when interactive.
@@ -90,9 +111,10 @@ pub async fn password_checks(
     checks: &mut Vec<CheckStatus>,
 ) -> Option<password::PasswordDetails> {
     let Some(pw) = pw else {
-        facts.not_checked_prefix("password.", NO_PASSWORD);
-        facts.not_checked("breach.password_count", NO_PASSWORD);
-        checks.push(CheckStatus::skipped("password", NO_PASSWORD));
+        let why = no_password_reason();
+        facts.not_checked_prefix("password.", why);
+        facts.not_checked("breach.password_count", why);
+        checks.push(CheckStatus::skipped("password", why));
         return None;
     };
     let analysis = password::analyse(pw, &s.config.personal_hints(), s.lang);
@@ -134,6 +156,10 @@ pub async fn audit(s: &Session, args: &AuditArgs, pw: Option<SecretString>) -> R
         network: s.net.requests(),
         warnings,
         profile: None,
+        waivers: &s.config.waivers,
+        baseline: s.baseline.as_ref(),
+        config_file: s.config_file(),
+        now: Utc::now(),
     })
 }
 
@@ -157,6 +183,10 @@ pub async fn password_report(s: &Session, pw: &SecretString) -> Report {
         network: s.net.requests(),
         warnings: s.warnings.clone(),
         profile: None,
+        waivers: &s.config.waivers,
+        baseline: None,
+        config_file: s.config_file(),
+        now: Utc::now(),
     });
     report.password = details;
     report

@@ -2,12 +2,14 @@
 
 pub mod app;
 pub mod audit;
+pub mod baseline;
 pub mod cli;
 pub mod collect;
 pub mod config;
 pub mod facts;
 pub mod i18n;
 pub mod net;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod score;
