@@ -127,6 +127,7 @@ pub async fn password_checks(
 }
 
 pub async fn audit(s: &Session, args: &AuditArgs, pw: Option<SecretString>) -> Report {
+    let _status = crate::progress::Status::start("auditing");
     let mut facts = Facts::new();
     let mut checks = Vec::new();
     policy_facts(&s.config, &mut facts);

@@ -159,9 +159,11 @@ pub fn render(r: &Report, opts: &Options) -> String {
     }
     for f in &r.findings {
         let _ = writeln!(o);
-        let pts = match l {
-            Lang::En => format!("+{} pts if fixed", f.points),
-            Lang::Ja => format!("修正で+{}点", f.points),
+        // Waived and drift findings are not scored: no points to promise.
+        let pts = match (f.points, l) {
+            (0, _) => String::new(),
+            (p, Lang::En) => format!("+{p} pts if fixed"),
+            (p, Lang::Ja) => format!("修正で+{p}点"),
         };
         let new = if f.baseline == Some(BaselineState::New) {
             format!("{} ", tr(l, "NEW", "新規").magenta().bold())
