@@ -8,7 +8,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::i18n::Lang;
 use crate::rules::Severity;
 
-pub const EXIT_CODES: &str = "\
+const EXAMPLES: &str = "Examples:\n  binance-audit                         # audit with whatever inputs are available\n  binance-audit --format json --output report.json\n  echo \"$PW\" | binance-audit password --password-stdin\n  binance-audit rules list\n\nRun with --help for exit codes.";
+
+macro_rules! exit_codes {
+    () => {
+        "\
 Exit codes:
   0  ran; nothing at or above the gate
   1  gate tripped: a finding at or above --fail-on, a finding not in the
@@ -17,7 +21,11 @@ Exit codes:
   2  usage or configuration error (bad flag, unreadable rules, bad config,
      a waiver without a reason, an unreadable or unsupported baseline)
   3  a check whose inputs were given could not complete (e.g. API unreachable),
-     or --min-score was given but no score could be computed";
+     or --min-score was given but no score could be computed"
+    };
+}
+
+pub const EXIT_CODES: &str = exit_codes!();
 
 #[derive(Debug, Parser)]
 #[command(
@@ -26,8 +34,11 @@ Exit codes:
     about = "Security self-audit for Binance users: password, breaches, API key, links, incidents",
     long_about = "Security self-audit for Binance users.\n\nRuns a rule-based audit and prints a scored report where every finding carries remediation steps. \
 The password is checked on this machine only; breach lookups send 5 characters of its SHA-1 hash; Binance is queried read-only (GET).",
-    after_help = "Examples:\n  binance-audit                         # audit with whatever inputs are available\n  binance-audit --format json --output report.json\n  echo \"$PW\" | binance-audit password --password-stdin\n  binance-audit url https://binance.com.login-verify.example\n  binance-audit rules list",
-    after_long_help = EXIT_CODES,
+    after_help = EXAMPLES,
+    after_long_help = concat!(
+        "Examples:\n  binance-audit                         # audit with whatever inputs are available\n  binance-audit --format json --output report.json\n  echo \"$PW\" | binance-audit password --password-stdin\n  binance-audit rules list\n\n",
+        exit_codes!()
+    ),
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
