@@ -18,7 +18,7 @@ use crate::rules::{Category, Rule};
 use crate::secret;
 
 pub const NO_PASSWORD: &str = "no password given: run in a terminal to be prompted, or pass --password-stdin / --password-file";
-pub const NO_PASSWORD_UNATTENDED: &str = "password check skipped: this run is unattended (CI is set or standard input is not a terminal), so nobody is asked; keeping the Binance password in a CI secret or scheduler would itself be a risk — check it interactively with `binance-audit password`";
+pub const NO_PASSWORD_UNATTENDED: &str = "password check skipped: unattended run (CI is set or standard input is not a terminal), so nobody is asked; a Binance password kept in a CI secret or scheduler is itself a risk — check it interactively with `binance-audit password`, or pass --password-stdin / --password-file";
 
 /// Why the password check did not run, telling an unattended run apart.
 pub fn no_password_reason() -> &'static str {

@@ -1,9 +1,9 @@
 //! Golden reports for every format, SARIF validated against the official
 //! schema, JUnit parsed back, and the CLI's `--output FORMAT=PATH` plumbing.
 
+mod common;
 #[path = "support/fixture.rs"]
 mod fixture;
-mod common;
 
 use binance_audit::app::render;
 use binance_audit::cli::Format;
@@ -33,12 +33,18 @@ fn golden_sarif() {
 
 #[test]
 fn golden_markdown() {
-    insta::assert_snapshot!("markdown", rendered(&fixture::report(Lang::En), Format::Markdown));
+    insta::assert_snapshot!(
+        "markdown",
+        rendered(&fixture::report(Lang::En), Format::Markdown)
+    );
 }
 
 #[test]
 fn golden_markdown_ja() {
-    insta::assert_snapshot!("markdown_ja", rendered(&fixture::report(Lang::Ja), Format::Markdown));
+    insta::assert_snapshot!(
+        "markdown_ja",
+        rendered(&fixture::report(Lang::Ja), Format::Markdown)
+    );
 }
 
 #[test]
@@ -47,7 +53,10 @@ fn golden_junit() {
 }
 
 fn sarif_validator() -> jsonschema::Validator {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sarif-schema-2.1.0.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sarif-schema-2.1.0.json"
+    );
     let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     jsonschema::options()
         .should_validate_formats(true)
@@ -67,7 +76,8 @@ fn assert_valid(v: &jsonschema::Validator, doc: &Value) {
 fn sarif_is_valid_against_the_official_schema() {
     let v = sarif_validator();
     for lang in [Lang::En, Lang::Ja] {
-        let doc: Value = serde_json::from_str(&rendered(&fixture::report(lang), Format::Sarif)).unwrap();
+        let doc: Value =
+            serde_json::from_str(&rendered(&fixture::report(lang), Format::Sarif)).unwrap();
         assert_valid(&v, &doc);
     }
     // A run with nothing to report is valid too (empty results, no rules).
@@ -94,7 +104,8 @@ fn the_schema_rejects_what_github_would_reject() {
     doc["runs"][0]["results"][0]["level"] = "critical".into();
     assert!(!v.is_valid(&doc));
     let mut doc = good.clone();
-    doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0.into();
+    doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
+        0.into();
     assert!(!v.is_valid(&doc));
     let mut doc = good.clone();
     let waived = doc["runs"][0]["results"]
@@ -130,7 +141,9 @@ fn sarif_carries_what_code_scanning_needs() {
         let loc = &res["locations"][0]["physicalLocation"];
         assert_eq!(loc["artifactLocation"]["uri"], ".github/binance-audit.toml");
         assert_eq!(loc["region"]["startLine"], 1);
-        let fp = res["partialFingerprints"]["binanceAuditFinding/v1"].as_str().unwrap();
+        let fp = res["partialFingerprints"]["binanceAuditFinding/v1"]
+            .as_str()
+            .unwrap();
         assert_eq!(fp.len(), 64);
     }
     let sev_of = |id: &str| {
@@ -139,10 +152,16 @@ fn sarif_carries_what_code_scanning_needs() {
     assert_eq!(sev_of("BA-DRF-001"), "9.5");
     assert_eq!(sev_of("BA-DRF-006"), "5.5");
     // The waived finding is suppressed, not dropped.
-    let waived = results.iter().find(|r| r["ruleId"] == "BA-API-902").unwrap();
+    let waived = results
+        .iter()
+        .find(|r| r["ruleId"] == "BA-API-902")
+        .unwrap();
     assert_eq!(waived["suppressions"][0]["status"], "accepted");
     assert_eq!(waived["baselineState"], "new");
-    let existing = results.iter().find(|r| r["ruleId"] == "BA-2FA-901").unwrap();
+    let existing = results
+        .iter()
+        .find(|r| r["ruleId"] == "BA-2FA-901")
+        .unwrap();
     assert_eq!(existing["baselineState"], "unchanged");
 }
 
@@ -151,7 +170,11 @@ fn fingerprints_are_stable_and_ignore_volatile_text() {
     let a = fixture::report(Lang::En);
     let b = fixture::report(Lang::Ja);
     let fps = |r: &Report| -> Vec<(String, String)> {
-        let mut v: Vec<_> = r.findings.iter().map(|f| (f.id.clone(), f.fingerprint.clone())).collect();
+        let mut v: Vec<_> = r
+            .findings
+            .iter()
+            .map(|f| (f.id.clone(), f.fingerprint.clone()))
+            .collect();
         v.sort();
         v
     };
@@ -172,7 +195,13 @@ fn fingerprints_are_stable_and_ignore_volatile_text() {
     // A different address is a different alert.
     facts.observe(
         "withdrawal.not_whitelisted",
-        vec![fixture::address("ETH", "other", "0x99…01", "fp-other", false)],
+        vec![fixture::address(
+            "ETH",
+            "other",
+            "0x99…01",
+            "fp-other",
+            false,
+        )],
     );
     let d = fixture::build(fixture::Options {
         lang: Lang::En,
@@ -181,7 +210,14 @@ fn fingerprints_are_stable_and_ignore_volatile_text() {
         facts: &facts,
         rules: &rules,
     });
-    let wdr = |r: &Report| r.findings.iter().find(|f| f.id == "BA-WDR-901").unwrap().fingerprint.clone();
+    let wdr = |r: &Report| {
+        r.findings
+            .iter()
+            .find(|f| f.id == "BA-WDR-901")
+            .unwrap()
+            .fingerprint
+            .clone()
+    };
     assert_ne!(wdr(&a), wdr(&d));
     // Unique per finding.
     let mut all: Vec<String> = a.findings.iter().map(|f| f.fingerprint.clone()).collect();
@@ -203,7 +239,10 @@ mod xml {
 
     impl Element {
         pub fn attr(&self, k: &str) -> Option<&str> {
-            self.attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str())
+            self.attrs
+                .iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.as_str())
         }
         pub fn all<'a>(&'a self, name: &str, out: &mut Vec<&'a Element>) {
             for c in &self.children {
@@ -232,18 +271,25 @@ mod xml {
             rest = &rest[end + 1..];
         }
         out.push_str(rest);
-        if out.chars().any(|c| (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')) {
+        if out
+            .chars()
+            .any(|c| (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+        {
             return Err("control character".into());
         }
         Ok(out)
     }
 
     fn name_ok(n: &str) -> bool {
-        !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        !n.is_empty()
+            && n.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
     }
 
     pub fn parse(doc: &str) -> Result<Element, String> {
-        let doc = doc.strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>").ok_or("no XML declaration")?;
+        let doc = doc
+            .strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+            .ok_or("no XML declaration")?;
         let mut stack: Vec<Element> = vec![Element::default()];
         let mut rest = doc;
         while !rest.is_empty() {
@@ -284,7 +330,9 @@ mod xml {
                 if attrs.is_empty() {
                     break;
                 }
-                let eq = attrs.find("=\"").ok_or(format!("bad attribute in <{name}>"))?;
+                let eq = attrs
+                    .find("=\"")
+                    .ok_or(format!("bad attribute in <{name}>"))?;
                 let key = &attrs[..eq];
                 if !name_ok(key) {
                     return Err(format!("bad attribute name {key:?}"));
@@ -337,12 +385,20 @@ fn junit_is_well_formed_and_counts_add_up() {
     let mut cases = Vec::new();
     root.all("testcase", &mut cases);
     assert_eq!(cases.len(), r.coverage.total, "one test case per rule");
-    let with = |child: &str| cases.iter().filter(|c| c.children.iter().any(|e| e.name == child)).count();
+    let with = |child: &str| {
+        cases
+            .iter()
+            .filter(|c| c.children.iter().any(|e| e.name == child))
+            .count()
+    };
     let waived = r.findings.iter().filter(|f| f.waived.is_some()).count();
     assert_eq!(with("failure"), r.findings.len() - waived);
     assert_eq!(with("skipped"), r.not_checked.len() + waived);
     assert_eq!(root.attr("tests"), Some(cases.len().to_string().as_str()));
-    assert_eq!(root.attr("failures"), Some(with("failure").to_string().as_str()));
+    assert_eq!(
+        root.attr("failures"),
+        Some(with("failure").to_string().as_str())
+    );
     // The markup-shaped address name survives as text.
     assert!(doc.contains("&lt;b&gt;"), "{doc}");
     let skipped: Vec<&str> = cases
@@ -351,16 +407,30 @@ fn junit_is_well_formed_and_counts_add_up() {
         .filter(|e| e.name == "skipped")
         .filter_map(|e| e.attr("message"))
         .collect();
-    assert!(skipped.iter().any(|m| m.starts_with("waived: bot key")), "{skipped:?}");
-    assert!(skipped.iter().any(|m| m.starts_with("not checked: offline")), "{skipped:?}");
+    assert!(
+        skipped.iter().any(|m| m.starts_with("waived: bot key")),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|m| m.starts_with("not checked: offline")),
+        "{skipped:?}"
+    );
 }
 
 #[test]
 fn markdown_does_not_turn_outside_text_into_links() {
     let md = rendered(&fixture::report(Lang::En), Format::Markdown);
-    assert!(!md.contains("](https://evil.example)") || md.contains("`"), "{md}");
+    assert!(
+        !md.contains("](https://evil.example)") || md.contains("`"),
+        "{md}"
+    );
     for line in md.lines().filter(|l| l.contains("evil.example")) {
-        assert!(line.contains('`'), "outside text must sit in a code span: {line}");
+        assert!(
+            line.contains('`'),
+            "outside text must sit in a code span: {line}"
+        );
     }
     // Tables stay tables: every row of the change table has 3 cells.
     for line in md.lines().filter(|l| l.contains("restore account")) {
@@ -380,18 +450,34 @@ fn outputs_are_written_in_each_format_with_private_mode() {
     let out = common::bin(d)
         .current_dir(d)
         .args(["--offline", "--password-stdin"])
-        .args(["--output", "sarif=r.sarif", "--output", "junit=r.xml", "-o", "markdown=r.md", "-o", "json=r.json"])
+        .args([
+            "--output",
+            "sarif=r.sarif",
+            "--output",
+            "junit=r.xml",
+            "-o",
+            "markdown=r.md",
+            "-o",
+            "json=r.json",
+        ])
         .write_stdin("abc123\n")
         .assert()
         .code(0);
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(stdout.contains("security report"), "text still goes to stdout: {stdout}");
+    assert!(
+        stdout.contains("security report"),
+        "text still goes to stdout: {stdout}"
+    );
     let sarif: Value = serde_json::from_slice(&std::fs::read(d.join("r.sarif")).unwrap()).unwrap();
     assert_valid(&sarif_validator(), &sarif);
     let json: Value = serde_json::from_slice(&std::fs::read(d.join("r.json")).unwrap()).unwrap();
     assert_eq!(json["schema_version"], 1);
     xml::parse(&std::fs::read_to_string(d.join("r.xml")).unwrap()).unwrap();
-    assert!(std::fs::read_to_string(d.join("r.md")).unwrap().starts_with("## binance-audit"));
+    assert!(
+        std::fs::read_to_string(d.join("r.md"))
+            .unwrap()
+            .starts_with("## binance-audit")
+    );
     #[cfg(unix)]
     for f in ["r.sarif", "r.xml", "r.md", "r.json"] {
         use std::os::unix::fs::PermissionsExt;
@@ -406,7 +492,14 @@ fn a_bare_output_path_takes_the_main_report_off_stdout() {
     let d = home.path();
     common::bin(d)
         .current_dir(d)
-        .args(["--offline", "--password-stdin", "--format", "junit", "--output", "report.xml"])
+        .args([
+            "--offline",
+            "--password-stdin",
+            "--format",
+            "junit",
+            "--output",
+            "report.xml",
+        ])
         .write_stdin("abc123\n")
         .assert()
         .code(0)
@@ -429,7 +522,10 @@ fn step_summary_is_appended_under_github_actions() {
         .assert()
         .code(0);
     let text = std::fs::read_to_string(&summary).unwrap();
-    assert!(text.starts_with("# earlier step\n## binance-audit security report"), "{text}");
+    assert!(
+        text.starts_with("# earlier step\n## binance-audit security report"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -444,10 +540,48 @@ fn unattended_runs_never_prompt_and_show_no_spinner() {
         .assert()
         .code(0);
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert!(!stderr.contains('\r') && !stderr.contains('\x1b') && !stderr.contains("password"), "{stderr:?}");
+    assert!(
+        !stderr.contains('\r') && !stderr.contains('\x1b') && !stderr.contains("password"),
+        "{stderr:?}"
+    );
     let json: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-    let pw = json["checks"].as_array().unwrap().iter().find(|c| c["check"] == "password").unwrap();
+    let pw = json["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["check"] == "password")
+        .unwrap();
     assert_eq!(pw["state"], "skipped");
     let detail = pw["detail"].as_str().unwrap();
-    assert!(detail.contains("unattended") && detail.contains("CI secret"), "{detail}");
+    assert!(
+        detail.contains("unattended") && detail.contains("CI secret"),
+        "{detail}"
+    );
+}
+
+#[test]
+fn json_with_waivers_baseline_and_drift_validates_against_the_report_schema() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/report.schema.json");
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let v = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let doc: Value =
+        serde_json::from_str(&rendered(&fixture::report(Lang::En), Format::Json)).unwrap();
+    for key in ["waivers", "baseline", "config_file"] {
+        assert!(doc.get(key).is_some(), "fixture lacks {key}");
+    }
+    let errors: Vec<String> = v
+        .iter_errors(&doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    // The schema knows the new fields: a wrong value is caught.
+    let mut bad = doc.clone();
+    bad["findings"][0]["baseline"] = "maybe".into();
+    assert!(!v.is_valid(&bad));
+    let mut bad = doc;
+    bad["waivers"][0]["status"] = "ignored".into();
+    assert!(!v.is_valid(&bad));
 }

@@ -2,9 +2,9 @@
 //! expired waiver stops applying and says so; an unused one is reported; a
 //! waiver without a reason is a configuration error.
 
+mod common;
 #[path = "support/fixture.rs"]
 mod fixture;
-mod common;
 
 use binance_audit::app::{Exit, gate};
 use binance_audit::cli::ReportArgs;
@@ -54,9 +54,18 @@ fn fail_on(s: Severity) -> ReportArgs {
 
 #[test]
 fn an_active_waiver_marks_the_finding_and_keeps_score_and_gate() {
-    let w = [waiver("BA-API-902", None, "bot key, rotated by the bot", Some("2099-01-01"))];
+    let w = [waiver(
+        "BA-API-902",
+        None,
+        "bot key, rotated by the bot",
+        Some("2099-01-01"),
+    )];
     let waived = run(&quiet_facts(120), &w);
-    let f = waived.findings.iter().find(|f| f.id == "BA-API-902").expect("still shown");
+    let f = waived
+        .findings
+        .iter()
+        .find(|f| f.id == "BA-API-902")
+        .expect("still shown");
     let mark = f.waived.as_ref().expect("marked waived");
     assert_eq!(mark.reason, "bot key, rotated by the bot");
     assert_eq!(mark.expires.as_deref(), Some("2099-01-01"));
@@ -68,11 +77,17 @@ fn an_active_waiver_marks_the_finding_and_keeps_score_and_gate() {
     assert_eq!(waived.score, clean.score);
     assert_eq!(waived.score, Some(100));
     let unwaived = run(&quiet_facts(120), &[]);
-    assert!(unwaived.score < clean.score, "the finding costs points when not waived");
+    assert!(
+        unwaived.score < clean.score,
+        "the finding costs points when not waived"
+    );
 
     // Gates ignore it.
     assert_eq!(gate(&waived, &fail_on(Severity::Info), false), Exit::Ok);
-    assert_eq!(gate(&unwaived, &fail_on(Severity::Medium), false), Exit::Gate);
+    assert_eq!(
+        gate(&unwaived, &fail_on(Severity::Medium), false),
+        Exit::Gate
+    );
     assert_eq!(waived.worst_severity(), None);
     assert_eq!(waived.waivers[0].status, WaiverStatus::Active);
 }
@@ -87,7 +102,13 @@ fn an_expired_waiver_stops_applying_and_says_so() {
         let f = r.findings.iter().find(|f| f.id == "BA-API-902").unwrap();
         assert!(f.waived.is_none(), "expired on {expires} but still applied");
         assert_eq!(r.waivers[0].status, WaiverStatus::Expired);
-        assert!(r.warnings.iter().any(|w| w.contains("BA-API-902") && w.contains("expired")), "{:?}", r.warnings);
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.contains("BA-API-902") && w.contains("expired")),
+            "{:?}",
+            r.warnings
+        );
         assert_eq!(gate(&r, &fail_on(Severity::Medium), false), Exit::Gate);
     }
     let tomorrow = (fixture::now().date_naive() + chrono::Days::new(1)).to_string();
@@ -116,7 +137,13 @@ fn an_unused_waiver_is_reported_with_the_reason_it_matched_nothing() {
     assert!(note("BA-NOPE-001").contains("no rule"));
     assert!(note("BA-BRE-901").contains("not evaluated"));
     assert!(note("BA-DRF-001").contains("--baseline"));
-    assert_eq!(r.warnings.iter().filter(|w| w.contains("matched no finding")).count(), 4);
+    assert_eq!(
+        r.warnings
+            .iter()
+            .filter(|w| w.contains("matched no finding"))
+            .count(),
+        4
+    );
 }
 
 #[test]
@@ -124,7 +151,10 @@ fn a_profile_waiver_applies_only_to_that_profile() {
     let w = [waiver("BA-API-902", Some("bot"), "bot account", None)];
     let r = run(&quiet_facts(120), &w);
     assert!(r.findings[0].waived.is_none());
-    assert!(r.waivers.is_empty(), "another profile's waiver is not this run's business");
+    assert!(
+        r.waivers.is_empty(),
+        "another profile's waiver is not this run's business"
+    );
     let rules = fixture::rules();
     let facts = quiet_facts(120);
     let r = binance_audit::report::build(binance_audit::report::build::Inputs {
@@ -168,7 +198,11 @@ fn audit(dir: &std::path::Path, cfg: &std::path::Path, extra: &[&str]) -> (i32, 
         .output()
         .unwrap();
     let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
-    (out.status.code().unwrap(), json, String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap(),
+        json,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 const ALL_WAIVED: &str = r#"
@@ -199,7 +233,13 @@ fn waived_findings_do_not_trip_fail_on_or_lower_the_score() {
     let findings = json["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 3, "waived findings still appear");
     assert!(findings.iter().all(|f| f["waived"]["reason"].is_string()));
-    assert!(json["waivers"].as_array().unwrap().iter().all(|w| w["status"] == "active"));
+    assert!(
+        json["waivers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|w| w["status"] == "active")
+    );
 }
 
 #[test]
@@ -239,6 +279,9 @@ fn a_waiver_without_a_reason_is_a_config_error() {
         let (code, json, stderr) = audit(d.path(), &cfg, &[]);
         assert_eq!(code, 2, "{body}: {stderr}");
         assert_eq!(json, Value::Null, "no report on a config error");
-        assert!(stderr.contains("config") && stderr.lines().count() == 1, "{stderr}");
+        assert!(
+            stderr.contains("config") && stderr.lines().count() == 1,
+            "{stderr}"
+        );
     }
 }

@@ -58,7 +58,13 @@ pub fn facts() -> Facts {
     f.observe("policy.key_max_age_days", 90);
     f.observe("account.status", "Normal");
     let cold = address("USDT", "cold", "0x12…ab", "fp-cold", true);
-    let new = address("BTC", "[restore account](https://evil.example) | <b>x</b>", "bc1q…7k", "fp-new", false);
+    let new = address(
+        "BTC",
+        "[restore account](https://evil.example) | <b>x</b>",
+        "bc1q…7k",
+        "fp-new",
+        false,
+    );
     f.observe("withdrawal.addresses", vec![cold, new.clone()]);
     f.observe("withdrawal.not_whitelisted", vec![new]);
     f.declare(
@@ -66,7 +72,10 @@ pub fn facts() -> Facts {
         vec!["sms", "authenticator"],
         NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
     );
-    f.not_checked("breach.password_count", "offline mode: no network request was made");
+    f.not_checked(
+        "breach.password_count",
+        "offline mode: no network request was made",
+    );
     f
 }
 
@@ -128,10 +137,25 @@ pub fn waiver(rule: &str, profile: Option<&str>, reason: &str, expires: Option<&
 
 pub fn waivers() -> Vec<Waiver> {
     vec![
-        waiver("BA-API-902", None, "bot key, rotated by its own schedule", Some("2099-01-01")),
-        waiver("BA-WDR-901", None, "migration in progress", Some("2026-01-01")),
+        waiver(
+            "BA-API-902",
+            None,
+            "bot key, rotated by its own schedule",
+            Some("2099-01-01"),
+        ),
+        waiver(
+            "BA-WDR-901",
+            None,
+            "migration in progress",
+            Some("2026-01-01"),
+        ),
         waiver("BA-XYZ-999", None, "typo in the rule id", None),
-        waiver("BA-API-901", Some("other-account"), "only for another profile", None),
+        waiver(
+            "BA-API-901",
+            Some("other-account"),
+            "only for another profile",
+            None,
+        ),
     ]
 }
 
