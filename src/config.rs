@@ -295,10 +295,11 @@ pub const TEMPLATE: &str = r#"# binance-audit configuration. Every setting is op
 # email_two_factor = true
 # email_unique_password = true
 
-# [[waiver]]                   # accept a finding on purpose, with a reason
+# [[waiver]]                   # accept a finding on purpose: shown, not scored, never gated
 # rule = "BA-API-004"
-# reason = "trading bot key, rotated by the bot's own schedule"
-# expires = 2027-01-01
+# reason = "trading bot key, rotated by the bot's own schedule"   # required
+# expires = 2027-01-01         # optional: from this date on the finding counts again
+# profile = "bot"              # optional: only for this profile
 "#;
 
 #[cfg(test)]
