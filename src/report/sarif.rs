@@ -16,6 +16,10 @@ use crate::rules::Severity;
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const FINGERPRINT_KEY: &str = "binanceAuditFinding/v1";
+/// The key GitHub's upload action fills from the text of the result's line
+/// when it is absent. Line 1 of a config file says nothing about a finding
+/// and changes when the file is edited, so we supply it ourselves.
+pub const LINE_HASH_KEY: &str = "primaryLocationLineHash";
 /// Where results point when the run read no configuration file.
 pub const FALLBACK_URI: &str = "binance-audit.toml";
 
@@ -291,7 +295,11 @@ pub fn render(r: &Report) -> String {
                     region: Region { start_line: 1 },
                 },
             }],
-            partial_fingerprints: [(FINGERPRINT_KEY, f.fingerprint.clone())].into(),
+            partial_fingerprints: [
+                (FINGERPRINT_KEY, f.fingerprint.clone()),
+                (LINE_HASH_KEY, f.fingerprint.clone()),
+            ]
+            .into(),
             baseline_state: f.baseline.map(|b| match b {
                 BaselineState::New => "new",
                 BaselineState::Existing => "unchanged",
