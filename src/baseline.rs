@@ -203,7 +203,14 @@ pub fn parse(bytes: &[u8]) -> Result<Baseline, String> {
             ));
         }
     }
-    serde_json::from_value(v).map_err(|e| format!("unexpected content: {e}"))
+    let b: Baseline = serde_json::from_value(v).map_err(|e| format!("unexpected content: {e}"))?;
+    if DateTime::parse_from_rfc3339(&b.created_at).is_err() {
+        return Err(format!(
+            "created_at {:?} is not an RFC 3339 time",
+            b.created_at
+        ));
+    }
+    Ok(b)
 }
 
 fn strip_position(msg: &str) -> &str {
@@ -723,6 +730,13 @@ mod tests {
         assert!(e.starts_with("2:"), "{e}");
         let e = parse(b"{\"schema_version\": 1}").unwrap_err();
         assert!(e.contains("not a baseline"), "{e}");
+        let mut v: Value = serde_json::from_str(&good).unwrap();
+        v["created_at"] = json!("yesterday");
+        assert!(
+            parse(v.to_string().as_bytes())
+                .unwrap_err()
+                .contains("created_at")
+        );
         // Fields a later minor release adds are ignored, not fatal.
         let mut v: Value = serde_json::from_str(&good).unwrap();
         v["added_later"] = json!(true);
