@@ -585,3 +585,35 @@ fn json_with_waivers_baseline_and_drift_validates_against_the_report_schema() {
     bad["waivers"][0]["status"] = "ignored".into();
     assert!(!v.is_valid(&bad));
 }
+
+#[test]
+fn several_profiles_make_one_sarif_log_and_one_junit_document() {
+    let mut a = fixture::report(Lang::En);
+    let mut b = fixture::report(Lang::En);
+    a.profile = Some("main".into());
+    b.profile = Some("bot".into());
+    let reports = [a, b];
+    let doc: Value =
+        serde_json::from_str(&binance_audit::report::sarif::render_many(&reports)).unwrap();
+    assert_valid(&sarif_validator(), &doc);
+    let runs = doc["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 2);
+    assert_eq!(runs[0]["automationDetails"]["id"], "binance-audit/main/");
+    assert_eq!(runs[1]["automationDetails"]["id"], "binance-audit/bot/");
+    let junit = binance_audit::report::junit::render_many(&reports);
+    let root = xml::parse(&junit).unwrap_or_else(|e| panic!("{e}"));
+    let suites: Vec<_> = root
+        .children
+        .iter()
+        .filter(|c| c.name == "testsuite")
+        .collect();
+    assert_eq!(suites.len(), 2);
+    assert_eq!(suites[1].attr("name"), Some("binance-audit [bot]"));
+    let per: usize = suites
+        .iter()
+        .map(|s| s.attr("tests").unwrap().parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(root.attr("tests").unwrap().parse::<usize>().unwrap(), per);
+    let md = binance_audit::report::markdown::render_many(&reports);
+    assert_eq!(md.matches("## binance-audit security report").count(), 2);
+}

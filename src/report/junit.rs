@@ -26,25 +26,57 @@ pub fn xml(s: &str) -> String {
     o
 }
 
+struct Counts {
+    tests: usize,
+    failures: usize,
+    skipped: usize,
+}
+
+fn counts(r: &Report) -> Counts {
+    let failures = r.findings.iter().filter(|f| f.counts()).count();
+    let waived = r.findings.len() - failures;
+    Counts {
+        tests: r.findings.len() + r.not_checked.len() + r.passed.len(),
+        failures,
+        skipped: r.not_checked.len() + waived,
+    }
+}
+
+/// One report as a JUnit document.
 pub fn render(r: &Report) -> String {
-    let counting = r.findings.iter().filter(|f| f.counts()).count();
-    let waived = r.findings.len() - counting;
-    let tests = r.findings.len() + r.not_checked.len() + r.passed.len();
-    let skipped = r.not_checked.len() + waived;
-    let suite = match &r.profile {
-        Some(p) => format!("binance-audit [{p}]"),
-        None => "binance-audit".to_string(),
-    };
+    render_many(std::slice::from_ref(r))
+}
+
+/// Several reports (`--all-profiles`): one test suite per account.
+pub fn render_many(reports: &[Report]) -> String {
+    let all: Vec<Counts> = reports.iter().map(counts).collect();
+    let sum = |f: fn(&Counts) -> usize| all.iter().map(f).sum::<usize>();
+    let (tests, failures, skipped) = (sum(|c| c.tests), sum(|c| c.failures), sum(|c| c.skipped));
     let mut o = String::new();
     let _ = writeln!(o, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     let _ = writeln!(
         o,
-        r#"<testsuites name="binance-audit" tests="{tests}" failures="{counting}" errors="0" skipped="{skipped}">"#
+        r#"<testsuites name="binance-audit" tests="{tests}" failures="{failures}" errors="0" skipped="{skipped}">"#
     );
+    for (r, c) in reports.iter().zip(&all) {
+        suite(&mut o, r, c);
+    }
+    let _ = writeln!(o, "</testsuites>");
+    o
+}
+
+fn suite(o: &mut String, r: &Report, c: &Counts) {
+    let suite = match &r.profile {
+        Some(p) => format!("binance-audit [{p}]"),
+        None => "binance-audit".to_string(),
+    };
     let _ = writeln!(
         o,
-        r#"  <testsuite name="{}" tests="{tests}" failures="{counting}" errors="0" skipped="{skipped}" timestamp="{}">"#,
+        r#"  <testsuite name="{}" tests="{}" failures="{}" errors="0" skipped="{}" timestamp="{}">"#,
         xml(&suite),
+        c.tests,
+        c.failures,
+        c.skipped,
         xml(&r.generated_at)
     );
     let _ = writeln!(o, "    <properties>");
@@ -56,20 +88,20 @@ pub fn render(r: &Report) -> String {
             xml(v)
         );
     };
-    prop(&mut o, "tool_version", &r.tool_version);
+    prop(o, "tool_version", &r.tool_version);
     if let Some(s) = r.score {
-        prop(&mut o, "score", &s.to_string());
+        prop(o, "score", &s.to_string());
     }
     if let Some(g) = r.grade {
-        prop(&mut o, "grade", g.as_str());
+        prop(o, "grade", g.as_str());
     }
     prop(
-        &mut o,
+        o,
         "coverage",
         &format!("{}/{}", r.coverage.evaluated, r.coverage.total),
     );
     if let Some(b) = &r.baseline {
-        prop(&mut o, "baseline", &b.file);
+        prop(o, "baseline", &b.file);
     }
     let _ = writeln!(o, "    </properties>");
 
@@ -128,8 +160,6 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(o, "{}/>", case(p.category.as_str(), &p.id, &p.title));
     }
     let _ = writeln!(o, "  </testsuite>");
-    let _ = writeln!(o, "</testsuites>");
-    o
 }
 
 #[cfg(test)]

@@ -59,6 +59,15 @@ pub fn code(s: &str, in_table: bool) -> String {
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
+/// Several reports (`--all-profiles`): one section per account.
+pub fn render_many(reports: &[Report]) -> String {
+    reports
+        .iter()
+        .map(render)
+        .collect::<Vec<_>>()
+        .join("\n---\n\n")
+}
+
 pub fn render(r: &Report) -> String {
     let l = r.lang;
     let mut o = String::new();

@@ -254,7 +254,7 @@ fn message(f: &Finding) -> String {
     }
 }
 
-pub fn render(r: &Report) -> String {
+fn run(r: &Report) -> Run {
     let uri = artifact_uri(r.config_file.as_deref());
     let mut rules: Vec<RuleDescriptor> = Vec::new();
     let mut results = Vec::new();
@@ -355,31 +355,42 @@ pub fn render(r: &Report) -> String {
             }),
     );
 
+    Run {
+        tool: Tool {
+            driver: Driver {
+                name: "binance-audit",
+                version: r.tool_version.clone(),
+                semantic_version: r.tool_version.clone(),
+                rules,
+            },
+        },
+        automation_details: AutomationDetails {
+            id: format!(
+                "binance-audit/{}/",
+                r.profile.as_deref().unwrap_or("default")
+            ),
+        },
+        invocations: vec![Invocation {
+            execution_successful: !r.any_check_failed(),
+            end_time_utc: r.generated_at.clone(),
+            tool_execution_notifications: notes,
+        }],
+        results,
+    }
+}
+
+/// One SARIF log for one report.
+pub fn render(r: &Report) -> String {
+    render_many(std::slice::from_ref(r))
+}
+
+/// One log with a run per report (`--all-profiles`): each run has its own
+/// automation id, so code scanning keeps each account's alerts apart.
+pub fn render_many(reports: &[Report]) -> String {
     let log = Log {
         schema: SCHEMA_URI,
         version: "2.1.0",
-        runs: vec![Run {
-            tool: Tool {
-                driver: Driver {
-                    name: "binance-audit",
-                    version: r.tool_version.clone(),
-                    semantic_version: r.tool_version.clone(),
-                    rules,
-                },
-            },
-            automation_details: AutomationDetails {
-                id: format!(
-                    "binance-audit/{}/",
-                    r.profile.as_deref().unwrap_or("default")
-                ),
-            },
-            invocations: vec![Invocation {
-                execution_successful: !r.any_check_failed(),
-                end_time_utc: r.generated_at.clone(),
-                tool_execution_notifications: notes,
-            }],
-            results,
-        }],
+        runs: reports.iter().map(run).collect(),
     };
     let mut s =
         serde_json::to_string_pretty(&log).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
