@@ -162,12 +162,13 @@ pub struct ReportArgs {
 pub struct BaselineArgs {
     /// Write the observed security state (key permissions, IP restriction, key
     /// creation time, account status, withdrawal address book, score) to FILE.
-    /// Holds no secrets; format in docs/baseline.md
-    #[arg(long, value_name = "FILE")]
+    /// Holds no secrets; format in docs/baseline.md. One account per file: not
+    /// with --all-profiles (use --profile NAME)
+    #[arg(long, value_name = "FILE", conflicts_with = "all_profiles")]
     pub save_baseline: Option<PathBuf>,
     /// Compare with a saved baseline: every change (new withdrawal address,
     /// permission enabled, IP restriction removed, …) becomes a `drift` finding
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "all_profiles")]
     pub baseline: Option<PathBuf>,
     /// Gate only on findings not recorded in the baseline (with --fail-on, at or
     /// above that severity; alone, any new finding)
@@ -344,6 +345,11 @@ mod tests {
         let c = Cli::try_parse_from(["binance-audit", "--fail-on-new", "--baseline", "b.json"])
             .unwrap();
         assert!(c.audit.baseline.fail_on_new);
+        // A baseline describes one account.
+        assert!(
+            Cli::try_parse_from(["binance-audit", "--baseline", "b.json", "--all-profiles"])
+                .is_err()
+        );
     }
 
     #[test]
