@@ -43,7 +43,7 @@ impl Gen {
 /// bits of line i fall in the i-th of `n` equal slots.
 fn lines(n: u64) -> impl Iterator<Item = ([u8; 20], u64)> {
     let slot = u64::MAX / n;
-    let mut g = Gen(0x5EED_0F_B4EAC4);
+    let mut g = Gen(0x5EED_0FB4_EAC4);
     (0..n).map(move |i| {
         let mut h = [0u8; 20];
         h[..8].copy_from_slice(&(i * slot + g.next() % slot).to_be_bytes());
@@ -62,12 +62,16 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
-    let n: u64 = std::env::var("BREACH_BENCH_LINES").ok().and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_LINES);
+    let n: u64 = std::env::var("BREACH_BENCH_LINES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEFAULT_LINES);
     let path = std::env::temp_dir().join(format!("binance-audit-bench-pwned-{n}.txt"));
     let done = path.with_extension("ok");
     if !done.exists() {
         let t = Instant::now();
-        let mut w = BufWriter::with_capacity(8 << 20, File::create(&path).expect("create bench file"));
+        let mut w =
+            BufWriter::with_capacity(8 << 20, File::create(&path).expect("create bench file"));
         let mut buf = Vec::with_capacity(64);
         for (h, c) in lines(n) {
             buf.clear();
@@ -82,7 +86,11 @@ fn fixture() -> Fixture {
         // cold figures.
         f.sync_all().expect("sync bench file");
         std::fs::write(&done, b"").expect("marker");
-        println!("generated {} ({n} lines) in {:.1?}", path.display(), t.elapsed());
+        println!(
+            "generated {} ({n} lines) in {:.1?}",
+            path.display(),
+            t.elapsed()
+        );
     }
     let step = (n / 1000).max(1);
     let mut present = Vec::new();
@@ -96,7 +104,13 @@ fn fixture() -> Fixture {
         }
     }
     let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    Fixture { path, lines: n, bytes, present, absent }
+    Fixture {
+        path,
+        lines: n,
+        bytes,
+        present,
+        absent,
+    }
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -160,14 +174,21 @@ fn run_process(fx: &Fixture, password: &str) -> Option<Duration> {
         .stderr(Stdio::piped())
         .spawn()
         .ok()?;
-    child.stdin.take()?.write_all(format!("{password}\n").as_bytes()).ok()?;
+    child
+        .stdin
+        .take()?
+        .write_all(format!("{password}\n").as_bytes())
+        .ok()?;
     let out = child.wait_with_output().ok()?;
     let took = t.elapsed();
     // 0 = nothing found, 1 = findings at the gate: both mean it ran.
     match out.status.code() {
         Some(0 | 1) => Some(took),
         _ => {
-            eprintln!("  process run failed: {}", String::from_utf8_lossy(&out.stderr).trim());
+            eprintln!(
+                "  process run failed: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
             None
         }
     }
@@ -201,8 +222,14 @@ fn offline_figures(fx: &Fixture) {
         warm_absent.push(t.elapsed());
     }
     let warm = median(warm);
-    println!("binary search, warm, found      median {warm:>12.2?} per lookup ({} lookups)", fx.present.len());
-    println!("binary search, warm, not found  median {:>12.2?} per lookup", median(warm_absent));
+    println!(
+        "binary search, warm, found      median {warm:>12.2?} per lookup ({} lookups)",
+        fx.present.len()
+    );
+    println!(
+        "binary search, warm, not found  median {:>12.2?} per lookup",
+        median(warm_absent)
+    );
 
     let mut cold = Vec::new();
     let mut how = "";
@@ -213,7 +240,10 @@ fn offline_figures(fx: &Fixture) {
         cold.push(t.elapsed());
     }
     let cold_n = cold.len();
-    println!("binary search, cold             median {:>12.2?} per lookup ({cold_n} lookups; eviction: {how})", median(cold));
+    println!(
+        "binary search, cold             median {:>12.2?} per lookup ({cold_n} lookups; eviction: {how})",
+        median(cold)
+    );
 
     // The linear scan reads the file to the line; its median over found
     // keys is about half the file, and a not-found key reads all of it.
@@ -246,10 +276,14 @@ fn offline_figures(fx: &Fixture) {
         }
     }
     if runs.is_empty() {
-        println!("process: `binance-audit password --offline --hibp-file` not available in this build");
+        println!(
+            "process: `binance-audit password --offline --hibp-file` not available in this build"
+        );
     } else {
         let p = median(runs);
-        println!("process `binance-audit password --offline --hibp-file F`  median {p:>10.2?} (10 runs, warm)");
+        println!(
+            "process `binance-audit password --offline --hibp-file F`  median {p:>10.2?} (10 runs, warm)"
+        );
         println!(
             "ratio linear scan (found) / whole process: {:.0}x; not found: {:.0}x",
             lin.as_secs_f64() / p.as_secs_f64(),
@@ -287,8 +321,11 @@ fn online_figures(rt: &tokio::runtime::Runtime) {
     opts.set_base_url(&server.url()).unwrap();
     let net = Net::new(&NetOptions::default()).unwrap();
     let groups = sharing_groups(4, 4);
-    let passwords: Vec<SecretString> =
-        groups.iter().flatten().map(|p| SecretString::from(p.clone())).collect();
+    let passwords: Vec<SecretString> = groups
+        .iter()
+        .flatten()
+        .map(|p| SecretString::from(p.clone()))
+        .collect();
     let n = passwords.len();
 
     let before = server.requests().len();
@@ -309,11 +346,17 @@ fn online_figures(rt: &tokio::runtime::Runtime) {
     assert!(got.iter().all(|r| r.is_ok()));
     println!("{n} passwords in {} prefix groups:", groups.len());
     println!("  one by one : {naive:>3} requests, {naive_time:>10.2?}");
-    println!("  batch (x4) : {batch:>3} requests, {batch_time:>10.2?}  ({:.1}x fewer requests)", naive as f64 / batch as f64);
+    println!(
+        "  batch (x4) : {batch:>3} requests, {batch_time:>10.2?}  ({:.1}x fewer requests)",
+        naive as f64 / batch as f64
+    );
 }
 
 fn main() {
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let fx = fixture();
     offline_figures(&fx);
     online_figures(&rt);

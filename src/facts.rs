@@ -41,6 +41,8 @@ const fn f(name: &'static str, kind: FactKind, about: &'static str) -> FactDef {
 }
 
 use FactKind::*;
+// The glob brings in the `String` variant; keep the std type for field types.
+use std::string::String;
 
 /// Every fact a rule may name. `rules check` rejects any other name, so a
 /// typo in a rule is caught before it silently never fires.

@@ -16,8 +16,9 @@ fn sha(s: &str) -> String {
 
 /// `n` distinct hashes with counts, sorted by hash.
 fn entries(n: usize, tag: &str) -> Vec<(String, u64)> {
-    let mut v: Vec<(String, u64)> =
-        (0..n).map(|i| (sha(&format!("{tag}-{i}")), (i as u64 * 7919) % 100_000 + 1)).collect();
+    let mut v: Vec<(String, u64)> = (0..n)
+        .map(|i| (sha(&format!("{tag}-{i}")), (i as u64 * 7919) % 100_000 + 1))
+        .collect();
     v.sort();
     v
 }
@@ -50,7 +51,10 @@ fn planted_hashes_are_found_with_counts_lf_and_crlf() {
             assert_eq!(lookup_file(&f, h).unwrap(), Some(*c), "{h} with {eol:?}");
         }
         // Lower-case input is accepted.
-        assert_eq!(lookup_file(&f, &e[10].0.to_lowercase()).unwrap(), Some(e[10].1));
+        assert_eq!(
+            lookup_file(&f, &e[10].0.to_lowercase()).unwrap(),
+            Some(e[10].1)
+        );
         for i in 0..200 {
             assert_eq!(lookup_file(&f, &sha(&format!("absent-{i}"))).unwrap(), None);
         }
@@ -101,7 +105,10 @@ fn prefix_dir(root: &Path, e: &[(String, u64)]) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     let mut by_prefix: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for (h, c) in e {
-        by_prefix.entry(h[..5].to_string()).or_default().push(format!("{}:{c}", &h[5..]));
+        by_prefix
+            .entry(h[..5].to_string())
+            .or_default()
+            .push(format!("{}:{c}", &h[5..]));
     }
     for (p, mut lines) in by_prefix {
         lines.push(format!("{}:0", "F".repeat(35)));
@@ -133,10 +140,16 @@ fn per_prefix_directory_missing_file_is_an_error() {
     let tmp = tempfile::tempdir().unwrap();
     let e = entries(20, "missing");
     let dir = prefix_dir(tmp.path(), &e);
-    let absent = (0..).map(|i| sha(&format!("nope-{i}"))).find(|h| !dir.join(format!("{}.txt", &h[..5])).exists()).unwrap();
+    let absent = (0..)
+        .map(|i| sha(&format!("nope-{i}")))
+        .find(|h| !dir.join(format!("{}.txt", &h[..5])).exists())
+        .unwrap();
     let err = lookup_file(&dir, &absent).unwrap_err();
     assert!(matches!(err, OfflineError::MissingPrefix { .. }), "{err}");
-    assert!(err.to_string().contains(&format!("{}.txt", &absent[..5])), "{err}");
+    assert!(
+        err.to_string().contains(&format!("{}.txt", &absent[..5])),
+        "{err}"
+    );
 }
 
 #[test]
@@ -145,7 +158,12 @@ fn per_prefix_directory_accepts_lowercase_names_and_full_hashes() {
     let e = entries(1, "full");
     let dir = tmp.path().join("split");
     std::fs::create_dir_all(&dir).unwrap();
-    write_file(&dir, &format!("{}.txt", e[0].0[..5].to_lowercase()), &e, "\n");
+    write_file(
+        &dir,
+        &format!("{}.txt", e[0].0[..5].to_lowercase()),
+        &e,
+        "\n",
+    );
     assert_eq!(lookup_file(&dir, &e[0].0).unwrap(), Some(e[0].1));
 }
 
@@ -162,7 +180,12 @@ fn assert_not_sorted(f: &Path, keys: &[String]) {
 fn shuffled_and_reversed_files_are_rejected() {
     let dir = tempfile::tempdir().unwrap();
     let e = entries(4000, "order");
-    let keys: Vec<String> = e.iter().step_by(401).map(|(h, _)| h.clone()).chain(["0".repeat(40), "F".repeat(40)]).collect();
+    let keys: Vec<String> = e
+        .iter()
+        .step_by(401)
+        .map(|(h, _)| h.clone())
+        .chain(["0".repeat(40), "F".repeat(40)])
+        .collect();
 
     let mut rev = e.clone();
     rev.reverse();
@@ -183,17 +206,35 @@ fn shuffled_and_reversed_files_are_rejected() {
     // Small files are scanned whole, so any disorder is caught.
     let mut small = entries(30, "small");
     small.swap(3, 4);
-    assert_not_sorted(&write_file(dir.path(), "small.txt", &small, "\n"), &[sha("whatever")]);
+    assert_not_sorted(
+        &write_file(dir.path(), "small.txt", &small, "\n"),
+        &[sha("whatever")],
+    );
 }
 
 #[test]
 fn local_disorder_near_the_answer_is_caught() {
     let dir = tempfile::tempdir().unwrap();
     let mut e = entries(5000, "swap");
+    let between = (0..)
+        .map(|i| sha(&format!("between-{i}")))
+        .find(|h| *h > e[2500].0 && *h < e[2501].0);
     e.swap(2500, 2501);
     let f = write_file(dir.path(), "pp.txt", &e, "\n");
-    // The key that now sits out of place, and an absent key between them.
-    assert_not_sorted(&f, &[e[2500].0.clone()]);
+    // Each key of the swapped pair is either found with its own count (the
+    // probe landed right on it) or the disorder is reported: never missed.
+    let mut rejected = 0;
+    for (key, want) in [(&e[2500].0, Some(e[2500].1)), (&e[2501].0, Some(e[2501].1))]
+        .into_iter()
+        .chain(between.as_ref().map(|b| (b, None)))
+    {
+        match lookup_file(&f, key) {
+            Err(OfflineError::NotSorted { .. }) => rejected += 1,
+            Ok(got) if got == want && want.is_some() => {}
+            other => panic!("{key}: expected NotSorted or {want:?}, got {other:?}"),
+        }
+    }
+    assert!(rejected > 0, "the disorder was never noticed");
 }
 
 #[test]
@@ -220,7 +261,10 @@ fn garbage_files_are_rejected_with_a_reason() {
     assert!(format_error(&words).contains("expected HASH:COUNT"));
 
     let ntlm = dir.path().join("ntlm.txt");
-    let lines: Vec<String> = entries(100, "ntlm").iter().map(|(h, c)| format!("{}:{c}", &h[..32])).collect();
+    let lines: Vec<String> = entries(100, "ntlm")
+        .iter()
+        .map(|(h, c)| format!("{}:{c}", &h[..32]))
+        .collect();
     write_lines(&ntlm, &lines, "\r\n", true);
     assert!(format_error(&ntlm).contains("NTLM"));
 
@@ -233,7 +277,10 @@ fn garbage_files_are_rejected_with_a_reason() {
     assert!(format_error(&empty).contains("empty"));
 
     let suffixes = dir.path().join("00000.txt");
-    let lines: Vec<String> = entries(100, "suffix").iter().map(|(h, c)| format!("{}:{c}", &h[5..])).collect();
+    let lines: Vec<String> = entries(100, "suffix")
+        .iter()
+        .map(|(h, c)| format!("{}:{c}", &h[5..]))
+        .collect();
     write_lines(&suffixes, &lines, "\r\n", false);
     assert!(format_error(&suffixes).contains("per-prefix file"));
 
@@ -289,12 +336,20 @@ fn truncated_files_are_rejected_not_answered() {
 fn a_big_file_that_stops_early_is_truncated() {
     let dir = tempfile::tempdir().unwrap();
     // Everything below prefix 8: an interrupted download, cut at a line break.
-    let e: Vec<(String, u64)> = entries(6000, "early").into_iter().filter(|(h, _)| h.as_str() < "8").collect();
+    let e: Vec<(String, u64)> = entries(6000, "early")
+        .into_iter()
+        .filter(|(h, _)| h.as_str() < "8")
+        .collect();
     let f = write_file(dir.path(), "pp.txt", &e, "\r\n");
     let file = File::open(&f).unwrap();
     let key: [u8; 40] = "F".repeat(40).as_bytes().try_into().unwrap();
-    let search = Search::new(&file, &f, Layout::Full).unwrap().assume_complete_above(1024);
-    assert!(matches!(search.find(&key), Err(OfflineError::Truncated { .. })));
+    let search = Search::new(&file, &f, Layout::Full)
+        .unwrap()
+        .assume_complete_above(1024);
+    assert!(matches!(
+        search.find(&key),
+        Err(OfflineError::Truncated { .. })
+    ));
     // Keys inside the covered range are still answered.
     let inside: [u8; 40] = e[10].0.as_bytes().try_into().unwrap();
     assert_eq!(search.find(&inside).unwrap(), Some(e[10].1));
@@ -310,7 +365,10 @@ fn unreadable_paths_and_bad_keys_are_errors() {
     let f = write_file(dir.path(), "pp.txt", &entries(3, "k"), "\n");
     let err = lookup_file(&f, "hunter2").unwrap_err();
     assert!(matches!(err, OfflineError::BadKey(_)));
-    assert!(!err.to_string().contains("hunter2"), "the key is not echoed: {err}");
+    assert!(
+        !err.to_string().contains("hunter2"),
+        "the key is not echoed: {err}"
+    );
 }
 
 /// Counts positional reads so the O(log n) claim is checked, not assumed.
@@ -337,20 +395,32 @@ fn lookups_take_logarithmic_small_reads() {
     let n = 200_000;
     let e = entries(n, "log");
     let f = write_file(dir.path(), "pp.txt", &e, "\r\n");
-    let src = Counting { file: File::open(&f).unwrap(), reads: Cell::new(0), largest: Cell::new(0) };
+    let src = Counting {
+        file: File::open(&f).unwrap(),
+        reads: Cell::new(0),
+        largest: Cell::new(0),
+    };
     let search = Search::new(&src, &f, Layout::Full).unwrap();
     let log2 = (n as f64).log2().ceil() as u32; // 18
     for (h, c) in e.iter().step_by(9973) {
         src.reads.set(0);
         let key: [u8; 40] = h.as_bytes().try_into().unwrap();
         assert_eq!(search.find(&key).unwrap(), Some(*c));
-        assert!(src.reads.get() <= log2, "{} reads for {n} lines", src.reads.get());
+        assert!(
+            src.reads.get() <= log2,
+            "{} reads for {n} lines",
+            src.reads.get()
+        );
     }
-    assert!(src.largest.get() <= 4096 + 128, "largest read {} bytes", src.largest.get());
+    assert!(
+        src.largest.get() <= 4096 + 128,
+        "largest read {} bytes",
+        src.largest.get()
+    );
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(32))]
 
     #[test]
     fn random_sets_find_exactly_what_was_planted(

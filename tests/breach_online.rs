@@ -28,7 +28,9 @@ impl Rng {
         self.0
     }
     fn suffix(&mut self) -> String {
-        (0..35).map(|_| char::from(b"0123456789ABCDEF"[(self.next() % 16) as usize])).collect()
+        (0..35)
+            .map(|_| char::from(b"0123456789ABCDEF"[(self.next() % 16) as usize]))
+            .collect()
     }
 }
 
@@ -36,7 +38,9 @@ impl Rng {
 /// lines, shuffled into sorted order the way the real service sorts them.
 fn range_body(planted: &[(&str, u64)], padding: usize, seed: u64) -> String {
     let mut rng = Rng(seed | 1);
-    let mut lines: Vec<String> = (0..padding).map(|_| format!("{}:0", rng.suffix())).collect();
+    let mut lines: Vec<String> = (0..padding)
+        .map(|_| format!("{}:0", rng.suffix()))
+        .collect();
     lines.extend(planted.iter().map(|(s, c)| format!("{s}:{c}")));
     lines.sort();
     lines.join("\r\n")
@@ -47,7 +51,12 @@ fn pw(s: &str) -> SecretString {
 }
 
 fn net(timeout: Duration) -> Net {
-    Net::new(&NetOptions { offline: false, connect_timeout: timeout, timeout }).unwrap()
+    Net::new(&NetOptions {
+        offline: false,
+        connect_timeout: timeout,
+        timeout,
+    })
+    .unwrap()
 }
 
 fn opts(server: &MockServer) -> BreachOptions {
@@ -81,17 +90,36 @@ fn assert_only_prefix_left(r: &Recorded, sha: &str) {
     assert_eq!(r.method, "GET");
     let prefix = r.path.strip_prefix("/range/").expect("path is /range/…");
     assert_eq!(prefix.len(), 5, "path {}", r.path);
-    assert!(prefix.bytes().all(|c| c.is_ascii_digit() || (b'A'..=b'F').contains(&c)), "{}", r.path);
+    assert!(
+        prefix
+            .bytes()
+            .all(|c| c.is_ascii_digit() || (b'A'..=b'F').contains(&c)),
+        "{}",
+        r.path
+    );
     assert_eq!(prefix, &sha[..5]);
     assert_eq!(r.query, "", "no query string");
     assert!(r.body.is_empty(), "no body");
     assert_eq!(r.header("add-padding"), Some("true"));
     let ua = r.header("user-agent").unwrap_or_default();
     assert!(ua.starts_with("binance-audit/"), "user agent {ua:?}");
-    let allowed = ["host", "user-agent", "add-padding", "accept", "accept-encoding", "connection"];
+    let allowed = [
+        "host",
+        "user-agent",
+        "add-padding",
+        "accept",
+        "accept-encoding",
+        "connection",
+    ];
     for (k, v) in &r.headers {
-        assert!(allowed.contains(&k.to_ascii_lowercase().as_str()), "unexpected header {k}");
-        assert!(!v.to_ascii_uppercase().contains(&sha[5..]), "suffix leaked in header {k}");
+        assert!(
+            allowed.contains(&k.to_ascii_lowercase().as_str()),
+            "unexpected header {k}"
+        );
+        assert!(
+            !v.to_ascii_uppercase().contains(&sha[5..]),
+            "suffix leaked in header {k}"
+        );
         assert!(!v.contains(PASSWORD), "password leaked in header {k}");
     }
 }
@@ -101,21 +129,33 @@ async fn planted_hash_is_found_and_only_the_prefix_leaves() {
     let sha = sha1_hex(&pw(PASSWORD)).to_string();
     let server = range_server(vec![(sha.clone(), 52_256)]);
     let net = net(Duration::from_secs(5));
-    assert_eq!(lookup(&net, &opts(&server), &pw(PASSWORD)).await.unwrap(), 52_256);
+    assert_eq!(
+        lookup(&net, &opts(&server), &pw(PASSWORD)).await.unwrap(),
+        52_256
+    );
     let reqs = server.requests();
     assert_eq!(reqs.len(), 1);
     assert_only_prefix_left(&reqs[0], &sha);
     let logged = net.requests();
     assert_eq!(logged.len(), 1);
     assert_eq!(logged[0].path, format!("/range/{}", &sha[..5]));
-    assert!(logged[0].purpose.contains("Add-Padding: true"), "{}", logged[0].purpose);
+    assert!(
+        logged[0].purpose.contains("Add-Padding: true"),
+        "{}",
+        logged[0].purpose
+    );
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn absent_password_is_not_found_among_padding() {
     let sha = sha1_hex(&pw("another one")).to_string();
     let server = range_server(vec![]);
-    let n = lookup(&net(Duration::from_secs(5)), &opts(&server), &pw("another one")).await;
+    let n = lookup(
+        &net(Duration::from_secs(5)),
+        &opts(&server),
+        &pw("another one"),
+    )
+    .await;
     assert_eq!(n.unwrap(), 0);
     assert_only_prefix_left(&server.requests()[0], &sha);
 }
@@ -127,7 +167,12 @@ async fn padding_line_for_our_suffix_is_never_a_hit() {
     // carries ours it still means "not found".
     let body = range_body(&[(&sha[5..], 0)], 900, 3);
     let server = MockServer::start(move |_| Reply::text(200, body.clone()));
-    assert_eq!(lookup(&net(Duration::from_secs(5)), &opts(&server), &pw(PASSWORD)).await.unwrap(), 0);
+    assert_eq!(
+        lookup(&net(Duration::from_secs(5)), &opts(&server), &pw(PASSWORD))
+            .await
+            .unwrap(),
+        0
+    );
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -136,7 +181,12 @@ async fn suffix_matches_case_insensitively_with_lf_or_crlf() {
     let lower = sha[5..].to_ascii_lowercase();
     let body = range_body(&[(&lower, 7)], 50, 9).replace("\r\n", "\n");
     let server = MockServer::start(move |_| Reply::text(200, body.clone()));
-    assert_eq!(lookup(&net(Duration::from_secs(5)), &opts(&server), &pw(PASSWORD)).await.unwrap(), 7);
+    assert_eq!(
+        lookup(&net(Duration::from_secs(5)), &opts(&server), &pw(PASSWORD))
+            .await
+            .unwrap(),
+        7
+    );
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -153,11 +203,20 @@ async fn retries_on_429_honouring_retry_after_then_finds() {
         }
     });
     let o = opts(&server);
-    assert_eq!(lookup(&net(Duration::from_secs(5)), &o, &pw(PASSWORD)).await.unwrap(), 3);
+    assert_eq!(
+        lookup(&net(Duration::from_secs(5)), &o, &pw(PASSWORD))
+            .await
+            .unwrap(),
+        3
+    );
     let reqs = server.requests();
     assert_eq!(reqs.len(), 2);
     // Retry-After 1 s is honoured up to the cap: the second try waited the cap.
-    assert!(reqs[1].at - reqs[0].at >= o.backoff_cap, "waited {:?}", reqs[1].at - reqs[0].at);
+    assert!(
+        reqs[1].at - reqs[0].at >= o.backoff_cap,
+        "waited {:?}",
+        reqs[1].at - reqs[0].at
+    );
     for r in &reqs {
         assert_only_prefix_left(r, &sha);
     }
@@ -166,23 +225,37 @@ async fn retries_on_429_honouring_retry_after_then_finds() {
 #[tokio::test(flavor = "current_thread")]
 async fn persistent_500_fails_after_bounded_tries() {
     let server = MockServer::start(|_| Reply::text(500, "oops"));
-    let err = lookup(&net(Duration::from_secs(5)), &opts(&server), &pw(PASSWORD)).await.unwrap_err();
+    let err = lookup(&net(Duration::from_secs(5)), &opts(&server), &pw(PASSWORD))
+        .await
+        .unwrap_err();
     assert_eq!(server.requests().len(), 3);
     assert_eq!(err.to_string(), "HTTP 500 after 3 tries");
-    assert!(matches!(err, BreachError::Net { error: NetError::Status { status: 500, .. }, tries: 3 }));
+    assert!(matches!(
+        err,
+        BreachError::Net {
+            error: NetError::Status { status: 500, .. },
+            tries: 3
+        }
+    ));
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn client_errors_are_not_retried() {
     let server = MockServer::start(|_| Reply::text(403, "forbidden"));
-    let err = lookup(&net(Duration::from_secs(5)), &opts(&server), &pw(PASSWORD)).await.unwrap_err();
+    let err = lookup(&net(Duration::from_secs(5)), &opts(&server), &pw(PASSWORD))
+        .await
+        .unwrap_err();
     assert_eq!(server.requests().len(), 1);
     assert_eq!(err.to_string(), "HTTP 403");
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn refused_connection_is_retried_then_reported() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let mut o = BreachOptions {
         backoff_base: Duration::from_millis(5),
         backoff_cap: Duration::from_millis(10),
@@ -201,7 +274,14 @@ async fn hang_past_timeout_is_not_checked_and_failed() {
     let server = MockServer::start(|_| Reply::text(200, "").delayed(Duration::from_secs(3)));
     let net = net(Duration::from_millis(300));
     let mut facts = Facts::new();
-    let st = collect(&net, &opts(&server), &pw(PASSWORD), "breach.password_count", &mut facts).await;
+    let st = collect(
+        &net,
+        &opts(&server),
+        &pw(PASSWORD),
+        "breach.password_count",
+        &mut facts,
+    )
+    .await;
     assert_eq!(st.state, CheckState::Failed);
     assert_eq!(st.check, "breach");
     assert!(st.detail.starts_with("timed out"), "{}", st.detail);
@@ -214,16 +294,29 @@ async fn hang_past_timeout_is_not_checked_and_failed() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn garbage_200_is_an_error_not_a_clean_bill() {
-    let server = MockServer::start(|_| Reply::text(200, "<!DOCTYPE html><title>Login to Wi-Fi</title>"));
+    let server =
+        MockServer::start(|_| Reply::text(200, "<!DOCTYPE html><title>Login to Wi-Fi</title>"));
     let mut facts = Facts::new();
     let net = net(Duration::from_secs(5));
-    let st = collect(&net, &opts(&server), &pw(PASSWORD), "breach.password_count", &mut facts).await;
+    let st = collect(
+        &net,
+        &opts(&server),
+        &pw(PASSWORD),
+        "breach.password_count",
+        &mut facts,
+    )
+    .await;
     assert_eq!(st.state, CheckState::Failed);
     assert!(st.detail.contains("not SUFFIX:COUNT"), "{}", st.detail);
-    assert!(matches!(facts.get("breach.password_count"), Some(Fact::NotChecked { .. })));
+    assert!(matches!(
+        facts.get("breach.password_count"),
+        Some(Fact::NotChecked { .. })
+    ));
 
     let empty = MockServer::start(|_| Reply::text(200, ""));
-    let err = lookup(&net, &opts(&empty), &pw(PASSWORD)).await.unwrap_err();
+    let err = lookup(&net, &opts(&empty), &pw(PASSWORD))
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("empty range response"), "{err}");
 }
 
@@ -234,14 +327,33 @@ async fn collect_observes_the_count_and_says_what_left() {
     let mut facts = Facts::new();
     let net = net(Duration::from_secs(5));
     let o = opts(&server);
-    let st = collect(&net, &o, &pw(PASSWORD), "breach.email_password_count", &mut facts).await;
+    let st = collect(
+        &net,
+        &o,
+        &pw(PASSWORD),
+        "breach.email_password_count",
+        &mut facts,
+    )
+    .await;
     assert_eq!(st.state, CheckState::Ran);
     assert_eq!(st.check, "breach-email");
-    assert_eq!(facts.get("breach.email_password_count").and_then(Fact::value), Some(&json!(123)));
+    assert_eq!(
+        facts
+            .get("breach.email_password_count")
+            .and_then(Fact::value),
+        Some(&json!(123))
+    );
     assert!(st.detail.contains("seen 123 times"), "{}", st.detail);
-    assert!(st.detail.contains(&format!("/range/{}", &sha[..5])), "{}", st.detail);
+    assert!(
+        st.detail.contains(&format!("/range/{}", &sha[..5])),
+        "{}",
+        st.detail
+    );
     assert!(st.detail.contains("Add-Padding: true"), "{}", st.detail);
-    assert!(st.detail.contains(&o.base_url.host_str().unwrap().to_string()));
+    assert!(
+        st.detail
+            .contains(&o.base_url.host_str().unwrap().to_string())
+    );
     assert!(!st.detail.contains(&sha[5..]), "suffix must not be shown");
 }
 
@@ -251,7 +363,10 @@ async fn offline_makes_no_request() {
     let mut o = opts(&server);
     o.offline = true;
     let net = net(Duration::from_secs(5));
-    assert_eq!(lookup(&net, &o, &pw(PASSWORD)).await, Err(BreachError::Offline));
+    assert_eq!(
+        lookup(&net, &o, &pw(PASSWORD)).await,
+        Err(BreachError::Offline)
+    );
     let mut facts = Facts::new();
     let st = collect(&net, &o, &pw(PASSWORD), "breach.password_count", &mut facts).await;
     assert_eq!(st.state, CheckState::Skipped);
@@ -268,8 +383,13 @@ async fn base_url_path_prefix_is_kept() {
     let server = MockServer::start(|_| Reply::text(200, range_body(&[], 10, 1)));
     let mut o = opts(&server);
     o.set_base_url(&format!("{}/hibp/", server.url())).unwrap();
-    lookup(&net(Duration::from_secs(5)), &o, &pw(PASSWORD)).await.unwrap();
-    assert_eq!(server.requests()[0].path, format!("/hibp/range/{}", &sha[..5]));
+    lookup(&net(Duration::from_secs(5)), &o, &pw(PASSWORD))
+        .await
+        .unwrap();
+    assert_eq!(
+        server.requests()[0].path,
+        format!("/hibp/range/{}", &sha[..5])
+    );
 }
 
 #[test]
@@ -312,7 +432,10 @@ async fn batch_requests_each_prefix_once_and_keeps_order() {
     assert_eq!(got, vec![Ok(0), Ok(9), Ok(1), Ok(0)]);
     let mut paths: Vec<String> = server.requests().into_iter().map(|r| r.path).collect();
     paths.sort();
-    let mut want = vec![format!("/range/{}", &ha[..5]), format!("/range/{}", &hc[..5])];
+    let mut want = vec![
+        format!("/range/{}", &ha[..5]),
+        format!("/range/{}", &hc[..5]),
+    ];
     want.sort();
     assert_eq!(paths, want, "one request per distinct prefix");
 }
@@ -330,8 +453,17 @@ async fn batch_failure_of_one_prefix_spares_the_others() {
             Reply::text(200, body.clone())
         }
     });
-    let got = lookup_batch(&net(Duration::from_secs(5)), &opts(&server), &[pw("first"), pw("second")], 2).await;
-    assert_eq!(got[0].as_ref().unwrap_err().to_string(), "HTTP 503 after 3 tries");
+    let got = lookup_batch(
+        &net(Duration::from_secs(5)),
+        &opts(&server),
+        &[pw("first"), pw("second")],
+        2,
+    )
+    .await;
+    assert_eq!(
+        got[0].as_ref().unwrap_err().to_string(),
+        "HTTP 503 after 3 tries"
+    );
     assert_eq!(got[1], Ok(4));
     assert_eq!(server.requests().len(), 4);
 }

@@ -97,7 +97,11 @@ pub enum BreachError {
 }
 
 fn net_message(error: &NetError, tries: u32) -> String {
-    if tries > 1 { format!("{error} after {tries} tries") } else { error.to_string() }
+    if tries > 1 {
+        format!("{error} after {tries} tries")
+    } else {
+        error.to_string()
+    }
 }
 
 /// Upper-case hex SHA-1 of the password, wiped on drop: an unsalted hash of a
@@ -235,7 +239,7 @@ fn group_digits(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -264,11 +268,18 @@ mod tests {
     #[test]
     fn errors_read_as_one_line() {
         let e = BreachError::Net {
-            error: NetError::Status { status: 429, retry_after: None, body: String::new() },
+            error: NetError::Status {
+                status: 429,
+                retry_after: None,
+                body: String::new(),
+            },
             tries: 3,
         };
         assert_eq!(e.to_string(), "HTTP 429 after 3 tries");
-        let e = BreachError::Net { error: NetError::Timeout(1), tries: 1 };
+        let e = BreachError::Net {
+            error: NetError::Timeout(1),
+            tries: 1,
+        };
         assert_eq!(e.to_string(), "timed out after 1 s");
         assert_eq!(BreachError::Offline.to_string(), OFFLINE_REASON);
     }
@@ -283,9 +294,19 @@ mod tests {
     #[tokio::test(flavor = "current_thread")]
     async fn offline_without_file_is_skipped_and_sends_nothing() {
         let net = Net::offline();
-        let opts = BreachOptions { offline: true, ..BreachOptions::default() };
+        let opts = BreachOptions {
+            offline: true,
+            ..BreachOptions::default()
+        };
         let mut facts = Facts::new();
-        let st = collect(&net, &opts, &SecretString::from("pw"), "breach.password_count", &mut facts).await;
+        let st = collect(
+            &net,
+            &opts,
+            &SecretString::from("pw"),
+            "breach.password_count",
+            &mut facts,
+        )
+        .await;
         assert_eq!(st.state, crate::collect::CheckState::Skipped);
         assert_eq!(st.detail, OFFLINE_REASON);
         assert!(matches!(

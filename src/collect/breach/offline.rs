@@ -37,8 +37,14 @@ pub enum OfflineError {
     #[error("cannot read {path}: {reason}")]
     Io { path: String, reason: String },
     #[error("{path}: line at byte {offset} is not a Pwned Passwords line ({what})")]
-    Format { path: String, offset: u64, what: String },
-    #[error("{path}: not sorted by hash (line at byte {offset} is out of order); use the \"ordered by hash\" file")]
+    Format {
+        path: String,
+        offset: u64,
+        what: String,
+    },
+    #[error(
+        "{path}: not sorted by hash (line at byte {offset} is out of order); use the \"ordered by hash\" file"
+    )]
     NotSorted { path: String, offset: u64 },
     #[error("{path}: {what}")]
     Unusable { path: String, what: String },
@@ -60,9 +66,14 @@ pub enum OfflineError {
 pub fn lookup_file(path: &Path, sha1_hex_upper: &str) -> Result<Option<u64>, OfflineError> {
     let key = parse_key(sha1_hex_upper)?;
     if path.is_dir() {
-        let prefix = std::str::from_utf8(&key[..5]).unwrap_or_default().to_string();
+        let prefix = std::str::from_utf8(&key[..5])
+            .unwrap_or_default()
+            .to_string();
         let Some(file_path) = prefix_file(path, &prefix) else {
-            return Err(OfflineError::MissingPrefix { dir: path.display().to_string(), prefix });
+            return Err(OfflineError::MissingPrefix {
+                dir: path.display().to_string(),
+                prefix,
+            });
         };
         let file = open(&file_path)?;
         let search = Search::new(&file, &file_path, Layout::Detect)?;
@@ -192,7 +203,9 @@ impl<'a, R: ReadAt> Search<'a, R> {
         let n = s.read(&mut head, 0)?;
         let head = &head[..n];
         if let Some(kind) = archive_kind(head) {
-            return Err(s.unusable(&format!("this is a {kind} archive; extract the .txt file first")));
+            return Err(s.unusable(&format!(
+                "this is a {kind} archive; extract the .txt file first"
+            )));
         }
         let first_key_len = head.iter().position(|&c| c == b':').unwrap_or(head.len());
         match layout {
@@ -229,7 +242,7 @@ impl<'a, R: ReadAt> Search<'a, R> {
         let mut above: Option<[u8; 40]> = None;
         while hi.saturating_sub(lo) > SCAN_WINDOW {
             let mid = lo + (hi - lo) / 2;
-            let line = match self.line_from(mid)? {
+            let line = match self.probe(mid)? {
                 Some(l) if l.start < hi => l,
                 // No line starts in [mid, hi): those bytes belong to lines we
                 // have already placed, so the bound can move down to mid.
@@ -321,30 +334,64 @@ impl<'a, R: ReadAt> Search<'a, R> {
         Ok(found)
     }
 
-    /// The first line starting at or after `pos`, if any.
-    fn line_from(&self, pos: u64) -> Result<Option<Line>, OfflineError> {
-        if pos == 0 {
-            let mut buf = [0u8; MAX_LINE + 1];
-            let n = self.read(&mut buf, 0)?;
-            return self.line_in(&buf[..n], 0).map(Some);
-        }
-        // Start one byte early: if pos is itself a line start, the byte before
-        // it is the previous line's '\n'.
-        let from = pos - 1;
-        let mut buf = [0u8; 2 * MAX_LINE + 2];
+    /// The first line starting at or after `pos`, if any, checked for order
+    /// against the lines right before and after it. The neighbours come in
+    /// the same read, and they catch a swapped pair sitting on a probe, which
+    /// would otherwise send the search past the answer.
+    fn probe(&self, pos: u64) -> Result<Option<Line>, OfflineError> {
+        let from = pos.saturating_sub(2 * MAX_LINE as u64);
+        let mut buf = [0u8; 5 * MAX_LINE];
         let n = self.read(&mut buf, from)?;
         let buf = &buf[..n];
-        let Some(nl) = buf.iter().position(|&c| c == b'\n') else {
-            if from + n as u64 >= self.len {
-                return Ok(None);
+        let at_eof = from + n as u64 >= self.len;
+        let start_idx = if pos == 0 {
+            0
+        } else {
+            // From one byte early: if pos is itself a line start, the byte
+            // before it is the previous line's '\n'.
+            let skip = ((pos - 1 - from) as usize).min(buf.len());
+            match buf[skip..].iter().position(|&c| c == b'\n') {
+                Some(i) => skip + i + 1,
+                None if at_eof => return Ok(None),
+                None => return Err(self.format(pos, "no line break within 64 bytes")),
             }
-            return Err(self.format(pos, "no line break within 64 bytes"));
         };
-        let start = from + nl as u64 + 1;
-        if start >= self.len {
+        if from + start_idx as u64 >= self.len {
             return Ok(None);
         }
-        self.line_in(&buf[nl + 1..], start).map(Some)
+        let line = self.line_in(&buf[start_idx..], from + start_idx as u64)?;
+        let w = self.width;
+        if start_idx > 0 {
+            let prev_end = start_idx - 1;
+            let prev_start = match buf[..prev_end].iter().rposition(|&c| c == b'\n') {
+                Some(i) => Some(i + 1),
+                None if from == 0 => Some(0),
+                // Longer than the margin: not a valid line, but the format
+                // error is left to a probe or scan that lands on it.
+                None => None,
+            };
+            if let Some(ps) = prev_start {
+                let prev = self.parse(from + ps as u64, &buf[ps..prev_end], line.start)?;
+                if prev.key[..w] >= line.key[..w] {
+                    return Err(self.not_sorted(line.start));
+                }
+            }
+        }
+        let next_idx = (line.end - from) as usize;
+        if next_idx < buf.len()
+            && let Some(i) = buf[next_idx..].iter().position(|&c| c == b'\n')
+        {
+            let next_start = from + next_idx as u64;
+            let next = self.parse(
+                next_start,
+                &buf[next_idx..next_idx + i],
+                next_start + i as u64 + 1,
+            )?;
+            if line.key[..w] >= next.key[..w] {
+                return Err(self.not_sorted(next_start));
+            }
+        }
+        Ok(Some(line))
     }
 
     /// Parse the line at the start of `buf`, which was read from `start`.
@@ -372,7 +419,9 @@ impl<'a, R: ReadAt> Search<'a, R> {
         if hash.len() != self.width {
             let what = match (hash.len(), self.width) {
                 (32, _) => "32-digit hashes are NTLM; use the SHA-1 file".to_string(),
-                (35, 40) => "35-digit suffixes; that is a per-prefix file, pass its directory".to_string(),
+                (35, 40) => {
+                    "35-digit suffixes; that is a per-prefix file, pass its directory".to_string()
+                }
                 (n, w) => format!("hash has {n} characters, expected {w} hex digits"),
             };
             return Err(self.format(start, &what));
@@ -391,7 +440,12 @@ impl<'a, R: ReadAt> Search<'a, R> {
         for (k, c) in key.iter_mut().zip(hash) {
             *k = c.to_ascii_uppercase();
         }
-        Ok(Line { start, end, key, count })
+        Ok(Line {
+            start,
+            end,
+            key,
+            count,
+        })
     }
 
     /// Fill as much of `buf` as the file allows from `offset`.
@@ -403,7 +457,10 @@ impl<'a, R: ReadAt> Search<'a, R> {
                 Ok(n) => filled += n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
-                    return Err(OfflineError::Io { path: self.shown(), reason: io_reason(&e) });
+                    return Err(OfflineError::Io {
+                        path: self.shown(),
+                        reason: io_reason(&e),
+                    });
                 }
             }
         }
@@ -415,15 +472,25 @@ impl<'a, R: ReadAt> Search<'a, R> {
     }
 
     fn format(&self, offset: u64, what: &str) -> OfflineError {
-        OfflineError::Format { path: self.shown(), offset, what: what.into() }
+        OfflineError::Format {
+            path: self.shown(),
+            offset,
+            what: what.into(),
+        }
     }
 
     fn not_sorted(&self, offset: u64) -> OfflineError {
-        OfflineError::NotSorted { path: self.shown(), offset }
+        OfflineError::NotSorted {
+            path: self.shown(),
+            offset,
+        }
     }
 
     fn unusable(&self, what: &str) -> OfflineError {
-        OfflineError::Unusable { path: self.shown(), what: what.into() }
+        OfflineError::Unusable {
+            path: self.shown(),
+            what: what.into(),
+        }
     }
 }
 
@@ -440,5 +507,8 @@ fn archive_kind(head: &[u8]) -> Option<&'static str> {
         (b"BZh", "bzip2"),
         (b"\xFD7zXZ\x00", "xz"),
     ];
-    MAGIC.iter().find(|(m, _)| head.starts_with(m)).map(|(_, k)| *k)
+    MAGIC
+        .iter()
+        .find(|(m, _)| head.starts_with(m))
+        .map(|(_, k)| *k)
 }

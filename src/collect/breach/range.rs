@@ -32,19 +32,32 @@ pub async fn fetch(net: &Net, opts: &BreachOptions, prefix: &str) -> Result<Vec<
         let err = match net.get(&url, &[("Add-Padding", "true")], PURPOSE).await {
             Ok(resp) if resp.status == 200 => return Ok(resp.body),
             Ok(resp) => {
-                return Err(BreachError::BadResponse(format!("unexpected HTTP {}", resp.status)));
+                return Err(BreachError::BadResponse(format!(
+                    "unexpected HTTP {}",
+                    resp.status
+                )));
             }
             Err(e) => e,
         };
         let retry_after = match &err {
-            NetError::Status { status, retry_after, .. } if *status == 429 || *status >= 500 => {
-                *retry_after
-            }
+            NetError::Status {
+                status,
+                retry_after,
+                ..
+            } if *status == 429 || *status >= 500 => *retry_after,
             NetError::Connect(_) => None,
-            _ => return Err(BreachError::Net { error: err, tries: attempt }),
+            _ => {
+                return Err(BreachError::Net {
+                    error: err,
+                    tries: attempt,
+                });
+            }
         };
         if attempt >= tries {
-            return Err(BreachError::Net { error: err, tries: attempt });
+            return Err(BreachError::Net {
+                error: err,
+                tries: attempt,
+            });
         }
         tokio::time::sleep(backoff(opts, attempt, retry_after)).await;
     }
@@ -53,7 +66,9 @@ pub async fn fetch(net: &Net, opts: &BreachOptions, prefix: &str) -> Result<Vec<
 /// Wait before try `attempt + 1`: base · 2^(attempt-1), at least what the
 /// server asked for in Retry-After, never more than the cap.
 pub fn backoff(opts: &BreachOptions, attempt: u32, retry_after_secs: Option<u64>) -> Duration {
-    let exp = opts.backoff_base.saturating_mul(1u32 << (attempt - 1).min(16));
+    let exp = opts
+        .backoff_base
+        .saturating_mul(1u32 << (attempt - 1).min(16));
     let asked = Duration::from_secs(retry_after_secs.unwrap_or(0));
     exp.max(asked).min(opts.backoff_cap)
 }
@@ -113,7 +128,10 @@ mod tests {
 
     #[test]
     fn finds_suffix_case_insensitively_and_ignores_padding() {
-        let body = format!("0018A45C4D1DEF81644B54AB7F969B88D65:1\r\n{}:42\r\nFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF:0", SUF.to_lowercase());
+        let body = format!(
+            "0018A45C4D1DEF81644B54AB7F969B88D65:1\r\n{}:42\r\nFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF:0",
+            SUF.to_lowercase()
+        );
         assert_eq!(find_suffix(body.as_bytes(), SUF).unwrap(), 42);
         let padded = format!("{SUF}:0\r\n0018A45C4D1DEF81644B54AB7F969B88D65:3");
         assert_eq!(find_suffix(padded.as_bytes(), SUF).unwrap(), 0);
