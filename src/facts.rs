@@ -14,7 +14,8 @@ pub enum FactKind {
     Bool,
     Int,
     Float,
-    String,
+    #[serde(rename = "string")]
+    Str,
     List,
 }
 
@@ -24,7 +25,7 @@ impl FactKind {
             FactKind::Bool => v.is_boolean(),
             FactKind::Int => v.is_i64() || v.is_u64(),
             FactKind::Float => v.is_number(),
-            FactKind::String => v.is_string(),
+            FactKind::Str => v.is_string(),
             FactKind::List => v.is_array(),
         }
     }
@@ -40,9 +41,7 @@ const fn f(name: &'static str, kind: FactKind, about: &'static str) -> FactDef {
     FactDef { name, kind, about }
 }
 
-use FactKind::*;
-// The glob brings in the `String` variant; keep the std type for field types.
-use std::string::String;
+use FactKind::{Bool, Float, Int, List, Str};
 
 /// Every fact a rule may name. `rules check` rejects any other name, so a
 /// typo in a rule is caught before it silently never fires.
@@ -50,35 +49,99 @@ pub const CATALOGUE: &[FactDef] = &[
     // password (local, zxcvbn)
     f("password.score", Int, "zxcvbn score 0-4"),
     f("password.length", Int, "length in characters"),
-    f("password.guesses_log10", Float, "log10 of zxcvbn's estimated guesses"),
-    f("password.contains_personal", Bool, "contains the email local part, a configured name, or 'binance'"),
-    f("password.letters_digits_only", Bool, "only letters followed or preceded by digits, no symbols"),
-    f("password.char_classes", Int, "how many of lower, upper, digit, symbol appear"),
+    f(
+        "password.guesses_log10",
+        Float,
+        "log10 of zxcvbn's estimated guesses",
+    ),
+    f(
+        "password.contains_personal",
+        Bool,
+        "contains the email local part, a configured name, or 'binance'",
+    ),
+    f(
+        "password.letters_digits_only",
+        Bool,
+        "only letters followed or preceded by digits, no symbols",
+    ),
+    f(
+        "password.char_classes",
+        Int,
+        "how many of lower, upper, digit, symbol appear",
+    ),
     // breach (Pwned Passwords)
-    f("breach.password_count", Int, "times the Binance password appears in Pwned Passwords (0 = not found)"),
-    f("breach.email_password_count", Int, "times the email account's password appears in Pwned Passwords"),
+    f(
+        "breach.password_count",
+        Int,
+        "times the Binance password appears in Pwned Passwords (0 = not found)",
+    ),
+    f(
+        "breach.email_password_count",
+        Int,
+        "times the email account's password appears in Pwned Passwords",
+    ),
     // api key (/sapi/v1/account/apiRestrictions)
     f("api.ip_restrict", Bool, "key restricted to trusted IPs"),
     f("api.enable_reading", Bool, "key may read"),
     f("api.enable_withdrawals", Bool, "key may withdraw"),
-    f("api.enable_internal_transfer", Bool, "key may transfer between master and sub-accounts"),
-    f("api.permits_universal_transfer", Bool, "key may use universal transfer"),
+    f(
+        "api.enable_internal_transfer",
+        Bool,
+        "key may transfer between master and sub-accounts",
+    ),
+    f(
+        "api.permits_universal_transfer",
+        Bool,
+        "key may use universal transfer",
+    ),
     f("api.enable_margin", Bool, "key may trade margin"),
     f("api.enable_futures", Bool, "key may trade futures"),
     f("api.enable_vanilla_options", Bool, "key may trade options"),
-    f("api.enable_spot_and_margin_trading", Bool, "key may trade spot and margin"),
-    f("api.enable_portfolio_margin_trading", Bool, "key may trade portfolio margin"),
+    f(
+        "api.enable_spot_and_margin_trading",
+        Bool,
+        "key may trade spot and margin",
+    ),
+    f(
+        "api.enable_portfolio_margin_trading",
+        Bool,
+        "key may trade portfolio margin",
+    ),
     f("api.enable_fix_api_trade", Bool, "key may trade over FIX"),
     f("api.enable_fix_read_only", Bool, "key may read over FIX"),
-    f("api.trading_permissions", List, "names of every enabled permission beyond reading"),
-    f("api.extra_permissions", List, "unknown enable*/permits* flags that are true"),
+    f(
+        "api.trading_permissions",
+        List,
+        "names of every enabled permission beyond reading",
+    ),
+    f(
+        "api.extra_permissions",
+        List,
+        "unknown enable*/permits* flags that are true",
+    ),
     f("api.create_time", Int, "key creation time, ms since epoch"),
     f("api.key_age_days", Int, "days since the key was created"),
-    f("api.key_type", String, "hmac, ed25519 or rsa (from the configured credentials)"),
+    f(
+        "api.key_type",
+        Str,
+        "hmac, ed25519 or rsa (from the configured credentials)",
+    ),
     // account
-    f("account.status", String, "text of /sapi/v1/account/status ('Normal' when fine)"),
-    f("account.api_trading_locked", Bool, "API trading lock in force"),
-    f("account.planned_recover_time", Int, "when the API trading lock lifts, ms since epoch"),
+    f(
+        "account.status",
+        Str,
+        "text of /sapi/v1/account/status ('Normal' when fine)",
+    ),
+    f(
+        "account.api_trading_locked",
+        Bool,
+        "API trading lock in force",
+    ),
+    f(
+        "account.planned_recover_time",
+        Int,
+        "when the API trading lock lifts, ms since epoch",
+    ),
     f("account.can_trade", Bool, "account may trade"),
     f("account.can_withdraw", Bool, "account may withdraw"),
     f("account.can_deposit", Bool, "account may deposit"),
@@ -86,24 +149,89 @@ pub const CATALOGUE: &[FactDef] = &[
     f("account.futures_enabled", Bool, "futures account opened"),
     f("account.options_enabled", Bool, "options account opened"),
     // withdrawal address book and quota
-    f("withdrawal.address_count", Int, "addresses in the withdrawal address book"),
-    f("withdrawal.whitelisted_count", Int, "addresses with whiteStatus true"),
-    f("withdrawal.not_whitelisted", List, "addresses not whitelisted: name, coin, network, shortened address"),
-    f("withdrawal.quota_usd", Float, "24-hour withdrawal quota in USD"),
-    f("withdrawal.used_quota_usd", Float, "withdrawal quota used in the last 24 hours, USD"),
+    f(
+        "withdrawal.address_count",
+        Int,
+        "addresses in the withdrawal address book",
+    ),
+    f(
+        "withdrawal.whitelisted_count",
+        Int,
+        "addresses with whiteStatus true",
+    ),
+    f(
+        "withdrawal.not_whitelisted",
+        List,
+        "addresses not whitelisted: name, coin, network, shortened address",
+    ),
+    f(
+        "withdrawal.addresses",
+        List,
+        "the whole address book: coin, network, name, shortened address, fingerprint, whitelisted",
+    ),
+    f(
+        "withdrawal.quota_usd",
+        Float,
+        "24-hour withdrawal quota in USD",
+    ),
+    f(
+        "withdrawal.used_quota_usd",
+        Float,
+        "withdrawal quota used in the last 24 hours, USD",
+    ),
     // declared by the user (no API exposes these)
-    f("declared.two_factor", List, "second factors: authenticator, passkey, security_key, sms, email"),
-    f("declared.anti_phishing_code", Bool, "anti-phishing code set"),
-    f("declared.withdrawal_whitelist", Bool, "withdrawal whitelist switch on"),
+    f(
+        "declared.two_factor",
+        List,
+        "second factors: authenticator, passkey, security_key, sms, email",
+    ),
+    f(
+        "declared.anti_phishing_code",
+        Bool,
+        "anti-phishing code set",
+    ),
+    f(
+        "declared.withdrawal_whitelist",
+        Bool,
+        "withdrawal whitelist switch on",
+    ),
     f("declared.devices_reviewed", Bool, "device list reviewed"),
-    f("declared.email_two_factor", Bool, "the email account has its own second factor"),
-    f("declared.email_unique_password", Bool, "the email account's password is used nowhere else"),
-    f("declared.age_days", Int, "days since the declarations were last confirmed"),
+    f(
+        "declared.email_two_factor",
+        Bool,
+        "the email account has its own second factor",
+    ),
+    f(
+        "declared.email_unique_password",
+        Bool,
+        "the email account's password is used nowhere else",
+    ),
+    f(
+        "declared.age_days",
+        Int,
+        "days since the declarations were last confirmed",
+    ),
     // environment and policy
-    f("env.clock_skew_ms", Int, "local clock minus Binance server time, ms"),
-    f("env.config_exposed", Bool, "a file holding secrets is readable by group or others"),
-    f("policy.key_max_age_days", Int, "key age above which rotation is advised (config)"),
-    f("policy.declared_max_age_days", Int, "declaration age above which re-confirmation is asked (config)"),
+    f(
+        "env.clock_skew_ms",
+        Int,
+        "local clock minus Binance server time, ms",
+    ),
+    f(
+        "env.config_exposed",
+        Bool,
+        "a file holding secrets is readable by group or others",
+    ),
+    f(
+        "policy.key_max_age_days",
+        Int,
+        "key age above which rotation is advised (config)",
+    ),
+    f(
+        "policy.declared_max_age_days",
+        Int,
+        "declaration age above which re-confirmation is asked (config)",
+    ),
 ];
 
 pub fn lookup(name: &str) -> Option<&'static FactDef> {
@@ -143,15 +271,31 @@ impl Facts {
     }
 
     pub fn observe(&mut self, name: &str, value: impl Into<Value>) {
-        self.map.insert(name.into(), Fact::Observed { value: value.into() });
+        self.map.insert(
+            name.into(),
+            Fact::Observed {
+                value: value.into(),
+            },
+        );
     }
 
     pub fn declare(&mut self, name: &str, value: impl Into<Value>, on: NaiveDate) {
-        self.map.insert(name.into(), Fact::Declared { value: value.into(), on });
+        self.map.insert(
+            name.into(),
+            Fact::Declared {
+                value: value.into(),
+                on,
+            },
+        );
     }
 
     pub fn not_checked(&mut self, name: &str, reason: impl Into<String>) {
-        self.map.insert(name.into(), Fact::NotChecked { reason: reason.into() });
+        self.map.insert(
+            name.into(),
+            Fact::NotChecked {
+                reason: reason.into(),
+            },
+        );
     }
 
     /// Mark every fact under `prefix.` that nobody has set as not checked.
@@ -159,7 +303,9 @@ impl Facts {
         for def in CATALOGUE.iter().filter(|d| d.name.starts_with(prefix)) {
             self.map
                 .entry(def.name.into())
-                .or_insert_with(|| Fact::NotChecked { reason: reason.into() });
+                .or_insert_with(|| Fact::NotChecked {
+                    reason: reason.into(),
+                });
         }
     }
 
@@ -196,7 +342,11 @@ fn flatten(prefix: &str, v: &Value, out: &mut Facts) {
     match v {
         Value::Object(m) => {
             for (k, v) in m {
-                let name = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                let name = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
                 if lookup(&name).is_some() {
                     out.observe(&name, v.clone());
                 } else {
@@ -214,7 +364,9 @@ fn insert_path(root: &mut serde_json::Map<String, Value>, name: &str, v: Value) 
     let last = parts.pop().unwrap_or(name);
     let mut cur = root;
     for p in parts {
-        let entry = cur.entry(p.to_string()).or_insert_with(|| Value::Object(Default::default()));
+        let entry = cur
+            .entry(p.to_string())
+            .or_insert_with(|| Value::Object(Default::default()));
         if !entry.is_object() {
             *entry = Value::Object(Default::default());
         }
@@ -245,9 +397,16 @@ mod tests {
         f.not_checked("api.enable_withdrawals", "no key");
         let n = Value::Object(f.to_nested());
         assert_eq!(n, json!({"api": {"ip_restrict": false}}));
-        let back = Facts::from_nested(&json!({"api": {"ip_restrict": true}, "password": {"score": 2}}));
-        assert_eq!(back.get("api.ip_restrict").and_then(Fact::value), Some(&json!(true)));
-        assert_eq!(back.get("password.score").and_then(Fact::value), Some(&json!(2)));
+        let back =
+            Facts::from_nested(&json!({"api": {"ip_restrict": true}, "password": {"score": 2}}));
+        assert_eq!(
+            back.get("api.ip_restrict").and_then(Fact::value),
+            Some(&json!(true))
+        );
+        assert_eq!(
+            back.get("password.score").and_then(Fact::value),
+            Some(&json!(2))
+        );
     }
 
     #[test]
@@ -255,8 +414,14 @@ mod tests {
         let mut f = Facts::new();
         f.observe("api.ip_restrict", true);
         f.not_checked_prefix("api.", "no key");
-        assert!(matches!(f.get("api.ip_restrict"), Some(Fact::Observed { .. })));
-        assert!(matches!(f.get("api.enable_withdrawals"), Some(Fact::NotChecked { .. })));
+        assert!(matches!(
+            f.get("api.ip_restrict"),
+            Some(Fact::Observed { .. })
+        ));
+        assert!(matches!(
+            f.get("api.enable_withdrawals"),
+            Some(Fact::NotChecked { .. })
+        ));
         assert!(f.get("password.score").is_none());
     }
 }

@@ -1,6 +1,14 @@
 //! binance-audit: facts → rules → score → report. See docs/design.md.
 
+pub mod app;
+pub mod audit;
+pub mod cli;
 pub mod collect;
+pub mod config;
 pub mod facts;
 pub mod i18n;
 pub mod net;
+pub mod report;
+pub mod rules;
+pub mod score;
+pub mod secret;

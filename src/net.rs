@@ -237,7 +237,8 @@ pub fn masked_path(url: &Url) -> String {
 /// (the test servers); anything else must be https so credentials and password
 /// prefixes never cross a network in the clear.
 pub fn parse_base_url(raw: &str, what: &str) -> Result<Url, String> {
-    let url = Url::parse(raw.trim()).map_err(|e| format!("{what} URL {raw:?} is not a URL: {e}"))?;
+    let url =
+        Url::parse(raw.trim()).map_err(|e| format!("{what} URL {raw:?} is not a URL: {e}"))?;
     match url.scheme() {
         "https" => {}
         "http" if is_loopback(&url) => {}
@@ -246,7 +247,11 @@ pub fn parse_base_url(raw: &str, what: &str) -> Result<Url, String> {
                 "{what} URL {raw:?} uses plain http; only https is allowed (http only for 127.0.0.1/localhost)"
             ));
         }
-        other => return Err(format!("{what} URL {raw:?} has unsupported scheme {other:?}")),
+        other => {
+            return Err(format!(
+                "{what} URL {raw:?} has unsupported scheme {other:?}"
+            ));
+        }
     }
     if url.host_str().is_none() {
         return Err(format!("{what} URL {raw:?} has no host"));
@@ -303,16 +308,25 @@ mod tests {
     #[test]
     fn join_keeps_prefix() {
         let b = Url::parse("http://127.0.0.1:8/prefix/").unwrap();
-        assert_eq!(join(&b, "/range/ABCDE").as_str(), "http://127.0.0.1:8/prefix/range/ABCDE");
+        assert_eq!(
+            join(&b, "/range/ABCDE").as_str(),
+            "http://127.0.0.1:8/prefix/range/ABCDE"
+        );
         let b = Url::parse("https://api.binance.com").unwrap();
-        assert_eq!(join(&b, "/api/v3/time").as_str(), "https://api.binance.com/api/v3/time");
+        assert_eq!(
+            join(&b, "/api/v3/time").as_str(),
+            "https://api.binance.com/api/v3/time"
+        );
     }
 
     #[tokio::test(flavor = "current_thread")]
     async fn offline_never_sends() {
         let net = Net::offline();
         let u = Url::parse("https://example.invalid/").unwrap();
-        assert_eq!(net.get(&u, &[], "test").await.unwrap_err(), NetError::Offline);
+        assert_eq!(
+            net.get(&u, &[], "test").await.unwrap_err(),
+            NetError::Offline
+        );
         assert!(net.requests().is_empty());
     }
 }

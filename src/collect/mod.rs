@@ -5,6 +5,9 @@ pub mod breach;
 
 use serde::Serialize;
 
+pub mod declared;
+pub mod password;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckState {
@@ -29,12 +32,24 @@ pub struct CheckStatus {
 
 impl CheckStatus {
     pub fn ran(check: &str, detail: impl Into<String>) -> CheckStatus {
-        CheckStatus { check: check.into(), state: CheckState::Ran, detail: detail.into() }
+        CheckStatus {
+            check: check.into(),
+            state: CheckState::Ran,
+            detail: detail.into(),
+        }
     }
     pub fn skipped(check: &str, detail: impl Into<String>) -> CheckStatus {
-        CheckStatus { check: check.into(), state: CheckState::Skipped, detail: detail.into() }
+        CheckStatus {
+            check: check.into(),
+            state: CheckState::Skipped,
+            detail: detail.into(),
+        }
     }
     pub fn failed(check: &str, detail: impl Into<String>) -> CheckStatus {
-        CheckStatus { check: check.into(), state: CheckState::Failed, detail: detail.into() }
+        CheckStatus {
+            check: check.into(),
+            state: CheckState::Failed,
+            detail: detail.into(),
+        }
     }
 }

@@ -1,0 +1,163 @@
+//! One audit run: gather inputs, run the collectors, evaluate the rules and
+//! build the report. Collectors never abort the run; they leave facts "not
+//! checked" with a reason.
+
+use std::path::PathBuf;
+
+use chrono::Utc;
+use secrecy::SecretString;
+
+use crate::cli::{AuditArgs, GlobalArgs, PasswordInput};
+use crate::collect::{self, CheckStatus, password};
+use crate::config::Config;
+use crate::facts::Facts;
+use crate::i18n::Lang;
+use crate::net::Net;
+use crate::report::{self, Report};
+use crate::rules::{Category, Rule};
+use crate::secret;
+
+pub const NO_PASSWORD: &str = "no password given: run in a terminal to be prompted, or pass --password-stdin / --password-file";
+pub const NO_API_KEY: &str = "no API key: set BINANCE_API_KEY and BINANCE_API_SECRET (or BINANCE_API_PRIVATE_KEY_FILE) to audit your API key and account";
+
+/// Everything a run needs that does not change between profiles.
+pub struct Session {
+    pub config: Config,
+    pub config_path: Option<PathBuf>,
+    pub config_exists: bool,
+    pub lang: Lang,
+    pub net: Net,
+    pub rules: Vec<Rule>,
+    pub global: GlobalArgs,
+    pub warnings: Vec<String>,
+}
+
+/// Where the password comes from: flag, file, env, else a prompt when interactive.
+pub fn obtain_password(
+    input: &PasswordInput,
+    required: bool,
+) -> Result<Option<SecretString>, String> {
+    if input.password_stdin {
+        return secret::read_stdin("password").map(Some);
+    }
+    if let Some(path) = &input.password_file {
+        return secret::read_file(path, "password").map(Some);
+    }
+    if let Some(r) = secret::read_env(secret::PASSWORD_ENV, "password") {
+        return r.map(Some);
+    }
+    if secret::interactive() {
+        let label = "Binance password (not shown, never sent; Enter to skip): ";
+        return secret::prompt(label);
+    }
+    if required {
+        return Err(
+            "no password: pipe it with --password-stdin, use --password-file, or run in a terminal"
+                .into(),
+        );
+    }
+    Ok(None)
+}
+
+fn policy_facts(cfg: &Config, facts: &mut Facts) {
+    facts.observe("policy.key_max_age_days", cfg.key_max_age_days());
+    facts.observe("policy.declared_max_age_days", cfg.declared_max_age_days());
+}
+
+/// Config and secret files readable by others: a warning (an error with --strict).
+pub fn file_exposure(s: &Session, facts: &mut Facts) -> Vec<String> {
+    let mut paths: Vec<PathBuf> = Vec::new();
+    if s.config_exists {
+        paths.extend(s.config_path.clone());
+    }
+    for p in std::iter::once(&s.config.binance).chain(s.config.profiles.values()) {
+        paths.extend(p.secret_file.iter().cloned());
+        paths.extend(p.private_key_file.iter().cloned());
+    }
+    let warnings: Vec<String> = paths
+        .iter()
+        .filter_map(|p| crate::config::permission_warning(p))
+        .collect();
+    facts.observe("env.config_exposed", !warnings.is_empty());
+    warnings
+}
+
+/// Run the password part (strength + breach) and record its facts.
+pub async fn password_checks(
+    s: &Session,
+    pw: Option<&SecretString>,
+    facts: &mut Facts,
+    checks: &mut Vec<CheckStatus>,
+) -> Option<password::PasswordDetails> {
+    let Some(pw) = pw else {
+        facts.not_checked_prefix("password.", NO_PASSWORD);
+        facts.not_checked("breach.password_count", NO_PASSWORD);
+        checks.push(CheckStatus::skipped("password", NO_PASSWORD));
+        return None;
+    };
+    let analysis = password::analyse(pw, &s.config.personal_hints(), s.lang);
+    password::record(&analysis, facts);
+    checks.push(CheckStatus::ran(
+        "password",
+        "strength estimated locally with zxcvbn",
+    ));
+    Some(analysis.details)
+}
+
+pub async fn audit(s: &Session, args: &AuditArgs, pw: Option<SecretString>) -> Report {
+    let mut facts = Facts::new();
+    let mut checks = Vec::new();
+    policy_facts(&s.config, &mut facts);
+    let mut warnings = s.warnings.clone();
+    warnings.extend(file_exposure(s, &mut facts));
+
+    password_checks(s, pw.as_ref(), &mut facts, &mut checks).await;
+    let _ = args;
+    checks.push(collect::declared::collect(
+        s.config.declared.as_ref(),
+        Utc::now().date_naive(),
+        &mut facts,
+    ));
+
+    facts.not_checked_prefix("breach.", "breach lookup is not available yet");
+    for ns in ["api.", "account.", "withdrawal."] {
+        facts.not_checked_prefix(ns, NO_API_KEY);
+    }
+    facts.not_checked("env.clock_skew_ms", NO_API_KEY);
+    checks.push(CheckStatus::skipped("binance-api", NO_API_KEY));
+
+    report::build(report::build::Inputs {
+        facts: &facts,
+        rules: &s.rules,
+        lang: s.lang,
+        checks,
+        network: s.net.requests(),
+        warnings,
+        profile: None,
+    })
+}
+
+/// `binance-audit password`: the password and breach rules only.
+pub async fn password_report(s: &Session, pw: &SecretString) -> Report {
+    let mut facts = Facts::new();
+    let mut checks = Vec::new();
+    let details = password_checks(s, Some(pw), &mut facts, &mut checks).await;
+    facts.not_checked_prefix("breach.", "breach lookup is not available yet");
+    let rules: Vec<Rule> = s
+        .rules
+        .iter()
+        .filter(|r| matches!(r.category, Category::Password | Category::Breach))
+        .cloned()
+        .collect();
+    let mut report = report::build(report::build::Inputs {
+        facts: &facts,
+        rules: &rules,
+        lang: s.lang,
+        checks,
+        network: s.net.requests(),
+        warnings: s.warnings.clone(),
+        profile: None,
+    });
+    report.password = details;
+    report
+}

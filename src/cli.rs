@@ -1,0 +1,249 @@
+//! Command-line interface (clap derive). Secrets have no flags on purpose:
+//! argv is visible to every user of the machine through `ps`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+use crate::rules::Severity;
+
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  ran; nothing at or above the gate
+  1  gate tripped: a finding at or above --fail-on, or score below --min-score
+  2  usage or configuration error (bad flag, unreadable rules, bad config)
+  3  a check whose inputs were given could not complete (e.g. API unreachable)";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "binance-audit",
+    version,
+    about = "Security self-audit for Binance users: password, breaches, API key, links, incidents",
+    long_about = "Security self-audit for Binance users.\n\nRuns a rule-based audit and prints a scored report where every finding carries remediation steps. \
+The password is checked on this machine only; breach lookups send 5 characters of its SHA-1 hash; Binance is queried read-only (GET).",
+    after_help = "Examples:\n  binance-audit                         # audit with whatever inputs are available\n  binance-audit --format json --output report.json\n  echo \"$PW\" | binance-audit password --password-stdin\n  binance-audit url https://binance.com.login-verify.example\n  binance-audit rules list",
+    after_long_help = EXIT_CODES,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of the default `audit` command.
+    #[command(flatten)]
+    pub audit: AuditArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// Configuration file [default: the platform config dir, e.g. ~/.config/binance-audit/config.toml]
+    #[arg(long, global = true, env = "BINANCE_AUDIT_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Language of the report [default: from LC_ALL/LANG]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// When to colour the output (NO_COLOR is honoured)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Never use the network; network checks become "not checked: offline"
+    #[arg(long, global = true)]
+    pub offline: bool,
+    /// Show more: network requests and check details
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// Treat warnings about file permissions as errors
+    #[arg(long, global = true)]
+    pub strict: bool,
+    /// Extra or replacement rules: *.toml files in DIR override built-in rules with the same id
+    #[arg(long, global = true, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ReportArgs {
+    /// Output format
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to FILE (created mode 0600) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when a finding of this severity or worse is present
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<Severity>,
+    /// Exit 1 when the score is below N (0-100)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub min_score: Option<u32>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct PasswordInput {
+    /// Read the Binance password from standard input (one line)
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// Read the Binance password from the first line of FILE
+    #[arg(long, value_name = "FILE", conflicts_with = "password_stdin")]
+    pub password_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct BreachArgs {
+    /// Pwned Passwords API base URL [default: https://api.pwnedpasswords.com]
+    #[arg(long, env = "BINANCE_AUDIT_HIBP_URL", value_name = "URL")]
+    pub hibp_url: Option<String>,
+    /// Offline breach lookup in a downloaded Pwned Passwords SHA-1 file (or per-prefix folder)
+    #[arg(long, value_name = "PATH")]
+    pub hibp_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ApiArgs {
+    /// Binance API base URL [default: https://api.binance.com]
+    #[arg(long, env = "BINANCE_API_URL", value_name = "URL")]
+    pub api_url: Option<String>,
+    /// Audit the account of this config profile
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Audit every profile in the config, one section each
+    #[arg(long, conflicts_with = "profile")]
+    pub all_profiles: bool,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+#[command(
+    after_help = "Examples:\n  binance-audit audit\n  binance-audit audit --password-stdin --fail-on high < pw.txt\n  binance-audit audit --offline --format json --output report.json\n  BINANCE_API_KEY=... BINANCE_API_SECRET=... binance-audit audit --min-score 80"
+)]
+pub struct AuditArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[command(flatten)]
+    pub password: PasswordInput,
+    #[command(flatten)]
+    pub breach: BreachArgs,
+    #[command(flatten)]
+    pub api: ApiArgs,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+#[command(
+    after_help = "Examples:\n  binance-audit password                      # no-echo prompt\n  printf '%s\\n' \"$PW\" | binance-audit password --password-stdin\n  binance-audit password --password-stdin --offline --hibp-file pwned.txt < pw.txt\n  binance-audit password --stdin-list < passwords.txt"
+)]
+pub struct PasswordArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[command(flatten)]
+    pub password: PasswordInput,
+    #[command(flatten)]
+    pub breach: BreachArgs,
+    /// Check several passwords, one per line on standard input
+    #[arg(long, conflicts_with_all = ["password_stdin", "password_file"])]
+    pub stdin_list: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run every check that has inputs and print a scored report (the default)
+    Audit(AuditArgs),
+    /// Check one password's strength locally and look it up in known breaches
+    Password(PasswordArgs),
+    /// List, show and validate rules
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Find or create the configuration file
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Print shell completions
+    #[command(
+        after_help = "Examples:\n  binance-audit completions bash > /etc/bash_completion.d/binance-audit\n  binance-audit completions zsh > ~/.zfunc/_binance-audit"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    #[command(
+        after_help = "Example:\n  binance-audit man > binance-audit.1 && man ./binance-audit.1"
+    )]
+    Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List every rule with its severity
+    #[command(after_help = "Example:\n  binance-audit rules list")]
+    List,
+    /// Show one rule in full
+    #[command(after_help = "Example:\n  binance-audit rules show BA-PWD-001 --lang ja")]
+    Show { id: String },
+    /// Validate a rules folder: syntax, facts, conditions, translations and each rule's own tests
+    #[command(after_help = "Example:\n  binance-audit rules check ./rules")]
+    Check { dir: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print where the configuration file is (or would be)
+    Path,
+    /// Write a commented template configuration file
+    #[command(
+        after_help = "Example:\n  binance-audit config init && $EDITOR \"$(binance-audit config path)\""
+    )]
+    Init {
+        /// Overwrite an existing file
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn no_subcommand_means_audit_args() {
+        let c = Cli::try_parse_from(["binance-audit", "--fail-on", "high"]).unwrap();
+        assert!(c.command.is_none());
+        assert_eq!(c.audit.report.fail_on, Some(Severity::High));
+    }
+
+    #[test]
+    fn no_flag_takes_a_secret() {
+        let cmd = Cli::command();
+        let mut names = Vec::new();
+        fn walk(c: &clap::Command, names: &mut Vec<String>) {
+            for a in c.get_arguments() {
+                names.push(a.get_id().to_string());
+            }
+            for s in c.get_subcommands() {
+                walk(s, names);
+            }
+        }
+        walk(&cmd, &mut names);
+        for n in names {
+            assert!(
+                !n.contains("secret") && n != "password" && !n.contains("private_key"),
+                "flag {n} looks like it takes a secret"
+            );
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! Facts the user declared in `[declared]` (written by `binance-audit setup`).
+//! No Binance API exposes 2FA methods, the anti-phishing code or the whitelist
+//! switch, so these are the user's word, dated, and reports say so.
+
+use chrono::NaiveDate;
+
+use super::CheckStatus;
+use crate::config::Declared;
+use crate::facts::Facts;
+
+pub const NOT_DECLARED: &str =
+    "not declared: run `binance-audit setup` to answer the questions the Binance API cannot see";
+
+pub const TWO_FACTOR_METHODS: &[&str] =
+    &["authenticator", "passkey", "security_key", "sms", "email"];
+
+pub fn date_of(d: &toml::value::Datetime) -> Option<NaiveDate> {
+    let date = d.date?;
+    NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32)
+}
+
+pub fn collect(declared: Option<&Declared>, today: NaiveDate, facts: &mut Facts) -> CheckStatus {
+    let Some(d) = declared else {
+        facts.not_checked_prefix("declared.", NOT_DECLARED);
+        return CheckStatus::skipped("declared", NOT_DECLARED);
+    };
+    let Some(on) = date_of(&d.on) else {
+        facts.not_checked_prefix(
+            "declared.",
+            "the [declared] section has no valid date in `on`",
+        );
+        return CheckStatus::failed(
+            "declared",
+            "the [declared] section's `on` must be a date like 2026-11-25",
+        );
+    };
+    if let Some(methods) = &d.two_factor {
+        if let Some(bad) = methods
+            .iter()
+            .find(|m| !TWO_FACTOR_METHODS.contains(&m.as_str()) && m.as_str() != "none")
+        {
+            facts.not_checked(
+                "declared.two_factor",
+                format!("unknown second factor {bad:?} in [declared]"),
+            );
+        } else {
+            let list: Vec<&str> = methods
+                .iter()
+                .map(String::as_str)
+                .filter(|m| *m != "none")
+                .collect();
+            facts.declare("declared.two_factor", list, on);
+        }
+    }
+    let flags = [
+        ("declared.anti_phishing_code", d.anti_phishing_code),
+        ("declared.withdrawal_whitelist", d.withdrawal_whitelist),
+        ("declared.devices_reviewed", d.devices_reviewed),
+        ("declared.email_two_factor", d.email_two_factor),
+        ("declared.email_unique_password", d.email_unique_password),
+    ];
+    for (name, v) in flags {
+        if let Some(v) = v {
+            facts.declare(name, v, on);
+        }
+    }
+    facts.declare("declared.age_days", (today - on).num_days().max(0), on);
+    facts.not_checked_prefix(
+        "declared.",
+        "not answered in [declared]: run `binance-audit setup`",
+    );
+    CheckStatus::ran("declared", format!("declared on {on}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::Fact;
+
+    #[test]
+    fn declarations_become_dated_facts() {
+        let cfg = crate::config::parse(
+            "[declared]\non = 2026-11-01\ntwo_factor = [\"sms\"]\nanti_phishing_code = false\n",
+        )
+        .unwrap();
+        let mut f = Facts::new();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let st = collect(cfg.declared.as_ref(), today, &mut f);
+        assert_eq!(st.state, super::super::CheckState::Ran);
+        assert!(f.get("declared.two_factor").unwrap().is_declared());
+        assert_eq!(
+            f.get("declared.age_days").and_then(Fact::value),
+            Some(&serde_json::json!(24))
+        );
+        assert!(matches!(
+            f.get("declared.withdrawal_whitelist"),
+            Some(Fact::NotChecked { .. })
+        ));
+    }
+
+    #[test]
+    fn nothing_declared_is_not_checked() {
+        let mut f = Facts::new();
+        collect(None, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), &mut f);
+        assert!(matches!(
+            f.get("declared.two_factor"),
+            Some(Fact::NotChecked { .. })
+        ));
+    }
+}

@@ -1,0 +1,321 @@
+//! The configuration file: one TOML file in the platform config directory.
+//! Flags override environment variables, which override the file. Secrets are
+//! never stored here: the file may name a secret *file*, not hold a secret.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::i18n::Lang;
+
+pub const DEFAULT_KEY_MAX_AGE_DAYS: u32 = 90;
+pub const DEFAULT_DECLARED_MAX_AGE_DAYS: u32 = 90;
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub lang: Option<Lang>,
+    #[serde(default)]
+    pub user: User,
+    #[serde(default)]
+    pub policy: Policy,
+    #[serde(default)]
+    pub hibp: Hibp,
+    /// The default profile.
+    #[serde(default)]
+    pub binance: Profile,
+    /// Further accounts, audited with `--profile NAME` or `--all-profiles`.
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+    pub declared: Option<Declared>,
+    #[serde(default, rename = "waiver")]
+    pub waivers: Vec<Waiver>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct User {
+    /// Used only locally, to spot the email in the password.
+    pub email: Option<String>,
+    #[serde(default)]
+    pub names: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    pub key_max_age_days: Option<u32>,
+    pub declared_max_age_days: Option<u32>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hibp {
+    pub url: Option<String>,
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub api_url: Option<String>,
+    /// The API key is an identifier, not a secret, but it is still masked in output.
+    pub api_key: Option<String>,
+    /// File holding the HMAC secret key.
+    pub secret_file: Option<PathBuf>,
+    /// PKCS#8 PEM private key (Ed25519 or RSA).
+    pub private_key_file: Option<PathBuf>,
+}
+
+/// Facts no API exposes, as the user answered them in `binance-audit setup`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Declared {
+    /// When the answers were given (TOML date, e.g. 2026-11-25).
+    pub on: toml::value::Datetime,
+    pub two_factor: Option<Vec<String>>,
+    pub anti_phishing_code: Option<bool>,
+    pub withdrawal_whitelist: Option<bool>,
+    pub devices_reviewed: Option<bool>,
+    pub email_two_factor: Option<bool>,
+    pub email_unique_password: Option<bool>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waiver {
+    pub rule: String,
+    pub profile: Option<String>,
+    pub reason: String,
+    pub expires: Option<toml::value::Datetime>,
+}
+
+impl Config {
+    pub fn key_max_age_days(&self) -> u32 {
+        self.policy
+            .key_max_age_days
+            .unwrap_or(DEFAULT_KEY_MAX_AGE_DAYS)
+    }
+
+    pub fn declared_max_age_days(&self) -> u32 {
+        self.policy
+            .declared_max_age_days
+            .unwrap_or(DEFAULT_DECLARED_MAX_AGE_DAYS)
+    }
+
+    /// Strings the password should not contain: the email and names.
+    pub fn personal_hints(&self) -> Vec<String> {
+        self.user
+            .email
+            .iter()
+            .chain(self.user.names.iter())
+            .cloned()
+            .collect()
+    }
+}
+
+/// Where the configuration lives: `--config`, else `BINANCE_AUDIT_CONFIG`,
+/// else the platform config directory.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "binance-audit")
+        .map(|d| d.config_dir().join("config.toml"))
+}
+
+pub struct Loaded {
+    pub config: Config,
+    pub path: Option<PathBuf>,
+    /// Whether the file existed (a missing default file is fine).
+    pub exists: bool,
+}
+
+/// `explicit` is the `--config`/env path: that one must exist.
+pub fn load(explicit: Option<&Path>) -> Result<Loaded, String> {
+    let (path, must_exist) = match explicit {
+        Some(p) => (Some(p.to_path_buf()), true),
+        None => (default_path(), false),
+    };
+    let Some(path) = path else {
+        return Ok(Loaded {
+            config: Config::default(),
+            path: None,
+            exists: false,
+        });
+    };
+    let text = match std::fs::read(&path) {
+        Ok(b) => String::from_utf8(b)
+            .map_err(|_| format!("config {}: not valid UTF-8", path.display()))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
+            return Ok(Loaded {
+                config: Config::default(),
+                path: Some(path),
+                exists: false,
+            });
+        }
+        Err(e) => return Err(format!("config {}: {e}", path.display())),
+    };
+    let config = parse(&text).map_err(|e| format!("config {}:{e}", path.display()))?;
+    Ok(Loaded {
+        config,
+        path: Some(path),
+        exists: true,
+    })
+}
+
+/// Parse config text; errors read "line:column: message".
+pub fn parse(text: &str) -> Result<Config, String> {
+    toml::from_str::<Config>(text).map_err(|e| {
+        let pos = e
+            .span()
+            .map(|s| {
+                let before = &text[..s.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                format!("{line}:{col}: ")
+            })
+            .unwrap_or_else(|| " ".into());
+        let msg = e.message().trim().replace('\n', " ");
+        let hint = if msg.contains("api_secret") || msg.contains("secret_key") || msg.contains("password") {
+            " (secrets are never stored in the config: use secret_file, or the BINANCE_API_SECRET environment variable)"
+        } else {
+            ""
+        };
+        format!("{pos}{msg}{hint}")
+    })
+}
+
+/// A warning (with the exact fix) when a file holding secrets can be read by
+/// group or others, as ssh does for private keys.
+#[cfg(unix)]
+pub fn permission_warning(path: &Path) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode();
+    (mode & 0o077 != 0).then(|| {
+        format!(
+            "{} is readable by group or others (mode {:o}); fix it with: chmod 600 {}",
+            path.display(),
+            mode & 0o777,
+            path.display()
+        )
+    })
+}
+
+#[cfg(not(unix))]
+pub fn permission_warning(_path: &Path) -> Option<String> {
+    None
+}
+
+/// Create a file only the owner can read: baselines, logs, evidence, config.
+pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let file = opts.open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // An existing file keeps its old mode through open(); tighten it.
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(file)
+}
+
+pub const TEMPLATE: &str = r#"# binance-audit configuration. Every setting is optional.
+# Secrets are never stored here: give the API secret through the
+# BINANCE_API_SECRET environment variable or a file named by secret_file.
+
+# lang = "ja"                  # en or ja; default from LANG / LC_ALL
+
+[user]
+# Used only on this machine, to warn when your password contains them.
+# email = "you@example.com"
+# names = ["Alice", "Tanaka"]
+
+[policy]
+# key_max_age_days = 90        # advise rotating API keys older than this
+# declared_max_age_days = 90   # ask to re-confirm declarations older than this
+
+[hibp]
+# url = "https://api.pwnedpasswords.com"
+# file = "/path/to/pwned-passwords-sha1-ordered-by-hash.txt"   # offline lookups
+
+[binance]
+# api_url = "https://api.binance.com"
+# api_key = "your read-only API key"
+# secret_file = "~/.config/binance-audit/secret"              # HMAC secret, chmod 600
+# private_key_file = "~/.config/binance-audit/ed25519.pem"    # or an Ed25519/RSA PKCS#8 key
+
+# [profiles.sub1]              # more accounts: --profile sub1 or --all-profiles
+# api_key = "..."
+# private_key_file = "..."
+
+# [declared]                   # written by `binance-audit setup`
+# on = 2026-01-01
+# two_factor = ["authenticator", "passkey"]
+# anti_phishing_code = true
+# withdrawal_whitelist = true
+# devices_reviewed = true
+# email_two_factor = true
+# email_unique_password = true
+
+# [[waiver]]                   # accept a finding on purpose, with a reason
+# rule = "BA-API-004"
+# reason = "trading bot key, rotated by the bot's own schedule"
+# expires = 2027-01-01
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_parses() {
+        let c = parse(TEMPLATE).unwrap();
+        assert_eq!(c.key_max_age_days(), 90);
+    }
+
+    #[test]
+    fn typo_is_positioned() {
+        let e = parse("[user]\nemial = \"x\"\n").unwrap_err();
+        assert!(e.starts_with("2:1:"), "{e}");
+        assert!(e.contains("emial"), "{e}");
+    }
+
+    #[test]
+    fn secret_in_config_is_refused_with_advice() {
+        let e = parse("[binance]\napi_secret = \"abc\"\n").unwrap_err();
+        assert!(e.contains("never stored"), "{e}");
+        assert!(!e.contains("abc"), "the value must not be echoed: {e}");
+    }
+
+    #[test]
+    fn declared_and_waivers_parse() {
+        let c = parse(
+            "[declared]\non = 2026-11-20\ntwo_factor = [\"sms\"]\n[[waiver]]\nrule = \"BA-API-004\"\nreason = \"bot\"\nexpires = 2027-01-01\n",
+        )
+        .unwrap();
+        assert_eq!(c.declared.unwrap().two_factor.unwrap(), vec!["sms"]);
+        assert_eq!(c.waivers.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_files_are_0600_and_loose_ones_warned() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("f");
+        create_private(&p).unwrap();
+        assert_eq!(
+            std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert!(permission_warning(&p).is_none());
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let w = permission_warning(&p).unwrap();
+        assert!(w.contains("chmod 600"), "{w}");
+    }
+}

@@ -1,0 +1,210 @@
+//! Rules are data: `rules/*.toml`, embedded at build time and overridable with
+//! `--rules DIR`. A rule names the facts it reads and a CEL condition over
+//! them; true raises a finding.
+
+mod eval;
+mod load;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Text, TextList};
+
+pub use eval::{Evaluator, Outcome};
+pub use load::{LoadError, load_builtin, load_dir, load_with_overrides};
+
+/// The rule files shipped inside the binary. A test checks that every
+/// `rules/*.toml` rule file is listed here, so none is forgotten.
+pub const BUILTIN: &[(&str, &str)] =
+    &[("password.toml", include_str!("../../rules/password.toml"))];
+
+/// Files in a rules folder that hold other data, not rules.
+pub const DATA_FILES: &[&str] = &["domains.toml"];
+
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub fn default_weight(self) -> u32 {
+        match self {
+            Severity::Critical => 20,
+            Severity::High => 10,
+            Severity::Medium => 5,
+            Severity::Low => 2,
+            Severity::Info => 0,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    Password,
+    Breach,
+    ApiKey,
+    Account,
+    Withdrawal,
+    TwoFactor,
+    Environment,
+    Drift,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Password => "password",
+            Category::Breach => "breach",
+            Category::ApiKey => "api-key",
+            Category::Account => "account",
+            Category::Withdrawal => "withdrawal",
+            Category::TwoFactor => "two-factor",
+            Category::Environment => "environment",
+            Category::Drift => "drift",
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Expect {
+    Pass,
+    Fail,
+}
+
+#[derive(Clone, Debug)]
+pub struct RuleTest {
+    pub facts: serde_json::Value,
+    pub expect: Expect,
+}
+
+#[derive(Clone)]
+pub struct Rule {
+    pub id: String,
+    pub category: Category,
+    pub severity: Severity,
+    pub weight: u32,
+    pub facts: Vec<String>,
+    pub when: String,
+    pub evidence: Vec<String>,
+    pub title: Text,
+    pub risk: Text,
+    pub remediation: TextList,
+    pub references: Vec<String>,
+    pub tests: Vec<RuleTest>,
+    /// Where the rule came from ("builtin:password.toml" or a path), for messages.
+    pub origin: String,
+    program: std::sync::Arc<cel::Program>,
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule")
+            .field("id", &self.id)
+            .field("when", &self.when)
+            .finish()
+    }
+}
+
+/// Run every rule's own test cases; the error lists each case that disagreed.
+pub fn self_test(rules: &[Rule]) -> Result<usize, Vec<String>> {
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for rule in rules {
+        for (i, case) in rule.tests.iter().enumerate() {
+            cases += 1;
+            let facts = crate::facts::Facts::from_nested(&case.facts);
+            let got = Evaluator::new(&facts).evaluate(rule);
+            let ok = matches!(
+                (&got, case.expect),
+                (Outcome::Fail, Expect::Fail) | (Outcome::Pass, Expect::Pass)
+            );
+            if !ok {
+                failures.push(format!(
+                    "{} ({}): test case {} expected {:?}, got {}",
+                    rule.id,
+                    rule.origin,
+                    i + 1,
+                    case.expect,
+                    got
+                ));
+            }
+        }
+    }
+    if failures.is_empty() {
+        Ok(cases)
+    } else {
+        Err(failures)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_load_and_pass_their_own_tests() {
+        let rules = load_builtin().unwrap_or_else(|e| panic!("{e}"));
+        assert!(!rules.is_empty());
+        let cases = self_test(&rules).unwrap_or_else(|f| panic!("{}", f.join("\n")));
+        assert!(
+            cases >= rules.len() * 2,
+            "each rule needs a pass and a fail case"
+        );
+    }
+
+    #[test]
+    fn every_rule_file_is_embedded() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            if name.ends_with(".toml") && !DATA_FILES.contains(&name.as_str()) {
+                assert!(
+                    BUILTIN.iter().any(|(n, _)| *n == name),
+                    "rules/{name} is not in BUILTIN"
+                );
+            }
+        }
+    }
+}
