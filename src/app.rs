@@ -58,15 +58,16 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Some(Command::Rules(r)) => rules_cmd(&cli.global, r),
         Some(Command::Password(args)) => {
             let s = session(&cli.global)?;
-            let pw = if args.stdin_list {
-                bail!("--stdin-list is not available yet");
-            } else {
-                audit::obtain_password(&args.password, true).map_err(|e| anyhow!(e))?
-            };
+            if args.stdin_list {
+                return crate::password_list::command(&s, &args);
+            }
+            let breach_in =
+                audit::breach_inputs(&s, &args.breach, &args.password).map_err(|e| anyhow!(e))?;
+            let pw = audit::obtain_password(&args.password, true).map_err(|e| anyhow!(e))?;
             let Some(pw) = pw else {
                 bail!("no password entered")
             };
-            let report = runtime()?.block_on(audit::password_report(&s, &pw));
+            let report = runtime()?.block_on(audit::password_report(&s, &pw, &breach_in));
             emit(&report, &args.report, s.global.verbose)?;
             Ok(gate(&report, &args.report))
         }
@@ -80,8 +81,10 @@ fn audit_cmd(
     args: &crate::cli::AuditArgs,
 ) -> anyhow::Result<Exit> {
     let s = session(global)?;
+    let breach_in =
+        audit::breach_inputs(&s, &args.breach, &args.password).map_err(|e| anyhow!(e))?;
     let pw = audit::obtain_password(&args.password, false).map_err(|e| anyhow!(e))?;
-    let report = runtime()?.block_on(audit::audit(&s, args, pw));
+    let report = runtime()?.block_on(audit::audit(&s, args, pw, &breach_in));
     emit(&report, &args.report, s.global.verbose)?;
     Ok(gate(&report, &args.report))
 }

@@ -109,6 +109,9 @@ pub struct PasswordInput {
     /// Read the Binance password from the first line of FILE
     #[arg(long, value_name = "FILE", conflicts_with = "password_stdin")]
     pub password_file: Option<PathBuf>,
+    /// Also look up the email account's password (first line of FILE) in known breaches
+    #[arg(long, value_name = "FILE")]
+    pub email_password_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -161,7 +164,7 @@ pub struct PasswordArgs {
     #[command(flatten)]
     pub breach: BreachArgs,
     /// Check several passwords, one per line on standard input
-    #[arg(long, conflicts_with_all = ["password_stdin", "password_file"])]
+    #[arg(long, conflicts_with_all = ["password_stdin", "password_file", "email_password_file"])]
     pub stdin_list: bool,
 }
 

@@ -8,6 +8,7 @@ pub mod config;
 pub mod facts;
 pub mod i18n;
 pub mod net;
+pub mod password_list;
 pub mod report;
 pub mod rules;
 pub mod score;

@@ -16,8 +16,10 @@ pub use load::{LoadError, load_builtin, load_dir, load_with_overrides};
 
 /// The rule files shipped inside the binary. A test checks that every
 /// `rules/*.toml` rule file is listed here, so none is forgotten.
-pub const BUILTIN: &[(&str, &str)] =
-    &[("password.toml", include_str!("../../rules/password.toml"))];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("password.toml", include_str!("../../rules/password.toml")),
+    ("breach.toml", include_str!("../../rules/breach.toml")),
+];
 
 /// Files in a rules folder that hold other data, not rules.
 pub const DATA_FILES: &[&str] = &["domains.toml"];
