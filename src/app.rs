@@ -56,6 +56,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         }
         Some(Command::Config(c)) => config_cmd(&cli.global, c),
         Some(Command::Rules(r)) => rules_cmd(&cli.global, r),
+        Some(Command::Url(args)) => url_cmd(&cli.global, &args),
         Some(Command::Password(args)) => {
             let s = session(&cli.global)?;
             if args.stdin_list {
@@ -74,6 +75,25 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Some(Command::Audit(args)) => audit_cmd(&cli.global, &args),
         None => audit_cmd(&cli.global, &cli.audit),
     }
+}
+
+/// The link checker needs no rules, credentials or network: only the language.
+fn url_cmd(
+    global: &crate::cli::GlobalArgs,
+    args: &crate::url::cli::UrlArgs,
+) -> anyhow::Result<Exit> {
+    let lang = global
+        .lang
+        .or_else(|| {
+            config::load(global.config.as_deref())
+                .ok()
+                .and_then(|l| l.config.lang)
+        })
+        .unwrap_or_else(Lang::from_env);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let code = crate::url::cli::run(args, lang, &mut out)?;
+    Ok(if code == 0 { Exit::Ok } else { Exit::Gate })
 }
 
 fn audit_cmd(

@@ -174,6 +174,11 @@ pub enum Command {
     Audit(AuditArgs),
     /// Check one password's strength locally and look it up in known breaches
     Password(PasswordArgs),
+    /// Tell genuine Binance links from impersonations, and say why
+    #[command(
+        after_help = "Examples:\n  binance-audit url https://www.binance.com/en/login https://binance.com.login-verify.example\n  binance-audit url --input links.txt --format jsonl\n  binance-audit url --extract --input message.eml\n  pbpaste | binance-audit url --extract\n\nVerdicts: official, phishing, suspicious, unrelated, invalid.\nExit codes: 0 nothing phishing or suspicious, 1 at least one phishing or suspicious link, 2 usage error."
+    )]
+    Url(crate::url::cli::UrlArgs),
     /// List, show and validate rules
     #[command(subcommand)]
     Rules(RulesCommand),
