@@ -1,7 +1,7 @@
 //! Criterion benchmarks for the link analyser. For the 1,000,000-line
 //! throughput figure see `cargo run --release --example url_throughput`.
 
-#[path = "url_mix.rs"]
+#[path = "support/url_mix.rs"]
 mod url_mix;
 
 use std::hint::black_box;

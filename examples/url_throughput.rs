@@ -1,12 +1,12 @@
 //! Single-thread throughput of `binance-audit url` verdicts on a mixed list of
-//! 1,000,000 inputs generated in memory (see benches/url_mix.rs).
+//! 1,000,000 inputs generated in memory (see benches/support/url_mix.rs).
 //!
 //!     cargo run --release --example url_throughput [N] [FILE]
 //!
 //! With FILE, its lines are used instead of the generated list. Prints figures;
 //! asserts nothing about speed.
 
-#[path = "../benches/url_mix.rs"]
+#[path = "../benches/support/url_mix.rs"]
 mod url_mix;
 
 use std::hint::black_box;
