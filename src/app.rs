@@ -57,17 +57,19 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         }
         Some(Command::Config(c)) => config_cmd(&cli.global, c),
         Some(Command::Rules(r)) => rules_cmd(&cli.global, r),
+        Some(Command::Url(args)) => url_cmd(&cli.global, &args),
         Some(Command::Password(args)) => {
             let s = session(&cli.global)?;
-            let pw = if args.stdin_list {
-                bail!("--stdin-list is not available yet");
-            } else {
-                audit::obtain_password(&args.password, true).map_err(|e| anyhow!(e))?
-            };
+            if args.stdin_list {
+                return crate::password_list::command(&s, &args);
+            }
+            let breach_in =
+                audit::breach_inputs(&s, &args.breach, &args.password).map_err(|e| anyhow!(e))?;
+            let pw = audit::obtain_password(&args.password, true).map_err(|e| anyhow!(e))?;
             let Some(pw) = pw else {
                 bail!("no password entered")
             };
-            let report = runtime()?.block_on(audit::password_report(&s, &pw));
+            let report = runtime()?.block_on(audit::password_report(&s, &pw, &breach_in));
             emit(&report, &args.report, s.global.verbose)?;
             Ok(gate(&report, &args.report, false))
         }
@@ -76,16 +78,37 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     }
 }
 
+/// The link checker needs no rules, credentials or network: only the language.
+fn url_cmd(
+    global: &crate::cli::GlobalArgs,
+    args: &crate::url::cli::UrlArgs,
+) -> anyhow::Result<Exit> {
+    let lang = global
+        .lang
+        .or_else(|| {
+            config::load(global.config.as_deref())
+                .ok()
+                .and_then(|l| l.config.lang)
+        })
+        .unwrap_or_else(Lang::from_env);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let code = crate::url::cli::run(args, lang, &mut out)?;
+    Ok(if code == 0 { Exit::Ok } else { Exit::Gate })
+}
+
 fn audit_cmd(
     global: &crate::cli::GlobalArgs,
     args: &crate::cli::AuditArgs,
 ) -> anyhow::Result<Exit> {
     let mut s = session(global)?;
+    let breach_in =
+        audit::breach_inputs(&s, &args.breach, &args.password).map_err(|e| anyhow!(e))?;
     if let Some(path) = &args.baseline.baseline {
         s.baseline = Some(baseline::load(path).map_err(|e| anyhow!(e))?);
     }
     let pw = audit::obtain_password(&args.password, false).map_err(|e| anyhow!(e))?;
-    let report = runtime()?.block_on(audit::audit(&s, args, pw));
+    let report = runtime()?.block_on(audit::audit(&s, args, pw, &breach_in));
     emit(&report, &args.report, s.global.verbose)?;
     if let Some(path) = &args.baseline.save_baseline {
         save_baseline(&report, path)?;

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use chrono::Utc;
 use secrecy::SecretString;
 
-use crate::cli::{AuditArgs, GlobalArgs, PasswordInput};
+use crate::cli::{AuditArgs, BreachArgs, GlobalArgs, PasswordInput};
+use crate::collect::breach::{self, BreachOptions};
 use crate::collect::{self, CheckStatus, password};
 use crate::config::Config;
 use crate::facts::Facts;
@@ -28,6 +29,8 @@ pub fn no_password_reason() -> &'static str {
         NO_PASSWORD_UNATTENDED
     }
 }
+pub const NO_EMAIL_PASSWORD: &str = "email password not given: pass --email-password-file FILE or set BINANCE_AUDIT_EMAIL_PASSWORD to check it";
+pub const EMAIL_PASSWORD_ENV: &str = "BINANCE_AUDIT_EMAIL_PASSWORD";
 pub const NO_API_KEY: &str = "no API key: set BINANCE_API_KEY and BINANCE_API_SECRET (or BINANCE_API_PRIVATE_KEY_FILE) to audit your API key and account";
 
 /// Everything a run needs that does not change between profiles.
@@ -80,6 +83,56 @@ pub fn obtain_password(
     Ok(None)
 }
 
+/// What the breach check needs besides the Binance password.
+pub struct BreachInputs {
+    pub opts: BreachOptions,
+    /// The email account's password, when given (file or environment only:
+    /// the prompt asks for the Binance password alone).
+    pub email_password: Option<SecretString>,
+}
+
+pub fn breach_inputs(
+    s: &Session,
+    args: &BreachArgs,
+    input: &PasswordInput,
+) -> Result<BreachInputs, String> {
+    let opts = breach_options(s, args)?;
+    let email_password = match &input.email_password_file {
+        Some(path) => Some(secret::read_file(path, "email password")?),
+        None => secret::read_env(EMAIL_PASSWORD_ENV, "email password").transpose()?,
+    };
+    Ok(BreachInputs {
+        opts,
+        email_password,
+    })
+}
+
+/// Breach lookup settings: `--hibp-url` (or `BINANCE_AUDIT_HIBP_URL`) over the
+/// config's `[hibp] url`, likewise for the file; `--offline` from the global
+/// flags. Errors are configuration errors (exit 2).
+pub fn breach_options(s: &Session, args: &BreachArgs) -> Result<BreachOptions, String> {
+    let mut opts = BreachOptions {
+        offline: s.global.offline,
+        ..BreachOptions::default()
+    };
+    if let Some(url) = args.hibp_url.as_deref().or(s.config.hibp.url.as_deref()) {
+        opts.set_base_url(url)?;
+    }
+    opts.file = args
+        .hibp_file
+        .clone()
+        .or_else(|| s.config.hibp.file.clone());
+    if let Some(f) = &opts.file
+        && !f.exists()
+    {
+        return Err(format!(
+            "Pwned Passwords file {}: no such file or directory",
+            f.display()
+        ));
+    }
+    Ok(opts)
+}
+
 fn policy_facts(cfg: &Config, facts: &mut Facts) {
     facts.observe("policy.key_max_age_days", cfg.key_max_age_days());
     facts.observe("policy.declared_max_age_days", cfg.declared_max_age_days());
@@ -107,6 +160,7 @@ pub fn file_exposure(s: &Session, facts: &mut Facts) -> Vec<String> {
 pub async fn password_checks(
     s: &Session,
     pw: Option<&SecretString>,
+    breach_in: &BreachInputs,
     facts: &mut Facts,
     checks: &mut Vec<CheckStatus>,
 ) -> Option<password::PasswordDetails> {
@@ -115,6 +169,8 @@ pub async fn password_checks(
         facts.not_checked_prefix("password.", why);
         facts.not_checked("breach.password_count", why);
         checks.push(CheckStatus::skipped("password", why));
+        checks.push(CheckStatus::skipped("breach", why));
+        email_breach_check(s, breach_in, facts, checks).await;
         return None;
     };
     let analysis = password::analyse(pw, &s.config.personal_hints(), s.lang);
@@ -123,10 +179,31 @@ pub async fn password_checks(
         "password",
         "strength estimated locally with zxcvbn",
     ));
+    let fact = "breach.password_count";
+    checks.push(breach::collect(&s.net, &breach_in.opts, pw, fact, facts).await);
+    email_breach_check(s, breach_in, facts, checks).await;
     Some(analysis.details)
 }
 
-pub async fn audit(s: &Session, args: &AuditArgs, pw: Option<SecretString>) -> Report {
+async fn email_breach_check(
+    s: &Session,
+    breach_in: &BreachInputs,
+    facts: &mut Facts,
+    checks: &mut Vec<CheckStatus>,
+) {
+    let fact = "breach.email_password_count";
+    match &breach_in.email_password {
+        Some(epw) => checks.push(breach::collect(&s.net, &breach_in.opts, epw, fact, facts).await),
+        None => facts.not_checked(fact, NO_EMAIL_PASSWORD),
+    }
+}
+
+pub async fn audit(
+    s: &Session,
+    args: &AuditArgs,
+    pw: Option<SecretString>,
+    breach_in: &BreachInputs,
+) -> Report {
     let _status = crate::progress::Status::start("auditing");
     let mut facts = Facts::new();
     let mut checks = Vec::new();
@@ -134,7 +211,7 @@ pub async fn audit(s: &Session, args: &AuditArgs, pw: Option<SecretString>) -> R
     let mut warnings = s.warnings.clone();
     warnings.extend(file_exposure(s, &mut facts));
 
-    password_checks(s, pw.as_ref(), &mut facts, &mut checks).await;
+    password_checks(s, pw.as_ref(), breach_in, &mut facts, &mut checks).await;
     let _ = args;
     checks.push(collect::declared::collect(
         s.config.declared.as_ref(),
@@ -142,7 +219,6 @@ pub async fn audit(s: &Session, args: &AuditArgs, pw: Option<SecretString>) -> R
         &mut facts,
     ));
 
-    facts.not_checked_prefix("breach.", "breach lookup is not available yet");
     for ns in ["api.", "account.", "withdrawal."] {
         facts.not_checked_prefix(ns, NO_API_KEY);
     }
@@ -165,11 +241,10 @@ pub async fn audit(s: &Session, args: &AuditArgs, pw: Option<SecretString>) -> R
 }
 
 /// `binance-audit password`: the password and breach rules only.
-pub async fn password_report(s: &Session, pw: &SecretString) -> Report {
+pub async fn password_report(s: &Session, pw: &SecretString, breach_in: &BreachInputs) -> Report {
     let mut facts = Facts::new();
     let mut checks = Vec::new();
-    let details = password_checks(s, Some(pw), &mut facts, &mut checks).await;
-    facts.not_checked_prefix("breach.", "breach lookup is not available yet");
+    let details = password_checks(s, Some(pw), breach_in, &mut facts, &mut checks).await;
     let rules: Vec<Rule> = s
         .rules
         .iter()

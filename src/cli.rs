@@ -184,6 +184,9 @@ pub struct PasswordInput {
     /// Read the Binance password from the first line of FILE
     #[arg(long, value_name = "FILE", conflicts_with = "password_stdin")]
     pub password_file: Option<PathBuf>,
+    /// Also look up the email account's password (first line of FILE) in known breaches
+    #[arg(long, value_name = "FILE")]
+    pub email_password_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -238,7 +241,7 @@ pub struct PasswordArgs {
     #[command(flatten)]
     pub breach: BreachArgs,
     /// Check several passwords, one per line on standard input
-    #[arg(long, conflicts_with_all = ["password_stdin", "password_file"])]
+    #[arg(long, conflicts_with_all = ["password_stdin", "password_file", "email_password_file"])]
     pub stdin_list: bool,
 }
 
@@ -248,6 +251,11 @@ pub enum Command {
     Audit(AuditArgs),
     /// Check one password's strength locally and look it up in known breaches
     Password(PasswordArgs),
+    /// Tell genuine Binance links from impersonations, and say why
+    #[command(
+        after_help = "Examples:\n  binance-audit url https://www.binance.com/en/login https://binance.com.login-verify.example\n  binance-audit url --input links.txt --format jsonl\n  binance-audit url --extract --input message.eml\n  pbpaste | binance-audit url --extract\n\nVerdicts: official, phishing, suspicious, unrelated, invalid.\nExit codes: 0 nothing phishing or suspicious, 1 at least one phishing or suspicious link, 2 usage error."
+    )]
+    Url(crate::url::cli::UrlArgs),
     /// List, show and validate rules
     #[command(subcommand)]
     Rules(RulesCommand),

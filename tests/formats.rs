@@ -617,3 +617,17 @@ fn several_profiles_make_one_sarif_log_and_one_junit_document() {
     let md = binance_audit::report::markdown::render_many(&reports);
     assert_eq!(md.matches("## binance-audit security report").count(), 2);
 }
+
+#[test]
+fn stdin_list_refuses_formats_it_cannot_write_before_any_lookup() {
+    let home = tempfile::tempdir().unwrap();
+    let out = common::bin(home.path())
+        .args(["password", "--stdin-list", "--output", "sarif=list.sarif"])
+        .write_stdin("one\ntwo\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("text or json"), "{err}");
+    assert!(!home.path().join("list.sarif").exists());
+}

@@ -18,6 +18,7 @@ pub use load::{LoadError, load_builtin, load_dir, load_with_overrides};
 /// `rules/*.toml` rule file is listed here, so none is forgotten.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("password.toml", include_str!("../../rules/password.toml")),
+    ("breach.toml", include_str!("../../rules/breach.toml")),
     ("drift.toml", include_str!("../../rules/drift.toml")),
 ];
 
