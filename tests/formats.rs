@@ -382,6 +382,13 @@ fn junit_is_well_formed_and_counts_add_up() {
     let doc = rendered(&r, Format::Junit);
     let root = xml::parse(&doc).unwrap_or_else(|e| panic!("{e}\n{doc}"));
     assert_eq!(root.name, "testsuites");
+    // The Ant JUnit schema: yyyy-mm-ddThh:mm:ss, no zone designator.
+    let ts = root.children[0].attr("timestamp").unwrap();
+    let shape: String = ts
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '9' } else { c })
+        .collect();
+    assert_eq!(shape, "9999-99-99T99:99:99", "{ts}");
     let mut cases = Vec::new();
     root.all("testcase", &mut cases);
     assert_eq!(cases.len(), r.coverage.total, "one test case per rule");

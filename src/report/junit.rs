@@ -77,7 +77,9 @@ fn suite(o: &mut String, r: &Report, c: &Counts) {
         c.tests,
         c.failures,
         c.skipped,
-        xml(&r.generated_at)
+        // The Ant JUnit schema's timestamp has no zone designator; the exact
+        // UTC time is kept in the generated_at property.
+        xml(r.generated_at.trim_end_matches('Z'))
     );
     let _ = writeln!(o, "    <properties>");
     let prop = |o: &mut String, k: &str, v: &str| {
@@ -89,6 +91,7 @@ fn suite(o: &mut String, r: &Report, c: &Counts) {
         );
     };
     prop(o, "tool_version", &r.tool_version);
+    prop(o, "generated_at", &r.generated_at);
     if let Some(s) = r.score {
         prop(o, "score", &s.to_string());
     }

@@ -185,7 +185,7 @@ pub fn render(r: &Report) -> String {
         for f in &r.findings {
             let mut title = esc(&f.title);
             if f.waived.is_some() {
-                title = format!("~~{title}~~ ({})", tr(l, "waived", "免除"));
+                title = format!("~~{title}~~ {}", tr(l, "(waived)", "（免除）"));
             }
             let _ = write!(
                 o,
