@@ -56,6 +56,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         }
         Some(Command::Config(c)) => config_cmd(&cli.global, c),
         Some(Command::Rules(r)) => rules_cmd(&cli.global, r),
+        Some(Command::Setup(args)) => crate::setup::run(&cli.global, &args),
         Some(Command::Password(args)) => {
             let s = session(&cli.global)?;
             let pw = if args.stdin_list {

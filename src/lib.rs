@@ -12,3 +12,4 @@ pub mod report;
 pub mod rules;
 pub mod score;
 pub mod secret;
+pub mod setup;

@@ -640,7 +640,13 @@ mod tests {
             ".delete(",
             ".head(",
             ".request(",
-            "Method::",
+            "Method::POST",
+            "Method::PUT",
+            "Method::PATCH",
+            "Method::DELETE",
+            "Method::HEAD",
+            "Method::OPTIONS",
+            "Method::from_bytes",
             "reqwest::blocking",
         ];
         let mut stack = vec![root];
