@@ -160,6 +160,10 @@ pub enum Command {
     Audit(AuditArgs),
     /// Check one password's strength locally and look it up in known breaches
     Password(PasswordArgs),
+    /// Is it Binance or is it me? System status, latency, clock, and your coins' deposit/withdrawal state
+    Status(crate::status::StatusArgs),
+    /// First-response playbooks (breach, outage, account, trade, support), checklist and evidence bundle
+    Incident(crate::incident::IncidentArgs),
     /// List, show and validate rules
     #[command(subcommand)]
     Rules(RulesCommand),
