@@ -104,7 +104,11 @@ impl MockServer {
                 thread::spawn(move || serve(stream, &reqs, &*handler));
             }
         });
-        MockServer { addr, requests, stop }
+        MockServer {
+            addr,
+            requests,
+            stop,
+        }
     }
 
     pub fn url(&self) -> String {
@@ -165,13 +169,24 @@ fn serve(stream: TcpStream, reqs: &Mutex<Vec<Recorded>>, handler: &Handler) {
             Some((p, q)) => (p.to_string(), q.to_string()),
             None => (target.clone(), String::new()),
         };
-        let rec = Recorded { method, path, query, headers, body, at: Instant::now() };
+        let rec = Recorded {
+            method,
+            path,
+            query,
+            headers,
+            body,
+            at: Instant::now(),
+        };
         reqs.lock().unwrap().push(rec.clone());
         let reply = handler(&rec);
         if !reply.delay.is_zero() {
             thread::sleep(reply.delay);
         }
-        let mut out = format!("HTTP/1.1 {} X\r\nContent-Length: {}\r\n", reply.status, reply.body.len());
+        let mut out = format!(
+            "HTTP/1.1 {} X\r\nContent-Length: {}\r\n",
+            reply.status,
+            reply.body.len()
+        );
         for (k, v) in &reply.headers {
             out.push_str(&format!("{k}: {v}\r\n"));
         }
