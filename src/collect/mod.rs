@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+pub mod binance;
 pub mod declared;
 pub mod password;
 
