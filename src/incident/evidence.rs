@@ -11,6 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::collect::CheckStatus;
+use crate::collect::binance::model::{WithdrawAddress, lenient};
 use crate::net::NetRequest;
 
 pub const EVIDENCE_SCHEMA_VERSION: u32 = 1;
@@ -137,38 +138,11 @@ impl Pacer {
 
 // ---------------------------------------------------------------- lenient fields
 
-/// A string, number or bool as text; null or anything else as empty.
-fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::String(s) => s,
-        Value::Number(n) => n.to_string(),
-        Value::Bool(b) => b.to_string(),
-        _ => String::new(),
-    })
-}
-
-fn int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    })
-}
-
 /// Order and trade ids can exceed 2^53: kept as u64, never f64.
 fn uint<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     Ok(match Value::deserialize(d)? {
         Value::Number(n) => n.as_u64(),
         Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    })
-}
-
-fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Bool(b) => Some(b),
-        Value::String(s) if s == "true" => Some(true),
-        Value::String(s) if s == "false" => Some(false),
         _ => None,
     })
 }
@@ -208,131 +182,112 @@ pub fn parse_list<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<(Vec<T>, 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RawWithdrawal {
-    #[serde(default, deserialize_with = "text")]
-    pub id: String,
-    #[serde(default, deserialize_with = "text")]
-    pub amount: String,
-    #[serde(default, deserialize_with = "text")]
-    pub transaction_fee: String,
-    #[serde(default, deserialize_with = "text")]
-    pub coin: String,
-    #[serde(default, deserialize_with = "int")]
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub id: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub amount: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub transaction_fee: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub coin: Option<String>,
+    #[serde(default, deserialize_with = "lenient::i64")]
     pub status: Option<i64>,
-    #[serde(default, deserialize_with = "text")]
-    pub address: String,
-    #[serde(default, deserialize_with = "text")]
-    pub address_tag: String,
-    #[serde(default, deserialize_with = "text")]
-    pub tx_id: String,
-    #[serde(default, deserialize_with = "text")]
-    pub apply_time: String,
-    #[serde(default, deserialize_with = "text")]
-    pub complete_time: String,
-    #[serde(default, deserialize_with = "text")]
-    pub network: String,
-    #[serde(default, deserialize_with = "int")]
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub address: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub address_tag: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub tx_id: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub apply_time: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub complete_time: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub network: Option<String>,
+    #[serde(default, deserialize_with = "lenient::i64")]
     pub transfer_type: Option<i64>,
-    #[serde(default, deserialize_with = "text")]
-    pub info: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub info: Option<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RawDeposit {
-    #[serde(default, deserialize_with = "text")]
-    pub id: String,
-    #[serde(default, deserialize_with = "text")]
-    pub amount: String,
-    #[serde(default, deserialize_with = "text")]
-    pub coin: String,
-    #[serde(default, deserialize_with = "text")]
-    pub network: String,
-    #[serde(default, deserialize_with = "int")]
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub id: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub amount: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub coin: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub network: Option<String>,
+    #[serde(default, deserialize_with = "lenient::i64")]
     pub status: Option<i64>,
-    #[serde(default, deserialize_with = "text")]
-    pub address: String,
-    #[serde(default, deserialize_with = "text")]
-    pub address_tag: String,
-    #[serde(default, deserialize_with = "text")]
-    pub tx_id: String,
-    #[serde(default, deserialize_with = "int")]
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub address: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub address_tag: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub tx_id: Option<String>,
+    #[serde(default, deserialize_with = "lenient::i64")]
     pub insert_time: Option<i64>,
-    #[serde(default, deserialize_with = "int")]
+    #[serde(default, deserialize_with = "lenient::i64")]
     pub transfer_type: Option<i64>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct RawBookEntry {
-    #[serde(default, deserialize_with = "text")]
-    pub address: String,
-    #[serde(default, deserialize_with = "text")]
-    pub address_tag: String,
-    #[serde(default, deserialize_with = "text")]
-    pub coin: String,
-    #[serde(default, deserialize_with = "text")]
-    pub name: String,
-    #[serde(default, deserialize_with = "text")]
-    pub network: String,
-    #[serde(default, deserialize_with = "text")]
-    pub origin_type: String,
-    #[serde(default, deserialize_with = "flag")]
-    pub white_status: Option<bool>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct RawOrder {
-    #[serde(default, deserialize_with = "text")]
-    pub symbol: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub symbol: Option<String>,
     #[serde(default, deserialize_with = "uint")]
     pub order_id: Option<u64>,
-    #[serde(default, deserialize_with = "text")]
-    pub client_order_id: String,
-    #[serde(default, deserialize_with = "text")]
-    pub price: String,
-    #[serde(default, deserialize_with = "text")]
-    pub orig_qty: String,
-    #[serde(default, deserialize_with = "text")]
-    pub executed_qty: String,
-    #[serde(default, deserialize_with = "text")]
-    pub cummulative_quote_qty: String,
-    #[serde(default, deserialize_with = "text")]
-    pub status: String,
-    #[serde(default, deserialize_with = "text")]
-    pub r#type: String,
-    #[serde(default, deserialize_with = "text")]
-    pub side: String,
-    #[serde(default, deserialize_with = "int")]
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub client_order_id: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub price: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub orig_qty: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub executed_qty: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub cummulative_quote_qty: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub status: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub r#type: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub side: Option<String>,
+    #[serde(default, deserialize_with = "lenient::i64")]
     pub time: Option<i64>,
-    #[serde(default, deserialize_with = "int")]
+    #[serde(default, deserialize_with = "lenient::i64")]
     pub update_time: Option<i64>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RawTrade {
-    #[serde(default, deserialize_with = "text")]
-    pub symbol: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub symbol: Option<String>,
     #[serde(default, deserialize_with = "uint")]
     pub id: Option<u64>,
     #[serde(default, deserialize_with = "uint")]
     pub order_id: Option<u64>,
-    #[serde(default, deserialize_with = "text")]
-    pub price: String,
-    #[serde(default, deserialize_with = "text")]
-    pub qty: String,
-    #[serde(default, deserialize_with = "text")]
-    pub quote_qty: String,
-    #[serde(default, deserialize_with = "text")]
-    pub commission: String,
-    #[serde(default, deserialize_with = "text")]
-    pub commission_asset: String,
-    #[serde(default, deserialize_with = "int")]
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub price: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub qty: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub quote_qty: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub commission: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub commission_asset: Option<String>,
+    #[serde(default, deserialize_with = "lenient::i64")]
     pub time: Option<i64>,
-    #[serde(default, deserialize_with = "flag")]
+    #[serde(default, deserialize_with = "lenient::bool")]
     pub is_buyer: Option<bool>,
-    #[serde(default, deserialize_with = "flag")]
+    #[serde(default, deserialize_with = "lenient::bool")]
     pub is_maker: Option<bool>,
 }
 
@@ -494,23 +449,27 @@ fn transfer(t: Option<i64>) -> String {
     }
 }
 
+fn owned(s: Option<String>) -> String {
+    s.unwrap_or_default()
+}
+
 impl From<RawWithdrawal> for Withdrawal {
     fn from(r: RawWithdrawal) -> Withdrawal {
         Withdrawal {
             status_text: withdrawal_status(r.status).into(),
-            apply_time: utc_string_time(&r.apply_time),
-            complete_time: utc_string_time(&r.complete_time),
+            apply_time: r.apply_time.as_deref().and_then(utc_string_time),
+            complete_time: r.complete_time.as_deref().and_then(utc_string_time),
             transfer: transfer(r.transfer_type),
-            id: r.id,
-            coin: r.coin,
-            amount: r.amount,
-            fee: r.transaction_fee,
-            network: r.network,
-            address: r.address,
-            address_tag: r.address_tag,
-            tx_id: r.tx_id,
+            id: owned(r.id),
+            coin: owned(r.coin),
+            amount: owned(r.amount),
+            fee: owned(r.transaction_fee),
+            network: owned(r.network),
+            address: owned(r.address),
+            address_tag: owned(r.address_tag),
+            tx_id: owned(r.tx_id),
             status: r.status,
-            info: r.info,
+            info: owned(r.info),
             in_address_book: None,
             whitelisted: None,
             address_label: None,
@@ -524,27 +483,27 @@ impl From<RawDeposit> for Deposit {
             status_text: deposit_status(r.status).into(),
             time: ms_time(r.insert_time),
             transfer: transfer(r.transfer_type),
-            id: r.id,
-            coin: r.coin,
-            amount: r.amount,
-            network: r.network,
-            address: r.address,
-            address_tag: r.address_tag,
-            tx_id: r.tx_id,
+            id: owned(r.id),
+            coin: owned(r.coin),
+            amount: owned(r.amount),
+            network: owned(r.network),
+            address: owned(r.address),
+            address_tag: owned(r.address_tag),
+            tx_id: owned(r.tx_id),
             status: r.status,
         }
     }
 }
 
-impl From<RawBookEntry> for BookEntry {
-    fn from(r: RawBookEntry) -> BookEntry {
+impl From<WithdrawAddress> for BookEntry {
+    fn from(r: WithdrawAddress) -> BookEntry {
         BookEntry {
-            coin: r.coin,
-            network: r.network,
-            address: r.address,
-            address_tag: r.address_tag,
-            name: r.name,
-            origin_type: r.origin_type,
+            coin: owned(r.coin),
+            network: owned(r.network),
+            address: owned(r.address),
+            address_tag: owned(r.address_tag),
+            name: owned(r.name),
+            origin_type: owned(r.origin_type),
             whitelisted: r.white_status,
         }
     }
@@ -555,16 +514,16 @@ impl From<RawOrder> for Order {
         Order {
             time: ms_time(r.time),
             update_time: ms_time(r.update_time),
-            symbol: r.symbol,
+            symbol: owned(r.symbol),
             order_id: r.order_id,
-            client_order_id: r.client_order_id,
-            side: r.side,
-            r#type: r.r#type,
-            status: r.status,
-            price: r.price,
-            orig_qty: r.orig_qty,
-            executed_qty: r.executed_qty,
-            quote_qty: r.cummulative_quote_qty,
+            client_order_id: owned(r.client_order_id),
+            side: owned(r.side),
+            r#type: owned(r.r#type),
+            status: owned(r.status),
+            price: owned(r.price),
+            orig_qty: owned(r.orig_qty),
+            executed_qty: owned(r.executed_qty),
+            quote_qty: owned(r.cummulative_quote_qty),
         }
     }
 }
@@ -578,14 +537,14 @@ impl From<RawTrade> for Trade {
                 Some(false) => "SELL".into(),
                 None => String::new(),
             },
-            symbol: r.symbol,
+            symbol: owned(r.symbol),
             id: r.id,
             order_id: r.order_id,
-            price: r.price,
-            qty: r.qty,
-            quote_qty: r.quote_qty,
-            commission: r.commission,
-            commission_asset: r.commission_asset,
+            price: owned(r.price),
+            qty: owned(r.qty),
+            quote_qty: owned(r.quote_qty),
+            commission: owned(r.commission),
+            commission_asset: owned(r.commission_asset),
             maker: r.is_maker,
         }
     }
@@ -761,21 +720,12 @@ mod tests {
     #[test]
     fn destinations_are_matched_against_the_book() {
         let w = |addr: &str, tag: &str| {
-            Withdrawal::from(RawWithdrawal {
-                id: "1".into(),
-                amount: "1".into(),
-                transaction_fee: String::new(),
-                coin: "ETH".into(),
-                status: Some(6),
-                address: addr.into(),
-                address_tag: tag.into(),
-                tx_id: String::new(),
-                apply_time: String::new(),
-                complete_time: String::new(),
-                network: "ETH".into(),
-                transfer_type: Some(0),
-                info: String::new(),
-            })
+            let raw: RawWithdrawal = serde_json::from_value(serde_json::json!({
+                "id": "1", "amount": "1", "coin": "ETH", "status": 6,
+                "address": addr, "addressTag": tag, "network": "ETH", "transferType": 0
+            }))
+            .unwrap();
+            Withdrawal::from(raw)
         };
         let book = vec![
             BookEntry {

@@ -260,16 +260,18 @@ fn section<T>(
     table: fn(&[T], Lang, &mut String),
 ) {
     o.push_str(&format!("\n## {title}\n\n"));
-    if let Some(g) = gap(e, check, lang) {
-        o.push_str(&g);
-    } else if rows.is_empty() {
-        o.push_str(tr(
-            lang,
-            "None in this period.\n",
-            "この期間にはありません。\n",
-        ));
-    } else {
+    // A walk that failed part-way keeps what it read: show both the gap and the rows.
+    let g = gap(e, check, lang);
+    if let Some(g) = &g {
+        o.push_str(g);
+    }
+    if !rows.is_empty() {
+        if g.is_some() {
+            o.push('\n');
+        }
         table(rows, lang, o);
+    } else if g.is_none() {
+        o.push_str(tr(lang, "None in this period.\n", "この期間にはありません。\n"));
     }
 }
 
