@@ -82,10 +82,35 @@ fn audit_cmd(
     args: &crate::cli::AuditArgs,
 ) -> anyhow::Result<Exit> {
     let s = session(global)?;
+    // Unknown profiles and bad URLs are usage errors, found before any prompt.
+    audit::targets(&s, &args.api).map_err(|e| anyhow!(e))?;
     let pw = audit::obtain_password(&args.password, false).map_err(|e| anyhow!(e))?;
-    let report = runtime()?.block_on(audit::audit(&s, args, pw));
-    emit(&report, &args.report, s.global.verbose)?;
-    Ok(gate(&report, &args.report))
+    let reports = runtime()?
+        .block_on(audit::audit_profiles(&s, args, pw))
+        .map_err(|e| anyhow!(e))?;
+    if args.api.all_profiles {
+        emit_many(&reports, &args.report, s.global.verbose)?;
+    } else {
+        for r in &reports {
+            emit(r, &args.report, s.global.verbose)?;
+        }
+    }
+    Ok(reports
+        .iter()
+        .map(|r| gate(r, &args.report))
+        .fold(Exit::Ok, worst))
+}
+
+/// The exit code of several reports: a tripped gate first, then "could not
+/// look", as for a single report.
+pub fn worst(a: Exit, b: Exit) -> Exit {
+    let rank = |e: Exit| match e {
+        Exit::Ok => 0,
+        Exit::Incomplete => 1,
+        Exit::Gate => 2,
+        Exit::Usage => 3,
+    };
+    if rank(b) > rank(a) { b } else { a }
 }
 
 pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
@@ -113,9 +138,11 @@ pub fn session(global: &crate::cli::GlobalArgs) -> anyhow::Result<Session> {
         }
         warnings.push(w);
     }
+    let timeout = std::time::Duration::from_secs(global.timeout);
     let net = Net::new(&NetOptions {
         offline: global.offline,
-        ..NetOptions::default()
+        timeout,
+        connect_timeout: timeout.min(NetOptions::default().connect_timeout),
     })
     .map_err(|e| anyhow!("network setup: {e}"))?;
     Ok(Session {
@@ -160,6 +187,29 @@ pub fn emit(report: &Report, args: &ReportArgs, verbose: bool) -> anyhow::Result
     let text = match format {
         Format::Text => report::text::render(report, &report::text::Options { verbose }),
         Format::Json => report::json::render(report),
+    };
+    match &args.output {
+        Some(path) => write_private(path, text.as_bytes()),
+        None => write_stdout(text.as_bytes()),
+    }
+}
+
+/// Several profiles' reports as one document: text sections one after the
+/// other, or one JSON object with a `profiles` array.
+pub fn emit_many(reports: &[Report], args: &ReportArgs, verbose: bool) -> anyhow::Result<()> {
+    let format = args.format.unwrap_or(Format::Text);
+    if args.output.is_some() {
+        colored::control::set_override(false);
+    }
+    let text = match format {
+        Format::Text => {
+            let sections: Vec<String> = reports
+                .iter()
+                .map(|r| report::text::render(r, &report::text::Options { verbose }))
+                .collect();
+            sections.join(&format!("\n{}\n\n", "═".repeat(72)))
+        }
+        Format::Json => report::json::render_profiles(reports),
     };
     match &args.output {
         Some(path) => write_private(path, text.as_bytes()),

@@ -50,6 +50,10 @@ pub struct GlobalArgs {
     /// Never use the network; network checks become "not checked: offline"
     #[arg(long, global = true)]
     pub offline: bool,
+    /// Seconds to wait for each network answer before giving up
+    #[arg(long, global = true, env = "BINANCE_AUDIT_TIMEOUT", value_name = "SECS", default_value_t = 15,
+          value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub timeout: u64,
     /// Show more: network requests and check details
     #[arg(short, long, global = true)]
     pub verbose: bool,

@@ -16,8 +16,23 @@ pub use load::{LoadError, Problem, line_col, load_builtin, load_dir, load_with_o
 
 /// The rule files shipped inside the binary. A test checks that every
 /// `rules/*.toml` rule file is listed here, so none is forgotten.
-pub const BUILTIN: &[(&str, &str)] =
-    &[("password.toml", include_str!("../../rules/password.toml"))];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("password.toml", include_str!("../../rules/password.toml")),
+    ("api-key.toml", include_str!("../../rules/api-key.toml")),
+    ("account.toml", include_str!("../../rules/account.toml")),
+    (
+        "withdrawal.toml",
+        include_str!("../../rules/withdrawal.toml"),
+    ),
+    (
+        "two-factor.toml",
+        include_str!("../../rules/two-factor.toml"),
+    ),
+    (
+        "environment.toml",
+        include_str!("../../rules/environment.toml"),
+    ),
+];
 
 /// Files in a rules folder that hold other data, not rules.
 pub const DATA_FILES: &[&str] = &["domains.toml"];
