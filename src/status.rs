@@ -14,16 +14,15 @@ use url::Url;
 
 use crate::app::{Exit, write_stdout};
 use crate::audit::Session;
-use crate::collect::binance::model::{AccountStatus, lenient};
-use crate::collect::binance::{ApiError, BinanceClient, Credentials};
-use crate::cli::{Format, GlobalArgs};
+use crate::cli::{ApiArgs, Format, GlobalArgs};
 use crate::collect::CheckState;
+use crate::collect::binance::model::{AccountStatus, lenient};
+use crate::collect::binance::{ApiError, BinanceClient};
 use crate::i18n::{Lang, tr};
 use crate::incident::playbook::{Channel, official_channels};
 use crate::net::{self, Net, NetError, NetRequest};
 
 pub const SCHEMA_VERSION: u32 = 1;
-pub const DEFAULT_API: &str = "https://api.binance.com";
 /// Binance refuses signed requests more than 1 s ahead of its clock.
 pub const SKEW_LIMIT_MS: i64 = 1000;
 /// A ping slower than this makes the app feel broken even when nothing is.
@@ -149,6 +148,20 @@ pub struct StatusReport {
     pub next_steps: Vec<String>,
     pub channels: Vec<ChannelOut>,
     pub network: Vec<NetRequest>,
+}
+
+impl StatusReport {
+    /// The state of every check, public and signed.
+    pub fn states(&self) -> [CheckState; 6] {
+        [
+            self.system.state,
+            self.ping.state,
+            self.clock.state,
+            self.account.state,
+            self.coins.state,
+            self.open_orders.state,
+        ]
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -322,7 +335,10 @@ struct NetworkConfig {
 /// The coins to report from `capital/config/getall`: those named with
 /// `--coin`, else those with any balance (free, locked, frozen or being
 /// withdrawn). Returns the coins and the named ones Binance does not list.
-pub fn select_coins(body: &[u8], wanted: &[String]) -> Result<(Vec<CoinState>, Vec<String>), String> {
+pub fn select_coins(
+    body: &[u8],
+    wanted: &[String],
+) -> Result<(Vec<CoinState>, Vec<String>), String> {
     let items: Vec<serde_json::Value> = serde_json::from_slice(body)
         .map_err(|_| "Binance's coin list is not the expected JSON list".to_string())?;
     let wanted: Vec<String> = wanted.iter().map(|c| c.trim().to_uppercase()).collect();
@@ -390,8 +406,14 @@ fn coins_detail(coins: &[CoinState], missing: &[String], by_flag: bool, lang: La
         }
     } else {
         match lang {
-            Lang::En => format!("{}: {nets} network(s), {bad} with deposits or withdrawals suspended", names.join(", ")),
-            Lang::Ja => format!("{}：{nets}ネットワーク中、入出金停止 {bad}", names.join("、")),
+            Lang::En => format!(
+                "{}: {nets} network(s), {bad} with deposits or withdrawals suspended",
+                names.join(", ")
+            ),
+            Lang::Ja => format!(
+                "{}：{nets}ネットワーク中、入出金停止 {bad}",
+                names.join("、")
+            ),
         }
     };
     if !missing.is_empty() {
@@ -414,7 +436,13 @@ pub async fn signed_checks(
     coins: &[String],
     lang: Lang,
 ) -> (Probe<String>, Probe<Vec<CoinState>>, Probe<usize>) {
-    let skip = |why: String| (Probe::skipped(why.clone()), Probe::skipped(why.clone()), Probe::skipped(why));
+    let skip = |why: String| {
+        (
+            Probe::skipped(why.clone()),
+            Probe::skipped(why.clone()),
+            Probe::skipped(why),
+        )
+    };
     if client.net().is_offline() {
         return skip(tr(lang, "not checked: offline", "未確認：オフライン").into());
     }
@@ -432,20 +460,40 @@ pub async fn signed_checks(
         && e.stops_everything()
     {
         let e = e.to_string();
-        return (Probe::failed(e.clone()), Probe::failed(e.clone()), Probe::failed(e));
+        return (
+            Probe::failed(e.clone()),
+            Probe::failed(e.clone()),
+            Probe::failed(e),
+        );
     }
     let (status, getall, open) = tokio::join!(
         client.get_json::<AccountStatus>("/sapi/v1/account/status", &[], "account status"),
-        client.signed_get("/sapi/v1/capital/config/getall", &[], "deposit/withdrawal state per coin and network"),
+        client.signed_get(
+            "/sapi/v1/capital/config/getall",
+            &[],
+            "deposit/withdrawal state per coin and network"
+        ),
         // Weight 80 without a symbol: asked once, only here.
-        client.get_json::<Vec<serde_json::Value>>("/api/v3/openOrders", &[], "open orders count (all symbols)"),
+        client.get_json::<Vec<serde_json::Value>>(
+            "/api/v3/openOrders",
+            &[],
+            "open orders count (all symbols)"
+        ),
     );
     let account = match status {
         Ok(AccountStatus { data: Some(d), .. }) => Probe::ran(d.clone(), d),
-        Ok(_) => Probe::failed(ApiError::BadJson { detail: "no \"data\" field".into() }.to_string()),
+        Ok(_) => Probe::failed(
+            ApiError::BadJson {
+                detail: "no \"data\" field".into(),
+            }
+            .to_string(),
+        ),
         Err(e) => Probe::failed(e.to_string()),
     };
-    let coins = match getall.map_err(|e| e.to_string()).and_then(|b| select_coins(&b, coins)) {
+    let coins = match getall
+        .map_err(|e| e.to_string())
+        .and_then(|b| select_coins(&b, coins))
+    {
         Ok((list, missing)) => {
             let d = coins_detail(&list, &missing, !coins.is_empty(), lang);
             Probe::ran(list, d)
@@ -459,16 +507,30 @@ pub async fn signed_checks(
     (account, coins, open_orders)
 }
 
-/// A client for the chosen profile: its base URL and credentials.
-pub fn client(s: &Session, api_url: Option<&str>, profile_name: Option<&str>) -> anyhow::Result<BinanceClient> {
-    let prof = profile(&s.config, profile_name)?;
-    let base = base_url(api_url, prof).map_err(|e| anyhow::anyhow!(e))?;
-    let creds = match profile_name {
-        None => Credentials::from_env_and_profile(prof),
-        Some(n) => Credentials::for_profile(Some(n), prof, &|k| std::env::var_os(k)),
-    }
-    .map_err(|e| anyhow::anyhow!(e))?;
-    Ok(BinanceClient::new(s.net.clone(), base, creds))
+/// The account `--api-url` / `--profile` select, resolved as `audit` does.
+/// `Err` in the second value: a key is configured but cannot be used.
+pub fn client(
+    s: &Session,
+    api_url: Option<&str>,
+    profile: Option<&str>,
+) -> anyhow::Result<(BinanceClient, Option<String>)> {
+    let api = ApiArgs {
+        api_url: api_url.map(str::to_string),
+        profile: profile.map(str::to_string),
+        all_profiles: false,
+    };
+    let target = crate::audit::targets(s, &api)
+        .map_err(|e| anyhow::anyhow!(e))?
+        .pop()
+        .ok_or_else(|| anyhow::anyhow!("no Binance account selected"))?;
+    let (creds, unusable) = match target.creds {
+        Ok(c) => (c, None),
+        Err(e) => (None, Some(e)),
+    };
+    Ok((
+        BinanceClient::new(s.net.clone(), target.base, creds),
+        unusable,
+    ))
 }
 
 fn skew_text(skew_ms: i64, lang: Lang) -> String {
@@ -720,16 +782,24 @@ pub fn judge(r: &StatusReport, offline: bool) -> (Vec<Verdict>, Vec<String>) {
         );
     }
     if v.is_empty() {
-        let partial = [r.system.state, r.ping.state, r.clock.state].contains(&CheckState::Failed);
+        let partial = r.states().contains(&CheckState::Failed);
         if partial {
             push!(
                 Level::Warning,
                 "incomplete",
-                tr(
-                    lang,
-                    "Some checks could not complete; see below.",
-                    "一部の確認を完了できませんでした。詳細は下記のとおりです。"
-                )
+                if r.system.state == CheckState::Ran {
+                    tr(
+                        lang,
+                        "Binance reports no exchange-wide problem, but some checks could not complete; see below.",
+                        "Binanceは取引所全体の問題を報告していませんが、一部の確認を完了できませんでした。詳細は下記のとおりです。",
+                    )
+                } else {
+                    tr(
+                        lang,
+                        "Some checks could not complete; see below.",
+                        "一部の確認を完了できませんでした。詳細は下記のとおりです。",
+                    )
+                }
                 .into(),
             );
         } else {
@@ -855,50 +925,27 @@ pub fn render_text(r: &StatusReport) -> String {
     o
 }
 
-/// The API base: flag or env, then the profile's `api_url`, then Binance.
-pub fn base_url(flag: Option<&str>, profile: &crate::config::Profile) -> Result<Url, String> {
-    let raw = flag
-        .map(str::to_string)
-        .or_else(|| profile.api_url.clone())
-        .unwrap_or_else(|| DEFAULT_API.into());
-    net::parse_base_url(&raw, "Binance API")
-}
-
-/// The config profile named by `--profile`, else `[binance]`.
-pub fn profile<'c>(
-    config: &'c crate::config::Config,
-    name: Option<&str>,
-) -> anyhow::Result<&'c crate::config::Profile> {
-    match name {
-        None => Ok(&config.binance),
-        Some(n) => config.profiles.get(n).ok_or_else(|| {
-            let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
-            anyhow::anyhow!(
-                "no profile {n:?} in the config (profiles: {})",
-                if known.is_empty() {
-                    "none".into()
-                } else {
-                    known.join(", ")
-                }
-            )
-        }),
-    }
-}
-
 pub fn run(global: &GlobalArgs, args: &StatusArgs) -> anyhow::Result<Exit> {
     let s = crate::app::session(global)?;
     for w in &s.warnings {
         eprintln!("binance-audit: warning: {w}");
     }
-    let client = client(&s, args.api_url.as_deref(), args.profile.as_deref())?;
+    let (client, unusable_key) = client(&s, args.api_url.as_deref(), args.profile.as_deref())?;
     let lang = s.lang;
     let offline = s.net.is_offline();
     let rt = crate::app::runtime()?;
     let ((system, ping, clock, reachable), (account, coins, open_orders)) = rt.block_on(async {
-        tokio::join!(
-            public_checks(&s.net, client.base(), lang),
-            signed_checks(&client, &args.coin, lang)
-        )
+        tokio::join!(public_checks(&s.net, client.base(), lang), async {
+            match &unusable_key {
+                // The public half still answers "is it Binance?".
+                Some(e) => (
+                    Probe::failed(e.clone()),
+                    Probe::failed(e.clone()),
+                    Probe::failed(e.clone()),
+                ),
+                None => signed_checks(&client, &args.coin, lang).await,
+            }
+        })
     });
     let mut report = StatusReport {
         schema_version: SCHEMA_VERSION,
@@ -930,15 +977,7 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs) -> anyhow::Result<Exit> {
         }
     };
     write_stdout(out.as_bytes())?;
-    let failed = [
-        report.system.state,
-        report.ping.state,
-        report.clock.state,
-        report.account.state,
-        report.coins.state,
-        report.open_orders.state,
-    ]
-    .contains(&CheckState::Failed);
+    let failed = report.states().contains(&CheckState::Failed);
     Ok(if failed { Exit::Incomplete } else { Exit::Ok })
 }
 

@@ -78,15 +78,16 @@ impl Period {
         until: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<Period, String> {
+        let show = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        if since > now {
+            return Err(format!("--since ({}) is in the future", show(since)));
+        }
         if since >= until {
             return Err(format!(
                 "--since ({}) must be before --until ({})",
-                since.to_rfc3339(),
-                until.to_rfc3339()
+                show(since),
+                show(until)
             ));
-        }
-        if since > now {
-            return Err(format!("--since ({}) is in the future", since.to_rfc3339()));
         }
         Ok(Period {
             since,
@@ -94,15 +95,18 @@ impl Period {
         })
     }
 
+    /// Half-open: `until` itself is the first instant not examined, so
+    /// consecutive periods never share a record.
     pub fn contains(&self, t: DateTime<Utc>) -> bool {
-        t >= self.since && t <= self.until
+        t >= self.since && t < self.until
     }
 }
 
-/// Split `[since, until]` into consecutive inclusive millisecond windows no
-/// longer than `max` (end − start < max), oldest first.
+/// Split `[since, until)` into consecutive windows of inclusive millisecond
+/// bounds (as Binance's startTime/endTime are) no longer than `max`
+/// (end − start < max), oldest first.
 pub fn windows(p: &Period, max: chrono::Duration) -> Vec<(i64, i64)> {
-    let (mut start, end) = (p.since.timestamp_millis(), p.until.timestamp_millis());
+    let (mut start, end) = (p.since.timestamp_millis(), p.until.timestamp_millis() - 1);
     let span = max.num_milliseconds() - 1;
     let mut out = Vec::new();
     while start <= end {
@@ -658,7 +662,7 @@ mod tests {
         for max in [HISTORY_WINDOW, TRADE_WINDOW] {
             let w = windows(&p, max);
             assert_eq!(w[0].0, p.since.timestamp_millis());
-            assert_eq!(w.last().unwrap().1, p.until.timestamp_millis());
+            assert_eq!(w.last().unwrap().1, p.until.timestamp_millis() - 1);
             for pair in w.windows(2) {
                 assert_eq!(pair[1].0, pair[0].1 + 1);
             }

@@ -17,7 +17,9 @@ use super::{IncidentArgs, checklist, ticket};
 use crate::app::{Exit, write_private, write_stdout};
 use crate::cli::GlobalArgs;
 use crate::collect::CheckStatus;
-use crate::collect::binance::model::{AccountStatus, ApiRestrictions, SpotAccount, WithdrawAddress};
+use crate::collect::binance::model::{
+    AccountStatus, ApiRestrictions, SpotAccount, WithdrawAddress,
+};
 use crate::collect::binance::{ApiError, BinanceClient};
 use crate::i18n::{Lang, tr};
 
@@ -57,8 +59,13 @@ impl Pacing {
 /// pairs with non-ASCII names, so only separators and controls are refused.
 fn symbol(raw: &str) -> Result<String, String> {
     let s = raw.trim();
-    if s.is_empty() || s.chars().any(|c| c.is_whitespace() || c.is_control() || "&=/?#%".contains(c)) {
-        return Err(format!("--symbol {raw:?} is not a trading pair such as BTCUSDT"));
+    if s.is_empty()
+        || s.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "&=/?#%".contains(c))
+    {
+        return Err(format!(
+            "--symbol {raw:?} is not a trading pair such as BTCUSDT"
+        ));
     }
     Ok(s.to_uppercase())
 }
@@ -86,7 +93,11 @@ fn bad_rows_note(bad: usize) -> String {
 }
 
 /// Withdraw history, walked oldest window first, paged by offset, paced.
-async fn withdrawals(client: &BinanceClient, period: &Period, pacer: &mut Pacer) -> Part<Withdrawal> {
+async fn withdrawals(
+    client: &BinanceClient,
+    period: &Period,
+    pacer: &mut Pacer,
+) -> Part<Withdrawal> {
     let mut rows = Vec::new();
     let mut bad = 0;
     let windows = evidence::windows(period, evidence::HISTORY_WINDOW);
@@ -239,18 +250,34 @@ async fn orders_and_trades(
     let (mut order_err, mut trade_err) = (Vec::new(), Vec::new());
     let (mut bad_o, mut bad_t) = (0, 0);
     for sym in symbols {
-        match per_symbol::<RawOrder, Order>(client, ALL_ORDERS, sym, period, pacer, Order::from, |o| {
-            o.time.map(|t| t.timestamp_millis())
-        }).await {
+        match per_symbol::<RawOrder, Order>(
+            client,
+            ALL_ORDERS,
+            sym,
+            period,
+            pacer,
+            Order::from,
+            |o| o.time.map(|t| t.timestamp_millis()),
+        )
+        .await
+        {
             Ok((r, b)) => {
                 orders.extend(r);
                 bad_o += b;
             }
             Err(e) => order_err.push(e),
         }
-        match per_symbol::<RawTrade, Trade>(client, MY_TRADES, sym, period, pacer, Trade::from, |t| {
-            t.time.map(|t| t.timestamp_millis())
-        }).await {
+        match per_symbol::<RawTrade, Trade>(
+            client,
+            MY_TRADES,
+            sym,
+            period,
+            pacer,
+            Trade::from,
+            |t| t.time.map(|t| t.timestamp_millis()),
+        )
+        .await
+        {
             Ok((r, b)) => {
                 trades.extend(r);
                 bad_t += b;
@@ -262,7 +289,11 @@ async fn orders_and_trades(
     evidence::sort_dedup(&mut trades, |t| (t.time, t.symbol.clone(), t.id));
     let result = |errs: Vec<String>, n: usize, what: &str, bad: usize| {
         if errs.is_empty() {
-            Ok(format!("{n} {what} for {}{}", symbols.join(", "), bad_rows_note(bad)))
+            Ok(format!(
+                "{n} {what} for {}{}",
+                symbols.join(", "),
+                bad_rows_note(bad)
+            ))
         } else {
             Err(errs.join("; "))
         }
@@ -330,7 +361,10 @@ async fn account(client: &BinanceClient) -> (Option<Account>, CheckStatus) {
         Err(e) => errs.push(format!("account: {e}")),
     }
     let st = if errs.is_empty() {
-        CheckStatus::ran("account", format!("status {}", a.status.as_deref().unwrap_or("?")))
+        CheckStatus::ran(
+            "account",
+            format!("status {}", a.status.as_deref().unwrap_or("?")),
+        )
     } else {
         CheckStatus::failed("account", errs.join("; "))
     };
@@ -340,7 +374,10 @@ async fn account(client: &BinanceClient) -> (Option<Account>, CheckStatus) {
 
 async fn permissions(
     client: &BinanceClient,
-) -> (Option<serde_json::Map<String, serde_json::Value>>, CheckStatus) {
+) -> (
+    Option<serde_json::Map<String, serde_json::Value>>,
+    CheckStatus,
+) {
     match client
         .get_json::<ApiRestrictions>(API_RESTRICTIONS, &[], "API key permissions (evidence)")
         .await
@@ -486,7 +523,11 @@ fn out_dir_ready(dir: &Path) -> anyhow::Result<()> {
 }
 
 fn summary(e: &Evidence, dir: &Path, lang: Lang) -> String {
-    let flagged = e.withdrawals.iter().filter(|w| ticket::unapproved(w)).count();
+    let flagged = e
+        .withdrawals
+        .iter()
+        .filter(|w| ticket::unapproved(w))
+        .count();
     let mut o = match lang {
         Lang::En => format!(
             "Wrote {} and {}.\n{} withdrawal(s) ({flagged} to an address that is not whitelisted), {} deposit(s), {} order(s), {} trade(s), {} open order(s).\n",
@@ -509,7 +550,11 @@ fn summary(e: &Evidence, dir: &Path, lang: Lang) -> String {
             e.open_orders.len()
         ),
     };
-    for c in e.checks.iter().filter(|c| c.state != crate::collect::CheckState::Ran) {
+    for c in e
+        .checks
+        .iter()
+        .filter(|c| c.state != crate::collect::CheckState::Ran)
+    {
         o.push_str(&format!(
             "{} {}: {}\n",
             tr(lang, "not collected:", "取得できず："),
@@ -551,7 +596,11 @@ pub fn run(global: &GlobalArgs, args: &IncidentArgs, _playbook: &Playbook) -> an
     for w in &s.warnings {
         eprintln!("binance-audit: warning: {w}");
     }
-    let client = crate::status::client(&s, args.api_url.as_deref(), args.profile.as_deref())?;
+    let (client, unusable_key) =
+        crate::status::client(&s, args.api_url.as_deref(), args.profile.as_deref())?;
+    if let Some(e) = unusable_key {
+        bail!(e);
+    }
     out_dir_ready(dir)?;
 
     let e = crate::app::runtime()?.block_on(collect(

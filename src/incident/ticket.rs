@@ -271,7 +271,11 @@ fn section<T>(
         }
         table(rows, lang, o);
     } else if g.is_none() {
-        o.push_str(tr(lang, "None in this period.\n", "この期間にはありません。\n"));
+        o.push_str(tr(
+            lang,
+            "None in this period.\n",
+            "この期間にはありません。\n",
+        ));
     }
 }
 
