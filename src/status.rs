@@ -535,7 +535,13 @@ pub fn client(
 
 fn skew_text(skew_ms: i64, lang: Lang) -> String {
     let secs = format!("{:.1}", skew_ms.unsigned_abs() as f64 / 1000.0);
-    match (skew_ms.signum(), lang) {
+    // Below a tenth of a second the round-trip estimate is noise.
+    let sign = if skew_ms.abs() < 100 {
+        0
+    } else {
+        skew_ms.signum()
+    };
+    match (sign, lang) {
         (0, Lang::En) => "in sync with Binance".into(),
         (0, Lang::Ja) => "Binanceと一致".into(),
         (1, Lang::En) => format!("this machine is {secs} s behind Binance"),
@@ -817,6 +823,14 @@ pub fn judge(r: &StatusReport, offline: bool) -> (Vec<Verdict>, Vec<String>) {
                 "If you cannot log in or your account is restricted: binance-audit incident account",
                 "ログインできない、またはアカウントが制限されている場合：binance-audit incident account").into());
         }
+    }
+    if let Some(n) = r.open_orders.value
+        && n > 0
+    {
+        next.push(match lang {
+            Lang::En => format!("You have {n} open order(s): make sure each one is yours (Orders → Open Orders)."),
+            Lang::Ja => format!("未約定の注文が{n}件あります。すべてご自身の注文か確認してください（注文 → オープンオーダー）。"),
+        });
     }
     if r.coins.state == CheckState::Skipped && r.reachable {
         next.push(tr(lang,

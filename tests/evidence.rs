@@ -244,6 +244,12 @@ fn breach_window_ticket_and_json() {
         "{}",
         o.stdout
     );
+    assert!(
+        o.stdout
+            .contains("Warning: the API key used can do more than read"),
+        "the key in the mock can withdraw: {}",
+        o.stdout
+    );
 
     let ticket = std::fs::read_to_string(dir.join("ticket.md")).unwrap();
     let json_text = std::fs::read_to_string(dir.join("evidence.json")).unwrap();

@@ -562,6 +562,20 @@ fn summary(e: &Evidence, dir: &Path, lang: Lang) -> String {
             c.detail
         ));
     }
+    let powerful = e.api_key_permissions.as_ref().is_some_and(|p| {
+        p.iter().any(|(k, v)| {
+            (k.starts_with("enable") || k.starts_with("permits"))
+                && !matches!(k.as_str(), "enableReading" | "enableFixReadOnly")
+                && v.as_bool() == Some(true)
+        })
+    });
+    if powerful {
+        o.push_str(tr(
+            lang,
+            "Warning: the API key used can do more than read (withdraw, trade or transfer). If it is not a key you created for a tool you trust, delete it now in Profile → API Management; this command needs only \"Enable Reading\".\n",
+            "警告：使用したAPIキーには読み取り以外の権限（出金、取引、振替）があります。信頼できるツールのために自分で作成したキーでなければ、今すぐ プロフィール → API管理 で削除してください。このコマンドに必要なのは「読み取りを有効にする」だけです。\n",
+        ));
+    }
     if e.symbols.is_empty() {
         o.push_str(tr(
             lang,

@@ -50,7 +50,7 @@ pub struct IncidentArgs {
     #[arg(long, value_name = "FILE")]
     pub log: Option<PathBuf>,
     /// Collect evidence from this time on (RFC 3339, e.g. 2026-11-20T00:00Z or 2026-11-20T09:00+09:00)
-    #[arg(long, value_name = "TIME", requires = "out")]
+    #[arg(long, value_name = "TIME", requires = "out", conflicts_with_all = ["format", "log"])]
     pub since: Option<String>,
     /// End of the evidence period [default: now]
     #[arg(long, value_name = "TIME", requires = "since")]

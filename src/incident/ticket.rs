@@ -310,17 +310,17 @@ pub fn render(e: &Evidence, kind: Kind, lang: Lang) -> String {
         tr(lang, "Support request", "お問い合わせ"),
         headline(kind, lang)
     ));
-    o.push_str(&format!(
-        "<!-- {} {} {}. {} -->\n\n",
-        tr(lang, "Draft written by", "下書き作成："),
-        e.tool,
-        fmt_time(Some(e.generated_at), lang),
-        tr(
-            lang,
-            "Read it, fill in the [brackets], remove what you do not want to send, then paste it into the support chat.",
-            "内容を確認し、［　］の部分を記入し、送りたくない部分を削除してから、サポートチャットに貼り付けてください。"
-        )
-    ));
+    let when = fmt_time(Some(e.generated_at), lang);
+    o.push_str(&match lang {
+        Lang::En => format!(
+            "<!-- Draft written by {} on {when}. Read it, fill in the [brackets], remove what you do not want to send, then paste it into the support chat. -->\n\n",
+            e.tool
+        ),
+        Lang::Ja => format!(
+            "<!-- {} が {when} に作成した下書きです。内容を確認し、［　］の部分を記入し、送りたくない部分を削除してから、サポートチャットに貼り付けてください。 -->\n\n",
+            e.tool
+        ),
+    });
     o.push_str(tr(
         lang,
         "> Do not add your password, 2FA or SMS codes, API secret or seed phrase. Binance support never asks for them.\n",
@@ -384,8 +384,8 @@ pub fn render(e: &Evidence, kind: Kind, lang: Lang) -> String {
             "- {} {k} — {}\n",
             tr(
                 lang,
-                "API key used to collect this (read-only):",
-                "この情報の取得に使ったAPIキー（読み取り）："
+                "API key used to collect this (the tool only reads with it):",
+                "この情報の取得に使ったAPIキー（本ツールは読み取りのみに使用）："
             ),
             permissions_line(e, lang)
         ));
