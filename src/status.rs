@@ -151,16 +151,30 @@ pub struct StatusReport {
 }
 
 impl StatusReport {
-    /// The state of every check, public and signed.
-    pub fn states(&self) -> [CheckState; 6] {
+    /// Every check, public then signed: English and Japanese label, state, detail.
+    pub fn checks(&self) -> [(&'static str, &'static str, CheckState, &str); 6] {
         [
-            self.system.state,
-            self.ping.state,
-            self.clock.state,
-            self.account.state,
-            self.coins.state,
-            self.open_orders.state,
+            ("system", "システム", self.system.state, &self.system.detail),
+            ("ping", "応答時間", self.ping.state, &self.ping.detail),
+            ("clock", "時計", self.clock.state, &self.clock.detail),
+            (
+                "account",
+                "アカウント",
+                self.account.state,
+                &self.account.detail,
+            ),
+            ("coins", "通貨", self.coins.state, &self.coins.detail),
+            (
+                "open orders",
+                "未約定注文",
+                self.open_orders.state,
+                &self.open_orders.detail,
+            ),
         ]
+    }
+
+    pub fn states(&self) -> [CheckState; 6] {
+        self.checks().map(|(_, _, state, _)| state)
     }
 }
 
@@ -868,7 +882,7 @@ pub fn render_text(r: &StatusReport) -> String {
         o.push_str(&format!("{mark} {}\n", v.message));
     }
     o.push('\n');
-    let line = |o: &mut String, label: &str, state: CheckState, detail: &str| {
+    for (en, ja, state, detail) in r.checks() {
         let d = match state {
             CheckState::Ran => detail.to_string(),
             CheckState::Skipped => detail.dimmed().to_string(),
@@ -876,44 +890,8 @@ pub fn render_text(r: &StatusReport) -> String {
                 .red()
                 .to_string(),
         };
-        o.push_str(&format!("  {label:<14} {d}\n"));
-    };
-    line(
-        &mut o,
-        tr(lang, "system", "システム"),
-        r.system.state,
-        &r.system.detail,
-    );
-    line(
-        &mut o,
-        tr(lang, "ping", "応答時間"),
-        r.ping.state,
-        &r.ping.detail,
-    );
-    line(
-        &mut o,
-        tr(lang, "clock", "時計"),
-        r.clock.state,
-        &r.clock.detail,
-    );
-    line(
-        &mut o,
-        tr(lang, "account", "アカウント"),
-        r.account.state,
-        &r.account.detail,
-    );
-    line(
-        &mut o,
-        tr(lang, "coins", "通貨"),
-        r.coins.state,
-        &r.coins.detail,
-    );
-    line(
-        &mut o,
-        tr(lang, "open orders", "未約定注文"),
-        r.open_orders.state,
-        &r.open_orders.detail,
-    );
+        o.push_str(&format!("  {:<14} {d}\n", tr(lang, en, ja)));
+    }
     if !r.next_steps.is_empty() {
         o.push_str(&format!(
             "\n{}\n",

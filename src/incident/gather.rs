@@ -92,103 +92,131 @@ fn bad_rows_note(bad: usize) -> String {
     }
 }
 
-/// Withdraw history, walked oldest window first, paged by offset, paced.
+/// What a walk over a SAPI history endpoint read, and what stopped it.
+struct History<T> {
+    rows: Vec<T>,
+    unreadable: usize,
+    calls: usize,
+    windows: usize,
+    error: Option<String>,
+}
+
+/// A SAPI history endpoint over the period: windows shorter than 90 days,
+/// oldest first, each paged by offset; every call waits for `pacer` if given.
+async fn sapi_history<R, T>(
+    client: &BinanceClient,
+    path: &str,
+    purpose: &str,
+    period: &Period,
+    mut pacer: Option<&mut Pacer>,
+    convert: fn(R) -> T,
+) -> History<T>
+where
+    R: for<'de> serde::Deserialize<'de>,
+{
+    let windows = evidence::windows(period, evidence::HISTORY_WINDOW);
+    let mut h = History {
+        rows: Vec::new(),
+        unreadable: 0,
+        calls: 0,
+        windows: windows.len(),
+        error: None,
+    };
+    for (i, (start, end)) in windows.iter().enumerate() {
+        let mut offset = 0;
+        loop {
+            if let Some(p) = pacer.as_deref_mut() {
+                p.wait().await;
+            }
+            h.calls += 1;
+            let params = [
+                ("startTime", start.to_string()),
+                ("endTime", end.to_string()),
+                ("offset", offset.to_string()),
+                ("limit", PAGE_LIMIT.to_string()),
+            ];
+            let page = client
+                .signed_get(path, &params, purpose)
+                .await
+                .map_err(|e| e.to_string())
+                .and_then(|b| parse_list::<R>(&b));
+            let (page, bad) = match page {
+                Ok(p) => p,
+                Err(e) => {
+                    h.error = Some(format!(
+                        "stopped at window {} of {}: {e}",
+                        i + 1,
+                        windows.len()
+                    ));
+                    return h;
+                }
+            };
+            h.unreadable += bad;
+            let n = page.len() + bad;
+            h.rows.extend(page.into_iter().map(convert));
+            if n < PAGE_LIMIT {
+                break;
+            }
+            offset += PAGE_LIMIT;
+        }
+    }
+    h
+}
+
+/// Withdraw history (18000 UID weight per call): paced.
 async fn withdrawals(
     client: &BinanceClient,
     period: &Period,
     pacer: &mut Pacer,
 ) -> Part<Withdrawal> {
-    let mut rows = Vec::new();
-    let mut bad = 0;
-    let windows = evidence::windows(period, evidence::HISTORY_WINDOW);
-    let mut calls = 0;
-    for (i, (start, end)) in windows.iter().enumerate() {
-        let mut offset = 0;
-        loop {
-            pacer.wait().await;
-            calls += 1;
-            let params = [
-                ("startTime", start.to_string()),
-                ("endTime", end.to_string()),
-                ("offset", offset.to_string()),
-                ("limit", PAGE_LIMIT.to_string()),
-            ];
-            let page = client
-                .signed_get(WITHDRAW_HISTORY, &params, "withdraw history (evidence)")
-                .await
-                .map_err(|e| e.to_string())
-                .and_then(|b| parse_list::<RawWithdrawal>(&b));
-            let (page, b) = match page {
-                Ok(p) => p,
-                Err(e) => {
-                    let e = format!("stopped at window {} of {}: {e}", i + 1, windows.len());
-                    return part("withdrawals", finish_withdrawals(rows, period), Err(e));
-                }
-            };
-            bad += b;
-            let n = page.len() + b;
-            rows.extend(page.into_iter().map(Withdrawal::from));
-            if n < PAGE_LIMIT {
-                break;
-            }
-            offset += PAGE_LIMIT;
-        }
-    }
-    let rows = finish_withdrawals(rows, period);
-    let detail = format!(
-        "{} withdrawal(s); {calls} request(s) over {} window(s){}",
-        rows.len(),
-        windows.len(),
-        bad_rows_note(bad)
-    );
-    part("withdrawals", rows, Ok(detail))
-}
-
-fn finish_withdrawals(mut rows: Vec<Withdrawal>, period: &Period) -> Vec<Withdrawal> {
+    let h = sapi_history::<RawWithdrawal, _>(
+        client,
+        WITHDRAW_HISTORY,
+        "withdraw history (evidence)",
+        period,
+        Some(pacer),
+        Withdrawal::from,
+    )
+    .await;
+    let mut rows = h.rows;
     rows.retain(|w| w.apply_time.is_none_or(|t| period.contains(t)));
     evidence::sort_dedup(&mut rows, |w| (w.apply_time, w.id.clone()));
-    rows
+    let result = match h.error {
+        Some(e) => Err(e),
+        None => Ok(format!(
+            "{} withdrawal(s); {} request(s) over {} window(s){}",
+            rows.len(),
+            h.calls,
+            h.windows,
+            bad_rows_note(h.unreadable)
+        )),
+    };
+    part("withdrawals", rows, result)
 }
 
-/// Deposit history: same walk; weight 1, so not paced.
+/// Deposit history (weight 1 per call): not paced.
 async fn deposits(client: &BinanceClient, period: &Period) -> Part<Deposit> {
-    let mut rows = Vec::new();
-    let mut bad = 0;
-    let windows = evidence::windows(period, evidence::HISTORY_WINDOW);
-    for (i, (start, end)) in windows.iter().enumerate() {
-        let mut offset = 0;
-        loop {
-            let params = [
-                ("startTime", start.to_string()),
-                ("endTime", end.to_string()),
-                ("offset", offset.to_string()),
-                ("limit", PAGE_LIMIT.to_string()),
-            ];
-            let page = client
-                .signed_get(DEPOSIT_HISTORY, &params, "deposit history (evidence)")
-                .await
-                .map_err(|e| e.to_string())
-                .and_then(|b| parse_list::<RawDeposit>(&b));
-            let (page, b) = match page {
-                Ok(p) => p,
-                Err(e) => {
-                    let e = format!("stopped at window {} of {}: {e}", i + 1, windows.len());
-                    return part("deposits", rows, Err(e));
-                }
-            };
-            bad += b;
-            let n = page.len() + b;
-            rows.extend(page.into_iter().map(Deposit::from));
-            if n < PAGE_LIMIT {
-                break;
-            }
-            offset += PAGE_LIMIT;
-        }
-    }
+    let h = sapi_history::<RawDeposit, _>(
+        client,
+        DEPOSIT_HISTORY,
+        "deposit history (evidence)",
+        period,
+        None,
+        Deposit::from,
+    )
+    .await;
+    let mut rows = h.rows;
     rows.retain(|d| d.time.is_none_or(|t| period.contains(t)));
     evidence::sort_dedup(&mut rows, |d| (d.time, d.id.clone()));
-    let detail = format!("{} deposit(s){}", rows.len(), bad_rows_note(bad));
-    part("deposits", rows, Ok(detail))
+    let result = match h.error {
+        Some(e) => Err(e),
+        None => Ok(format!(
+            "{} deposit(s){}",
+            rows.len(),
+            bad_rows_note(h.unreadable)
+        )),
+    };
+    part("deposits", rows, result)
 }
 
 /// `allOrders` or `myTrades` for one symbol over the period, in 24-hour
