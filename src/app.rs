@@ -74,6 +74,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             Ok(gate(&report, &args.report))
         }
         Some(Command::Audit(args)) => audit_cmd(&cli.global, &args),
+        Some(Command::Status(args)) => crate::status::run(&cli.global, &args),
+        Some(Command::Incident(args)) => crate::incident::run(&cli.global, &args),
         None => audit_cmd(&cli.global, &cli.audit),
     }
 }

@@ -183,6 +183,10 @@ pub enum Command {
         after_help = "Examples:\n  binance-audit url https://www.binance.com/en/login https://binance.com.login-verify.example\n  binance-audit url --input links.txt --format jsonl\n  binance-audit url --extract --input message.eml\n  pbpaste | binance-audit url --extract\n\nVerdicts: official, phishing, suspicious, unrelated, invalid.\nExit codes: 0 nothing phishing or suspicious, 1 at least one phishing or suspicious link, 2 usage error."
     )]
     Url(crate::url::cli::UrlArgs),
+    /// Is it Binance or is it me? System status, latency, clock, and your coins' deposit/withdrawal state
+    Status(crate::status::StatusArgs),
+    /// First-response playbooks (breach, outage, account, trade, support), checklist and evidence bundle
+    Incident(crate::incident::IncidentArgs),
     /// List, show and validate rules
     #[command(subcommand)]
     Rules(RulesCommand),

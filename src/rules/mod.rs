@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Text, TextList};
 
 pub use eval::{Evaluator, Outcome};
-pub use load::{LoadError, load_builtin, load_dir, load_with_overrides};
+pub use load::{LoadError, Problem, line_col, load_builtin, load_dir, load_with_overrides};
 
 /// The rule files shipped inside the binary. A test checks that every
 /// `rules/*.toml` rule file is listed here, so none is forgotten.
