@@ -56,6 +56,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         }
         Some(Command::Config(c)) => config_cmd(&cli.global, c),
         Some(Command::Rules(r)) => rules_cmd(&cli.global, r),
+        Some(Command::Url(args)) => url_cmd(&cli.global, &args),
+        Some(Command::Setup(args)) => crate::setup::run(&cli.global, &args),
         Some(Command::Password(args)) => {
             let s = session(&cli.global)?;
             if args.stdin_list {
@@ -76,17 +78,61 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     }
 }
 
+/// The link checker needs no rules, credentials or network: only the language.
+fn url_cmd(
+    global: &crate::cli::GlobalArgs,
+    args: &crate::url::cli::UrlArgs,
+) -> anyhow::Result<Exit> {
+    let lang = global
+        .lang
+        .or_else(|| {
+            config::load(global.config.as_deref())
+                .ok()
+                .and_then(|l| l.config.lang)
+        })
+        .unwrap_or_else(Lang::from_env);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let code = crate::url::cli::run(args, lang, &mut out)?;
+    Ok(if code == 0 { Exit::Ok } else { Exit::Gate })
+}
+
 fn audit_cmd(
     global: &crate::cli::GlobalArgs,
     args: &crate::cli::AuditArgs,
 ) -> anyhow::Result<Exit> {
     let s = session(global)?;
+    // Unknown profiles and bad URLs are usage errors, found before any prompt.
+    audit::targets(&s, &args.api).map_err(|e| anyhow!(e))?;
     let breach_in =
         audit::breach_inputs(&s, &args.breach, &args.password).map_err(|e| anyhow!(e))?;
     let pw = audit::obtain_password(&args.password, false).map_err(|e| anyhow!(e))?;
-    let report = runtime()?.block_on(audit::audit(&s, args, pw, &breach_in));
-    emit(&report, &args.report, s.global.verbose)?;
-    Ok(gate(&report, &args.report))
+    let reports = runtime()?
+        .block_on(audit::audit_profiles(&s, args, pw, &breach_in))
+        .map_err(|e| anyhow!(e))?;
+    if args.api.all_profiles {
+        emit_many(&reports, &args.report, s.global.verbose)?;
+    } else {
+        for r in &reports {
+            emit(r, &args.report, s.global.verbose)?;
+        }
+    }
+    Ok(reports
+        .iter()
+        .map(|r| gate(r, &args.report))
+        .fold(Exit::Ok, worst))
+}
+
+/// The exit code of several reports: a tripped gate first, then "could not
+/// look", as for a single report.
+pub fn worst(a: Exit, b: Exit) -> Exit {
+    let rank = |e: Exit| match e {
+        Exit::Ok => 0,
+        Exit::Incomplete => 1,
+        Exit::Gate => 2,
+        Exit::Usage => 3,
+    };
+    if rank(b) > rank(a) { b } else { a }
 }
 
 pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
@@ -114,9 +160,11 @@ pub fn session(global: &crate::cli::GlobalArgs) -> anyhow::Result<Session> {
         }
         warnings.push(w);
     }
+    let timeout = std::time::Duration::from_secs(global.timeout);
     let net = Net::new(&NetOptions {
         offline: global.offline,
-        ..NetOptions::default()
+        timeout,
+        connect_timeout: timeout.min(NetOptions::default().connect_timeout),
     })
     .map_err(|e| anyhow!("network setup: {e}"))?;
     Ok(Session {
@@ -161,6 +209,29 @@ pub fn emit(report: &Report, args: &ReportArgs, verbose: bool) -> anyhow::Result
     let text = match format {
         Format::Text => report::text::render(report, &report::text::Options { verbose }),
         Format::Json => report::json::render(report),
+    };
+    match &args.output {
+        Some(path) => write_private(path, text.as_bytes()),
+        None => write_stdout(text.as_bytes()),
+    }
+}
+
+/// Several profiles' reports as one document: text sections one after the
+/// other, or one JSON object with a `profiles` array.
+pub fn emit_many(reports: &[Report], args: &ReportArgs, verbose: bool) -> anyhow::Result<()> {
+    let format = args.format.unwrap_or(Format::Text);
+    if args.output.is_some() {
+        colored::control::set_override(false);
+    }
+    let text = match format {
+        Format::Text => {
+            let sections: Vec<String> = reports
+                .iter()
+                .map(|r| report::text::render(r, &report::text::Options { verbose }))
+                .collect();
+            sections.join(&format!("\n{}\n\n", "═".repeat(72)))
+        }
+        Format::Json => report::json::render_profiles(reports),
     };
     match &args.output {
         Some(path) => write_private(path, text.as_bytes()),
@@ -298,5 +369,36 @@ fn rules_cmd(global: &crate::cli::GlobalArgs, r: RulesCommand) -> anyhow::Result
             write_stdout(o.as_bytes())?;
             Ok(Exit::Ok)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(score: Option<u32>) -> Report {
+        let facts = crate::facts::Facts::new();
+        let mut r = report::build::build(report::build::Inputs {
+            facts: &facts,
+            rules: &[],
+            lang: Lang::En,
+            checks: vec![],
+            network: vec![],
+            warnings: vec![],
+            profile: None,
+        });
+        r.score = score;
+        r
+    }
+
+    #[test]
+    fn min_score_without_a_score_is_incomplete_not_ok() {
+        let args = ReportArgs {
+            min_score: Some(50),
+            ..ReportArgs::default()
+        };
+        assert_eq!(gate(&report(None), &args), Exit::Incomplete);
+        assert_eq!(gate(&report(Some(49)), &args), Exit::Gate);
+        assert_eq!(gate(&report(Some(50)), &args), Exit::Ok);
     }
 }

@@ -13,3 +13,5 @@ pub mod report;
 pub mod rules;
 pub mod score;
 pub mod secret;
+pub mod setup;
+pub mod url;

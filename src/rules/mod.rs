@@ -19,6 +19,20 @@ pub use load::{LoadError, load_builtin, load_dir, load_with_overrides};
 pub const BUILTIN: &[(&str, &str)] = &[
     ("password.toml", include_str!("../../rules/password.toml")),
     ("breach.toml", include_str!("../../rules/breach.toml")),
+    ("api-key.toml", include_str!("../../rules/api-key.toml")),
+    ("account.toml", include_str!("../../rules/account.toml")),
+    (
+        "withdrawal.toml",
+        include_str!("../../rules/withdrawal.toml"),
+    ),
+    (
+        "two-factor.toml",
+        include_str!("../../rules/two-factor.toml"),
+    ),
+    (
+        "environment.toml",
+        include_str!("../../rules/environment.toml"),
+    ),
 ];
 
 /// Files in a rules folder that hold other data, not rules.
