@@ -7,10 +7,13 @@ use std::path::PathBuf;
 use chrono::Utc;
 use secrecy::SecretString;
 
-use crate::cli::{AuditArgs, BreachArgs, GlobalArgs, PasswordInput};
+use url::Url;
+
+use crate::cli::{ApiArgs, AuditArgs, BreachArgs, GlobalArgs, PasswordInput};
+use crate::collect::binance::{self, BinanceClient, Credentials};
 use crate::collect::breach::{self, BreachOptions};
 use crate::collect::{self, CheckStatus, password};
-use crate::config::Config;
+use crate::config::{Config, Profile};
 use crate::facts::Facts;
 use crate::i18n::Lang;
 use crate::net::Net;
@@ -91,6 +94,16 @@ pub struct BreachInputs {
     pub email_password: Option<SecretString>,
 }
 
+impl BreachInputs {
+    /// No breach inputs at all (nothing to look up).
+    pub fn none() -> BreachInputs {
+        BreachInputs {
+            opts: BreachOptions::default(),
+            email_password: None,
+        }
+    }
+}
+
 pub fn breach_inputs(
     s: &Session,
     args: &BreachArgs,
@@ -140,13 +153,28 @@ fn policy_facts(cfg: &Config, facts: &mut Facts) {
 
 /// Config and secret files readable by others: a warning (an error with --strict).
 pub fn file_exposure(s: &Session, facts: &mut Facts) -> Vec<String> {
+    file_exposure_with(s, &[], facts)
+}
+
+/// As [`file_exposure`], also checking `extra` files (a private key named by
+/// an environment variable).
+pub fn file_exposure_with(s: &Session, extra: &[PathBuf], facts: &mut Facts) -> Vec<String> {
     let mut paths: Vec<PathBuf> = Vec::new();
     if s.config_exists {
         paths.extend(s.config_path.clone());
     }
     for p in std::iter::once(&s.config.binance).chain(s.config.profiles.values()) {
-        paths.extend(p.secret_file.iter().cloned());
-        paths.extend(p.private_key_file.iter().cloned());
+        paths.extend(p.secret_file.as_deref().map(binance::creds::expand_home));
+        paths.extend(
+            p.private_key_file
+                .as_deref()
+                .map(binance::creds::expand_home),
+        );
+    }
+    for p in extra {
+        if !paths.contains(p) {
+            paths.push(p.clone());
+        }
     }
     let warnings: Vec<String> = paths
         .iter()
@@ -198,41 +226,208 @@ async fn email_breach_check(
     }
 }
 
+/// One account to audit: the default profile (`name` None) or a named one.
+pub struct Target {
+    pub name: Option<String>,
+    pub base: Url,
+    /// `Ok(None)`: no key configured; `Err`: configured but unusable.
+    pub creds: Result<Option<Credentials>, String>,
+}
+
+/// The accounts this run audits, from `--profile` / `--all-profiles`. Errors
+/// are usage errors: an unknown profile, a bad base URL.
+pub fn targets(s: &Session, api: &ApiArgs) -> Result<Vec<Target>, String> {
+    targets_with_env(&s.config, api, &|k| std::env::var_os(k))
+}
+
+pub fn targets_with_env(
+    cfg: &Config,
+    api: &ApiArgs,
+    env: &dyn Fn(&str) -> Option<std::ffi::OsString>,
+) -> Result<Vec<Target>, String> {
+    let make = |name: Option<&str>, p: &Profile| -> Result<Target, String> {
+        // Flag or BINANCE_API_URL, then the profile, then [binance], then Binance.
+        let raw = api
+            .api_url
+            .clone()
+            .or_else(|| p.api_url.clone())
+            .or_else(|| cfg.binance.api_url.clone())
+            .unwrap_or_else(|| binance::DEFAULT_BASE.to_string());
+        let base = crate::net::parse_base_url(&raw, "Binance API")?;
+        Ok(Target {
+            name: name.map(str::to_string),
+            base,
+            creds: Credentials::for_profile(name, p, env),
+        })
+    };
+    if let Some(name) = &api.profile {
+        return match cfg.profiles.get(name) {
+            Some(p) => Ok(vec![make(Some(name), p)?]),
+            None if name == "default" => Ok(vec![make(None, &cfg.binance)?]),
+            None => Err(format!(
+                "no profile {name:?} in the config{}",
+                known_profiles(cfg)
+            )),
+        };
+    }
+    if api.all_profiles {
+        if cfg.profiles.is_empty() {
+            return Err(
+                "--all-profiles: the config has no [profiles.NAME] sections (see `binance-audit config init`)"
+                    .into(),
+            );
+        }
+        let mut out = Vec::new();
+        let default = make(None, &cfg.binance)?;
+        // The default account is a section of its own only when it has a key.
+        if !matches!(default.creds, Ok(None)) {
+            out.push(default);
+        }
+        for (name, p) in &cfg.profiles {
+            out.push(make(Some(name), p)?);
+        }
+        return Ok(out);
+    }
+    Ok(vec![make(None, &cfg.binance)?])
+}
+
+fn known_profiles(cfg: &Config) -> String {
+    if cfg.profiles.is_empty() {
+        " (it has none; add [profiles.NAME] sections)".into()
+    } else {
+        let names: Vec<&str> = cfg.profiles.keys().map(String::as_str).collect();
+        format!(" (known: {})", names.join(", "))
+    }
+}
+
+/// The default audit: one account (the default profile, or `--profile`).
 pub async fn audit(
     s: &Session,
     args: &AuditArgs,
     pw: Option<SecretString>,
     breach_in: &BreachInputs,
 ) -> Report {
-    let _status = crate::progress::Status::start("auditing");
+    let mut args = args.clone();
+    args.api.all_profiles = false;
+    match audit_profiles(s, &args, pw, breach_in).await {
+        Ok(mut reports) if !reports.is_empty() => reports.remove(0),
+        Ok(_) => unreachable_report(s, "no account to audit".into()).await,
+        Err(e) => unreachable_report(s, e).await,
+    }
+}
+
+async fn unreachable_report(s: &Session, e: String) -> Report {
+    let target = Target {
+        name: None,
+        base: crate::net::parse_base_url(binance::DEFAULT_BASE, "Binance API")
+            .unwrap_or_else(|_| Url::parse("https://api.binance.com").expect("constant URL")),
+        creds: Err(e),
+    };
+    let (shared, shared_checks) = shared_facts(s, None, &BreachInputs::none()).await;
+    audit_target(s, &shared, &shared_checks, target, None).await
+}
+
+/// Facts that do not depend on the account: password strength, breaches and
+/// declarations. Computed once, so several profiles cost one breach lookup.
+pub async fn shared_facts(
+    s: &Session,
+    pw: Option<&SecretString>,
+    breach_in: &BreachInputs,
+) -> (Facts, Vec<CheckStatus>) {
     let mut facts = Facts::new();
     let mut checks = Vec::new();
-    policy_facts(&s.config, &mut facts);
-    let mut warnings = s.warnings.clone();
-    warnings.extend(file_exposure(s, &mut facts));
-
-    password_checks(s, pw.as_ref(), breach_in, &mut facts, &mut checks).await;
-    let _ = args;
+    password_checks(s, pw, breach_in, &mut facts, &mut checks).await;
     checks.push(collect::declared::collect(
         s.config.declared.as_ref(),
         Utc::now().date_naive(),
         &mut facts,
     ));
+    (facts, checks)
+}
 
-    for ns in ["api.", "account.", "withdrawal."] {
-        facts.not_checked_prefix(ns, NO_API_KEY);
+/// One report per audited account (`--all-profiles` gives several), audited
+/// concurrently. Password, breach and declared facts are shared by all.
+pub async fn audit_profiles(
+    s: &Session,
+    args: &AuditArgs,
+    pw: Option<SecretString>,
+    breach_in: &BreachInputs,
+) -> Result<Vec<Report>, String> {
+    let _status = crate::progress::Status::start("auditing");
+    let targets = targets(s, &args.api)?;
+    let several = targets.len() > 1;
+    let (shared, shared_checks) = shared_facts(s, pw.as_ref(), breach_in).await;
+    let runs = targets.into_iter().map(|t| {
+        let own = several.then(|| s.net.fork());
+        audit_target(s, &shared, &shared_checks, t, own)
+    });
+    let mut reports = futures_util::future::join_all(runs).await;
+    if several {
+        for r in &mut reports {
+            r.profile.get_or_insert_with(|| "default".into());
+        }
     }
-    facts.not_checked("env.clock_skew_ms", NO_API_KEY);
-    checks.push(CheckStatus::skipped("binance-api", NO_API_KEY));
+    Ok(reports)
+}
+
+/// Audit one account: the shared checks plus the Binance API for this target.
+/// `own_net`: a fork of the session's `Net` whose log holds only this
+/// account's requests (several profiles); None uses the session's.
+pub async fn audit_target(
+    s: &Session,
+    shared: &Facts,
+    shared_checks: &[CheckStatus],
+    target: Target,
+    own_net: Option<Net>,
+) -> Report {
+    let net = own_net.as_ref().unwrap_or(&s.net);
+    let mut facts = shared.clone();
+    let mut checks = shared_checks.to_vec();
+    policy_facts(&s.config, &mut facts);
+    let mut warnings = s.warnings.clone();
+    let extra_files: Vec<PathBuf> = match &target.creds {
+        Ok(Some(c)) => c.files().to_vec(),
+        _ => vec![],
+    };
+    warnings.extend(file_exposure_with(s, &extra_files, &mut facts));
+
+    match target.creds {
+        Ok(None) => {
+            for ns in ["api.", "account.", "withdrawal."] {
+                facts.not_checked_prefix(ns, NO_API_KEY);
+            }
+            facts.not_checked("env.clock_skew_ms", NO_API_KEY);
+            checks.push(CheckStatus::skipped(binance::CHECK, NO_API_KEY));
+        }
+        Err(e) => {
+            let reason = format!("API credentials unusable: {e}");
+            for ns in ["api.", "account.", "withdrawal."] {
+                facts.not_checked_prefix(ns, &reason);
+            }
+            facts.not_checked("env.clock_skew_ms", &reason);
+            checks.push(CheckStatus::failed(binance::CHECK, reason));
+        }
+        Ok(Some(creds)) => {
+            let client = BinanceClient::new(net.clone(), target.base.clone(), Some(creds));
+            let statuses = binance::collect(&client, binance::client::now_ms(), &mut facts).await;
+            checks.extend(statuses);
+        }
+    }
+
+    // Requests made for this account, after the shared ones (breach lookups).
+    let mut network = s.net.requests();
+    if let Some(own) = &own_net {
+        network.extend(own.requests());
+    }
 
     report::build(report::build::Inputs {
         facts: &facts,
         rules: &s.rules,
         lang: s.lang,
         checks,
-        network: s.net.requests(),
+        network,
         warnings,
-        profile: None,
+        profile: target.name,
         waivers: &s.config.waivers,
         baseline: s.baseline.as_ref(),
         config_file: s.config_file(),

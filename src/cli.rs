@@ -65,6 +65,10 @@ pub struct GlobalArgs {
     /// Never use the network; network checks become "not checked: offline"
     #[arg(long, global = true)]
     pub offline: bool,
+    /// Seconds to wait for each network answer before giving up
+    #[arg(long, global = true, env = "BINANCE_AUDIT_TIMEOUT", value_name = "SECS", default_value_t = 15,
+          value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub timeout: u64,
     /// Show more: network requests and check details
     #[arg(short, long, global = true)]
     pub verbose: bool,
@@ -256,12 +260,18 @@ pub enum Command {
         after_help = "Examples:\n  binance-audit url https://www.binance.com/en/login https://binance.com.login-verify.example\n  binance-audit url --input links.txt --format jsonl\n  binance-audit url --extract --input message.eml\n  pbpaste | binance-audit url --extract\n\nVerdicts: official, phishing, suspicious, unrelated, invalid.\nExit codes: 0 nothing phishing or suspicious, 1 at least one phishing or suspicious link, 2 usage error."
     )]
     Url(crate::url::cli::UrlArgs),
+    /// Is it Binance or is it me? System status, latency, clock, and your coins' deposit/withdrawal state
+    Status(crate::status::StatusArgs),
+    /// First-response playbooks (breach, outage, account, trade, support), checklist and evidence bundle
+    Incident(crate::incident::IncidentArgs),
     /// List, show and validate rules
     #[command(subcommand)]
     Rules(RulesCommand),
     /// Find or create the configuration file
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Answer the questions no Binance API can: 2FA methods, anti-phishing code, whitelist, devices, email
+    Setup(SetupArgs),
     /// Print shell completions
     #[command(
         after_help = "Examples:\n  binance-audit completions bash > /etc/bash_completion.d/binance-audit\n  binance-audit completions zsh > ~/.zfunc/_binance-audit"
@@ -275,6 +285,90 @@ pub enum Command {
         after_help = "Example:\n  binance-audit man > binance-audit.1 && man ./binance-audit.1"
     )]
     Man,
+}
+
+/// A second factor on the Binance account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TwoFactorMethod {
+    /// Authenticator app (Binance Authenticator, Google Authenticator, …)
+    Authenticator,
+    /// Passkey
+    Passkey,
+    /// Hardware security key (YubiKey, …)
+    #[value(alias = "security_key", alias = "yubikey")]
+    SecurityKey,
+    /// SMS code
+    Sms,
+    /// Email code
+    Email,
+    /// No second factor at all
+    None,
+}
+
+impl TwoFactorMethod {
+    /// The name stored in `[declared] two_factor`.
+    pub fn config_name(self) -> &'static str {
+        match self {
+            TwoFactorMethod::Authenticator => "authenticator",
+            TwoFactorMethod::Passkey => "passkey",
+            TwoFactorMethod::SecurityKey => "security_key",
+            TwoFactorMethod::Sms => "sms",
+            TwoFactorMethod::Email => "email",
+            TwoFactorMethod::None => "none",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum YesNo {
+    #[value(alias = "y", alias = "true")]
+    Yes,
+    #[value(alias = "n", alias = "false")]
+    No,
+}
+
+impl From<YesNo> for bool {
+    fn from(v: YesNo) -> bool {
+        v == YesNo::Yes
+    }
+}
+
+#[derive(Debug, Args, Clone, Default)]
+#[command(
+    after_help = "Without answer flags, setup asks each question in a terminal (English or Japanese, per --lang).\n\
+With flags it records exactly the answers given (others become \"not answered\"), dated today.\n\n\
+Examples:\n  binance-audit setup\n  binance-audit setup --lang ja\n  binance-audit setup --two-factor authenticator,passkey --anti-phishing-code yes \\\n      --withdrawal-whitelist yes --devices-reviewed yes --email-two-factor yes --email-unique-password yes"
+)]
+pub struct SetupArgs {
+    /// Second factors on your Binance account (Account → Security), comma-separated
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "METHODS")]
+    pub two_factor: Option<Vec<TwoFactorMethod>>,
+    /// An anti-phishing code is set (Account → Security → Anti-Phishing Code)
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub anti_phishing_code: Option<YesNo>,
+    /// The withdrawal whitelist is on (Account → Security → Address Management)
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub withdrawal_whitelist: Option<YesNo>,
+    /// You reviewed Device Management and removed devices you do not recognise
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub devices_reviewed: Option<YesNo>,
+    /// Your email account has its own second factor
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub email_two_factor: Option<YesNo>,
+    /// Your email account's password is used nowhere else
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub email_unique_password: Option<YesNo>,
+}
+
+impl SetupArgs {
+    pub fn any_answer(&self) -> bool {
+        self.two_factor.is_some()
+            || self.anti_phishing_code.is_some()
+            || self.withdrawal_whitelist.is_some()
+            || self.devices_reviewed.is_some()
+            || self.email_two_factor.is_some()
+            || self.email_unique_password.is_some()
+    }
 }
 
 #[derive(Debug, Subcommand)]

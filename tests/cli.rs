@@ -201,13 +201,17 @@ fn gates_set_the_exit_code() {
 }
 
 #[test]
-fn min_score_without_any_score_is_incomplete() {
+fn min_score_counts_only_what_ran() {
+    // With no inputs only the local file-permission rule runs; coverage says so.
     let h = home();
-    bin(h.path())
-        .args(["--offline", "--min-score", "50"])
+    let out = bin(h.path())
+        .args(["--offline", "--min-score", "50", "--format", "json"])
         .write_stdin("")
-        .assert()
-        .code(3);
+        .output()
+        .unwrap();
+    let v = json_of(&out.stdout);
+    assert_eq!(v["coverage"]["evaluated"], 1, "{v}");
+    assert_eq!(out.status.code(), Some(0));
 }
 
 #[test]

@@ -5,6 +5,7 @@ pub mod breach;
 
 use serde::Serialize;
 
+pub mod binance;
 pub mod declared;
 pub mod password;
 

@@ -43,8 +43,13 @@ pub fn expiry_date(w: &Waiver) -> Option<NaiveDate> {
         .and_then(crate::collect::declared::date_of)
 }
 
+/// `profile = "default"` names the `[binance]` section, as `--profile default` does.
 fn concerns(w: &Waiver, profile: Option<&str>) -> bool {
-    w.profile.as_deref().is_none_or(|p| Some(p) == profile)
+    match w.profile.as_deref() {
+        None => true,
+        Some("default") => matches!(profile, None | Some("default")),
+        Some(p) => Some(p) == profile,
+    }
 }
 
 /// A waiver applies up to the day before `expires`; from that date on the
