@@ -304,3 +304,98 @@ fn when_binance_cannot_be_read_drift_is_not_checked_and_the_baseline_survives() 
         saved
     );
 }
+
+#[test]
+fn all_profiles_write_every_format_once_and_waivers_follow_their_profile() {
+    let safe = MockBinance::start(Scenario::read_only());
+    let risky = MockBinance::start(Scenario::dangerous());
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let secret = d.join("secret");
+    std::fs::write(&secret, mb::SECRET).unwrap();
+    let cfg = d.join("config.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[binance]\napi_url = \"{}\"\napi_key = \"{}\"\nsecret_file = \"{}\"\n\n\
+             [profiles.bot]\napi_url = \"{}\"\napi_key = \"{}\"\nsecret_file = \"{}\"\n\n\
+             [[waiver]]\nrule = \"BA-API-001\"\nprofile = \"bot\"\nreason = \"bot withdraws to the exchange wallet by design\"\n",
+            safe.url(),
+            mb::API_KEY,
+            secret.display(),
+            risky.url(),
+            mb::API_KEY,
+            secret.display()
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    for f in [&cfg, &secret] {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(f, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let out = common::bin(d)
+        .current_dir(d)
+        .env("CI", "true")
+        .args([
+            "--config",
+            "config.toml",
+            "--all-profiles",
+            "--format",
+            "json",
+        ])
+        .args([
+            "--output",
+            "sarif=all.sarif",
+            "--output",
+            "junit=all.xml",
+            "--output",
+            "markdown=all.md",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let j: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    let profiles = j["profiles"].as_array().unwrap();
+    assert_eq!(profiles.len(), 2);
+    let bot = profiles.iter().find(|p| p["profile"] == "bot").unwrap();
+    let api001 = finding(bot, "BA-API-001").expect("the dangerous key raises BA-API-001");
+    assert!(api001["waived"]["reason"].is_string(), "{api001}");
+    let default = profiles.iter().find(|p| p["profile"] == "default").unwrap();
+    assert!(
+        default.get("waivers").is_none(),
+        "the bot's waiver is not the default account's business"
+    );
+
+    let sarif: Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("all.sarif")).unwrap()).unwrap();
+    let ids: Vec<&str> = sarif["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["automationDetails"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["binance-audit/default/", "binance-audit/bot/"]);
+    let junit = std::fs::read_to_string(d.join("all.xml")).unwrap();
+    assert_eq!(junit.matches("<testsuite ").count(), 2);
+    assert!(junit.contains("binance-audit [bot]"));
+    let md = std::fs::read_to_string(d.join("all.md")).unwrap();
+    assert_eq!(md.matches("## binance-audit security report").count(), 2);
+    for text in [&stdout.to_string(), &junit, &md] {
+        assert!(!text.contains(mb::SECRET), "secret in output");
+    }
+
+    // A baseline describes one account.
+    let out = common::bin(d)
+        .current_dir(d)
+        .args([
+            "--config",
+            "config.toml",
+            "--all-profiles",
+            "--baseline",
+            "b.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
