@@ -170,13 +170,17 @@ pub fn render(r: &Report, opts: &Options) -> String {
         } else {
             String::new()
         };
+        let pts = if pts.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", pts.dimmed())
+        };
         let _ = writeln!(
             o,
-            "{} {new}{}  {}  {}",
+            "{} {new}{}  {}{pts}",
             sev(f.severity),
             f.id.bold(),
             f.title.bold(),
-            pts.dimmed()
         );
         if let Some(w) = &f.waived {
             let until = w
