@@ -638,3 +638,18 @@ fn stdin_list_refuses_formats_it_cannot_write_before_any_lookup() {
     assert!(err.contains("text or json"), "{err}");
     assert!(!home.path().join("list.sarif").exists());
 }
+
+#[test]
+fn unattended_password_command_fails_fast_instead_of_prompting() {
+    let home = tempfile::tempdir().unwrap();
+    let out = common::bin(home.path())
+        .env("CI", "true")
+        .args(["password", "--offline"])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--password-stdin"), "{err}");
+    assert!(!err.contains("(not shown"), "a prompt was shown: {err}");
+}
