@@ -56,24 +56,47 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         }
         Some(Command::Config(c)) => config_cmd(&cli.global, c),
         Some(Command::Rules(r)) => rules_cmd(&cli.global, r),
+        Some(Command::Url(args)) => url_cmd(&cli.global, &args),
         Some(Command::Setup(args)) => crate::setup::run(&cli.global, &args),
         Some(Command::Password(args)) => {
             let s = session(&cli.global)?;
-            let pw = if args.stdin_list {
-                bail!("--stdin-list is not available yet");
-            } else {
-                audit::obtain_password(&args.password, true).map_err(|e| anyhow!(e))?
-            };
+            if args.stdin_list {
+                return crate::password_list::command(&s, &args);
+            }
+            let breach_in =
+                audit::breach_inputs(&s, &args.breach, &args.password).map_err(|e| anyhow!(e))?;
+            let pw = audit::obtain_password(&args.password, true).map_err(|e| anyhow!(e))?;
             let Some(pw) = pw else {
                 bail!("no password entered")
             };
-            let report = runtime()?.block_on(audit::password_report(&s, &pw));
+            let report = runtime()?.block_on(audit::password_report(&s, &pw, &breach_in));
             emit(&report, &args.report, s.global.verbose)?;
             Ok(gate(&report, &args.report))
         }
         Some(Command::Audit(args)) => audit_cmd(&cli.global, &args),
+        Some(Command::Status(args)) => crate::status::run(&cli.global, &args),
+        Some(Command::Incident(args)) => crate::incident::run(&cli.global, &args),
         None => audit_cmd(&cli.global, &cli.audit),
     }
+}
+
+/// The link checker needs no rules, credentials or network: only the language.
+fn url_cmd(
+    global: &crate::cli::GlobalArgs,
+    args: &crate::url::cli::UrlArgs,
+) -> anyhow::Result<Exit> {
+    let lang = global
+        .lang
+        .or_else(|| {
+            config::load(global.config.as_deref())
+                .ok()
+                .and_then(|l| l.config.lang)
+        })
+        .unwrap_or_else(Lang::from_env);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let code = crate::url::cli::run(args, lang, &mut out)?;
+    Ok(if code == 0 { Exit::Ok } else { Exit::Gate })
 }
 
 fn audit_cmd(
@@ -94,9 +117,11 @@ fn audit_cmd(
             bail!("{w} (--strict)");
         }
     }
+    let breach_in =
+        audit::breach_inputs(&s, &args.breach, &args.password).map_err(|e| anyhow!(e))?;
     let pw = audit::obtain_password(&args.password, false).map_err(|e| anyhow!(e))?;
     let reports = runtime()?
-        .block_on(audit::audit_profiles(&s, args, pw))
+        .block_on(audit::audit_profiles(&s, args, pw, &breach_in))
         .map_err(|e| anyhow!(e))?;
     if args.api.all_profiles {
         emit_many(&reports, &args.report, s.global.verbose)?;
@@ -357,5 +382,36 @@ fn rules_cmd(global: &crate::cli::GlobalArgs, r: RulesCommand) -> anyhow::Result
             write_stdout(o.as_bytes())?;
             Ok(Exit::Ok)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(score: Option<u32>) -> Report {
+        let facts = crate::facts::Facts::new();
+        let mut r = report::build::build(report::build::Inputs {
+            facts: &facts,
+            rules: &[],
+            lang: Lang::En,
+            checks: vec![],
+            network: vec![],
+            warnings: vec![],
+            profile: None,
+        });
+        r.score = score;
+        r
+    }
+
+    #[test]
+    fn min_score_without_a_score_is_incomplete_not_ok() {
+        let args = ReportArgs {
+            min_score: Some(50),
+            ..ReportArgs::default()
+        };
+        assert_eq!(gate(&report(None), &args), Exit::Incomplete);
+        assert_eq!(gate(&report(Some(49)), &args), Exit::Gate);
+        assert_eq!(gate(&report(Some(50)), &args), Exit::Ok);
     }
 }

@@ -9,8 +9,9 @@ use secrecy::SecretString;
 
 use url::Url;
 
-use crate::cli::{ApiArgs, AuditArgs, GlobalArgs, PasswordInput};
+use crate::cli::{ApiArgs, AuditArgs, BreachArgs, GlobalArgs, PasswordInput};
 use crate::collect::binance::{self, BinanceClient, Credentials};
+use crate::collect::breach::{self, BreachOptions};
 use crate::collect::{self, CheckStatus, password};
 use crate::config::{Config, Profile};
 use crate::facts::Facts;
@@ -21,6 +22,8 @@ use crate::rules::{Category, Rule};
 use crate::secret;
 
 pub const NO_PASSWORD: &str = "no password given: run in a terminal to be prompted, or pass --password-stdin / --password-file";
+pub const NO_EMAIL_PASSWORD: &str = "email password not given: pass --email-password-file FILE or set BINANCE_AUDIT_EMAIL_PASSWORD to check it";
+pub const EMAIL_PASSWORD_ENV: &str = "BINANCE_AUDIT_EMAIL_PASSWORD";
 pub const NO_API_KEY: &str = "no API key: set BINANCE_API_KEY and BINANCE_API_SECRET (or BINANCE_API_PRIVATE_KEY_FILE) to audit your API key and account";
 
 /// Everything a run needs that does not change between profiles.
@@ -60,6 +63,66 @@ pub fn obtain_password(
         );
     }
     Ok(None)
+}
+
+/// What the breach check needs besides the Binance password.
+pub struct BreachInputs {
+    pub opts: BreachOptions,
+    /// The email account's password, when given (file or environment only:
+    /// the prompt asks for the Binance password alone).
+    pub email_password: Option<SecretString>,
+}
+
+impl BreachInputs {
+    /// No breach inputs at all (nothing to look up).
+    pub fn none() -> BreachInputs {
+        BreachInputs {
+            opts: BreachOptions::default(),
+            email_password: None,
+        }
+    }
+}
+
+pub fn breach_inputs(
+    s: &Session,
+    args: &BreachArgs,
+    input: &PasswordInput,
+) -> Result<BreachInputs, String> {
+    let opts = breach_options(s, args)?;
+    let email_password = match &input.email_password_file {
+        Some(path) => Some(secret::read_file(path, "email password")?),
+        None => secret::read_env(EMAIL_PASSWORD_ENV, "email password").transpose()?,
+    };
+    Ok(BreachInputs {
+        opts,
+        email_password,
+    })
+}
+
+/// Breach lookup settings: `--hibp-url` (or `BINANCE_AUDIT_HIBP_URL`) over the
+/// config's `[hibp] url`, likewise for the file; `--offline` from the global
+/// flags. Errors are configuration errors (exit 2).
+pub fn breach_options(s: &Session, args: &BreachArgs) -> Result<BreachOptions, String> {
+    let mut opts = BreachOptions {
+        offline: s.global.offline,
+        ..BreachOptions::default()
+    };
+    if let Some(url) = args.hibp_url.as_deref().or(s.config.hibp.url.as_deref()) {
+        opts.set_base_url(url)?;
+    }
+    opts.file = args
+        .hibp_file
+        .clone()
+        .or_else(|| s.config.hibp.file.clone());
+    if let Some(f) = &opts.file
+        && !f.exists()
+    {
+        return Err(format!(
+            "Pwned Passwords file {}: no such file or directory",
+            f.display()
+        ));
+    }
+    Ok(opts)
 }
 
 fn policy_facts(cfg: &Config, facts: &mut Facts) {
@@ -104,6 +167,7 @@ pub fn file_exposure_with(s: &Session, extra: &[PathBuf], facts: &mut Facts) -> 
 pub async fn password_checks(
     s: &Session,
     pw: Option<&SecretString>,
+    breach_in: &BreachInputs,
     facts: &mut Facts,
     checks: &mut Vec<CheckStatus>,
 ) -> Option<password::PasswordDetails> {
@@ -111,6 +175,8 @@ pub async fn password_checks(
         facts.not_checked_prefix("password.", NO_PASSWORD);
         facts.not_checked("breach.password_count", NO_PASSWORD);
         checks.push(CheckStatus::skipped("password", NO_PASSWORD));
+        checks.push(CheckStatus::skipped("breach", NO_PASSWORD));
+        email_breach_check(s, breach_in, facts, checks).await;
         return None;
     };
     let analysis = password::analyse(pw, &s.config.personal_hints(), s.lang);
@@ -119,7 +185,23 @@ pub async fn password_checks(
         "password",
         "strength estimated locally with zxcvbn",
     ));
+    let fact = "breach.password_count";
+    checks.push(breach::collect(&s.net, &breach_in.opts, pw, fact, facts).await);
+    email_breach_check(s, breach_in, facts, checks).await;
     Some(analysis.details)
+}
+
+async fn email_breach_check(
+    s: &Session,
+    breach_in: &BreachInputs,
+    facts: &mut Facts,
+    checks: &mut Vec<CheckStatus>,
+) {
+    let fact = "breach.email_password_count";
+    match &breach_in.email_password {
+        Some(epw) => checks.push(breach::collect(&s.net, &breach_in.opts, epw, fact, facts).await),
+        None => facts.not_checked(fact, NO_EMAIL_PASSWORD),
+    }
 }
 
 /// One account to audit: the default profile (`name` None) or a named one.
@@ -197,10 +279,15 @@ fn known_profiles(cfg: &Config) -> String {
 }
 
 /// The default audit: one account (the default profile, or `--profile`).
-pub async fn audit(s: &Session, args: &AuditArgs, pw: Option<SecretString>) -> Report {
+pub async fn audit(
+    s: &Session,
+    args: &AuditArgs,
+    pw: Option<SecretString>,
+    breach_in: &BreachInputs,
+) -> Report {
     let mut args = args.clone();
     args.api.all_profiles = false;
-    match audit_profiles(s, &args, pw).await {
+    match audit_profiles(s, &args, pw, breach_in).await {
         Ok(mut reports) if !reports.is_empty() => reports.remove(0),
         Ok(_) => unreachable_report(s, "no account to audit".into()).await,
         Err(e) => unreachable_report(s, e).await,
@@ -214,7 +301,26 @@ async fn unreachable_report(s: &Session, e: String) -> Report {
             .unwrap_or_else(|_| Url::parse("https://api.binance.com").expect("constant URL")),
         creds: Err(e),
     };
-    audit_target(s, None, target, None).await
+    let (shared, shared_checks) = shared_facts(s, None, &BreachInputs::none()).await;
+    audit_target(s, &shared, &shared_checks, target, None).await
+}
+
+/// Facts that do not depend on the account: password strength, breaches and
+/// declarations. Computed once, so several profiles cost one breach lookup.
+pub async fn shared_facts(
+    s: &Session,
+    pw: Option<&SecretString>,
+    breach_in: &BreachInputs,
+) -> (Facts, Vec<CheckStatus>) {
+    let mut facts = Facts::new();
+    let mut checks = Vec::new();
+    password_checks(s, pw, breach_in, &mut facts, &mut checks).await;
+    checks.push(collect::declared::collect(
+        s.config.declared.as_ref(),
+        Utc::now().date_naive(),
+        &mut facts,
+    ));
+    (facts, checks)
 }
 
 /// One report per audited account (`--all-profiles` gives several), audited
@@ -223,12 +329,14 @@ pub async fn audit_profiles(
     s: &Session,
     args: &AuditArgs,
     pw: Option<SecretString>,
+    breach_in: &BreachInputs,
 ) -> Result<Vec<Report>, String> {
     let targets = targets(s, &args.api)?;
     let several = targets.len() > 1;
+    let (shared, shared_checks) = shared_facts(s, pw.as_ref(), breach_in).await;
     let runs = targets.into_iter().map(|t| {
         let own = several.then(|| s.net.fork());
-        audit_target(s, pw.as_ref(), t, own)
+        audit_target(s, &shared, &shared_checks, t, own)
     });
     let mut reports = futures_util::future::join_all(runs).await;
     if several {
@@ -244,13 +352,14 @@ pub async fn audit_profiles(
 /// account's requests (several profiles); None uses the session's.
 pub async fn audit_target(
     s: &Session,
-    pw: Option<&SecretString>,
+    shared: &Facts,
+    shared_checks: &[CheckStatus],
     target: Target,
     own_net: Option<Net>,
 ) -> Report {
     let net = own_net.as_ref().unwrap_or(&s.net);
-    let mut facts = Facts::new();
-    let mut checks = Vec::new();
+    let mut facts = shared.clone();
+    let mut checks = shared_checks.to_vec();
     policy_facts(&s.config, &mut facts);
     let mut warnings = s.warnings.clone();
     let extra_files: Vec<PathBuf> = match &target.creds {
@@ -258,14 +367,6 @@ pub async fn audit_target(
         _ => vec![],
     };
     warnings.extend(file_exposure_with(s, &extra_files, &mut facts));
-
-    password_checks(s, pw, &mut facts, &mut checks).await;
-    checks.push(collect::declared::collect(
-        s.config.declared.as_ref(),
-        Utc::now().date_naive(),
-        &mut facts,
-    ));
-    facts.not_checked_prefix("breach.", "breach lookup is not available yet");
 
     match target.creds {
         Ok(None) => {
@@ -308,11 +409,10 @@ pub async fn audit_target(
 }
 
 /// `binance-audit password`: the password and breach rules only.
-pub async fn password_report(s: &Session, pw: &SecretString) -> Report {
+pub async fn password_report(s: &Session, pw: &SecretString, breach_in: &BreachInputs) -> Report {
     let mut facts = Facts::new();
     let mut checks = Vec::new();
-    let details = password_checks(s, Some(pw), &mut facts, &mut checks).await;
-    facts.not_checked_prefix("breach.", "breach lookup is not available yet");
+    let details = password_checks(s, Some(pw), breach_in, &mut facts, &mut checks).await;
     let rules: Vec<Rule> = s
         .rules
         .iter()

@@ -8,12 +8,20 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::i18n::Lang;
 use crate::rules::Severity;
 
-pub const EXIT_CODES: &str = "\
+const EXAMPLES: &str = "Examples:\n  binance-audit                         # audit with whatever inputs are available\n  binance-audit --format json --output report.json\n  echo \"$PW\" | binance-audit password --password-stdin\n  binance-audit rules list\n\nRun with --help for exit codes.";
+
+macro_rules! exit_codes {
+    () => {
+        "\
 Exit codes:
   0  ran; nothing at or above the gate
   1  gate tripped: a finding at or above --fail-on, or score below --min-score
   2  usage or configuration error (bad flag, unreadable rules, bad config)
-  3  a check whose inputs were given could not complete (e.g. API unreachable)";
+  3  a check whose inputs were given could not complete (e.g. API unreachable)"
+    };
+}
+
+pub const EXIT_CODES: &str = exit_codes!();
 
 #[derive(Debug, Parser)]
 #[command(
@@ -22,9 +30,12 @@ Exit codes:
     about = "Security self-audit for Binance users: password, breaches, API key, links, incidents",
     long_about = "Security self-audit for Binance users.\n\nRuns a rule-based audit and prints a scored report where every finding carries remediation steps. \
 The password is checked on this machine only; breach lookups send 5 characters of its SHA-1 hash; Binance is queried read-only (GET).",
-    after_help = "Examples:\n  binance-audit                         # audit with whatever inputs are available\n  binance-audit --format json --output report.json\n  echo \"$PW\" | binance-audit password --password-stdin\n  binance-audit url https://binance.com.login-verify.example\n  binance-audit rules list",
-    after_long_help = EXIT_CODES,
-    args_conflicts_with_subcommands = true
+    after_help = EXAMPLES,
+    after_long_help = concat!(
+        "Examples:\n  binance-audit                         # audit with whatever inputs are available\n  binance-audit --format json --output report.json\n  echo \"$PW\" | binance-audit password --password-stdin\n  binance-audit rules list\n\n",
+        exit_codes!()
+    ),
+
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -102,6 +113,9 @@ pub struct PasswordInput {
     /// Read the Binance password from the first line of FILE
     #[arg(long, value_name = "FILE", conflicts_with = "password_stdin")]
     pub password_file: Option<PathBuf>,
+    /// Also look up the email account's password (first line of FILE) in known breaches
+    #[arg(long, value_name = "FILE")]
+    pub email_password_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -154,7 +168,7 @@ pub struct PasswordArgs {
     #[command(flatten)]
     pub breach: BreachArgs,
     /// Check several passwords, one per line on standard input
-    #[arg(long, conflicts_with_all = ["password_stdin", "password_file"])]
+    #[arg(long, conflicts_with_all = ["password_stdin", "password_file", "email_password_file"])]
     pub stdin_list: bool,
 }
 
@@ -164,6 +178,15 @@ pub enum Command {
     Audit(AuditArgs),
     /// Check one password's strength locally and look it up in known breaches
     Password(PasswordArgs),
+    /// Tell genuine Binance links from impersonations, and say why
+    #[command(
+        after_help = "Examples:\n  binance-audit url https://www.binance.com/en/login https://binance.com.login-verify.example\n  binance-audit url --input links.txt --format jsonl\n  binance-audit url --extract --input message.eml\n  pbpaste | binance-audit url --extract\n\nVerdicts: official, phishing, suspicious, unrelated, invalid.\nExit codes: 0 nothing phishing or suspicious, 1 at least one phishing or suspicious link, 2 usage error."
+    )]
+    Url(crate::url::cli::UrlArgs),
+    /// Is it Binance or is it me? System status, latency, clock, and your coins' deposit/withdrawal state
+    Status(crate::status::StatusArgs),
+    /// First-response playbooks (breach, outage, account, trade, support), checklist and evidence bundle
+    Incident(crate::incident::IncidentArgs),
     /// List, show and validate rules
     #[command(subcommand)]
     Rules(RulesCommand),

@@ -220,11 +220,13 @@ pub fn render(r: &Report, opts: &Options) -> String {
         let _ = writeln!(
             o,
             "{} ({})",
-            tr(l, "Passed", "問題なし").bold().green(),
+            tr(l, "Passed (not found)", "問題なし（該当せず）")
+                .bold()
+                .green(),
             r.passed.len()
         );
         for p in &r.passed {
-            let _ = writeln!(o, "  {}  {}", p.id, p.title);
+            let _ = writeln!(o, "  ✓ {}  {}", p.id, p.title);
         }
     }
 

@@ -12,12 +12,13 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Text, TextList};
 
 pub use eval::{Evaluator, Outcome};
-pub use load::{LoadError, load_builtin, load_dir, load_with_overrides};
+pub use load::{LoadError, Problem, line_col, load_builtin, load_dir, load_with_overrides};
 
 /// The rule files shipped inside the binary. A test checks that every
 /// `rules/*.toml` rule file is listed here, so none is forgotten.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("password.toml", include_str!("../../rules/password.toml")),
+    ("breach.toml", include_str!("../../rules/breach.toml")),
     ("api-key.toml", include_str!("../../rules/api-key.toml")),
     ("account.toml", include_str!("../../rules/account.toml")),
     (

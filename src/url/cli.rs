@@ -1,0 +1,470 @@
+//! `binance-audit url`: arguments, input reading and output rendering.
+//!
+//! JSON output carries `reasons` in the chosen language plus `reasons_en` and
+//! `reasons_ja`, so a script never has to re-run to get the other language.
+
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use colored::Colorize;
+use serde_json::json;
+
+use super::assess::Analyser;
+use super::domains::knowledge;
+use super::extract::extract_links;
+use super::verdict::{Verdict, VerdictKind, is_bidi_control};
+use crate::i18n::{Lang, tr};
+
+/// Largest input read whole for `--extract` (an .eml with attachments).
+const MAX_EXTRACT_BYTES: u64 = 256 * 1024 * 1024;
+/// Longest input echoed in text output.
+const MAX_SHOWN: usize = 200;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum UrlFormat {
+    /// One block per input, for people.
+    #[default]
+    Text,
+    /// One JSON document with all results and a summary.
+    Json,
+    /// One JSON object per input, in input order.
+    Jsonl,
+}
+
+/// Check links for Binance impersonation.
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct UrlArgs {
+    /// Links, host names or e-mail addresses to check; "-" reads standard input.
+    /// With no URL and no --input, standard input is read.
+    #[arg(value_name = "URL")]
+    pub urls: Vec<String>,
+
+    /// Read inputs from FILE, one per line ("-" for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+
+    /// Find every link in free text, HTML or an e-mail message (.eml) instead of
+    /// reading one link per line. Positional arguments are then text to search.
+    #[arg(long)]
+    pub extract: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = UrlFormat::Text)]
+    pub format: UrlFormat,
+}
+
+enum Source {
+    Text(String),
+    Stdin,
+    File(PathBuf),
+}
+
+/// Run the command; returns the exit code (1 if any link is phishing or
+/// suspicious, else 0). Errors are usage errors (unreadable file, no input).
+pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> anyhow::Result<i32> {
+    let mut sources = Vec::new();
+    let mut stdin_used = false;
+    for u in &args.urls {
+        if u == "-" {
+            if !stdin_used {
+                sources.push(Source::Stdin);
+                stdin_used = true;
+            }
+        } else {
+            sources.push(Source::Text(u.clone()));
+        }
+    }
+    if let Some(p) = &args.input {
+        if p.as_os_str() == "-" {
+            if !stdin_used {
+                sources.push(Source::Stdin);
+            }
+        } else {
+            sources.push(Source::File(p.clone()));
+        }
+    }
+    if sources.is_empty() {
+        if io::stdin().is_terminal() {
+            bail!(
+                "{}",
+                tr(
+                    lang,
+                    "no link given: pass URLs, --input FILE, or pipe links on standard input",
+                    "リンクが指定されていません。URLを引数で渡すか、--input FILE を指定するか、標準入力から渡してください",
+                )
+            );
+        }
+        sources.push(Source::Stdin);
+    }
+    // Open files up front so a missing file is a usage error before any output.
+    let mut opened: Vec<(Source, Option<std::fs::File>)> = Vec::new();
+    for s in sources {
+        let f = match &s {
+            Source::File(p) => Some(std::fs::File::open(p).with_context(|| {
+                format!(
+                    "{} {}",
+                    tr(lang, "cannot read", "読み込めません:"),
+                    p.display()
+                )
+            })?),
+            _ => None,
+        };
+        opened.push((s, f));
+    }
+
+    let mut sink = Sink::new(out, args.format, lang);
+    let result = (|| -> io::Result<()> {
+        sink.start()?;
+        for (source, file) in opened {
+            match (source, args.extract) {
+                (Source::Text(t), false) => sink.item(&t)?,
+                (Source::Text(t), true) => {
+                    for link in extract_links(t.as_bytes()) {
+                        sink.item(&link)?;
+                    }
+                }
+                (Source::Stdin, extract) => {
+                    let stdin = io::stdin();
+                    feed(&mut sink, stdin.lock(), extract)?;
+                }
+                (Source::File(_), extract) => {
+                    if let Some(f) = file {
+                        feed(&mut sink, BufReader::new(f), extract)?;
+                    }
+                }
+            }
+        }
+        sink.finish()
+    })();
+    match result {
+        Ok(()) => {}
+        // A closed pipe (`| head`) is the reader's choice, not a failure.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(e) => return Err(e).context(tr(lang, "cannot write output", "出力を書き込めません")),
+    }
+    Ok(i32::from(sink.alarm))
+}
+
+fn feed<R: BufRead>(sink: &mut Sink<'_>, mut reader: R, extract: bool) -> io::Result<()> {
+    if extract {
+        let mut all = Vec::new();
+        reader.take(MAX_EXTRACT_BYTES).read_to_end(&mut all)?;
+        for link in extract_links(&all) {
+            sink.item(&link)?;
+        }
+        return Ok(());
+    }
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            return Ok(());
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        }
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        let text = String::from_utf8_lossy(&line);
+        sink.item(&text)?;
+    }
+}
+
+struct Sink<'a> {
+    out: &'a mut dyn Write,
+    format: UrlFormat,
+    lang: Lang,
+    analyser: Analyser,
+    counts: [usize; 5],
+    n: usize,
+    alarm: bool,
+}
+
+fn kind_index(v: VerdictKind) -> usize {
+    match v {
+        VerdictKind::Official => 0,
+        VerdictKind::Phishing => 1,
+        VerdictKind::Suspicious => 2,
+        VerdictKind::Unrelated => 3,
+        VerdictKind::Invalid => 4,
+    }
+}
+
+const KINDS: [VerdictKind; 5] = [
+    VerdictKind::Official,
+    VerdictKind::Phishing,
+    VerdictKind::Suspicious,
+    VerdictKind::Unrelated,
+    VerdictKind::Invalid,
+];
+
+impl<'a> Sink<'a> {
+    fn new(out: &'a mut dyn Write, format: UrlFormat, lang: Lang) -> Sink<'a> {
+        Sink {
+            out,
+            format,
+            lang,
+            analyser: Analyser::new(),
+            counts: [0; 5],
+            n: 0,
+            alarm: false,
+        }
+    }
+
+    fn start(&mut self) -> io::Result<()> {
+        if self.format == UrlFormat::Json {
+            write!(self.out, "{{\"schema_version\":1,\"results\":[")?;
+        }
+        Ok(())
+    }
+
+    fn item(&mut self, input: &str) -> io::Result<()> {
+        let v = self.analyser.analyse(input);
+        self.n += 1;
+        self.counts[kind_index(v.verdict)] += 1;
+        self.alarm |= v.verdict.is_alarm();
+        match self.format {
+            UrlFormat::Jsonl => {
+                serde_json::to_writer(&mut *self.out, &json_item(&v, self.lang, self.n))?;
+                writeln!(self.out)?;
+            }
+            UrlFormat::Json => {
+                if self.n > 1 {
+                    write!(self.out, ",")?;
+                }
+                writeln!(self.out)?;
+                serde_json::to_writer(&mut *self.out, &json_item(&v, self.lang, self.n))?;
+            }
+            UrlFormat::Text => self.text_block(&v)?,
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        match self.format {
+            UrlFormat::Json => {
+                let mut summary = serde_json::Map::new();
+                summary.insert("total".into(), json!(self.n));
+                for k in KINDS {
+                    summary.insert(k.name().into(), json!(self.counts[kind_index(k)]));
+                }
+                writeln!(
+                    self.out,
+                    "\n],\"summary\":{}}}",
+                    serde_json::Value::Object(summary)
+                )?;
+            }
+            UrlFormat::Text if self.n > 1 => {
+                let parts: Vec<String> = KINDS
+                    .iter()
+                    .map(|k| {
+                        format!(
+                            "{} {}",
+                            k.label(self.lang).to_lowercase(),
+                            self.counts[kind_index(*k)]
+                        )
+                    })
+                    .collect();
+                match self.lang {
+                    Lang::En => writeln!(self.out, "Checked {}: {}.", self.n, parts.join(", "))?,
+                    Lang::Ja => writeln!(self.out, "{}件を確認: {}", self.n, parts.join("、"))?,
+                }
+            }
+            UrlFormat::Text => {}
+            UrlFormat::Jsonl => {}
+        }
+        self.out.flush()
+    }
+
+    fn text_block(&mut self, v: &Verdict) -> io::Result<()> {
+        let lang = self.lang;
+        let label = v.verdict.label(lang);
+        let padded = pad(label, 12);
+        let head = match v.verdict {
+            VerdictKind::Official => padded.green().bold(),
+            VerdictKind::Phishing => padded.red().bold(),
+            VerdictKind::Suspicious => padded.yellow().bold(),
+            VerdictKind::Unrelated => padded.normal(),
+            VerdictKind::Invalid => padded.dimmed(),
+        };
+        writeln!(self.out, "{head} {}", shown(&v.input))?;
+        let field = |en: &'static str, ja: &'static str| format!("  {}", pad(tr(lang, en, ja), 12));
+        if let Some(h) = &v.host {
+            let host = if h.unicode != h.ascii {
+                format!("{} ({})", shown(&h.unicode), h.ascii)
+            } else {
+                h.ascii.clone()
+            };
+            writeln!(self.out, "{}{host}", field("host", "ホスト"))?;
+        }
+        if let Some(imp) = &v.impersonates {
+            writeln!(self.out, "{}{imp}", field("imitates", "偽装対象"))?;
+        }
+        if !v.techniques.is_empty() {
+            let names: Vec<String> = v.techniques.iter().map(|t| t.label(lang)).collect();
+            let sep = tr(lang, ", ", "、");
+            writeln!(
+                self.out,
+                "{}{}",
+                field("techniques", "手口"),
+                names.join(sep)
+            )?;
+        }
+        let indent = " ".repeat(14);
+        for (i, r) in v.reasons.iter().enumerate() {
+            let text = r.get(lang);
+            if i == 0 {
+                writeln!(self.out, "{}{text}", field("why", "理由"))?;
+            } else {
+                writeln!(self.out, "{indent}{text}")?;
+            }
+        }
+        if !matches!(v.verdict, VerdictKind::Official | VerdictKind::Invalid) {
+            writeln!(
+                self.out,
+                "{}{} {}",
+                field("check", "確認"),
+                tr(lang, "Binance Verify:", "Binance Verify（公式確認）:"),
+                knowledge().verify_url
+            )?;
+        }
+        writeln!(self.out)
+    }
+}
+
+/// Make user-supplied text safe for a terminal: no control or bidi characters,
+/// bounded length.
+fn shown(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i == MAX_SHOWN {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || is_bidi_control(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// One result as written in json/jsonl; field order is part of the format.
+#[derive(serde::Serialize)]
+struct JsonItem<'a> {
+    index: usize,
+    input: &'a str,
+    verdict: VerdictKind,
+    techniques: &'a [super::technique::Technique],
+    impersonates: Option<&'a str>,
+    host: Option<&'a super::verdict::HostNames>,
+    registrable_domain: Option<&'a str>,
+    reasons: Vec<&'a str>,
+    reasons_en: Vec<&'a str>,
+    reasons_ja: Vec<&'a str>,
+}
+
+fn json_item(v: &Verdict, lang: Lang, index: usize) -> JsonItem<'_> {
+    let en: Vec<&str> = v.reasons.iter().map(|r| r.en.as_str()).collect();
+    let ja: Vec<&str> = v.reasons.iter().map(|r| r.ja.as_str()).collect();
+    JsonItem {
+        index,
+        input: &v.input,
+        verdict: v.verdict,
+        techniques: &v.techniques,
+        impersonates: v.impersonates.as_deref(),
+        host: v.host.as_ref(),
+        registrable_domain: v.registrable_domain.as_deref(),
+        reasons: if lang == Lang::Ja {
+            ja.clone()
+        } else {
+            en.clone()
+        },
+        reasons_en: en,
+        reasons_ja: ja,
+    }
+}
+
+/// Terminal columns taken by `s`: East Asian wide characters take two.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let c = c as u32;
+            let wide = (0x1100..=0x115f).contains(&c)
+                || (0x2e80..=0xa4cf).contains(&c)
+                || (0xac00..=0xd7a3).contains(&c)
+                || (0xf900..=0xfaff).contains(&c)
+                || (0xfe30..=0xfe4f).contains(&c)
+                || (0xff00..=0xff60).contains(&c)
+                || (0xffe0..=0xffe6).contains(&c);
+            if wide { 2 } else { 1 }
+        })
+        .sum()
+}
+
+fn pad(s: &str, cols: usize) -> String {
+    let w = width(s);
+    format!("{s}{}", " ".repeat(cols.saturating_sub(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_text(urls: &[&str], format: UrlFormat, lang: Lang) -> (i32, String) {
+        let args = UrlArgs {
+            urls: urls.iter().map(|s| s.to_string()).collect(),
+            format,
+            ..UrlArgs::default()
+        };
+        let mut out = Vec::new();
+        let code = run(&args, lang, &mut out).unwrap();
+        (code, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn text_output_names_everything() {
+        let (code, out) = run_text(
+            &["https://binnance.com/login", "https://www.binance.com/"],
+            UrlFormat::Text,
+            Lang::En,
+        );
+        assert_eq!(code, 1);
+        assert!(out.contains("PHISHING"), "{out}");
+        assert!(out.contains("repetition"), "{out}");
+        assert!(out.contains("official-verification"), "{out}");
+        assert!(out.contains("Checked 2:"), "{out}");
+        let (code, out) = run_text(&["https://www.binance.com/"], UrlFormat::Text, Lang::Ja);
+        assert_eq!(code, 0);
+        assert!(out.contains("正規"), "{out}");
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        let (_, out) = run_text(
+            &["https://evil.example/\u{1b}[31m\u{202e}x"],
+            UrlFormat::Text,
+            Lang::En,
+        );
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn json_document_is_valid() {
+        let (_, out) = run_text(
+            &["binance.com", "nonsense", "https://bit.ly/x"],
+            UrlFormat::Json,
+            Lang::Ja,
+        );
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["results"].as_array().unwrap().len(), 3);
+        assert_eq!(v["summary"]["suspicious"], 1);
+        assert_eq!(v["results"][0]["reasons"], v["results"][0]["reasons_ja"]);
+    }
+}

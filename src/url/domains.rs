@@ -1,0 +1,505 @@
+//! What the analyser knows, loaded from `rules/domains.toml` (embedded at build
+//! time) and turned once into lookup tables, so that checking a URL never parses
+//! TOML or builds a set.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::fold::{FoldBuf, fold_ascii};
+
+/// The embedded knowledge file; tests and docs can print it.
+pub const DOMAINS_TOML: &str = include_str!("../../rules/domains.toml");
+
+/// Brands are tracked with a bit each in per-byte tables.
+pub const MAX_BRANDS: usize = 8;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Official,
+    Affiliated,
+    Reported,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GenuineDomain {
+    pub name: String,
+    pub status: Status,
+    #[serde(default)]
+    pub brand: bool,
+    #[serde(default)]
+    pub primary: bool,
+    #[serde(default)]
+    pub separate_exchange: bool,
+    pub role: String,
+    pub evidence: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserContent {
+    pub host: String,
+    #[serde(default)]
+    pub path_prefixes: Vec<String>,
+    pub evidence: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    pub host: String,
+    pub handle: String,
+    pub evidence: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlatformKind {
+    Messenger,
+    Social,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Platform {
+    pub hosts: Vec<String>,
+    pub kind: PlatformKind,
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    schema_version: u32,
+    verify_url: String,
+    domain: Vec<GenuineDomain>,
+    #[serde(default)]
+    user_content: Vec<UserContent>,
+    #[serde(default)]
+    channel: Vec<Channel>,
+    #[serde(default)]
+    platform: Vec<Platform>,
+    services: Services,
+    vocabulary: Vocabulary,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Services {
+    shorteners: Vec<String>,
+    hosting: Vec<String>,
+    ipfs_gateways: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Vocabulary {
+    lure_words: Vec<String>,
+    affix_words: Vec<String>,
+    unrelated_words: Vec<String>,
+    fake_second_levels: Vec<String>,
+}
+
+/// FNV-1a: the keys are short host names, where SipHash's setup cost dominates.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+pub type FastSet = HashSet<String, BuildHasherDefault<Fnv>>;
+
+/// A brand label ("binance") that look-alikes are measured against.
+#[derive(Debug)]
+pub struct Brand {
+    pub label: String,
+    pub folded: Vec<u8>,
+    /// Index into `Knowledge::domains` of the domain a look-alike imitates by default.
+    pub primary: usize,
+    /// (public suffix, domain index): a look-alike on ".us" imitates binance.us.
+    pub by_suffix: Vec<(String, usize)>,
+}
+
+/// What a host name (or one of its parents) is known to be.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HostInfo {
+    /// Index into `Knowledge::domains`.
+    pub genuine: Option<usize>,
+    /// Index into `Knowledge::platforms`.
+    pub platform: Option<usize>,
+    pub shortener: bool,
+    pub hosting: bool,
+    pub ipfs: bool,
+}
+
+/// `HostInfo` gathered over a host and all its parents, most specific first.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HostFacts<'k> {
+    pub genuine: Option<usize>,
+    pub platform: Option<usize>,
+    pub shortener: bool,
+    /// The hosting suffix matched ("web.app").
+    pub hosting: Option<&'k str>,
+    pub ipfs: bool,
+}
+
+/// How a word found next to a brand counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordKind {
+    Lure,
+    Affix,
+}
+
+#[derive(Debug)]
+pub struct Knowledge {
+    pub schema_version: u32,
+    pub verify_url: String,
+    pub domains: Vec<GenuineDomain>,
+    pub user_content: Vec<UserContent>,
+    pub channels: Vec<Channel>,
+    pub platforms: Vec<Platform>,
+    pub brands: Vec<Brand>,
+    /// Registrable domain or exact host → index into `domains`.
+    pub genuine: FastMap<usize>,
+    /// Host → index into `platforms`.
+    pub platform_hosts: FastMap<usize>,
+    /// Every special host name in one table, so that classifying a host costs
+    /// one lookup per label.
+    pub hosts: FastMap<HostInfo>,
+    pub shorteners: FastSet,
+    pub hosting: FastSet,
+    pub ipfs_gateways: FastSet,
+    /// Lure and affix words, raw and homoglyph-folded.
+    pub words: FastMap<WordKind>,
+    pub folded_words: FastMap<WordKind>,
+    /// Longest word, to bound prefix/suffix searches.
+    pub max_word_len: usize,
+    /// Bit (second byte % 64) of entry [first byte] set when some word starts
+    /// with those two bytes: rejects most substrings without hashing.
+    pub word_starts: [u64; 256],
+    pub unrelated_words: FastSet,
+    pub fake_second_levels: FastSet,
+    /// Bit `i` set when the byte can stand for a letter of brand `i` (itself or
+    /// an ASCII look-alike of it): a label with too few such bytes cannot be a
+    /// one-edit look-alike, which is the cheap pre-filter on the hot path.
+    pub brand_bytes: [u8; 256],
+    /// Brand labels that do not contain another brand label: enough to search
+    /// link paths ("binancefuture" contains "binance").
+    pub path_brands: Vec<usize>,
+    /// Public suffixes of genuine brand domains ("com", "us", "vision", "info").
+    pub genuine_suffixes: Vec<String>,
+}
+
+impl Knowledge {
+    /// The domain a look-alike of `brand` on `suffix` imitates ("binanse.us"
+    /// imitates binance.us; "binance.us.com" too).
+    pub fn imitated(&self, brand: usize, suffix: &str) -> &GenuineDomain {
+        &self.domains[self.imitated_index(brand, suffix)]
+    }
+
+    pub fn imitated_index(&self, brand: usize, suffix: &str) -> usize {
+        let b = &self.brands[brand];
+        for (s, idx) in &b.by_suffix {
+            if s == suffix
+                || (suffix.len() > s.len()
+                    && suffix.starts_with(s.as_str())
+                    && suffix.as_bytes()[s.len()] == b'.')
+            {
+                return *idx;
+            }
+        }
+        b.primary
+    }
+
+    /// Walk `host` and its parents ("a.b.web.app", "b.web.app", "web.app", "app").
+    pub fn host_facts(&self, host: &str) -> HostFacts<'_> {
+        let mut f = HostFacts::default();
+        let mut h = host;
+        loop {
+            if let Some((key, info)) = self.hosts.get_key_value(h) {
+                f.genuine = f.genuine.or(info.genuine);
+                f.platform = f.platform.or(info.platform);
+                f.shortener |= info.shortener;
+                f.ipfs |= info.ipfs;
+                if info.hosting && f.hosting.is_none() {
+                    f.hosting = Some(key.as_str());
+                }
+            }
+            match h.find('.') {
+                Some(i) => h = &h[i + 1..],
+                None => return f,
+            }
+        }
+    }
+
+    pub fn primary(&self) -> &GenuineDomain {
+        self.domains
+            .iter()
+            .find(|d| d.primary)
+            .unwrap_or(&self.domains[0])
+    }
+
+    pub fn word(&self, w: &[u8]) -> Option<WordKind> {
+        std::str::from_utf8(w)
+            .ok()
+            .and_then(|s| self.words.get(s).copied())
+    }
+
+    pub fn folded_word(&self, w: &[u8]) -> Option<WordKind> {
+        std::str::from_utf8(w)
+            .ok()
+            .and_then(|s| self.folded_words.get(s).copied())
+    }
+
+    #[inline]
+    pub fn may_start_word(&self, a: u8, b: u8) -> bool {
+        self.word_starts[a as usize] & (1u64 << (b % 64)) != 0
+    }
+
+    pub fn is_unrelated_word(&self, w: &[u8]) -> bool {
+        std::str::from_utf8(w).is_ok_and(|s| self.unrelated_words.contains(s))
+    }
+}
+
+/// The knowledge embedded in the binary, parsed on first use.
+pub fn knowledge() -> &'static Knowledge {
+    static K: OnceLock<Knowledge> = OnceLock::new();
+    // The embedded file is covered by unit tests, so a parse failure here is a
+    // build defect, not bad user input.
+    K.get_or_init(|| match load(DOMAINS_TOML) {
+        Ok(k) => k,
+        Err(e) => panic!("rules/domains.toml is invalid: {e}"),
+    })
+}
+
+/// Parse and check a knowledge file.
+pub fn load(text: &str) -> Result<Knowledge, String> {
+    let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
+    build(file)
+}
+
+fn lower_set(items: &[String]) -> FastSet {
+    items
+        .iter()
+        .map(|s| s.trim().to_ascii_lowercase())
+        .collect()
+}
+
+fn build(file: File) -> Result<Knowledge, String> {
+    if file.domain.is_empty() {
+        return Err("no [[domain]] entries".into());
+    }
+    let mut genuine = FastMap::default();
+    for (i, d) in file.domain.iter().enumerate() {
+        let name = d.name.to_ascii_lowercase();
+        if !name.is_ascii() || !name.contains('.') {
+            return Err(format!("domain {:?} is not an ASCII host name", d.name));
+        }
+        if genuine.insert(name, i).is_some() {
+            return Err(format!("domain {:?} listed twice", d.name));
+        }
+    }
+    if file.domain.iter().filter(|d| d.primary).count() != 1 {
+        return Err("exactly one domain must have primary = true".into());
+    }
+
+    let mut brands: Vec<Brand> = Vec::new();
+    let mut genuine_suffixes: Vec<String> = Vec::new();
+    for (i, d) in file.domain.iter().enumerate() {
+        if !d.brand {
+            continue;
+        }
+        let name = d.name.to_ascii_lowercase();
+        let Some((label, suffix)) = name.split_once('.') else {
+            return Err(format!("brand domain {:?} has no suffix", d.name));
+        };
+        if !genuine_suffixes.iter().any(|s| s == suffix) {
+            genuine_suffixes.push(suffix.to_string());
+        }
+        match brands.iter_mut().find(|b| b.label == label) {
+            Some(b) => {
+                b.by_suffix.push((suffix.to_string(), i));
+                if d.primary {
+                    b.primary = i;
+                }
+            }
+            None => {
+                let mut fb = FoldBuf::new();
+                brands.push(Brand {
+                    label: label.to_string(),
+                    folded: fold_ascii(label.as_bytes(), &mut fb).to_vec(),
+                    primary: i,
+                    by_suffix: vec![(suffix.to_string(), i)],
+                });
+            }
+        }
+    }
+    if brands.is_empty() || brands.len() > MAX_BRANDS {
+        return Err(format!(
+            "need 1..={MAX_BRANDS} brand labels, found {}",
+            brands.len()
+        ));
+    }
+    // A brand's default imitation target is the primary domain when it has one,
+    // otherwise its ".com" domain, otherwise its first domain.
+    for b in &mut brands {
+        if !file.domain[b.primary].primary
+            && let Some((_, idx)) = b.by_suffix.iter().find(|(s, _)| s == "com")
+        {
+            b.primary = *idx;
+        }
+    }
+    // Longest first, so "binancefuture" is preferred over "binance".
+    brands.sort_by_key(|b| std::cmp::Reverse(b.label.len()));
+
+    let mut brand_bytes = [0u8; 256];
+    for (bi, b) in brands.iter().enumerate() {
+        for c in 0u8..=255 {
+            let folded = super::fold::fold_byte(c.to_ascii_lowercase());
+            if b.folded.contains(&folded) || b.label.as_bytes().contains(&c.to_ascii_lowercase()) {
+                brand_bytes[c as usize] |= 1 << bi;
+            }
+        }
+    }
+    let path_brands = (0..brands.len())
+        .filter(|&i| {
+            !brands
+                .iter()
+                .enumerate()
+                .any(|(j, o)| j != i && brands[i].label.contains(&o.label))
+        })
+        .collect();
+
+    let mut platform_hosts = FastMap::default();
+    for (i, p) in file.platform.iter().enumerate() {
+        for h in &p.hosts {
+            platform_hosts.insert(h.to_ascii_lowercase(), i);
+        }
+    }
+
+    let mut hosts: FastMap<HostInfo> = FastMap::default();
+    for (name, &i) in &genuine {
+        hosts.entry(name.clone()).or_default().genuine = Some(i);
+    }
+    for (name, &i) in &platform_hosts {
+        hosts.entry(name.clone()).or_default().platform = Some(i);
+    }
+    for name in &file.services.shorteners {
+        hosts
+            .entry(name.to_ascii_lowercase())
+            .or_default()
+            .shortener = true;
+    }
+    for name in &file.services.hosting {
+        hosts.entry(name.to_ascii_lowercase()).or_default().hosting = true;
+    }
+    for name in &file.services.ipfs_gateways {
+        hosts.entry(name.to_ascii_lowercase()).or_default().ipfs = true;
+    }
+
+    let mut words = FastMap::default();
+    let mut folded_words = FastMap::default();
+    let mut max_word_len = 0;
+    let mut word_starts = [0u64; 256];
+    // Affixes first so that a word in both lists counts as a lure.
+    for (list, kind) in [
+        (&file.vocabulary.affix_words, WordKind::Affix),
+        (&file.vocabulary.lure_words, WordKind::Lure),
+    ] {
+        for w in list {
+            let w = w.trim().to_ascii_lowercase();
+            if w.is_empty() || !w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                return Err(format!("word {w:?} must be ASCII letters or digits"));
+            }
+            max_word_len = max_word_len.max(w.len());
+            let mut fb = FoldBuf::new();
+            let f = String::from_utf8_lossy(fold_ascii(w.as_bytes(), &mut fb)).into_owned();
+            for key in [w.as_bytes(), f.as_bytes()] {
+                if key.len() >= 2 {
+                    word_starts[key[0] as usize] |= 1u64 << (key[1] % 64);
+                }
+            }
+            folded_words.insert(f, kind);
+            words.insert(w, kind);
+        }
+    }
+
+    Ok(Knowledge {
+        schema_version: file.schema_version,
+        verify_url: file.verify_url,
+        genuine,
+        platform_hosts,
+        hosts,
+        shorteners: lower_set(&file.services.shorteners),
+        hosting: lower_set(&file.services.hosting),
+        ipfs_gateways: lower_set(&file.services.ipfs_gateways),
+        words,
+        folded_words,
+        max_word_len,
+        word_starts,
+        unrelated_words: lower_set(&file.vocabulary.unrelated_words),
+        fake_second_levels: lower_set(&file.vocabulary.fake_second_levels),
+        brand_bytes,
+        path_brands,
+        genuine_suffixes,
+        brands,
+        domains: file.domain,
+        user_content: file.user_content,
+        channels: file.channel,
+        platforms: file.platform,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_file_loads() {
+        let k = knowledge();
+        assert_eq!(k.primary().name, "binance.com");
+        let labels: Vec<&str> = k.brands.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["binancefuture", "bnbstatic", "binance"]);
+        assert_eq!(k.domains[k.brands[2].primary].name, "binance.com");
+        assert!(k.genuine.contains_key("binance.us"));
+        assert!(k.words.get("login") == Some(&WordKind::Lure));
+        // Every genuine domain cites evidence.
+        assert!(k.domains.iter().all(|d| !d.evidence.trim().is_empty()));
+    }
+
+    #[test]
+    fn bad_files_are_rejected() {
+        assert!(load("schema_version = 1").is_err());
+        let dup = DOMAINS_TOML.replace("name = \"binance.us\"", "name = \"binance.com\"");
+        assert!(load(&dup).unwrap_err().contains("twice"));
+    }
+
+    #[test]
+    fn imitation_target_follows_the_suffix() {
+        let k = knowledge();
+        let b = k.brands.iter().position(|b| b.label == "binance").unwrap();
+        assert_eq!(k.imitated(b, "us").name, "binance.us");
+        assert_eq!(k.imitated(b, "us.com").name, "binance.us");
+        assert_eq!(k.imitated(b, "xyz").name, "binance.com");
+    }
+}

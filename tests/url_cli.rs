@@ -1,0 +1,338 @@
+//! The `binance-audit url` command as a user runs it: arguments, list files,
+//! standard input, --extract on an e-mail, output formats, exit codes, bad input.
+
+mod common;
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/url")
+        .join(name)
+}
+
+fn url_cmd() -> (tempfile::TempDir, assert_cmd::Command) {
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = common::bin(home.path());
+    cmd.arg("url");
+    (home, cmd)
+}
+
+fn jsonl(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
+        .collect()
+}
+
+#[test]
+fn genuine_link_exits_zero() {
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .arg("https://www.binance.com/en/login")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("OFFICIAL"), "{s}");
+    assert!(s.contains("www.binance.com"), "{s}");
+}
+
+#[test]
+fn phishing_link_exits_one_and_explains() {
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .arg("https://binance.com.secure-login.top/verify")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("PHISHING"), "{s}");
+    assert!(s.contains("brand subdomain"), "{s}");
+    assert!(s.contains("secure-login.top"), "{s}");
+    assert!(
+        s.contains("https://www.binance.com/en/official-verification"),
+        "{s}"
+    );
+}
+
+#[test]
+fn japanese_output() {
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .args(["--lang", "ja", "https://bіnance.com/"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("フィッシング"), "{s}");
+    assert!(s.contains("類似文字"), "{s}");
+    assert!(s.contains("xn--"), "host shown in both forms: {s}");
+}
+
+#[test]
+fn list_file_in_order_with_fields() {
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .args(["--format", "jsonl", "--input"])
+        .arg(fixture("links.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let rows = jsonl(&out.stdout);
+    let inputs: Vec<&str> = rows.iter().map(|r| r["input"].as_str().unwrap()).collect();
+    assert_eq!(
+        inputs,
+        [
+            "https://www.binance.com/en/login",
+            "",
+            "https://binnance.com/login",
+            "not a link at all",
+            "https://www.google.com/",
+            "http://binance.com/",
+        ]
+    );
+    let verdicts: Vec<&str> = rows
+        .iter()
+        .map(|r| r["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            "official",
+            "invalid",
+            "phishing",
+            "invalid",
+            "unrelated",
+            "suspicious"
+        ]
+    );
+    let phish = &rows[2];
+    assert_eq!(phish["techniques"], serde_json::json!(["repetition"]));
+    assert_eq!(phish["impersonates"], "binance.com");
+    assert_eq!(phish["host"]["ascii"], "binnance.com");
+    assert_eq!(phish["host"]["unicode"], "binnance.com");
+    assert!(!phish["reasons"].as_array().unwrap().is_empty());
+    assert_eq!(phish["reasons"], phish["reasons_en"]);
+    assert!(phish["reasons_ja"][0].as_str().unwrap().contains("装って"));
+    for (i, r) in rows.iter().enumerate() {
+        assert_eq!(r["index"], i + 1);
+    }
+}
+
+#[test]
+fn stdin_when_no_url_and_dash() {
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .args(["--format", "jsonl"])
+        .write_stdin("binance.com\r\nhttps://google.com\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let rows = jsonl(&out.stdout);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["verdict"], "official");
+    assert_eq!(rows[1]["verdict"], "unrelated");
+
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .args(["--format", "jsonl", "https://binance.us", "-"])
+        .write_stdin("t.me/BinanceHelpDesk\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let rows = jsonl(&out.stdout);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["input"], "https://binance.us");
+    assert_eq!(
+        rows[1]["techniques"],
+        serde_json::json!(["messenger_impersonation"])
+    );
+}
+
+#[test]
+fn extract_from_eml_decodes_every_part() {
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .args(["--extract", "--format", "jsonl", "--input"])
+        .arg(fixture("phishing.eml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let rows = jsonl(&out.stdout);
+    let got: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r["input"].as_str().unwrap(), r["verdict"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            // RFC 2047 Q-encoded subject
+            ("binance-verify.xyz", "phishing"),
+            // RFC 2047 B-encoded display name, then the address
+            ("support@binance-notice.com", "phishing"),
+            ("help@binance-kyc-desk.net", "phishing"),
+            ("bounce@mailer.binance-notice.com", "phishing"),
+            // quoted-printable text part, soft line break and =3D joined
+            (
+                "https://accounts.binance.com.secure-login.top/verify?id=42",
+                "phishing"
+            ),
+            ("https://www.binance.com/en", "official"),
+            // base64 HTML part: href target first, then the visible text
+            ("https://binnance-login.com/auth?a=1&b=2", "phishing"),
+            ("https://www.binance.com/en/login", "official"),
+            ("https://bin.bnbstatic.com/logo.png", "official"),
+            ("https://t.me/BinanceSupportDesk", "phishing"),
+        ]
+    );
+}
+
+#[test]
+fn extract_from_text_argument_and_html_stdin() {
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .args([
+            "--extract",
+            "--format",
+            "jsonl",
+            "Go to binance.com, not bínance.com!",
+        ])
+        .output()
+        .unwrap();
+    let rows = jsonl(&out.stdout);
+    let got: Vec<&str> = rows
+        .iter()
+        .map(|r| r["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(got, ["official", "phishing"]);
+    assert_eq!(out.status.code(), Some(1));
+
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .args(["--extract", "--format", "jsonl"])
+        .write_stdin(r#"<p>Hi</p><a href="https&#58;//binance-airdrop.xyz/claim">Claim</a>"#)
+        .output()
+        .unwrap();
+    let rows = jsonl(&out.stdout);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["input"], "https://binance-airdrop.xyz/claim");
+}
+
+#[test]
+fn json_document_has_results_and_summary() {
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .args([
+            "--format",
+            "json",
+            "binance.com",
+            "https://binance-kyc.net",
+            "???",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["results"].as_array().unwrap().len(), 3);
+    assert_eq!(v["summary"]["total"], 3);
+    assert_eq!(v["summary"]["official"], 1);
+    assert_eq!(v["summary"]["phishing"], 1);
+    assert_eq!(v["summary"]["invalid"], 1);
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .args(["--input", "/definitely/not/here.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not/here.txt"), "{err}");
+    assert!(out.stdout.is_empty());
+
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .args(["--format", "yaml", "binance.com"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn only_unrelated_and_invalid_exit_zero() {
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .args(["https://www.wikipedia.org/wiki/Binance", "", "hello"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn bad_input_lines_never_abort_the_batch() {
+    let mut input: Vec<u8> = Vec::new();
+    let lines: Vec<Vec<u8>> = vec![
+        b"".to_vec(),
+        format!("https://binance-login.com/{}", "a".repeat(100 * 1024)).into_bytes(),
+        "x".repeat(100 * 1024).into_bytes(),
+        b"https://\x07bin\x1bance.com/\x00".to_vec(),
+        b"https://binance.com/%zz%%".to_vec(),
+        b"https://%zz.example/".to_vec(),
+        b"https://xn--.com/".to_vec(),
+        b"https://xn--zzzzzzzzzz-.xn--99.com".to_vec(),
+        b"\xff\xfe\x00\x01binary\x80\x81".to_vec(),
+        b"https://[::1".to_vec(),
+        b"https://binance.com:999999/".to_vec(),
+        "https://\u{202e}moc.ecnanib".as_bytes().to_vec(),
+        b"   \t  ".to_vec(),
+        b"https://binance.com".to_vec(),
+    ];
+    for l in &lines {
+        input.extend_from_slice(l);
+        input.push(b'\n');
+    }
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .args(["--format", "jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code() == Some(1),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = jsonl(&out.stdout);
+    assert_eq!(rows.len(), lines.len(), "one result per line");
+    assert_eq!(rows[0]["verdict"], "invalid");
+    assert_eq!(rows[1]["verdict"], "phishing");
+    assert_eq!(rows[2]["verdict"], "invalid");
+    assert_eq!(rows[8]["verdict"], "invalid");
+    assert_eq!(rows[13]["verdict"], "official");
+
+    // Text output of the same junk never echoes raw control characters.
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .write_stdin(b"https://ex.example/\x1b[2J\x07\n".to_vec())
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(!s.contains('\u{1b}') && !s.contains('\u{7}'), "{s:?}");
+}
+
+#[test]
+fn help_lists_the_command() {
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd.arg("--help").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8_lossy(&out.stdout);
+    for flag in ["--input", "--extract", "--format"] {
+        assert!(s.contains(flag), "{s}");
+    }
+}
