@@ -9,12 +9,13 @@ use anyhow::{Context, anyhow, bail};
 use clap::CommandFactory;
 
 use crate::audit::{self, Session};
+use crate::baseline;
 use crate::cli::{Cli, ColorChoice, Command, ConfigCommand, Format, ReportArgs, RulesCommand};
 use crate::config;
 use crate::i18n::Lang;
 use crate::net::{Net, NetOptions};
-use crate::report::{self, Report};
-use crate::rules;
+use crate::report::{self, BaselineState, Report};
+use crate::rules::{self, Severity};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
@@ -71,7 +72,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             };
             let report = runtime()?.block_on(audit::password_report(&s, &pw, &breach_in));
             emit(&report, &args.report, s.global.verbose)?;
-            Ok(gate(&report, &args.report))
+            Ok(gate(&report, &args.report, false))
         }
         Some(Command::Audit(args)) => audit_cmd(&cli.global, &args),
         Some(Command::Status(args)) => crate::status::run(&cli.global, &args),
@@ -103,7 +104,7 @@ fn audit_cmd(
     global: &crate::cli::GlobalArgs,
     args: &crate::cli::AuditArgs,
 ) -> anyhow::Result<Exit> {
-    let s = session(global)?;
+    let mut s = session(global)?;
     // Unknown profiles and bad URLs are usage errors, found before any prompt.
     let targets = audit::targets(&s, &args.api).map_err(|e| anyhow!(e))?;
     if global.strict {
@@ -119,6 +120,9 @@ fn audit_cmd(
     }
     let breach_in =
         audit::breach_inputs(&s, &args.breach, &args.password).map_err(|e| anyhow!(e))?;
+    if let Some(path) = &args.baseline.baseline {
+        s.baseline = Some(baseline::load(path).map_err(|e| anyhow!(e))?);
+    }
     let pw = audit::obtain_password(&args.password, false).map_err(|e| anyhow!(e))?;
     let reports = runtime()?
         .block_on(audit::audit_profiles(&s, args, pw, &breach_in))
@@ -130,9 +134,15 @@ fn audit_cmd(
             emit(r, &args.report, s.global.verbose)?;
         }
     }
+    if let Some(path) = &args.baseline.save_baseline {
+        // --save-baseline conflicts with --all-profiles: one account per file.
+        for r in &reports {
+            save_baseline(r, path)?;
+        }
+    }
     Ok(reports
         .iter()
-        .map(|r| gate(r, &args.report))
+        .map(|r| gate(r, &args.report, args.baseline.fail_on_new))
         .fold(Exit::Ok, worst))
 }
 
@@ -146,6 +156,24 @@ pub fn worst(a: Exit, b: Exit) -> Exit {
         Exit::Usage => 3,
     };
     if rank(b) > rank(a) { b } else { a }
+}
+
+/// Write the run's observed state. An incomplete run would overwrite a good
+/// baseline with gaps, hiding later changes, so it is refused.
+pub fn save_baseline(report: &Report, path: &Path) -> anyhow::Result<()> {
+    if report.any_check_failed() {
+        eprintln!(
+            "binance-audit: warning: baseline not saved to {}: a check failed in this run, and an incomplete baseline would hide later changes",
+            path.display()
+        );
+        return Ok(());
+    }
+    let b = baseline::from_report(report, chrono::Utc::now());
+    write_private(path, baseline::to_json(&b).as_bytes())?;
+    if crate::progress::enabled() {
+        eprintln!("baseline saved to {}", path.display());
+    }
+    Ok(())
 }
 
 pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
@@ -189,13 +217,28 @@ pub fn session(global: &crate::cli::GlobalArgs) -> anyhow::Result<Session> {
         rules,
         global: global.clone(),
         warnings,
+        baseline: None,
     })
 }
 
-/// The exit code for a finished report.
-pub fn gate(report: &Report, args: &ReportArgs) -> Exit {
-    if let Some(level) = args.fail_on
-        && report.findings.iter().any(|f| f.severity >= level)
+/// The exit code for a finished report. Waived findings never count; with
+/// `fail_on_new`, neither do findings the baseline already recorded.
+pub fn gate(report: &Report, args: &ReportArgs, fail_on_new: bool) -> Exit {
+    let gated = |f: &&report::Finding| {
+        f.counts() && !(fail_on_new && f.baseline == Some(BaselineState::Existing))
+    };
+    // --fail-on-new alone means "any new finding".
+    let level = match (args.fail_on, fail_on_new) {
+        (Some(l), _) => Some(l),
+        (None, true) => Some(Severity::Info),
+        (None, false) => None,
+    };
+    if let Some(level) = level
+        && report
+            .findings
+            .iter()
+            .filter(gated)
+            .any(|f| f.severity >= level)
     {
         return Exit::Gate;
     }
@@ -213,30 +256,41 @@ pub fn gate(report: &Report, args: &ReportArgs) -> Exit {
     }
 }
 
-pub fn emit(report: &Report, args: &ReportArgs, verbose: bool) -> anyhow::Result<()> {
-    let format = args.format.unwrap_or(Format::Text);
-    if args.output.is_some() {
-        // A file never wants terminal colour codes.
-        colored::control::set_override(false);
-    }
-    let text = match format {
+/// One report in one format. `verbose` only changes the text format.
+pub fn render(report: &Report, format: Format, verbose: bool) -> String {
+    match format {
         Format::Text => report::text::render(report, &report::text::Options { verbose }),
         Format::Json => report::json::render(report),
-    };
-    match &args.output {
-        Some(path) => write_private(path, text.as_bytes()),
-        None => write_stdout(text.as_bytes()),
+        Format::Sarif => report::sarif::render(report),
+        Format::Markdown => report::markdown::render(report),
+        Format::Junit => report::junit::render(report),
     }
 }
 
-/// Several profiles' reports as one document: text sections one after the
-/// other, or one JSON object with a `profiles` array.
+/// Standard output gets the `--format` report unless a bare `--output PATH`
+/// takes it; every `FORMAT=PATH` adds a file. Under GitHub Actions the
+/// Markdown summary is also appended to `$GITHUB_STEP_SUMMARY`.
+pub fn emit(report: &Report, args: &ReportArgs, verbose: bool) -> anyhow::Result<()> {
+    emit_with(
+        args,
+        &|f| render(report, f, verbose),
+        &report::markdown::render(report),
+    )
+}
+
+/// Several profiles' reports as one document per format: text sections one
+/// after the other, one JSON object with a `profiles` array, one SARIF log
+/// with a run per profile, one JUnit suite per profile.
 pub fn emit_many(reports: &[Report], args: &ReportArgs, verbose: bool) -> anyhow::Result<()> {
-    let format = args.format.unwrap_or(Format::Text);
-    if args.output.is_some() {
-        colored::control::set_override(false);
-    }
-    let text = match format {
+    emit_with(
+        args,
+        &|f| render_many(reports, f, verbose),
+        &report::markdown::render_many(reports),
+    )
+}
+
+pub fn render_many(reports: &[Report], format: Format, verbose: bool) -> String {
+    match format {
         Format::Text => {
             let sections: Vec<String> = reports
                 .iter()
@@ -245,11 +299,46 @@ pub fn emit_many(reports: &[Report], args: &ReportArgs, verbose: bool) -> anyhow
             sections.join(&format!("\n{}\n\n", "═".repeat(72)))
         }
         Format::Json => report::json::render_profiles(reports),
-    };
-    match &args.output {
-        Some(path) => write_private(path, text.as_bytes()),
-        None => write_stdout(text.as_bytes()),
+        Format::Sarif => report::sarif::render_many(reports),
+        Format::Markdown => report::markdown::render_many(reports),
+        Format::Junit => report::junit::render_many(reports),
     }
+}
+
+fn emit_with(
+    args: &ReportArgs,
+    render: &dyn Fn(Format) -> String,
+    summary: &str,
+) -> anyhow::Result<()> {
+    let main = args.format.unwrap_or(Format::Text);
+    if args.output.iter().all(|o| o.format.is_some()) {
+        write_stdout(render(main).as_bytes())?;
+    }
+    if !args.output.is_empty() {
+        // A file never wants terminal colour codes.
+        colored::control::set_override(false);
+    }
+    for o in &args.output {
+        write_private(&o.path, render(o.format.unwrap_or(main)).as_bytes())?;
+    }
+    if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+        let path = std::path::PathBuf::from(path);
+        if let Err(e) = append(&path, summary.as_bytes()) {
+            eprintln!(
+                "binance-audit: warning: cannot append the summary to $GITHUB_STEP_SUMMARY ({}): {e}",
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn append(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)?;
+    f.write_all(bytes)
 }
 
 pub fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
@@ -399,6 +488,10 @@ mod tests {
             network: vec![],
             warnings: vec![],
             profile: None,
+            waivers: &[],
+            baseline: None,
+            config_file: None,
+            now: chrono::Utc::now(),
         });
         r.score = score;
         r
@@ -410,8 +503,8 @@ mod tests {
             min_score: Some(50),
             ..ReportArgs::default()
         };
-        assert_eq!(gate(&report(None), &args), Exit::Incomplete);
-        assert_eq!(gate(&report(Some(49)), &args), Exit::Gate);
-        assert_eq!(gate(&report(Some(50)), &args), Exit::Ok);
+        assert_eq!(gate(&report(None), &args, false), Exit::Incomplete);
+        assert_eq!(gate(&report(Some(49)), &args, false), Exit::Gate);
+        assert_eq!(gate(&report(Some(50)), &args, false), Exit::Ok);
     }
 }

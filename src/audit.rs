@@ -22,6 +22,16 @@ use crate::rules::{Category, Rule};
 use crate::secret;
 
 pub const NO_PASSWORD: &str = "no password given: run in a terminal to be prompted, or pass --password-stdin / --password-file";
+pub const NO_PASSWORD_UNATTENDED: &str = "password check skipped: unattended run (CI is set or standard input is not a terminal), so nobody is asked; a Binance password kept in a CI secret or scheduler is itself a risk — check it interactively with `binance-audit password`, or pass --password-stdin / --password-file";
+
+/// Why the password check did not run, telling an unattended run apart.
+pub fn no_password_reason() -> &'static str {
+    if secret::interactive() {
+        NO_PASSWORD
+    } else {
+        NO_PASSWORD_UNATTENDED
+    }
+}
 pub const NO_EMAIL_PASSWORD: &str = "email password not given: pass --email-password-file FILE or set BINANCE_AUDIT_EMAIL_PASSWORD to check it";
 pub const EMAIL_PASSWORD_ENV: &str = "BINANCE_AUDIT_EMAIL_PASSWORD";
 pub const NO_API_KEY: &str = "no API key: set BINANCE_API_KEY and BINANCE_API_SECRET (or BINANCE_API_PRIVATE_KEY_FILE) to audit your API key and account";
@@ -36,6 +46,17 @@ pub struct Session {
     pub rules: Vec<Rule>,
     pub global: GlobalArgs,
     pub warnings: Vec<String>,
+    /// `--baseline`, read before the run so a bad file is a usage error.
+    pub baseline: Option<crate::baseline::LoadedBaseline>,
+}
+
+impl Session {
+    /// The config file as the user gave it (or the default path), when it exists.
+    pub fn config_file(&self) -> Option<String> {
+        self.config_exists
+            .then(|| self.config_path.as_ref().map(|p| p.display().to_string()))
+            .flatten()
+    }
 }
 
 /// Where the password comes from: flag, file, env, else a prompt when interactive.
@@ -172,10 +193,11 @@ pub async fn password_checks(
     checks: &mut Vec<CheckStatus>,
 ) -> Option<password::PasswordDetails> {
     let Some(pw) = pw else {
-        facts.not_checked_prefix("password.", NO_PASSWORD);
-        facts.not_checked("breach.password_count", NO_PASSWORD);
-        checks.push(CheckStatus::skipped("password", NO_PASSWORD));
-        checks.push(CheckStatus::skipped("breach", NO_PASSWORD));
+        let why = no_password_reason();
+        facts.not_checked_prefix("password.", why);
+        facts.not_checked("breach.password_count", why);
+        checks.push(CheckStatus::skipped("password", why));
+        checks.push(CheckStatus::skipped("breach", why));
         email_breach_check(s, breach_in, facts, checks).await;
         return None;
     };
@@ -331,6 +353,7 @@ pub async fn audit_profiles(
     pw: Option<SecretString>,
     breach_in: &BreachInputs,
 ) -> Result<Vec<Report>, String> {
+    let _status = crate::progress::Status::start("auditing");
     let targets = targets(s, &args.api)?;
     let several = targets.len() > 1;
     let (shared, shared_checks) = shared_facts(s, pw.as_ref(), breach_in).await;
@@ -405,6 +428,10 @@ pub async fn audit_target(
         network,
         warnings,
         profile: target.name,
+        waivers: &s.config.waivers,
+        baseline: s.baseline.as_ref(),
+        config_file: s.config_file(),
+        now: Utc::now(),
     })
 }
 
@@ -427,6 +454,10 @@ pub async fn password_report(s: &Session, pw: &SecretString, breach_in: &BreachI
         network: s.net.requests(),
         warnings: s.warnings.clone(),
         profile: None,
+        waivers: &s.config.waivers,
+        baseline: None,
+        config_file: s.config_file(),
+        now: Utc::now(),
     });
     report.password = details;
     report

@@ -15,9 +15,13 @@ macro_rules! exit_codes {
         "\
 Exit codes:
   0  ran; nothing at or above the gate
-  1  gate tripped: a finding at or above --fail-on, or score below --min-score
-  2  usage or configuration error (bad flag, unreadable rules, bad config)
-  3  a check whose inputs were given could not complete (e.g. API unreachable)"
+  1  gate tripped: a finding at or above --fail-on, a finding not in the
+     baseline (--fail-on-new), or score below --min-score. Waived findings
+     never trip a gate
+  2  usage or configuration error (bad flag, unreadable rules, bad config,
+     a waiver without a reason, an unreadable or unsupported baseline)
+  3  a check whose inputs were given could not complete (e.g. API unreachable),
+     or --min-score was given but no score could be computed"
     };
 }
 
@@ -87,6 +91,57 @@ pub enum ColorChoice {
 pub enum Format {
     Text,
     Json,
+    /// SARIF 2.1.0 for GitHub code scanning
+    Sarif,
+    /// For a GitHub step summary or an email
+    Markdown,
+    /// JUnit XML: one test case per rule
+    Junit,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Markdown => "markdown",
+            Format::Junit => "junit",
+        }
+    }
+}
+
+/// One `--output`: `FORMAT=PATH` writes that format to PATH; a bare PATH
+/// writes the `--format` report there instead of to standard output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputSpec {
+    pub format: Option<Format>,
+    pub path: PathBuf,
+}
+
+impl std::str::FromStr for OutputSpec {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<OutputSpec, String> {
+        if let Some((name, path)) = s.split_once('=')
+            && let Ok(format) = <Format as ValueEnum>::from_str(name, true)
+        {
+            if path.is_empty() {
+                return Err(format!("`{name}=` needs a file name after the ="));
+            }
+            return Ok(OutputSpec {
+                format: Some(format),
+                path: PathBuf::from(path),
+            });
+        }
+        if s.is_empty() {
+            return Err("empty file name".into());
+        }
+        Ok(OutputSpec {
+            format: None,
+            path: PathBuf::from(s),
+        })
+    }
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -94,15 +149,35 @@ pub struct ReportArgs {
     /// Output format
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Write the report to FILE (created mode 0600) instead of standard output
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// Write a report to a file (created mode 0600). FORMAT=PATH adds a file in
+    /// that format (text, json, sarif, markdown, junit); a bare PATH writes the
+    /// --format report there instead of to standard output. Repeatable
+    #[arg(long, short = 'o', value_name = "[FORMAT=]PATH")]
+    pub output: Vec<OutputSpec>,
     /// Exit 1 when a finding of this severity or worse is present
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<Severity>,
     /// Exit 1 when the score is below N (0-100)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
     pub min_score: Option<u32>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct BaselineArgs {
+    /// Write the observed security state (key permissions, IP restriction, key
+    /// creation time, account status, withdrawal address book, score) to FILE.
+    /// Holds no secrets; format in docs/baseline.md. One account per file: not
+    /// with --all-profiles (use --profile NAME)
+    #[arg(long, value_name = "FILE", conflicts_with = "all_profiles")]
+    pub save_baseline: Option<PathBuf>,
+    /// Compare with a saved baseline: every change (new withdrawal address,
+    /// permission enabled, IP restriction removed, …) becomes a `drift` finding
+    #[arg(long, value_name = "FILE", conflicts_with = "all_profiles")]
+    pub baseline: Option<PathBuf>,
+    /// Gate only on findings not recorded in the baseline (with --fail-on, at or
+    /// above that severity; alone, any new finding)
+    #[arg(long, requires = "baseline")]
+    pub fail_on_new: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -143,11 +218,13 @@ pub struct ApiArgs {
 
 #[derive(Debug, Args, Clone, Default)]
 #[command(
-    after_help = "Examples:\n  binance-audit audit\n  binance-audit audit --password-stdin --fail-on high < pw.txt\n  binance-audit audit --offline --format json --output report.json\n  BINANCE_API_KEY=... BINANCE_API_SECRET=... binance-audit audit --min-score 80"
+    after_help = "Examples:\n  binance-audit audit\n  binance-audit audit --password-stdin --fail-on high < pw.txt\n  binance-audit audit --offline --format json --output report.json\n  BINANCE_API_KEY=... BINANCE_API_SECRET=... binance-audit audit --min-score 80\n  binance-audit audit --output sarif=audit.sarif --output markdown=summary.md --fail-on high\n  binance-audit audit --save-baseline state.json       # record the approved state\n  binance-audit audit --baseline state.json --fail-on critical   # alert on drift\n\nScheduled runs (cron, GitHub Actions, systemd): see docs/scheduled.md"
 )]
 pub struct AuditArgs {
     #[command(flatten)]
     pub report: ReportArgs,
+    #[command(flatten)]
+    pub baseline: BaselineArgs,
     #[command(flatten)]
     pub password: PasswordInput,
     #[command(flatten)]
@@ -337,6 +414,44 @@ mod tests {
         let c = Cli::try_parse_from(["binance-audit", "--fail-on", "high"]).unwrap();
         assert!(c.command.is_none());
         assert_eq!(c.audit.report.fail_on, Some(Severity::High));
+    }
+
+    #[test]
+    fn output_takes_format_prefix_or_bare_path() {
+        let c = Cli::try_parse_from([
+            "binance-audit",
+            "--output",
+            "sarif=r.sarif",
+            "-o",
+            "JSON=out/r.json",
+            "--output",
+            "plain.txt",
+            "--output",
+            "a=b.txt",
+        ])
+        .unwrap();
+        let o = &c.audit.report.output;
+        assert_eq!(o[0].format, Some(Format::Sarif));
+        assert_eq!(o[0].path, PathBuf::from("r.sarif"));
+        assert_eq!(o[1].format, Some(Format::Json));
+        assert_eq!(o[2].format, None);
+        // Not a format name: the whole thing is a path.
+        assert_eq!(o[3].format, None);
+        assert_eq!(o[3].path, PathBuf::from("a=b.txt"));
+        assert!(Cli::try_parse_from(["binance-audit", "--output", "junit="]).is_err());
+    }
+
+    #[test]
+    fn fail_on_new_needs_a_baseline() {
+        assert!(Cli::try_parse_from(["binance-audit", "--fail-on-new"]).is_err());
+        let c = Cli::try_parse_from(["binance-audit", "--fail-on-new", "--baseline", "b.json"])
+            .unwrap();
+        assert!(c.audit.baseline.fail_on_new);
+        // A baseline describes one account.
+        assert!(
+            Cli::try_parse_from(["binance-audit", "--baseline", "b.json", "--all-profiles"])
+                .is_err()
+        );
     }
 
     #[test]

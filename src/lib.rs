@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod audit;
+pub mod baseline;
 pub mod cli;
 pub mod collect;
 pub mod config;
@@ -10,6 +11,7 @@ pub mod i18n;
 pub mod incident;
 pub mod net;
 pub mod password_list;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod score;

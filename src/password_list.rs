@@ -346,6 +346,15 @@ pub fn command(s: &Session, args: &PasswordArgs) -> anyhow::Result<Exit> {
     if args.report.min_score.is_some() {
         bail!("--min-score does not apply to --stdin-list (there is no score); use --fail-on");
     }
+    // This report has its own shape: text and JSON only. Refuse other
+    // formats before any lookup.
+    let main = args.report.format.unwrap_or(Format::Text);
+    let formats = std::iter::once(main).chain(args.report.output.iter().filter_map(|o| o.format));
+    for f in formats {
+        if !matches!(f, Format::Text | Format::Json) {
+            bail!("--stdin-list writes text or json, not {}", f.name());
+        }
+    }
     let opts = audit::breach_options(s, &args.breach).map_err(|e| anyhow!(e))?;
     if opts.cannot_look_up(&s.net) {
         bail!(
@@ -354,18 +363,19 @@ pub fn command(s: &Session, args: &PasswordArgs) -> anyhow::Result<Exit> {
     }
     let entries = read_stdin_list().map_err(|e| anyhow!(e))?;
     let report = app::runtime()?.block_on(check(s, &opts, &s.rules, &entries));
-    let text = match args.report.format.unwrap_or(Format::Text) {
-        Format::Text => {
-            if args.report.output.is_some() {
-                colored::control::set_override(false);
-            }
-            render_text(&report)
-        }
+    let render = |f: Format| match f {
         Format::Json => render_json(&report),
+        _ => render_text(&report),
     };
-    match &args.report.output {
-        Some(path) => app::write_private(path, text.as_bytes())?,
-        None => app::write_stdout(text.as_bytes())?,
+    if args.report.output.iter().all(|o| o.format.is_some()) {
+        app::write_stdout(render(main).as_bytes())?;
+    }
+    if !args.report.output.is_empty() {
+        // A file never wants terminal colour codes.
+        colored::control::set_override(false);
+    }
+    for o in &args.report.output {
+        app::write_private(&o.path, render(o.format.unwrap_or(main)).as_bytes())?;
     }
     Ok(gate(&report, args.report.fail_on))
 }

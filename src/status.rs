@@ -14,7 +14,7 @@ use url::Url;
 
 use crate::app::{Exit, write_stdout};
 use crate::audit::Session;
-use crate::cli::{ApiArgs, Format, GlobalArgs};
+use crate::cli::{ApiArgs, GlobalArgs};
 use crate::collect::CheckState;
 use crate::collect::binance::model::{AccountStatus, lenient};
 use crate::collect::binance::{ApiError, BinanceClient};
@@ -44,7 +44,15 @@ pub struct StatusArgs {
     pub coin: Vec<String>,
     /// Output format
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<StatusFormat>,
+}
+
+/// The status check has its own report shape: text or JSON (the audit's
+/// SARIF, Markdown and JUnit formats describe findings, which it has none of).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusFormat {
+    Text,
+    Json,
 }
 
 /// One check's outcome, as shown and as serialised.
@@ -960,9 +968,9 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs) -> anyhow::Result<Exit> {
     report.verdicts = verdicts;
     report.next_steps = next;
     report.network = s.net.requests();
-    let out = match args.format.unwrap_or(Format::Text) {
-        Format::Text => render_text(&report),
-        Format::Json => {
+    let out = match args.format.unwrap_or(StatusFormat::Text) {
+        StatusFormat::Text => render_text(&report),
+        StatusFormat::Json => {
             let mut j = serde_json::to_string_pretty(&report)?;
             j.push('\n');
             j

@@ -33,6 +33,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "environment.toml",
         include_str!("../../rules/environment.toml"),
     ),
+    ("drift.toml", include_str!("../../rules/drift.toml")),
 ];
 
 /// Files in a rules folder that hold other data, not rules.
