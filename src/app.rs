@@ -106,7 +106,18 @@ fn audit_cmd(
 ) -> anyhow::Result<Exit> {
     let mut s = session(global)?;
     // Unknown profiles and bad URLs are usage errors, found before any prompt.
-    audit::targets(&s, &args.api).map_err(|e| anyhow!(e))?;
+    let targets = audit::targets(&s, &args.api).map_err(|e| anyhow!(e))?;
+    if global.strict {
+        let extra: Vec<std::path::PathBuf> = targets
+            .iter()
+            .filter_map(|t| t.creds.as_ref().ok().and_then(Option::as_ref))
+            .flat_map(|c| c.files().to_vec())
+            .collect();
+        let mut scratch = crate::facts::Facts::new();
+        if let Some(w) = audit::file_exposure_with(&s, &extra, &mut scratch).first() {
+            bail!("{w} (--strict)");
+        }
+    }
     let breach_in =
         audit::breach_inputs(&s, &args.breach, &args.password).map_err(|e| anyhow!(e))?;
     if let Some(path) = &args.baseline.baseline {

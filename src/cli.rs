@@ -39,7 +39,7 @@ The password is checked on this machine only; breach lookups send 5 characters o
         "Examples:\n  binance-audit                         # audit with whatever inputs are available\n  binance-audit --format json --output report.json\n  echo \"$PW\" | binance-audit password --password-stdin\n  binance-audit rules list\n\n",
         exit_codes!()
     ),
-    args_conflicts_with_subcommands = true
+
 )]
 pub struct Cli {
     #[command(flatten)]

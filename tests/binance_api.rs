@@ -590,6 +590,18 @@ fn private_key_readable_by_others_is_warned_like_ssh() {
         "{warnings}"
     );
     assert!(!String::from_utf8_lossy(&out.stdout).contains(mb::ED25519_PEM_BODY));
+    let sent = mock.requests().len();
+
+    // --strict refuses to use a key others can read, before any request.
+    let out = bin(home.path())
+        .env("BINANCE_API_KEY", mb::API_KEY)
+        .env("BINANCE_API_PRIVATE_KEY_FILE", &key)
+        .args(["--api-url", &mock.url(), "--strict"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("chmod 600"));
+    assert_eq!(mock.requests().len(), sent);
 }
 
 #[test]

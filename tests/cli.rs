@@ -518,3 +518,15 @@ fn completions_and_man_page() {
         .code(0)
         .stdout(predicate::str::contains(".TH binance-audit"));
 }
+
+#[test]
+fn global_flags_work_before_a_subcommand() {
+    let h = home();
+    bin(h.path())
+        .args(["--lang", "ja", "rules", "list"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "Binanceのパスワードが非常に弱いです",
+        ));
+}
