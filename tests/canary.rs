@@ -221,7 +221,12 @@ fn audit_in_every_format_under_every_fault_leaks_nothing() {
     for (name, scenario) in faults() {
         let mock = MockBinance::start(scenario);
         let key = Key::Hmac(mb::SECRET.into());
-        for format in ["text", "json"] {
+        let formats: &[&str] = if name == "timeout" {
+            &["json"]
+        } else {
+            &["text", "json", "sarif", "markdown", "junit"]
+        };
+        for format in formats {
             let (code, out) = env.run(
                 Some(&mock),
                 &key,
@@ -240,7 +245,7 @@ fn audit_in_every_format_under_every_fault_leaks_nothing() {
                 [0, 1, 3].contains(&code),
                 "{name}/{format}: exit {code}\n{out}"
             );
-            if name == "normal" || name == "dangerous" {
+            if (name == "normal" || name == "dangerous") && ["text", "json"].contains(format) {
                 assert!(
                     out.contains("vmPU"),
                     "the masked key should be shown in {name}/{format}"
@@ -264,6 +269,39 @@ fn audit_in_every_format_under_every_fault_leaks_nothing() {
             &format!("{PASSWORD}\n"),
         );
         assert!(report.exists(), "{name}: report file written");
+        if name == "normal" || name == "dangerous" {
+            // Baselines and multi-format output files are scanned too (scan_dir in run).
+            let base = env.path().join(format!("baseline-{name}.json"));
+            let sarif = env.path().join(format!("r-{name}.sarif"));
+            env.run(
+                Some(&mock),
+                &key,
+                &[
+                    "audit",
+                    "--save-baseline",
+                    base.to_str().unwrap(),
+                    "--output",
+                    &format!("sarif={}", sarif.display()),
+                ],
+                "",
+            );
+            assert!(
+                base.exists() && sarif.exists(),
+                "{name}: baseline and SARIF written"
+            );
+            env.run(
+                Some(&mock),
+                &key,
+                &[
+                    "audit",
+                    "--baseline",
+                    base.to_str().unwrap(),
+                    "--format",
+                    "markdown",
+                ],
+                "",
+            );
+        }
     }
 }
 
@@ -373,6 +411,19 @@ fn other_commands_leak_nothing() {
     ] {
         env.run(Some(&mock), &key, &args, "");
     }
+    env.run(
+        Some(&mock),
+        &key,
+        &[
+            "incident",
+            "breach",
+            "--mark",
+            "change-password=done",
+            "--log",
+            env.path().join("log.json").to_str().unwrap(),
+        ],
+        "",
+    );
     let out_dir = env.path().join("case");
     env.run(
         Some(&mock),
