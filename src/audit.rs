@@ -319,8 +319,12 @@ pub async fn audit(
 async fn unreachable_report(s: &Session, e: String) -> Report {
     let target = Target {
         name: None,
-        base: crate::net::parse_base_url(binance::DEFAULT_BASE, "Binance API")
-            .unwrap_or_else(|_| Url::parse("https://api.binance.com").expect("constant URL")),
+        base: crate::net::parse_base_url(binance::DEFAULT_BASE, "Binance API").unwrap_or_else(
+            |_| {
+                #[allow(clippy::expect_used)] // a constant that parses
+                Url::parse("https://api.binance.com").expect("constant URL")
+            },
+        ),
         creds: Err(e),
     };
     let (shared, shared_checks) = shared_facts(s, None, &BreachInputs::none()).await;

@@ -1,5 +1,10 @@
 //! binance-audit: facts → rules → score → report. See docs/design.md.
 
+// Data from outside (servers, files, users) must never reach an unwrap: a bad
+// input is an error or "not checked", never a panic. `expect` is kept for
+// constants, each with an allow and its reason.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod app;
 pub mod audit;
 pub mod baseline;

@@ -9,6 +9,7 @@ use super::playbook::Kind;
 use crate::collect::CheckState;
 use crate::i18n::{Lang, tr};
 
+#[allow(clippy::expect_used)] // +09:00 is a constant, valid offset
 fn jst() -> FixedOffset {
     FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset")
 }

@@ -56,6 +56,7 @@ pub struct BreachOptions {
 }
 
 impl Default for BreachOptions {
+    #[allow(clippy::expect_used)] // DEFAULT_BASE_URL is a constant that parses
     fn default() -> Self {
         BreachOptions {
             base_url: Url::parse(DEFAULT_BASE_URL).expect("constant URL parses"),
