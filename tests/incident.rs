@@ -317,3 +317,22 @@ fn a_rules_dir_can_replace_a_playbook() {
     assert_eq!(code, 2);
     assert!(err.contains("support.toml:2:"), "{err}");
 }
+
+/// The official channels the playbooks and `status` point people to must be
+/// what the link checker (rules/domains.toml) calls official: one source of truth.
+#[test]
+fn playbook_channels_are_official_to_the_link_checker() {
+    use binance_audit::url::{VerdictKind, analyse};
+    let channels = binance_audit::incident::playbook::official_channels();
+    assert!(!channels.is_empty());
+    for c in channels {
+        let v = analyse(&c.url);
+        assert_eq!(
+            v.verdict,
+            VerdictKind::Official,
+            "{} is not official to `binance-audit url`: {:?}",
+            c.url,
+            v.reasons
+        );
+    }
+}
