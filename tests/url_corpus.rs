@@ -1346,6 +1346,12 @@ fn corpus_precision_and_recall() {
     let mut genuine_wrong = Vec::new();
     for case in &c.cases {
         let a = analyser.check(&case.input);
+        assert_eq!(
+            a,
+            analyser.check_without_shortcut(&case.input),
+            "shortcut changed {:?}",
+            case.input
+        );
         let names: BTreeSet<&'static str> = a.techniques.iter().map(|t| t.name()).collect();
         let verdict_ok = verdict_matches(case.expect, a.verdict);
         let tech_ok = case.valid.is_empty() || names.iter().any(|n| case.valid.contains(n));

@@ -7,7 +7,13 @@ use proptest::prelude::*;
 
 fn consistent(input: &str) {
     let v = analyse(input);
-    let fast = Analyser::new().check(input);
+    let mut analyser = Analyser::new();
+    let fast = analyser.check(input);
+    assert_eq!(
+        fast,
+        analyser.check_without_shortcut(input),
+        "shortcut changed {input:?}"
+    );
     assert_eq!(v.verdict, fast.verdict, "{input:?}");
     assert_eq!(v.techniques, fast.techniques.to_vec(), "{input:?}");
     assert!(!v.reasons.is_empty(), "{input:?}");

@@ -119,6 +119,17 @@ impl Analyser {
 
     /// The verdict for one line, without text.
     pub fn check(&mut self, input: &str) -> Assessment {
+        self.check_inner(input, true)
+    }
+
+    /// `check` without the shortcut for plain unrelated links, so tests can
+    /// show the shortcut never changes a verdict.
+    #[doc(hidden)]
+    pub fn check_without_shortcut(&mut self, input: &str) -> Assessment {
+        self.check_inner(input, false)
+    }
+
+    fn check_inner(&mut self, input: &str, shortcut: bool) -> Assessment {
         let Analyser {
             k,
             buf,
@@ -128,7 +139,7 @@ impl Analyser {
         detail.reset();
         match parse(input, buf) {
             None => Assessment::new(VerdictKind::Invalid),
-            Some(p) => assess(k, &p, skel, detail),
+            Some(p) => assess(k, &p, skel, detail, shortcut),
         }
     }
 
@@ -142,7 +153,7 @@ impl Analyser {
 }
 
 /// Registrable domain and public suffix of an ASCII host.
-pub(crate) fn split_host(host: &str) -> (&str, &str, bool) {
+pub fn split_host(host: &str) -> (&str, &str, bool) {
     match psl::domain(host.as_bytes()) {
         Some(d) => {
             let known = d.suffix().is_known();
@@ -166,6 +177,7 @@ fn assess(
     p: &Parsed<'_>,
     skel: &mut String,
     detail: &mut Detail,
+    shortcut: bool,
 ) -> Assessment {
     match p.scheme {
         Scheme::Data | Scheme::Script => return assess_inline(k, p),
@@ -175,12 +187,31 @@ fn assess(
         return assess_ip(k, p, detail);
     }
     let host = p.host;
-    let (reg, suffix, known_suffix) = split_host(host);
-
     let facts = k.host_facts(host);
     if let Some(di) = facts.genuine {
         return assess_genuine(k, p, di, detail);
     }
+
+    // The common case, decided cheaply: a plain host that is nothing special,
+    // has too few brand letters for any label to imitate a brand, and no brand
+    // in the rest of the link. (No label can pass `match_name`'s own letter
+    // count, and the dot tricks need every brand letter in the host.)
+    if shortcut
+        && p.host_unicode.is_none()
+        && p.userinfo.is_empty()
+        && !p.percent_host
+        && !p.mapped_host
+        && p.scheme != Scheme::Email
+        && facts.is_plain()
+        && !k.could_imitate(host.as_bytes())
+        && find_brand(k, p.rest.as_bytes()).is_none()
+    {
+        if p.scheme == Scheme::Missing && !split_host(host).2 {
+            return Assessment::new(VerdictKind::Invalid);
+        }
+        return Assessment::new(VerdictKind::Unrelated);
+    }
+    let (reg, suffix, known_suffix) = split_host(host);
 
     let mut a = Assessment::new(VerdictKind::Unrelated);
     if p.scheme == Scheme::Email {
@@ -205,7 +236,7 @@ fn assess(
     let mut reg_hit: Option<NameHit> = None;
     let mut sub_hit: Option<NameHit> = None;
     let mut sub_exact_with_fake_sld = false;
-    let label_count = names.split('.').count();
+    let label_count = names.bytes().filter(|&c| c == b'.').count() + 1;
     let mut ulabels = unicode_names.map(|u| u.split('.'));
     let mut prev_label: &str = "";
     for (i, label) in names.split('.').enumerate() {
@@ -262,11 +293,14 @@ fn assess(
     }
 
     let hosting = facts.hosting;
-    let ipfs = facts.ipfs
-        || host.contains(".ipfs.")
-        || host.contains(".ipns.")
-        || p.rest.starts_with("/ipfs/")
-        || p.rest.starts_with("/ipns/");
+    let scan = scan_rest(k, p.rest);
+    // Only matters when the brand shows up somewhere; skip the searches otherwise.
+    let ipfs = (reg_hit.is_some() || sub_hit.is_some() || scan.brand.is_some())
+        && (facts.ipfs
+            || host.contains(".ipfs.")
+            || host.contains(".ipns.")
+            || p.rest.starts_with("/ipfs/")
+            || p.rest.starts_with("/ipns/"));
     detail.hosting = hosting;
 
     if let Some(h) = reg_hit {
@@ -309,8 +343,7 @@ fn assess(
         dots_moved(k, names, suffix, &mut a, detail);
     }
 
-    // Where the brand appears outside the host name.
-    let scan = scan_rest(k, p.rest);
+    // Where the brand appears outside the host name: `scan` above.
     let platform = facts.platform;
     if let Some(pi) = platform {
         detail.platform = Some(pi);
@@ -376,6 +409,17 @@ fn assess(
 
 /// "bin.ance.com", "binan.ce": the brand's letters with a dot moved into them.
 fn dots_moved(k: &Knowledge, names: &str, suffix: &str, a: &mut Assessment, detail: &mut Detail) {
+    // Cheap length test first: the letters must add up to a brand.
+    let letters = |s: &str| s.len() - s.bytes().filter(|&c| c == b'.').count();
+    let without_www = letters(names.strip_prefix("www.").unwrap_or(names));
+    let total = without_www + letters(suffix);
+    if !k
+        .brands
+        .iter()
+        .any(|b| b.label.len() == without_www || b.label.len() == total)
+    {
+        return;
+    }
     let mut buf = [0u8; 2 * MAX_NAME];
     let mut n = 0;
     let mut labels = 0;
@@ -654,6 +698,10 @@ fn find_brand(k: &Knowledge, text: &[u8]) -> Option<usize> {
 fn find_brand_from(k: &Knowledge, text: &[u8], pos: &mut usize) -> Option<(usize, usize)> {
     let mut i = *pos;
     while i < text.len() {
+        if !k.path_first[text[i] as usize] {
+            i += 1;
+            continue;
+        }
         let c = text[i] | 0x20;
         for &bi in &k.path_brands {
             let b = k.brands[bi].label.as_bytes();

@@ -3,7 +3,7 @@
 //! TOML or builds a set.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -104,30 +104,51 @@ struct Vocabulary {
     fake_second_levels: Vec<String>,
 }
 
-/// FNV-1a: the keys are short host names, where SipHash's setup cost dominates.
+/// An Fx-style hash taking 8 bytes per step: the keys are short host names
+/// and words, where SipHash's setup cost would dominate. Not DoS-resistant,
+/// which does not matter for tables built from our own data.
 #[derive(Default)]
 pub struct Fnv(u64);
 
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
 impl Hasher for Fnv {
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(SEED);
+        }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let mut w = [0u8; 8];
+            w[..tail.len()].copy_from_slice(tail);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(SEED);
         }
         self.0 = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(SEED);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(SEED);
     }
 }
 
 pub type FastMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 pub type FastSet = HashSet<String, BuildHasherDefault<Fnv>>;
+/// Keyed by bytes: names on the hot path are byte slices already.
+pub type ByteMap<V> = HashMap<Vec<u8>, V, BuildHasherDefault<Fnv>>;
+pub type ByteSet = HashSet<Vec<u8>, BuildHasherDefault<Fnv>>;
 
 /// A brand label ("binance") that look-alikes are measured against.
 #[derive(Debug)]
@@ -163,6 +184,29 @@ pub struct HostFacts<'k> {
     pub ipfs: bool,
 }
 
+impl HostFacts<'_> {
+    /// Nothing known about the host.
+    pub fn is_plain(&self) -> bool {
+        self.genuine.is_none()
+            && self.platform.is_none()
+            && !self.shortener
+            && self.hosting.is_none()
+            && !self.ipfs
+    }
+}
+
+const BLOOM_BITS: u64 = 1 << 15;
+
+fn bloom_bits(x: u64) -> [u64; 2] {
+    [x % BLOOM_BITS, (x >> 32) % BLOOM_BITS]
+}
+
+fn bloom_has(bloom: &[u64], x: u64) -> bool {
+    bloom_bits(x)
+        .iter()
+        .all(|&b| bloom[(b / 64) as usize] & (1 << (b % 64)) != 0)
+}
+
 /// How a word found next to a brand counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WordKind {
@@ -186,23 +230,31 @@ pub struct Knowledge {
     /// Every special host name in one table, so that classifying a host costs
     /// one lookup per label.
     pub hosts: FastMap<HostInfo>,
+    /// Bloom filter over `hosts` keys: most host names are in no table, and
+    /// one bit test is cheaper than a hash-table probe.
+    pub host_bloom: Vec<u64>,
     pub shorteners: FastSet,
     pub hosting: FastSet,
     pub ipfs_gateways: FastSet,
     /// Lure and affix words, raw and homoglyph-folded.
-    pub words: FastMap<WordKind>,
-    pub folded_words: FastMap<WordKind>,
+    pub words: ByteMap<WordKind>,
+    pub folded_words: ByteMap<WordKind>,
     /// Longest word, to bound prefix/suffix searches.
     pub max_word_len: usize,
     /// Bit (second byte % 64) of entry [first byte] set when some word starts
     /// with those two bytes: rejects most substrings without hashing.
     pub word_starts: [u64; 256],
-    pub unrelated_words: FastSet,
+    pub unrelated_words: ByteSet,
     pub fake_second_levels: FastSet,
     /// Bit `i` set when the byte can stand for a letter of brand `i` (itself or
     /// an ASCII look-alike of it): a label with too few such bytes cannot be a
     /// one-edit look-alike, which is the cheap pre-filter on the hot path.
     pub brand_bytes: [u8; 256],
+    /// The same as 8-bit lanes of a u64 (lane i = brand i), so counting the
+    /// brand letters of a name is one addition per byte.
+    pub brand_lanes: [u64; 256],
+    /// Bytes (either case) that start a path brand.
+    pub path_first: [bool; 256],
     /// Brand labels that do not contain another brand label: enough to search
     /// link paths ("binancefuture" contains "binance").
     pub path_brands: Vec<usize>,
@@ -231,12 +283,37 @@ impl Knowledge {
         b.primary
     }
 
+    /// Could any label of `host` be a one-edit look-alike of a brand, or a
+    /// brand with its dots moved? False means certainly not: too few brand
+    /// letters in the whole host.
+    #[inline]
+    pub fn could_imitate(&self, host: &[u8]) -> bool {
+        if host.len() > 255 {
+            return true; // lanes could overflow; let the full analysis decide
+        }
+        let sum: u64 = host.iter().map(|&b| self.brand_lanes[b as usize]).sum();
+        let counts = sum.to_le_bytes();
+        self.brands
+            .iter()
+            .enumerate()
+            .any(|(i, b)| counts[i] as usize + 1 >= b.label.len())
+    }
+
+    #[inline]
+    fn maybe_host(&self, h: &str) -> bool {
+        let x = self.hosts.hasher().hash_one(h);
+        bloom_has(&self.host_bloom, x)
+    }
+
     /// Walk `host` and its parents ("a.b.web.app", "b.web.app", "web.app", "app").
     pub fn host_facts(&self, host: &str) -> HostFacts<'_> {
         let mut f = HostFacts::default();
         let mut h = host;
-        loop {
-            if let Some((key, info)) = self.hosts.get_key_value(h) {
+        // Every entry has a dot, so the last label alone is never looked up.
+        while let Some(dot) = h.as_bytes().iter().position(|&c| c == b'.') {
+            if self.maybe_host(h)
+                && let Some((key, info)) = self.hosts.get_key_value(h)
+            {
                 f.genuine = f.genuine.or(info.genuine);
                 f.platform = f.platform.or(info.platform);
                 f.shortener |= info.shortener;
@@ -245,11 +322,9 @@ impl Knowledge {
                     f.hosting = Some(key.as_str());
                 }
             }
-            match h.find('.') {
-                Some(i) => h = &h[i + 1..],
-                None => return f,
-            }
+            h = &h[dot + 1..];
         }
+        f
     }
 
     pub fn primary(&self) -> &GenuineDomain {
@@ -259,16 +334,14 @@ impl Knowledge {
             .unwrap_or(&self.domains[0])
     }
 
+    #[inline]
     pub fn word(&self, w: &[u8]) -> Option<WordKind> {
-        std::str::from_utf8(w)
-            .ok()
-            .and_then(|s| self.words.get(s).copied())
+        self.words.get(w).copied()
     }
 
+    #[inline]
     pub fn folded_word(&self, w: &[u8]) -> Option<WordKind> {
-        std::str::from_utf8(w)
-            .ok()
-            .and_then(|s| self.folded_words.get(s).copied())
+        self.folded_words.get(w).copied()
     }
 
     #[inline]
@@ -276,8 +349,9 @@ impl Knowledge {
         self.word_starts[a as usize] & (1u64 << (b % 64)) != 0
     }
 
+    #[inline]
     pub fn is_unrelated_word(&self, w: &[u8]) -> bool {
-        std::str::from_utf8(w).is_ok_and(|s| self.unrelated_words.contains(s))
+        self.unrelated_words.contains(w)
     }
 }
 
@@ -381,7 +455,15 @@ fn build(file: File) -> Result<Knowledge, String> {
             }
         }
     }
-    let path_brands = (0..brands.len())
+    let mut brand_lanes = [0u64; 256];
+    for (c, &m) in brand_bytes.iter().enumerate() {
+        for bi in 0..brands.len() {
+            if m & (1 << bi) != 0 {
+                brand_lanes[c] |= 1u64 << (8 * bi);
+            }
+        }
+    }
+    let path_brands: Vec<usize> = (0..brands.len())
         .filter(|&i| {
             !brands
                 .iter()
@@ -389,6 +471,12 @@ fn build(file: File) -> Result<Knowledge, String> {
                 .any(|(j, o)| j != i && brands[i].label.contains(&o.label))
         })
         .collect();
+    let mut path_first = [false; 256];
+    for &bi in &path_brands {
+        let f = brands[bi].label.as_bytes()[0];
+        path_first[f.to_ascii_lowercase() as usize] = true;
+        path_first[f.to_ascii_uppercase() as usize] = true;
+    }
 
     let mut platform_hosts = FastMap::default();
     for (i, p) in file.platform.iter().enumerate() {
@@ -417,8 +505,15 @@ fn build(file: File) -> Result<Knowledge, String> {
         hosts.entry(name.to_ascii_lowercase()).or_default().ipfs = true;
     }
 
-    let mut words = FastMap::default();
-    let mut folded_words = FastMap::default();
+    let mut host_bloom = vec![0u64; (BLOOM_BITS / 64) as usize];
+    for name in hosts.keys() {
+        for b in bloom_bits(hosts.hasher().hash_one(name.as_str())) {
+            host_bloom[(b / 64) as usize] |= 1 << (b % 64);
+        }
+    }
+
+    let mut words = ByteMap::default();
+    let mut folded_words = ByteMap::default();
     let mut max_word_len = 0;
     let mut word_starts = [0u64; 256];
     // Affixes first so that a word in both lists counts as a lure.
@@ -433,14 +528,14 @@ fn build(file: File) -> Result<Knowledge, String> {
             }
             max_word_len = max_word_len.max(w.len());
             let mut fb = FoldBuf::new();
-            let f = String::from_utf8_lossy(fold_ascii(w.as_bytes(), &mut fb)).into_owned();
-            for key in [w.as_bytes(), f.as_bytes()] {
+            let f = fold_ascii(w.as_bytes(), &mut fb).to_vec();
+            for key in [w.as_bytes(), f.as_slice()] {
                 if key.len() >= 2 {
                     word_starts[key[0] as usize] |= 1u64 << (key[1] % 64);
                 }
             }
             folded_words.insert(f, kind);
-            words.insert(w, kind);
+            words.insert(w.into_bytes(), kind);
         }
     }
 
@@ -450,6 +545,7 @@ fn build(file: File) -> Result<Knowledge, String> {
         genuine,
         platform_hosts,
         hosts,
+        host_bloom,
         shorteners: lower_set(&file.services.shorteners),
         hosting: lower_set(&file.services.hosting),
         ipfs_gateways: lower_set(&file.services.ipfs_gateways),
@@ -457,9 +553,16 @@ fn build(file: File) -> Result<Knowledge, String> {
         folded_words,
         max_word_len,
         word_starts,
-        unrelated_words: lower_set(&file.vocabulary.unrelated_words),
+        unrelated_words: file
+            .vocabulary
+            .unrelated_words
+            .iter()
+            .map(|w| w.trim().to_ascii_lowercase().into_bytes())
+            .collect(),
         fake_second_levels: lower_set(&file.vocabulary.fake_second_levels),
         brand_bytes,
+        brand_lanes,
+        path_first,
         path_brands,
         genuine_suffixes,
         brands,
@@ -482,7 +585,7 @@ mod tests {
         assert_eq!(labels, ["binancefuture", "bnbstatic", "binance"]);
         assert_eq!(k.domains[k.brands[2].primary].name, "binance.com");
         assert!(k.genuine.contains_key("binance.us"));
-        assert!(k.words.get("login") == Some(&WordKind::Lure));
+        assert!(k.word(b"login") == Some(WordKind::Lure));
         // Every genuine domain cites evidence.
         assert!(k.domains.iter().all(|d| !d.evidence.trim().is_empty()));
     }

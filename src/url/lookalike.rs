@@ -6,7 +6,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_security::MixedScript;
 
-use super::domains::{Knowledge, MAX_BRANDS, WordKind};
+use super::domains::{Knowledge, WordKind};
 use super::fold::{FoldBuf, fold_ascii, fold_byte};
 use super::technique::{TechSet, Technique as T};
 
@@ -62,22 +62,23 @@ impl Flags {
 
 /// Find the brand `name` imitates, if any. `name` is lower-case ASCII.
 pub fn match_name(k: &Knowledge, name: &[u8]) -> Option<NameHit> {
-    if name.len() < 3 || name.len() > MAX_NAME || k.is_unrelated_word(name) {
+    if name.len() < 3 || name.len() > MAX_NAME {
         return None;
     }
-    let mut counts = [0u8; MAX_BRANDS];
-    for &b in name {
-        let mut m = k.brand_bytes[b as usize];
-        while m != 0 {
-            let i = m.trailing_zeros() as usize;
-            counts[i] = counts[i].saturating_add(1);
-            m &= m - 1;
-        }
-    }
+    // Names are at most 63 bytes, so no 8-bit lane overflows.
+    let lanes: u64 = name.iter().map(|&b| k.brand_lanes[b as usize]).sum();
+    let counts = lanes.to_le_bytes();
+    let mut checked_words = false;
     for (bi, brand) in k.brands.iter().enumerate() {
         // A one-edit look-alike or a combination keeps all but one brand letter.
         if (counts[bi] as usize) + 1 < brand.label.len() {
             continue;
+        }
+        if !checked_words {
+            if k.is_unrelated_word(name) {
+                return None;
+            }
+            checked_words = true;
         }
         if let Some(hit) = match_brand(k, bi, name) {
             return Some(hit);

@@ -32,7 +32,7 @@ pub enum HostKind {
     Ipv6,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Parsed<'a> {
     pub scheme: Scheme,
     pub host_kind: HostKind,
@@ -98,7 +98,13 @@ fn needs_cleaning(s: &str) -> bool {
 fn clean(s: &str, out: &mut String) {
     out.clear();
     let mut rest = s;
-    if rest.len() >= 4 && rest.as_bytes()[..4].eq_ignore_ascii_case(b"hxxp") {
+    let rb = rest.as_bytes();
+    if rb.len() >= 7
+        && rb[..4].eq_ignore_ascii_case(b"hxxp")
+        && (rb[4..].starts_with(b"://")
+            || rb[4..].starts_with(b"s://")
+            || rb[4..].starts_with(b"S://"))
+    {
         out.push_str("http");
         rest = &rest[4..];
     }
@@ -178,8 +184,165 @@ fn default_port(scheme: Scheme, scheme_name: &str) -> Option<u16> {
     }
 }
 
+/// Outcome of the allocation-free parser for the common case.
+enum Fast {
+    /// Parsed; the host is in the buffer.
+    Done {
+        scheme: Scheme,
+        port: Option<u16>,
+        rest: usize,
+    },
+    /// Certainly not a link.
+    Invalid,
+    /// Something unusual: let the general parser decide.
+    Fallback,
+}
+
+/// Byte classes for the fast parser.
+const HOST: u8 = 1; // letters, digits, '-', '_'
+const DELIM: u8 = 2; // ends the authority: '/', '?', '#'
+
+const fn classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+            t[c] |= HOST;
+        }
+        if b == b'/' || b == b'?' || b == b'#' {
+            t[c] |= DELIM;
+        }
+        c += 1;
+    }
+    t
+}
+
+static CLASS: [u8; 256] = classes();
+
+/// The common case, without allocating: optional http(s) scheme, an ASCII host
+/// of letters, digits, '-', '_' and dots, an optional port, no userinfo, no
+/// punycode, no percent-escapes, not an IP address, nothing to trim.
+fn fast(input: &str, host: &mut String) -> Fast {
+    let b = input.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return Fast::Fallback;
+    };
+    if !first.is_ascii_alphanumeric()
+        || !last.is_ascii_graphic()
+        || matches!(last, b'>' | b'"' | b'\'' | b'`' | b')' | b']')
+    {
+        return Fast::Fallback;
+    }
+    let (scheme, start) = if b.len() > 8 && b[..8].eq_ignore_ascii_case(b"https://") {
+        (Scheme::Secure, 8)
+    } else if b.len() > 7 && b[..7].eq_ignore_ascii_case(b"http://") {
+        (Scheme::Insecure, 7)
+    } else {
+        (Scheme::Missing, 0)
+    };
+    let mut end = start;
+    while end < b.len() && CLASS[b[end] as usize] & DELIM == 0 {
+        end += 1;
+    }
+    // Written as a fold over comparisons so that it vectorises.
+    let odd = b[end..].iter().fold(false, |acc, &c| {
+        acc | (c < 0x20) | (c == 0x7f) | (c == b'[') | (c == b'(') | (c == b'\\')
+    });
+    if odd {
+        return Fast::Fallback;
+    }
+    let auth = &b[start..end];
+    let (h, port_text) = match auth.iter().rposition(|&c| c == b':') {
+        Some(c) => (&auth[..c], Some(&auth[c + 1..])),
+        None => (auth, None),
+    };
+    // A trailing dot names the same host.
+    let h = h.strip_suffix(b".").unwrap_or(h);
+    if h.is_empty() || h.len() > 253 {
+        return Fast::Fallback;
+    }
+    let mut label_start = 0;
+    let mut dots = 0;
+    for (i, &c) in h.iter().enumerate() {
+        if c == b'.' {
+            let len = i - label_start;
+            if len == 0 || len > 63 {
+                return Fast::Fallback;
+            }
+            dots += 1;
+            label_start = i + 1;
+        } else if CLASS[c as usize] & HOST == 0
+            || (i == label_start && h.len() >= i + 4 && h[i..i + 4].eq_ignore_ascii_case(b"xn--"))
+        {
+            // Another character, or punycode: the general parser decides.
+            return Fast::Fallback;
+        }
+    }
+    let last_label = &h[label_start..];
+    if last_label.is_empty()
+        || last_label.len() > 63
+        || last_label.iter().all(u8::is_ascii_digit)
+        || (last_label.len() > 1 && last_label[0] == b'0' && (last_label[1] | 0x20) == b'x')
+    {
+        return Fast::Fallback; // empty label, or an IPv4 form
+    }
+    if scheme == Scheme::Missing && dots == 0 {
+        return Fast::Fallback;
+    }
+    let port = match port_text {
+        None | Some(b"") => None,
+        Some(digits) => {
+            if digits.len() > 5 || !digits.iter().all(u8::is_ascii_digit) {
+                return Fast::Fallback;
+            }
+            let n = digits
+                .iter()
+                .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+            match u16::try_from(n) {
+                Err(_) => return Fast::Invalid,
+                Ok(n) if n == if scheme == Scheme::Insecure { 80 } else { 443 } => None,
+                Ok(n) => Some(n),
+            }
+        }
+    };
+    host.clear();
+    host.push_str(&input[start..start + h.len()]);
+    host.make_ascii_lowercase();
+    Fast::Done {
+        scheme,
+        port,
+        rest: end,
+    }
+}
+
 /// Parse one line. `None` means "not a URL or host".
 pub fn parse<'a>(input: &'a str, buf: &'a mut ParseBuf) -> Option<Parsed<'a>> {
+    match fast(input, &mut buf.host) {
+        Fast::Done { scheme, port, rest } => {
+            buf.unicode.clear();
+            let host: &'a String = &buf.host;
+            Some(Parsed {
+                scheme,
+                host_kind: HostKind::Domain,
+                host: host.as_str(),
+                host_unicode: None,
+                port,
+                userinfo: "",
+                rest: &input[rest..],
+                payload: "",
+                percent_host: false,
+                mapped_host: false,
+            })
+        }
+        Fast::Invalid => None,
+        Fast::Fallback => parse_general(input, buf),
+    }
+}
+
+/// The general parser: trimming, defanged links, every scheme, userinfo,
+/// IDNA, percent-escapes and IP literals.
+pub fn parse_general<'a>(input: &'a str, buf: &'a mut ParseBuf) -> Option<Parsed<'a>> {
     let ParseBuf {
         host: host_buf,
         unicode,
@@ -463,6 +626,47 @@ mod tests {
         assert!(x.mapped_host);
         assert_eq!(x.host, "binance.com");
         assert_eq!(p("hxxps://evil[.]example/x").unwrap().2, "evil.example");
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_general_parser() {
+        let inputs = [
+            "https://www.binance.com/en/login",
+            "HTTP://WWW.Google.COM:80/x?y#z",
+            "binance.com",
+            "binance.com.",
+            "www.binance.com:443/a",
+            "https://a_b.example-host.co.uk/p",
+            "https://b.c:8443",
+            "http://1.2.3.4/",
+            "https://0x7f.1/",
+            "https://a..b/",
+            "https://a.b:99999/",
+            "https://a.b:/x",
+            "example",
+            "https://example",
+            "https://xn--bnance-p9a.com/",
+            "https://x.xn--p1ai/",
+            "https://a.b/c d",
+            "https://a.b/\tc",
+            "https://evil.example/[.]",
+            "https://a.b./",
+            "a.b:12x",
+            "https://-a-.b-/",
+            "https://a.123/",
+            "ftp://a.b/",
+            "https://a.b?q=1",
+            "a.b#frag",
+            "hxxp.example.com",
+            "hxxps://evil.example/",
+        ];
+        for s in inputs {
+            let mut b1 = ParseBuf::default();
+            let mut b2 = ParseBuf::default();
+            let general = parse_general(s, &mut b1);
+            let both = parse(s, &mut b2);
+            assert_eq!(both, general, "{s:?}");
+        }
     }
 
     #[test]
