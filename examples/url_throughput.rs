@@ -1,5 +1,5 @@
 //! Single-thread throughput of `binance-audit url` verdicts on a mixed list of
-//! 1,000,000 inputs generated in memory (see benches/url_mix.rs).
+//! 1,000,000 inputs generated in memory (see benches/support/url_mix.rs).
 //!
 //!     cargo run --release --example url_throughput [N] [FILE]
 //!

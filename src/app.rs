@@ -9,12 +9,13 @@ use anyhow::{Context, anyhow, bail};
 use clap::CommandFactory;
 
 use crate::audit::{self, Session};
+use crate::baseline;
 use crate::cli::{Cli, ColorChoice, Command, ConfigCommand, Format, ReportArgs, RulesCommand};
 use crate::config;
 use crate::i18n::Lang;
 use crate::net::{Net, NetOptions};
-use crate::report::{self, Report};
-use crate::rules;
+use crate::report::{self, BaselineState, Report};
+use crate::rules::{self, Severity};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
@@ -57,21 +58,25 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Some(Command::Config(c)) => config_cmd(&cli.global, c),
         Some(Command::Rules(r)) => rules_cmd(&cli.global, r),
         Some(Command::Url(args)) => url_cmd(&cli.global, &args),
+        Some(Command::Setup(args)) => crate::setup::run(&cli.global, &args),
         Some(Command::Password(args)) => {
             let s = session(&cli.global)?;
-            let pw = if args.stdin_list {
-                bail!("--stdin-list is not available yet");
-            } else {
-                audit::obtain_password(&args.password, true).map_err(|e| anyhow!(e))?
-            };
+            if args.stdin_list {
+                return crate::password_list::command(&s, &args);
+            }
+            let breach_in =
+                audit::breach_inputs(&s, &args.breach, &args.password).map_err(|e| anyhow!(e))?;
+            let pw = audit::obtain_password(&args.password, true).map_err(|e| anyhow!(e))?;
             let Some(pw) = pw else {
                 bail!("no password entered")
             };
-            let report = runtime()?.block_on(audit::password_report(&s, &pw));
+            let report = runtime()?.block_on(audit::password_report(&s, &pw, &breach_in));
             emit(&report, &args.report, s.global.verbose)?;
-            Ok(gate(&report, &args.report))
+            Ok(gate(&report, &args.report, false))
         }
         Some(Command::Audit(args)) => audit_cmd(&cli.global, &args),
+        Some(Command::Status(args)) => crate::status::run(&cli.global, &args),
+        Some(Command::Incident(args)) => crate::incident::run(&cli.global, &args),
         None => audit_cmd(&cli.global, &cli.audit),
     }
 }
@@ -99,11 +104,76 @@ fn audit_cmd(
     global: &crate::cli::GlobalArgs,
     args: &crate::cli::AuditArgs,
 ) -> anyhow::Result<Exit> {
-    let s = session(global)?;
+    let mut s = session(global)?;
+    // Unknown profiles and bad URLs are usage errors, found before any prompt.
+    let targets = audit::targets(&s, &args.api).map_err(|e| anyhow!(e))?;
+    if global.strict {
+        let extra: Vec<std::path::PathBuf> = targets
+            .iter()
+            .filter_map(|t| t.creds.as_ref().ok().and_then(Option::as_ref))
+            .flat_map(|c| c.files().to_vec())
+            .collect();
+        let mut scratch = crate::facts::Facts::new();
+        if let Some(w) = audit::file_exposure_with(&s, &extra, &mut scratch).first() {
+            bail!("{w} (--strict)");
+        }
+    }
+    let breach_in =
+        audit::breach_inputs(&s, &args.breach, &args.password).map_err(|e| anyhow!(e))?;
+    if let Some(path) = &args.baseline.baseline {
+        s.baseline = Some(baseline::load(path).map_err(|e| anyhow!(e))?);
+    }
     let pw = audit::obtain_password(&args.password, false).map_err(|e| anyhow!(e))?;
-    let report = runtime()?.block_on(audit::audit(&s, args, pw));
-    emit(&report, &args.report, s.global.verbose)?;
-    Ok(gate(&report, &args.report))
+    let reports = runtime()?
+        .block_on(audit::audit_profiles(&s, args, pw, &breach_in))
+        .map_err(|e| anyhow!(e))?;
+    if args.api.all_profiles {
+        emit_many(&reports, &args.report, s.global.verbose)?;
+    } else {
+        for r in &reports {
+            emit(r, &args.report, s.global.verbose)?;
+        }
+    }
+    if let Some(path) = &args.baseline.save_baseline {
+        // --save-baseline conflicts with --all-profiles: one account per file.
+        for r in &reports {
+            save_baseline(r, path)?;
+        }
+    }
+    Ok(reports
+        .iter()
+        .map(|r| gate(r, &args.report, args.baseline.fail_on_new))
+        .fold(Exit::Ok, worst))
+}
+
+/// The exit code of several reports: a tripped gate first, then "could not
+/// look", as for a single report.
+pub fn worst(a: Exit, b: Exit) -> Exit {
+    let rank = |e: Exit| match e {
+        Exit::Ok => 0,
+        Exit::Incomplete => 1,
+        Exit::Gate => 2,
+        Exit::Usage => 3,
+    };
+    if rank(b) > rank(a) { b } else { a }
+}
+
+/// Write the run's observed state. An incomplete run would overwrite a good
+/// baseline with gaps, hiding later changes, so it is refused.
+pub fn save_baseline(report: &Report, path: &Path) -> anyhow::Result<()> {
+    if report.any_check_failed() {
+        eprintln!(
+            "binance-audit: warning: baseline not saved to {}: a check failed in this run, and an incomplete baseline would hide later changes",
+            path.display()
+        );
+        return Ok(());
+    }
+    let b = baseline::from_report(report, chrono::Utc::now());
+    write_private(path, baseline::to_json(&b).as_bytes())?;
+    if crate::progress::enabled() {
+        eprintln!("baseline saved to {}", path.display());
+    }
+    Ok(())
 }
 
 pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
@@ -131,9 +201,11 @@ pub fn session(global: &crate::cli::GlobalArgs) -> anyhow::Result<Session> {
         }
         warnings.push(w);
     }
+    let timeout = std::time::Duration::from_secs(global.timeout);
     let net = Net::new(&NetOptions {
         offline: global.offline,
-        ..NetOptions::default()
+        timeout,
+        connect_timeout: timeout.min(NetOptions::default().connect_timeout),
     })
     .map_err(|e| anyhow!("network setup: {e}"))?;
     Ok(Session {
@@ -145,13 +217,28 @@ pub fn session(global: &crate::cli::GlobalArgs) -> anyhow::Result<Session> {
         rules,
         global: global.clone(),
         warnings,
+        baseline: None,
     })
 }
 
-/// The exit code for a finished report.
-pub fn gate(report: &Report, args: &ReportArgs) -> Exit {
-    if let Some(level) = args.fail_on
-        && report.findings.iter().any(|f| f.severity >= level)
+/// The exit code for a finished report. Waived findings never count; with
+/// `fail_on_new`, neither do findings the baseline already recorded.
+pub fn gate(report: &Report, args: &ReportArgs, fail_on_new: bool) -> Exit {
+    let gated = |f: &&report::Finding| {
+        f.counts() && !(fail_on_new && f.baseline == Some(BaselineState::Existing))
+    };
+    // --fail-on-new alone means "any new finding".
+    let level = match (args.fail_on, fail_on_new) {
+        (Some(l), _) => Some(l),
+        (None, true) => Some(Severity::Info),
+        (None, false) => None,
+    };
+    if let Some(level) = level
+        && report
+            .findings
+            .iter()
+            .filter(gated)
+            .any(|f| f.severity >= level)
     {
         return Exit::Gate;
     }
@@ -169,20 +256,89 @@ pub fn gate(report: &Report, args: &ReportArgs) -> Exit {
     }
 }
 
+/// One report in one format. `verbose` only changes the text format.
+pub fn render(report: &Report, format: Format, verbose: bool) -> String {
+    match format {
+        Format::Text => report::text::render(report, &report::text::Options { verbose }),
+        Format::Json => report::json::render(report),
+        Format::Sarif => report::sarif::render(report),
+        Format::Markdown => report::markdown::render(report),
+        Format::Junit => report::junit::render(report),
+    }
+}
+
+/// Standard output gets the `--format` report unless a bare `--output PATH`
+/// takes it; every `FORMAT=PATH` adds a file. Under GitHub Actions the
+/// Markdown summary is also appended to `$GITHUB_STEP_SUMMARY`.
 pub fn emit(report: &Report, args: &ReportArgs, verbose: bool) -> anyhow::Result<()> {
-    let format = args.format.unwrap_or(Format::Text);
-    if args.output.is_some() {
+    emit_with(
+        args,
+        &|f| render(report, f, verbose),
+        &report::markdown::render(report),
+    )
+}
+
+/// Several profiles' reports as one document per format: text sections one
+/// after the other, one JSON object with a `profiles` array, one SARIF log
+/// with a run per profile, one JUnit suite per profile.
+pub fn emit_many(reports: &[Report], args: &ReportArgs, verbose: bool) -> anyhow::Result<()> {
+    emit_with(
+        args,
+        &|f| render_many(reports, f, verbose),
+        &report::markdown::render_many(reports),
+    )
+}
+
+pub fn render_many(reports: &[Report], format: Format, verbose: bool) -> String {
+    match format {
+        Format::Text => {
+            let sections: Vec<String> = reports
+                .iter()
+                .map(|r| report::text::render(r, &report::text::Options { verbose }))
+                .collect();
+            sections.join(&format!("\n{}\n\n", "═".repeat(72)))
+        }
+        Format::Json => report::json::render_profiles(reports),
+        Format::Sarif => report::sarif::render_many(reports),
+        Format::Markdown => report::markdown::render_many(reports),
+        Format::Junit => report::junit::render_many(reports),
+    }
+}
+
+fn emit_with(
+    args: &ReportArgs,
+    render: &dyn Fn(Format) -> String,
+    summary: &str,
+) -> anyhow::Result<()> {
+    let main = args.format.unwrap_or(Format::Text);
+    if args.output.iter().all(|o| o.format.is_some()) {
+        write_stdout(render(main).as_bytes())?;
+    }
+    if !args.output.is_empty() {
         // A file never wants terminal colour codes.
         colored::control::set_override(false);
     }
-    let text = match format {
-        Format::Text => report::text::render(report, &report::text::Options { verbose }),
-        Format::Json => report::json::render(report),
-    };
-    match &args.output {
-        Some(path) => write_private(path, text.as_bytes()),
-        None => write_stdout(text.as_bytes()),
+    for o in &args.output {
+        write_private(&o.path, render(o.format.unwrap_or(main)).as_bytes())?;
     }
+    if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+        let path = std::path::PathBuf::from(path);
+        if let Err(e) = append(&path, summary.as_bytes()) {
+            eprintln!(
+                "binance-audit: warning: cannot append the summary to $GITHUB_STEP_SUMMARY ({}): {e}",
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn append(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)?;
+    f.write_all(bytes)
 }
 
 pub fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
@@ -315,5 +471,40 @@ fn rules_cmd(global: &crate::cli::GlobalArgs, r: RulesCommand) -> anyhow::Result
             write_stdout(o.as_bytes())?;
             Ok(Exit::Ok)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(score: Option<u32>) -> Report {
+        let facts = crate::facts::Facts::new();
+        let mut r = report::build::build(report::build::Inputs {
+            facts: &facts,
+            rules: &[],
+            lang: Lang::En,
+            checks: vec![],
+            network: vec![],
+            warnings: vec![],
+            profile: None,
+            waivers: &[],
+            baseline: None,
+            config_file: None,
+            now: chrono::Utc::now(),
+        });
+        r.score = score;
+        r
+    }
+
+    #[test]
+    fn min_score_without_a_score_is_incomplete_not_ok() {
+        let args = ReportArgs {
+            min_score: Some(50),
+            ..ReportArgs::default()
+        };
+        assert_eq!(gate(&report(None), &args, false), Exit::Incomplete);
+        assert_eq!(gate(&report(Some(49)), &args, false), Exit::Gate);
+        assert_eq!(gate(&report(Some(50)), &args, false), Exit::Ok);
     }
 }

@@ -8,12 +8,24 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::i18n::Lang;
 use crate::rules::Severity;
 
-pub const EXIT_CODES: &str = "\
+const EXAMPLES: &str = "Examples:\n  binance-audit                         # audit with whatever inputs are available\n  binance-audit --format json --output report.json\n  echo \"$PW\" | binance-audit password --password-stdin\n  binance-audit rules list\n\nRun with --help for exit codes.";
+
+macro_rules! exit_codes {
+    () => {
+        "\
 Exit codes:
   0  ran; nothing at or above the gate
-  1  gate tripped: a finding at or above --fail-on, or score below --min-score
-  2  usage or configuration error (bad flag, unreadable rules, bad config)
-  3  a check whose inputs were given could not complete (e.g. API unreachable)";
+  1  gate tripped: a finding at or above --fail-on, a finding not in the
+     baseline (--fail-on-new), or score below --min-score. Waived findings
+     never trip a gate
+  2  usage or configuration error (bad flag, unreadable rules, bad config,
+     a waiver without a reason, an unreadable or unsupported baseline)
+  3  a check whose inputs were given could not complete (e.g. API unreachable),
+     or --min-score was given but no score could be computed"
+    };
+}
+
+pub const EXIT_CODES: &str = exit_codes!();
 
 #[derive(Debug, Parser)]
 #[command(
@@ -22,9 +34,12 @@ Exit codes:
     about = "Security self-audit for Binance users: password, breaches, API key, links, incidents",
     long_about = "Security self-audit for Binance users.\n\nRuns a rule-based audit and prints a scored report where every finding carries remediation steps. \
 The password is checked on this machine only; breach lookups send 5 characters of its SHA-1 hash; Binance is queried read-only (GET).",
-    after_help = "Examples:\n  binance-audit                         # audit with whatever inputs are available\n  binance-audit --format json --output report.json\n  echo \"$PW\" | binance-audit password --password-stdin\n  binance-audit url https://binance.com.login-verify.example\n  binance-audit rules list",
-    after_long_help = EXIT_CODES,
-    args_conflicts_with_subcommands = true
+    after_help = EXAMPLES,
+    after_long_help = concat!(
+        "Examples:\n  binance-audit                         # audit with whatever inputs are available\n  binance-audit --format json --output report.json\n  echo \"$PW\" | binance-audit password --password-stdin\n  binance-audit rules list\n\n",
+        exit_codes!()
+    ),
+
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -50,6 +65,10 @@ pub struct GlobalArgs {
     /// Never use the network; network checks become "not checked: offline"
     #[arg(long, global = true)]
     pub offline: bool,
+    /// Seconds to wait for each network answer before giving up
+    #[arg(long, global = true, env = "BINANCE_AUDIT_TIMEOUT", value_name = "SECS", default_value_t = 15,
+          value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub timeout: u64,
     /// Show more: network requests and check details
     #[arg(short, long, global = true)]
     pub verbose: bool,
@@ -72,6 +91,57 @@ pub enum ColorChoice {
 pub enum Format {
     Text,
     Json,
+    /// SARIF 2.1.0 for GitHub code scanning
+    Sarif,
+    /// For a GitHub step summary or an email
+    Markdown,
+    /// JUnit XML: one test case per rule
+    Junit,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Markdown => "markdown",
+            Format::Junit => "junit",
+        }
+    }
+}
+
+/// One `--output`: `FORMAT=PATH` writes that format to PATH; a bare PATH
+/// writes the `--format` report there instead of to standard output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputSpec {
+    pub format: Option<Format>,
+    pub path: PathBuf,
+}
+
+impl std::str::FromStr for OutputSpec {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<OutputSpec, String> {
+        if let Some((name, path)) = s.split_once('=')
+            && let Ok(format) = <Format as ValueEnum>::from_str(name, true)
+        {
+            if path.is_empty() {
+                return Err(format!("`{name}=` needs a file name after the ="));
+            }
+            return Ok(OutputSpec {
+                format: Some(format),
+                path: PathBuf::from(path),
+            });
+        }
+        if s.is_empty() {
+            return Err("empty file name".into());
+        }
+        Ok(OutputSpec {
+            format: None,
+            path: PathBuf::from(s),
+        })
+    }
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -79,15 +149,35 @@ pub struct ReportArgs {
     /// Output format
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Write the report to FILE (created mode 0600) instead of standard output
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// Write a report to a file (created mode 0600). FORMAT=PATH adds a file in
+    /// that format (text, json, sarif, markdown, junit); a bare PATH writes the
+    /// --format report there instead of to standard output. Repeatable
+    #[arg(long, short = 'o', value_name = "[FORMAT=]PATH")]
+    pub output: Vec<OutputSpec>,
     /// Exit 1 when a finding of this severity or worse is present
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<Severity>,
     /// Exit 1 when the score is below N (0-100)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100))]
     pub min_score: Option<u32>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct BaselineArgs {
+    /// Write the observed security state (key permissions, IP restriction, key
+    /// creation time, account status, withdrawal address book, score) to FILE.
+    /// Holds no secrets; format in docs/baseline.md. One account per file: not
+    /// with --all-profiles (use --profile NAME)
+    #[arg(long, value_name = "FILE", conflicts_with = "all_profiles")]
+    pub save_baseline: Option<PathBuf>,
+    /// Compare with a saved baseline: every change (new withdrawal address,
+    /// permission enabled, IP restriction removed, …) becomes a `drift` finding
+    #[arg(long, value_name = "FILE", conflicts_with = "all_profiles")]
+    pub baseline: Option<PathBuf>,
+    /// Gate only on findings not recorded in the baseline (with --fail-on, at or
+    /// above that severity; alone, any new finding)
+    #[arg(long, requires = "baseline")]
+    pub fail_on_new: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -98,6 +188,9 @@ pub struct PasswordInput {
     /// Read the Binance password from the first line of FILE
     #[arg(long, value_name = "FILE", conflicts_with = "password_stdin")]
     pub password_file: Option<PathBuf>,
+    /// Also look up the email account's password (first line of FILE) in known breaches
+    #[arg(long, value_name = "FILE")]
+    pub email_password_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -125,11 +218,13 @@ pub struct ApiArgs {
 
 #[derive(Debug, Args, Clone, Default)]
 #[command(
-    after_help = "Examples:\n  binance-audit audit\n  binance-audit audit --password-stdin --fail-on high < pw.txt\n  binance-audit audit --offline --format json --output report.json\n  BINANCE_API_KEY=... BINANCE_API_SECRET=... binance-audit audit --min-score 80"
+    after_help = "Examples:\n  binance-audit audit\n  binance-audit audit --password-stdin --fail-on high < pw.txt\n  binance-audit audit --offline --format json --output report.json\n  BINANCE_API_KEY=... BINANCE_API_SECRET=... binance-audit audit --min-score 80\n  binance-audit audit --output sarif=audit.sarif --output markdown=summary.md --fail-on high\n  binance-audit audit --save-baseline state.json       # record the approved state\n  binance-audit audit --baseline state.json --fail-on critical   # alert on drift\n\nScheduled runs (cron, GitHub Actions, systemd): see docs/scheduled.md"
 )]
 pub struct AuditArgs {
     #[command(flatten)]
     pub report: ReportArgs,
+    #[command(flatten)]
+    pub baseline: BaselineArgs,
     #[command(flatten)]
     pub password: PasswordInput,
     #[command(flatten)]
@@ -150,7 +245,7 @@ pub struct PasswordArgs {
     #[command(flatten)]
     pub breach: BreachArgs,
     /// Check several passwords, one per line on standard input
-    #[arg(long, conflicts_with_all = ["password_stdin", "password_file"])]
+    #[arg(long, conflicts_with_all = ["password_stdin", "password_file", "email_password_file"])]
     pub stdin_list: bool,
 }
 
@@ -165,12 +260,18 @@ pub enum Command {
         after_help = "Examples:\n  binance-audit url https://www.binance.com/en/login https://binance.com.login-verify.example\n  binance-audit url --input links.txt --format jsonl\n  binance-audit url --extract --input message.eml\n  pbpaste | binance-audit url --extract\n\nVerdicts: official, phishing, suspicious, unrelated, invalid.\nExit codes: 0 nothing phishing or suspicious, 1 at least one phishing or suspicious link, 2 usage error."
     )]
     Url(crate::url::cli::UrlArgs),
+    /// Is it Binance or is it me? System status, latency, clock, and your coins' deposit/withdrawal state
+    Status(crate::status::StatusArgs),
+    /// First-response playbooks (breach, outage, account, trade, support), checklist and evidence bundle
+    Incident(crate::incident::IncidentArgs),
     /// List, show and validate rules
     #[command(subcommand)]
     Rules(RulesCommand),
     /// Find or create the configuration file
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Answer the questions no Binance API can: 2FA methods, anti-phishing code, whitelist, devices, email
+    Setup(SetupArgs),
     /// Print shell completions
     #[command(
         after_help = "Examples:\n  binance-audit completions bash > /etc/bash_completion.d/binance-audit\n  binance-audit completions zsh > ~/.zfunc/_binance-audit"
@@ -184,6 +285,90 @@ pub enum Command {
         after_help = "Example:\n  binance-audit man > binance-audit.1 && man ./binance-audit.1"
     )]
     Man,
+}
+
+/// A second factor on the Binance account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TwoFactorMethod {
+    /// Authenticator app (Binance Authenticator, Google Authenticator, …)
+    Authenticator,
+    /// Passkey
+    Passkey,
+    /// Hardware security key (YubiKey, …)
+    #[value(alias = "security_key", alias = "yubikey")]
+    SecurityKey,
+    /// SMS code
+    Sms,
+    /// Email code
+    Email,
+    /// No second factor at all
+    None,
+}
+
+impl TwoFactorMethod {
+    /// The name stored in `[declared] two_factor`.
+    pub fn config_name(self) -> &'static str {
+        match self {
+            TwoFactorMethod::Authenticator => "authenticator",
+            TwoFactorMethod::Passkey => "passkey",
+            TwoFactorMethod::SecurityKey => "security_key",
+            TwoFactorMethod::Sms => "sms",
+            TwoFactorMethod::Email => "email",
+            TwoFactorMethod::None => "none",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum YesNo {
+    #[value(alias = "y", alias = "true")]
+    Yes,
+    #[value(alias = "n", alias = "false")]
+    No,
+}
+
+impl From<YesNo> for bool {
+    fn from(v: YesNo) -> bool {
+        v == YesNo::Yes
+    }
+}
+
+#[derive(Debug, Args, Clone, Default)]
+#[command(
+    after_help = "Without answer flags, setup asks each question in a terminal (English or Japanese, per --lang).\n\
+With flags it records exactly the answers given (others become \"not answered\"), dated today.\n\n\
+Examples:\n  binance-audit setup\n  binance-audit setup --lang ja\n  binance-audit setup --two-factor authenticator,passkey --anti-phishing-code yes \\\n      --withdrawal-whitelist yes --devices-reviewed yes --email-two-factor yes --email-unique-password yes"
+)]
+pub struct SetupArgs {
+    /// Second factors on your Binance account (Account → Security), comma-separated
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "METHODS")]
+    pub two_factor: Option<Vec<TwoFactorMethod>>,
+    /// An anti-phishing code is set (Account → Security → Anti-Phishing Code)
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub anti_phishing_code: Option<YesNo>,
+    /// The withdrawal whitelist is on (Account → Security → Address Management)
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub withdrawal_whitelist: Option<YesNo>,
+    /// You reviewed Device Management and removed devices you do not recognise
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub devices_reviewed: Option<YesNo>,
+    /// Your email account has its own second factor
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub email_two_factor: Option<YesNo>,
+    /// Your email account's password is used nowhere else
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub email_unique_password: Option<YesNo>,
+}
+
+impl SetupArgs {
+    pub fn any_answer(&self) -> bool {
+        self.two_factor.is_some()
+            || self.anti_phishing_code.is_some()
+            || self.withdrawal_whitelist.is_some()
+            || self.devices_reviewed.is_some()
+            || self.email_two_factor.is_some()
+            || self.email_unique_password.is_some()
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -229,6 +414,44 @@ mod tests {
         let c = Cli::try_parse_from(["binance-audit", "--fail-on", "high"]).unwrap();
         assert!(c.command.is_none());
         assert_eq!(c.audit.report.fail_on, Some(Severity::High));
+    }
+
+    #[test]
+    fn output_takes_format_prefix_or_bare_path() {
+        let c = Cli::try_parse_from([
+            "binance-audit",
+            "--output",
+            "sarif=r.sarif",
+            "-o",
+            "JSON=out/r.json",
+            "--output",
+            "plain.txt",
+            "--output",
+            "a=b.txt",
+        ])
+        .unwrap();
+        let o = &c.audit.report.output;
+        assert_eq!(o[0].format, Some(Format::Sarif));
+        assert_eq!(o[0].path, PathBuf::from("r.sarif"));
+        assert_eq!(o[1].format, Some(Format::Json));
+        assert_eq!(o[2].format, None);
+        // Not a format name: the whole thing is a path.
+        assert_eq!(o[3].format, None);
+        assert_eq!(o[3].path, PathBuf::from("a=b.txt"));
+        assert!(Cli::try_parse_from(["binance-audit", "--output", "junit="]).is_err());
+    }
+
+    #[test]
+    fn fail_on_new_needs_a_baseline() {
+        assert!(Cli::try_parse_from(["binance-audit", "--fail-on-new"]).is_err());
+        let c = Cli::try_parse_from(["binance-audit", "--fail-on-new", "--baseline", "b.json"])
+            .unwrap();
+        assert!(c.audit.baseline.fail_on_new);
+        // A baseline describes one account.
+        assert!(
+            Cli::try_parse_from(["binance-audit", "--baseline", "b.json", "--all-profiles"])
+                .is_err()
+        );
     }
 
     #[test]

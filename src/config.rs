@@ -164,6 +164,39 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, String> {
 
 /// Parse config text; errors read "line:column: message".
 pub fn parse(text: &str) -> Result<Config, String> {
+    let config = parse_toml(text)?;
+    check_waivers(&config.waivers)?;
+    Ok(config)
+}
+
+/// A waiver is an accepted risk: without a reason nobody can review it later,
+/// so one without is a configuration error, not a silent pass.
+fn check_waivers(waivers: &[Waiver]) -> Result<(), String> {
+    for (i, w) in waivers.iter().enumerate() {
+        let which = format!("[[waiver]] #{} (rule {:?})", i + 1, w.rule);
+        if w.rule.trim().is_empty() {
+            return Err(format!(
+                " [[waiver]] #{}: `rule` is empty: name the rule id to waive, e.g. \"BA-API-004\"",
+                i + 1
+            ));
+        }
+        if w.reason.trim().is_empty() {
+            return Err(format!(
+                " {which}: `reason` is empty: say why this finding is accepted, so the waiver can be reviewed"
+            ));
+        }
+        if let Some(e) = &w.expires
+            && (e.date.is_none() || crate::collect::declared::date_of(e).is_none())
+        {
+            return Err(format!(
+                " {which}: `expires` must be a date like 2027-01-31"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn parse_toml(text: &str) -> Result<Config, String> {
     toml::from_str::<Config>(text).map_err(|e| {
         let pos = e
             .span()
@@ -262,10 +295,11 @@ pub const TEMPLATE: &str = r#"# binance-audit configuration. Every setting is op
 # email_two_factor = true
 # email_unique_password = true
 
-# [[waiver]]                   # accept a finding on purpose, with a reason
+# [[waiver]]                   # accept a finding on purpose: shown, not scored, never gated
 # rule = "BA-API-004"
-# reason = "trading bot key, rotated by the bot's own schedule"
-# expires = 2027-01-01
+# reason = "trading bot key, rotated by the bot's own schedule"   # required
+# expires = 2027-01-01         # optional: from this date on the finding counts again
+# profile = "bot"              # optional: only for this profile
 "#;
 
 #[cfg(test)]
@@ -290,6 +324,19 @@ mod tests {
         let e = parse("[binance]\napi_secret = \"abc\"\n").unwrap_err();
         assert!(e.contains("never stored"), "{e}");
         assert!(!e.contains("abc"), "the value must not be echoed: {e}");
+    }
+
+    #[test]
+    fn waiver_without_reason_or_with_bad_date_is_refused() {
+        let e = parse("[[waiver]]\nrule = \"BA-API-004\"\nreason = \"  \"\n").unwrap_err();
+        assert!(e.contains("reason") && e.contains("BA-API-004"), "{e}");
+        let e = parse("[[waiver]]\nrule = \"BA-API-004\"\n").unwrap_err();
+        assert!(e.contains("reason"), "{e}");
+        let e = parse("[[waiver]]\nrule = \"BA-API-004\"\nreason = \"x\"\nexpires = 10:00:00\n")
+            .unwrap_err();
+        assert!(e.contains("expires"), "{e}");
+        let e = parse("[[waiver]]\nrule = \"\"\nreason = \"x\"\n").unwrap_err();
+        assert!(e.contains("rule"), "{e}");
     }
 
     #[test]

@@ -232,6 +232,48 @@ pub const CATALOGUE: &[FactDef] = &[
         Int,
         "declaration age above which re-confirmation is asked (config)",
     ),
+    // drift against --baseline: each a list of changes {item, label, old, new},
+    // empty when nothing changed (src/baseline.rs)
+    f(
+        "drift.new_addresses",
+        List,
+        "withdrawal addresses not in the baseline's address book",
+    ),
+    f(
+        "drift.whitelist_changed",
+        List,
+        "addresses whose whiteStatus differs from the baseline",
+    ),
+    f(
+        "drift.withdrawals_enabled",
+        List,
+        "the key can withdraw now but could not in the baseline",
+    ),
+    f(
+        "drift.permissions_enabled",
+        List,
+        "other key permissions enabled since the baseline",
+    ),
+    f(
+        "drift.ip_restriction_removed",
+        List,
+        "the key was IP-restricted in the baseline and is not now",
+    ),
+    f(
+        "drift.key_replaced",
+        List,
+        "the key's creation time differs from the baseline (a new key)",
+    ),
+    f(
+        "drift.account_status_changed",
+        List,
+        "account status differs from the baseline",
+    ),
+    f(
+        "drift.score_drop",
+        List,
+        "score lower than the baseline's, over the same coverage",
+    ),
 ];
 
 pub fn lookup(name: &str) -> Option<&'static FactDef> {

@@ -117,6 +117,16 @@ impl Net {
         }
     }
 
+    /// The same connection pool with its own request log: each profile's
+    /// report lists only the requests made for it.
+    pub fn fork(&self) -> Net {
+        Net {
+            client: self.client.clone(),
+            timeout: self.timeout,
+            log: Arc::default(),
+        }
+    }
+
     pub fn is_offline(&self) -> bool {
         self.client.is_none()
     }

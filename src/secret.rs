@@ -13,8 +13,7 @@ pub const PASSWORD_ENV: &str = "BINANCE_AUDIT_PASSWORD";
 
 /// Whether we may ask the user anything: a terminal on stdin and not CI.
 pub fn interactive() -> bool {
-    std::io::stdin().is_terminal()
-        && std::env::var_os("CI").is_none_or(|v| v.is_empty() || v == "false")
+    std::io::stdin().is_terminal() && !crate::progress::ci()
 }
 
 /// Turn raw bytes into a single-line secret, zeroizing the buffer.

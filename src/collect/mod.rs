@@ -1,8 +1,11 @@
 //! Collectors gather facts and nothing else. A collector that fails degrades
 //! its facts to "not checked" and says why; it never aborts the run.
 
+pub mod breach;
+
 use serde::Serialize;
 
+pub mod binance;
 pub mod declared;
 pub mod password;
 

@@ -6,3 +6,17 @@ pub fn render(report: &Report) -> String {
     s.push('\n');
     s
 }
+
+/// Several accounts in one document (`--all-profiles`).
+pub fn render_profiles(reports: &[Report]) -> String {
+    let doc = serde_json::json!({
+        "schema_version": super::SCHEMA_VERSION,
+        "tool_version": env!("CARGO_PKG_VERSION"),
+        "generated_at": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "profiles": reports,
+    });
+    let mut s =
+        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}

@@ -2,6 +2,9 @@
 
 pub mod build;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 use serde::Serialize;
@@ -38,6 +41,16 @@ pub struct Report {
     pub password: Option<PasswordDetails>,
     pub network: Vec<NetRequest>,
     pub warnings: Vec<String>,
+    /// The configuration file this run read (as given), which SARIF results
+    /// point at: findings are about an account, not a source line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config_file: Option<String>,
+    /// Every `[[waiver]]` that concerns this run, with what became of it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub waivers: Vec<WaiverEntry>,
+    /// The baseline this run was compared with (`--baseline`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineRef>,
 }
 
 #[derive(Clone, Copy, Debug, Serialize)]
@@ -68,6 +81,88 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub declared_on: Option<String>,
     pub points: u32,
+    /// Stable identity across runs: hex SHA-256 of rule id, profile and the
+    /// stable keys of the evidence (address fingerprints, flag names), never
+    /// of display text. SARIF uses it as a partial fingerprint.
+    pub fingerprint: String,
+    /// Accepted on purpose by a `[[waiver]]`: shown, but neither scored nor gated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waived: Option<Waived>,
+    /// Against `--baseline`: whether this finding was already recorded there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineState>,
+    /// Drift findings: each change, old → new.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
+}
+
+impl Finding {
+    /// Whether this finding may trip a gate (`--fail-on`, `--fail-on-new`).
+    pub fn counts(&self) -> bool {
+        self.waived.is_none()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Waived {
+    pub reason: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BaselineState {
+    /// Not in the baseline's findings (drift findings are always new).
+    New,
+    Existing,
+}
+
+/// One observed change against the baseline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// The drift fact that recorded it, e.g. `drift.new_addresses`.
+    pub fact: String,
+    /// Stable key of the thing that changed: an address fingerprint, a flag name.
+    pub item: String,
+    /// What a person reads: "USDT (ETH) \"cold\" 0x12…ab".
+    pub label: String,
+    pub old: String,
+    pub new: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WaiverStatus {
+    /// Matched a finding of this run and applied.
+    Active,
+    /// Past its expiry date: no longer applies.
+    Expired,
+    /// In force, but no finding of this run matched it.
+    Unused,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct WaiverEntry {
+    pub rule: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    pub reason: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+    pub status: WaiverStatus,
+    /// Why it is unused or expired, in the report's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BaselineRef {
+    pub file: String,
+    pub created_at: String,
+    pub tool_version: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<u32>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -99,8 +194,13 @@ pub struct FactEntry {
 }
 
 impl Report {
+    /// The worst severity among findings that count (waived ones do not).
     pub fn worst_severity(&self) -> Option<Severity> {
-        self.findings.iter().map(|f| f.severity).max()
+        self.findings
+            .iter()
+            .filter(|f| f.counts())
+            .map(|f| f.severity)
+            .max()
     }
 
     pub fn any_check_failed(&self) -> bool {

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use colored::{ColoredString, Colorize};
 
-use super::{Report, Source};
+use super::{BaselineState, Report, Source, WaiverStatus};
 use crate::collect::CheckState;
 use crate::i18n::{Lang, tr};
 use crate::rules::Severity;
@@ -144,27 +144,62 @@ pub fn render(r: &Report, opts: &Options) -> String {
             .green()
         );
     } else {
+        let waived = r.findings.iter().filter(|f| f.waived.is_some()).count();
+        let extra = match (waived, l) {
+            (0, _) => String::new(),
+            (n, Lang::En) => format!(", {n} waived"),
+            (n, Lang::Ja) => format!("、うち免除{n}件"),
+        };
         let _ = writeln!(
             o,
-            "{} ({})",
+            "{} ({}{extra})",
             tr(l, "Findings", "検出事項").bold(),
             r.findings.len()
         );
     }
     for f in &r.findings {
         let _ = writeln!(o);
-        let pts = match l {
-            Lang::En => format!("+{} pts if fixed", f.points),
-            Lang::Ja => format!("修正で+{}点", f.points),
+        // Waived and drift findings are not scored: no points to promise.
+        let pts = match (f.points, l) {
+            (0, _) => String::new(),
+            (p, Lang::En) => format!("+{p} pts if fixed"),
+            (p, Lang::Ja) => format!("修正で+{p}点"),
+        };
+        let new = if f.baseline == Some(BaselineState::New) {
+            format!("{} ", tr(l, "NEW", "新規").magenta().bold())
+        } else {
+            String::new()
+        };
+        let pts = if pts.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", pts.dimmed())
         };
         let _ = writeln!(
             o,
-            "{} {}  {}  {}",
+            "{} {new}{}  {}{pts}",
             sev(f.severity),
             f.id.bold(),
             f.title.bold(),
-            pts.dimmed()
         );
+        if let Some(w) = &f.waived {
+            let until = w
+                .expires
+                .as_ref()
+                .map(|d| format!(" ({} {d})", tr(l, "until", "期限")))
+                .unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "  {}: {}{until}",
+                tr(
+                    l,
+                    "WAIVED, not scored or gated",
+                    "免除（スコア・判定の対象外）"
+                )
+                .cyan(),
+                w.reason
+            );
+        }
         if f.source == Source::Declared {
             let on = f.declared_on.as_deref().unwrap_or("?");
             let _ = writeln!(o, "  {}", match l {
@@ -220,11 +255,13 @@ pub fn render(r: &Report, opts: &Options) -> String {
         let _ = writeln!(
             o,
             "{} ({})",
-            tr(l, "Passed", "問題なし").bold().green(),
+            tr(l, "Passed (not found)", "問題なし（該当せず）")
+                .bold()
+                .green(),
             r.passed.len()
         );
         for p in &r.passed {
-            let _ = writeln!(o, "  {}  {}", p.id, p.title);
+            let _ = writeln!(o, "  ✓ {}  {}", p.id, p.title);
         }
     }
 
@@ -249,6 +286,24 @@ pub fn render(r: &Report, opts: &Options) -> String {
                 f.name,
                 f.declared_on.as_deref().unwrap_or("")
             );
+        }
+    }
+
+    if !r.waivers.is_empty() {
+        let _ = writeln!(o);
+        let _ = writeln!(o, "{}", tr(l, "Waivers", "免除設定").bold());
+        for w in &r.waivers {
+            let status = match w.status {
+                WaiverStatus::Active => tr(l, "active", "適用中").green(),
+                WaiverStatus::Expired => tr(l, "EXPIRED", "期限切れ").red().bold(),
+                WaiverStatus::Unused => tr(l, "unused", "未使用").yellow(),
+            };
+            let until = w
+                .expires
+                .as_deref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default();
+            let _ = writeln!(o, "  {:<12} {status}{until}  {}", w.rule, w.reason);
         }
     }
 

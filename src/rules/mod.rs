@@ -12,12 +12,29 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Text, TextList};
 
 pub use eval::{Evaluator, Outcome};
-pub use load::{LoadError, load_builtin, load_dir, load_with_overrides};
+pub use load::{LoadError, Problem, line_col, load_builtin, load_dir, load_with_overrides};
 
 /// The rule files shipped inside the binary. A test checks that every
 /// `rules/*.toml` rule file is listed here, so none is forgotten.
-pub const BUILTIN: &[(&str, &str)] =
-    &[("password.toml", include_str!("../../rules/password.toml"))];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("password.toml", include_str!("../../rules/password.toml")),
+    ("breach.toml", include_str!("../../rules/breach.toml")),
+    ("api-key.toml", include_str!("../../rules/api-key.toml")),
+    ("account.toml", include_str!("../../rules/account.toml")),
+    (
+        "withdrawal.toml",
+        include_str!("../../rules/withdrawal.toml"),
+    ),
+    (
+        "two-factor.toml",
+        include_str!("../../rules/two-factor.toml"),
+    ),
+    (
+        "environment.toml",
+        include_str!("../../rules/environment.toml"),
+    ),
+    ("drift.toml", include_str!("../../rules/drift.toml")),
+];
 
 /// Files in a rules folder that hold other data, not rules.
 pub const DATA_FILES: &[&str] = &["domains.toml"];

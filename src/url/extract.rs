@@ -585,7 +585,13 @@ fn entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         let tail = &rest[amp..];
-        let semi = tail[..tail.len().min(12)].find(';');
+        // A reference is short; look for its ';' in the next dozen bytes, cut on a
+        // character boundary so multi-byte text after '&' cannot split a char.
+        let mut window = tail.len().min(12);
+        while !tail.is_char_boundary(window) {
+            window -= 1;
+        }
+        let semi = tail[..window].find(';');
         let decoded = semi.and_then(|e| {
             let name = &tail[1..e];
             let c = match name {
@@ -676,5 +682,20 @@ mod tests {
         plain(&text, &mut links);
         assert_eq!(links.list, ["https://binance-verify.example/"]);
         assert!(!text.contains('%'));
+    }
+}
+
+#[cfg(test)]
+mod entity_tests {
+    use super::entities;
+
+    #[test]
+    fn multibyte_text_after_an_ampersand_does_not_panic() {
+        assert_eq!(entities("&00€€€€€€"), "&00€€€€€€");
+        assert_eq!(entities("a&amp;b"), "a&b");
+        assert_eq!(
+            entities("&\u{80}\u{80}\u{80}\u{80}\u{80};"),
+            "&\u{80}\u{80}\u{80}\u{80}\u{80};"
+        );
     }
 }

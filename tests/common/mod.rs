@@ -210,3 +210,5 @@ pub fn bin(home: &std::path::Path) -> assert_cmd::Command {
         .env("NO_COLOR", "1");
     cmd
 }
+
+pub mod binance;

@@ -1,0 +1,685 @@
+//! A read-only Binance REST client on top of [`Net::get`]: the only verb it
+//! can send is GET, because the network door it uses has no other.
+//!
+//! Behaviour that keeps a user's IP and key in good standing: a 429 stops
+//! calls to the limited endpoint for as long as `Retry-After` says, a 418
+//! (IP ban) stops every further call, and only server errors and timeouts are
+//! retried, a bounded number of times with a fresh timestamp and signature.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use serde::de::DeserializeOwned;
+use url::Url;
+
+use super::creds::{Credentials, mask};
+use super::sign::encode_query;
+use crate::net::{self, Net, NetError};
+
+pub const DEFAULT_BASE: &str = "https://api.binance.com";
+pub const TIME_PATH: &str = "/api/v3/time";
+/// Binance's default; the clock offset is corrected, so no wider window is needed.
+pub const RECV_WINDOW_MS: u64 = 5000;
+/// Endpoints whose documentation lists no `recvWindow`: sending an unknown
+/// parameter risks `-1104`, and the default window is the same 5000 ms.
+const NO_RECV_WINDOW: &[&str] = &["/sapi/v1/capital/withdraw/address/list"];
+/// A 418 without Retry-After: Binance's shortest ban is 2 minutes.
+const DEFAULT_BAN_SECS: u64 = 120;
+
+#[derive(Clone, Copy, Debug)]
+pub struct RetryPolicy {
+    /// Attempts for 5xx answers and connection failures.
+    pub attempts: u32,
+    /// Attempts after a timeout (each one waits the full timeout).
+    pub timeout_attempts: u32,
+    /// Wait before the first retry; doubled each time.
+    pub backoff: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            attempts: 3,
+            timeout_attempts: 2,
+            backoff: Duration::from_millis(250),
+        }
+    }
+}
+
+/// Why a call did not produce data. Display is one line that explains the
+/// cause and the fix; it never holds the signature, a secret or the full key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiError {
+    NoCredentials,
+    Offline,
+    /// Binance answered with its `{code, msg}` error shape.
+    Rejected {
+        status: u16,
+        code: i64,
+        msg: String,
+    },
+    /// HTTP 429: this endpoint is not called again until Retry-After passes.
+    RateLimited {
+        retry_after: Option<u64>,
+    },
+    /// HTTP 418: the IP is banned; no further call is made in this run.
+    Banned {
+        retry_after: Option<u64>,
+    },
+    Server {
+        status: u16,
+        attempts: u32,
+    },
+    Http {
+        status: u16,
+    },
+    Timeout {
+        secs: u64,
+        attempts: u32,
+    },
+    Connect {
+        detail: String,
+        attempts: u32,
+    },
+    BadJson {
+        detail: String,
+    },
+    Signing(String),
+}
+
+impl std::error::Error for ApiError {}
+
+impl ApiError {
+    pub fn code(&self) -> Option<i64> {
+        match self {
+            ApiError::Rejected { code, .. } => Some(*code),
+            _ => None,
+        }
+    }
+
+    /// Errors that will not change by asking again in this run.
+    pub fn stops_everything(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Banned { .. } | ApiError::Offline | ApiError::NoCredentials
+        ) || matches!(self.code(), Some(-2015 | -2014 | -2008 | -1022))
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::NoCredentials => f.write_str(
+                "no API key: set BINANCE_API_KEY and BINANCE_API_SECRET (or BINANCE_API_PRIVATE_KEY_FILE)",
+            ),
+            ApiError::Offline => f.write_str("offline mode: Binance was not contacted"),
+            ApiError::Rejected { code, msg, status } => match code {
+                -2015 => {
+                    let ip = request_ip(msg)
+                        .map(|ip| format!(" (Binance saw {ip})"))
+                        .unwrap_or_default();
+                    write!(
+                        f,
+                        "Binance rejected the API key (-2015 \"Invalid API-key, IP, or permissions for action\"); the usual causes: \
+                         (1) the key and the secret/private key do not belong together — copy both again; \
+                         (2) this machine's IP{ip} is not on the key's IP allow-list — which is good: run the audit from an allowed host or add this IP in Profile → API Management → Edit restrictions; \
+                         (3) \"Enable Reading\" is off for the key — turn it on in Profile → API Management"
+                    )
+                }
+                -2008 => f.write_str(
+                    "Binance does not know this API key (-2008 \"Invalid Api-Key ID\"): it was deleted or expired (Binance removes keys without IP restriction that stay unused), \
+                     or it is a testnet/demo key; create a new read-only key in Profile → API Management",
+                ),
+                -2014 => f.write_str(
+                    "Binance rejected the API key's format (-2014): it has a typo, a space or a line break; copy it again from Profile → API Management",
+                ),
+                -1021 => f.write_str(
+                    "Binance rejected the request time (-1021): this machine's clock is too far from Binance's even after correction; turn on automatic time sync (NTP) and run again",
+                ),
+                -1022 => f.write_str(
+                    "Binance says the signature is invalid (-1022): the secret or private key does not belong to this API key, or it is of the wrong type; \
+                     check BINANCE_API_SECRET / BINANCE_API_PRIVATE_KEY_FILE against Profile → API Management",
+                ),
+                -1002 => f.write_str(
+                    "Binance says this key is not authorized for this request (-1002); a sub-account key cannot read some master-account data",
+                ),
+                -1003 => f.write_str(
+                    "Binance rate limit reached (-1003): stopped as Binance asks; run again in a few minutes",
+                ),
+                -1000 | -1007 | -1008 => write!(
+                    f,
+                    "Binance could not answer ({code}: busy or internal timeout); try again later"
+                ),
+                _ if msg.is_empty() => write!(f, "Binance returned error {code} (HTTP {status})"),
+                _ => write!(f, "Binance returned error {code} (HTTP {status}): {msg}"),
+            },
+            ApiError::RateLimited { retry_after } => write!(
+                f,
+                "Binance rate limit hit (HTTP 429): this endpoint was not called again{}; nothing was retried, so the limit is not made worse",
+                wait_text(*retry_after, "as Binance asks — wait")
+            ),
+            ApiError::Banned { retry_after } => write!(
+                f,
+                "Binance has temporarily banned this IP (HTTP 418) after too many requests: every further call was stopped{}; do not run tools against Binance from this IP until then",
+                wait_text(*retry_after, "— the ban lasts")
+            ),
+            ApiError::Server { status, attempts } => write!(
+                f,
+                "Binance server error (HTTP {status}) after {attempts} attempt(s); Binance-side problem, try again later"
+            ),
+            ApiError::Http { status: 403 } => f.write_str(
+                "Binance's firewall refused the request (HTTP 403); wait at least 5 minutes before running again",
+            ),
+            ApiError::Http { status } => write!(f, "Binance answered HTTP {status}"),
+            ApiError::Timeout { secs, attempts } => write!(
+                f,
+                "Binance did not answer within {secs} s ({attempts} attempt(s)); check the connection or raise --timeout"
+            ),
+            ApiError::Connect { detail, attempts } => write!(
+                f,
+                "could not reach Binance ({attempts} attempt(s)): {detail}"
+            ),
+            ApiError::BadJson { detail } => write!(
+                f,
+                "Binance's answer could not be read (not the expected JSON: {detail})"
+            ),
+            ApiError::Signing(e) => write!(f, "could not sign the request: {e}"),
+        }
+    }
+}
+
+fn wait_text(secs: Option<u64>, lead: &str) -> String {
+    match secs {
+        Some(s) => format!(" {lead} {s} s"),
+        None => String::new(),
+    }
+}
+
+/// `…, request ip: 203.0.113.7` → the IP Binance saw.
+fn request_ip(msg: &str) -> Option<&str> {
+    let i = msg.to_ascii_lowercase().find("request ip:")?;
+    let ip = msg[i + "request ip:".len()..]
+        .trim()
+        .split(|c: char| !(c.is_ascii_hexdigit() || c == '.' || c == ':'))
+        .next()?;
+    (!ip.is_empty()).then_some(ip)
+}
+
+#[derive(Default)]
+struct Halts {
+    /// IP ban in force until then (418).
+    banned: Option<(Instant, Option<u64>)>,
+    /// Rate-limited scopes (an endpoint, or all of `/api/`) until then (429).
+    limited: HashMap<String, (Instant, Option<u64>)>,
+}
+
+pub struct BinanceClient {
+    net: Net,
+    base: Url,
+    creds: Option<Credentials>,
+    /// Binance time minus local time, as applied to `timestamp`.
+    offset_ms: AtomicI64,
+    retry: RetryPolicy,
+    halts: Mutex<Halts>,
+}
+
+impl fmt::Debug for BinanceClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BinanceClient")
+            .field("base", &self.base.as_str())
+            .field("creds", &self.creds)
+            .finish()
+    }
+}
+
+/// Milliseconds since the epoch on this machine's clock.
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+/// The shape of every Binance error body.
+#[derive(serde::Deserialize)]
+struct ErrorBody {
+    code: i64,
+    #[serde(default)]
+    msg: String,
+}
+
+impl BinanceClient {
+    pub fn new(net: Net, base: Url, creds: Option<Credentials>) -> BinanceClient {
+        BinanceClient {
+            net,
+            base,
+            creds,
+            offset_ms: AtomicI64::new(0),
+            retry: RetryPolicy::default(),
+            halts: Mutex::default(),
+        }
+    }
+
+    pub fn with_retry(mut self, retry: RetryPolicy) -> BinanceClient {
+        self.retry = retry;
+        self
+    }
+
+    pub fn credentials(&self) -> Option<&Credentials> {
+        self.creds.as_ref()
+    }
+
+    pub fn net(&self) -> &Net {
+        &self.net
+    }
+
+    pub fn base(&self) -> &Url {
+        &self.base
+    }
+
+    /// The clock correction applied to signed requests (Binance minus local, ms).
+    pub fn clock_offset_ms(&self) -> i64 {
+        self.offset_ms.load(Ordering::Relaxed)
+    }
+
+    /// Read `/api/v3/time` and correct later timestamps for this machine's
+    /// clock. Returns Binance time minus local time in ms (positive: the local
+    /// clock is behind), estimated at the middle of the round trip.
+    pub async fn sync_clock(&self) -> Result<i64, ApiError> {
+        #[derive(serde::Deserialize)]
+        struct Time {
+            #[serde(rename = "serverTime")]
+            server_time: i64,
+        }
+        let sent = now_ms();
+        let t: Time = self
+            .public_json(TIME_PATH, &[], "Binance server time (clock check)")
+            .await?;
+        let received = now_ms();
+        // Signing uses the offset at receipt, which makes timestamps a little
+        // late rather than early: Binance rejects anything 1 s ahead of it.
+        self.offset_ms
+            .store(t.server_time - received, Ordering::Relaxed);
+        Ok(t.server_time - (sent + received) / 2)
+    }
+
+    /// An unsigned GET; no API key is sent.
+    pub async fn public_get(
+        &self,
+        path: &str,
+        params: &[(&str, String)],
+        purpose: &str,
+    ) -> Result<Vec<u8>, ApiError> {
+        let query = encode_query(params);
+        self.send(path, &[], purpose, || Ok((query.clone(), None)))
+            .await
+    }
+
+    /// A signed (USER_DATA) GET: `params`, then `recvWindow` and `timestamp`,
+    /// signed over exactly the encoded string that is sent, `signature` last.
+    pub async fn signed_get(
+        &self,
+        path: &str,
+        params: &[(&str, String)],
+        purpose: &str,
+    ) -> Result<Vec<u8>, ApiError> {
+        let creds = self.creds.as_ref().ok_or(ApiError::NoCredentials)?;
+        let headers = [("X-MBX-APIKEY", creds.api_key.as_str())];
+        let send_window = !NO_RECV_WINDOW.contains(&path);
+        self.send(path, &headers, purpose, || {
+            let mut all: Vec<(&str, String)> = params.to_vec();
+            if send_window {
+                all.push(("recvWindow", RECV_WINDOW_MS.to_string()));
+            }
+            all.push(("timestamp", (now_ms() + self.clock_offset_ms()).to_string()));
+            let query = encode_query(&all);
+            let signature = creds.signer.sign(&query).map_err(ApiError::Signing)?;
+            Ok((format!("{query}&signature={signature}"), Some(signature)))
+        })
+        .await
+    }
+
+    /// A signed GET parsed as JSON.
+    pub async fn get_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        params: &[(&str, String)],
+        purpose: &str,
+    ) -> Result<T, ApiError> {
+        let body = self.signed_get(path, params, purpose).await?;
+        parse_json(&body)
+    }
+
+    /// An unsigned GET parsed as JSON.
+    pub async fn public_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        params: &[(&str, String)],
+        purpose: &str,
+    ) -> Result<T, ApiError> {
+        let body = self.public_get(path, params, purpose).await?;
+        parse_json(&body)
+    }
+
+    fn halted(&self, path: &str) -> Option<ApiError> {
+        let mut h = self.halts.lock().ok()?;
+        let now = Instant::now();
+        if let Some((until, retry_after)) = h.banned {
+            if now < until {
+                return Some(ApiError::Banned { retry_after });
+            }
+            h.banned = None;
+        }
+        let scope = limit_scope(path);
+        if let Some(&(until, retry_after)) = h.limited.get(&scope) {
+            if now < until {
+                return Some(ApiError::RateLimited { retry_after });
+            }
+            h.limited.remove(&scope);
+        }
+        None
+    }
+
+    fn halt(&self, path: &str, err: &ApiError) {
+        let Ok(mut h) = self.halts.lock() else { return };
+        let now = Instant::now();
+        match err {
+            ApiError::Banned { retry_after } => {
+                let secs = retry_after.unwrap_or(DEFAULT_BAN_SECS);
+                h.banned = Some((now + Duration::from_secs(secs), *retry_after));
+            }
+            ApiError::RateLimited { retry_after } => {
+                // Without Retry-After, stay away for the rest of the run.
+                let secs = retry_after.unwrap_or(3600);
+                h.limited.insert(
+                    limit_scope(path),
+                    (now + Duration::from_secs(secs), *retry_after),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    /// One logical call: build (and sign) the query afresh for each attempt.
+    async fn send(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+        purpose: &str,
+        build: impl Fn() -> Result<(String, Option<String>), ApiError>,
+    ) -> Result<Vec<u8>, ApiError> {
+        let mut attempt = 0u32;
+        let mut wait = self.retry.backoff;
+        loop {
+            attempt += 1;
+            if let Some(e) = self.halted(path) {
+                return Err(e);
+            }
+            let (query, signature) = build()?;
+            let mut url = net::join(&self.base, path);
+            if !query.is_empty() {
+                // Attached raw: the bytes sent are the bytes signed.
+                url.set_query(Some(&query));
+            }
+            let result = self.net.get(&url, headers, purpose).await;
+            let err = match result {
+                // Redirects are not followed; a 3xx is no answer.
+                Ok(resp) if resp.status >= 300 => ApiError::Http {
+                    status: resp.status,
+                },
+                Ok(resp) => return Ok(resp.body),
+                Err(e) => self.classify(e, attempt, signature.as_deref()),
+            };
+            let retryable = match &err {
+                ApiError::Server { .. } | ApiError::Connect { .. } => attempt < self.retry.attempts,
+                ApiError::Timeout { .. } => attempt < self.retry.timeout_attempts,
+                ApiError::Rejected { code, .. } => {
+                    matches!(code, -1000 | -1007 | -1008) && attempt < self.retry.attempts
+                }
+                _ => false,
+            };
+            if !retryable {
+                self.halt(path, &err);
+                return Err(err);
+            }
+            tokio::time::sleep(wait).await;
+            wait *= 2;
+        }
+    }
+
+    fn classify(&self, e: NetError, attempts: u32, signature: Option<&str>) -> ApiError {
+        match e {
+            NetError::Offline => ApiError::Offline,
+            NetError::Timeout(secs) => ApiError::Timeout { secs, attempts },
+            NetError::Connect(d) | NetError::Body(d) => ApiError::Connect {
+                detail: self.scrub(&d, signature),
+                attempts,
+            },
+            NetError::Status {
+                status,
+                retry_after,
+                body,
+            } => {
+                let coded = serde_json::from_str::<ErrorBody>(&body).ok();
+                match status {
+                    418 => ApiError::Banned { retry_after },
+                    429 => ApiError::RateLimited { retry_after },
+                    500..=599 => ApiError::Server { status, attempts },
+                    _ => match coded {
+                        Some(b) => ApiError::Rejected {
+                            status,
+                            code: b.code,
+                            msg: self.scrub(&b.msg, signature),
+                        },
+                        None => ApiError::Http { status },
+                    },
+                }
+            }
+        }
+    }
+
+    /// Text that came from outside, made safe for a report: one short line,
+    /// with the key and the signature removed should a server echo them.
+    fn scrub(&self, text: &str, signature: Option<&str>) -> String {
+        let mut s: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .take(200)
+            .collect();
+        if let Some(c) = &self.creds
+            && !c.api_key.is_empty()
+        {
+            s = s.replace(&c.api_key, &mask(&c.api_key));
+        }
+        if let Some(sig) = signature
+            && !sig.is_empty()
+        {
+            s = s.replace(sig, "***");
+        }
+        s.trim().to_string()
+    }
+}
+
+/// `/api/*` shares one IP weight budget; each `/sapi/*` endpoint has its own.
+fn limit_scope(path: &str) -> String {
+    if path.starts_with("/api/") {
+        "/api/".into()
+    } else {
+        path.to_string()
+    }
+}
+
+/// JSON into `T`; a Binance error object in a 200 answer is still an error.
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    match serde_json::from_slice::<T>(body) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            if let Ok(b) = serde_json::from_slice::<ErrorBody>(body)
+                && b.code < 0
+            {
+                return Err(ApiError::Rejected {
+                    status: 200,
+                    code: b.code,
+                    msg: b.msg.chars().take(200).collect(),
+                });
+            }
+            let what = if e.is_eof() {
+                "the answer was cut off".to_string()
+            } else if e.is_syntax() {
+                format!("malformed at line {} column {}", e.line(), e.column())
+            } else {
+                format!(
+                    "unexpected shape at line {} column {}",
+                    e.line(),
+                    e.column()
+                )
+            };
+            Err(ApiError::BadJson { detail: what })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_lines_explain_codes() {
+        let e = ApiError::Rejected {
+            status: 401,
+            code: -2015,
+            msg: "Invalid API-key, IP, or permissions for action, request ip: 203.0.113.7".into(),
+        };
+        let s = e.to_string();
+        assert!(
+            s.contains("203.0.113.7") && s.contains("allow-list") && s.contains("Enable Reading"),
+            "{s}"
+        );
+        assert!(!s.contains('\n'));
+        let s = ApiError::Rejected {
+            status: 400,
+            code: -2008,
+            msg: String::new(),
+        }
+        .to_string();
+        assert!(s.contains("deleted or expired"), "{s}");
+        let s = ApiError::Rejected {
+            status: 400,
+            code: -1021,
+            msg: String::new(),
+        }
+        .to_string();
+        assert!(s.contains("clock"), "{s}");
+        let s = ApiError::Rejected {
+            status: 400,
+            code: -1022,
+            msg: String::new(),
+        }
+        .to_string();
+        assert!(s.contains("signature"), "{s}");
+        let s = ApiError::RateLimited {
+            retry_after: Some(7),
+        }
+        .to_string();
+        assert!(s.contains("429") && s.contains("7 s"), "{s}");
+        let s = ApiError::Banned {
+            retry_after: Some(120),
+        }
+        .to_string();
+        assert!(s.contains("418") && s.contains("120 s"), "{s}");
+    }
+
+    #[test]
+    fn request_ip_is_found() {
+        assert_eq!(request_ip("x, request ip: 1.2.3.4"), Some("1.2.3.4"));
+        assert_eq!(
+            request_ip("x, request ip: 2001:db8::1."),
+            Some("2001:db8::1.")
+        );
+        assert_eq!(request_ip("nothing"), None);
+    }
+
+    #[test]
+    fn json_errors_say_what_not_content() {
+        #[derive(serde::Deserialize, Debug)]
+        struct T {
+            #[allow(dead_code)]
+            a: bool,
+        }
+        let e = parse_json::<T>(br#"{"a": tru"#).unwrap_err();
+        assert!(
+            e.to_string().contains("cut off") || e.to_string().contains("malformed"),
+            "{e}"
+        );
+        let e = parse_json::<T>(br#"{"code": -2015, "msg": "Invalid API-key"}"#).unwrap_err();
+        assert_eq!(e.code(), Some(-2015));
+    }
+
+    #[test]
+    fn api_weight_is_shared_sapi_is_not() {
+        assert_eq!(limit_scope("/api/v3/account"), limit_scope("/api/v3/time"));
+        assert_ne!(
+            limit_scope("/sapi/v1/account/status"),
+            limit_scope("/sapi/v1/account/info")
+        );
+    }
+
+    /// GET-only by construction: nothing in the crate builds a request with
+    /// another verb, and `Net` (the only holder of an HTTP client) exposes
+    /// nothing but `get`. A new verb anywhere fails this test.
+    #[test]
+    fn no_code_path_can_send_anything_but_get() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let forbidden = [
+            ".post(",
+            ".put(",
+            ".patch(",
+            ".delete(",
+            ".head(",
+            ".request(",
+            "Method::POST",
+            "Method::PUT",
+            "Method::PATCH",
+            "Method::DELETE",
+            "Method::HEAD",
+            "Method::OPTIONS",
+            "Method::from_bytes",
+            "reqwest::blocking",
+        ];
+        let mut stack = vec![root];
+        let mut files = 0;
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files += 1;
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    // This test names the verbs it forbids; skip its own module.
+                    let code = text.split("#[cfg(test)]").next().unwrap_or("");
+                    for f in forbidden {
+                        assert!(!code.contains(f), "{} contains `{f}`", path.display());
+                    }
+                }
+            }
+        }
+        assert!(files > 10);
+        let net = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/net.rs"),
+        )
+        .unwrap();
+        assert_eq!(
+            net.matches("client.get(").count(),
+            1,
+            "Net sends only through one GET"
+        );
+        assert!(
+            !net.contains("pub fn client") && !net.contains("pub client"),
+            "the reqwest client must stay private to Net"
+        );
+    }
+}

@@ -1,0 +1,392 @@
+//! API credentials: the key (an identifier, still masked in output) and the
+//! means to sign — an HMAC secret or a PKCS#8 private key. Secrets come from
+//! the environment or from files named in the config, never from argv, and
+//! are zeroized once the signer holds them.
+
+use std::ffi::OsString;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use zeroize::Zeroizing;
+
+use super::sign::Signer;
+use crate::config::Profile;
+
+pub const KEY_ENV: &str = "BINANCE_API_KEY";
+pub const SECRET_ENV: &str = "BINANCE_API_SECRET";
+pub const PRIVATE_KEY_FILE_ENV: &str = "BINANCE_API_PRIVATE_KEY_FILE";
+
+/// A PEM key or a secret is a few kB at most; anything larger is not one.
+const MAX_SECRET_FILE: u64 = 64 * 1024;
+
+pub struct Credentials {
+    pub api_key: String,
+    pub signer: Signer,
+    /// Files the secret came from, for the group/other-readable warning.
+    files: Vec<PathBuf>,
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credentials")
+            .field("api_key", &self.masked_key())
+            .field("signer", &self.signer)
+            .finish()
+    }
+}
+
+impl Credentials {
+    pub fn new(api_key: impl Into<String>, signer: Signer) -> Credentials {
+        Credentials {
+            api_key: api_key.into(),
+            signer,
+            files: Vec::new(),
+        }
+    }
+
+    /// The default profile: `BINANCE_API_KEY`, `BINANCE_API_SECRET` and
+    /// `BINANCE_API_PRIVATE_KEY_FILE` override the profile's `api_key`,
+    /// `secret_file` and `private_key_file`. `Ok(None)` means no key at all.
+    pub fn from_env_and_profile(profile: &Profile) -> Result<Option<Credentials>, String> {
+        Self::for_profile(None, profile, &|k| std::env::var_os(k))
+    }
+
+    /// `name` is None for the default profile (plain variable names) or the
+    /// profile's name, whose variables carry a suffix: `BINANCE_API_KEY_SUB1`.
+    pub fn for_profile(
+        name: Option<&str>,
+        profile: &Profile,
+        env: &dyn Fn(&str) -> Option<OsString>,
+    ) -> Result<Option<Credentials>, String> {
+        let var = |base: &str| match name {
+            None => base.to_string(),
+            Some(n) => format!("{base}_{}", env_suffix(n)),
+        };
+        let (key_var, secret_var, pem_var) =
+            (var(KEY_ENV), var(SECRET_ENV), var(PRIVATE_KEY_FILE_ENV));
+        let where_ = match name {
+            None => "[binance]".to_string(),
+            Some(n) => format!("[profiles.{n}]"),
+        };
+
+        let api_key = match env(&key_var) {
+            Some(v) => Some((
+                v.into_string()
+                    .map_err(|_| format!("${key_var} is not valid UTF-8"))?,
+                format!("${key_var}"),
+            )),
+            None => profile
+                .api_key
+                .clone()
+                .map(|k| (k, format!("api_key in {where_}"))),
+        };
+        let env_secret = env(&secret_var).map(|v| Zeroizing::new(v.into_encoded_bytes()));
+        let env_pem = env(&pem_var).map(PathBuf::from);
+
+        let secret_source = if env_secret.is_some() || env_pem.is_some() {
+            // The environment replaces the file's choice entirely, so a stale
+            // secret_file cannot silently win over a fresh private key.
+            (
+                env_secret,
+                env_pem.map(|p| (p, format!("${pem_var}"))),
+                None,
+            )
+        } else {
+            (
+                None,
+                profile
+                    .private_key_file
+                    .as_deref()
+                    .map(|p| (expand_home(p), format!("private_key_file in {where_}"))),
+                profile
+                    .secret_file
+                    .as_deref()
+                    .map(|p| (expand_home(p), format!("secret_file in {where_}"))),
+            )
+        };
+        let (env_secret, pem_file, secret_file) = secret_source;
+        let has_secret = env_secret.is_some() || pem_file.is_some() || secret_file.is_some();
+
+        let Some((api_key, key_origin)) = api_key else {
+            if has_secret {
+                return Err(format!(
+                    "a secret is configured but no API key: set ${key_var} or api_key in {where_}"
+                ));
+            }
+            return Ok(None);
+        };
+        let api_key = api_key.trim().to_string();
+        check_api_key(&api_key, &key_origin)?;
+
+        let mut files = Vec::new();
+        let signer = match (env_secret, pem_file, secret_file) {
+            (Some(_), Some(_), _) => {
+                return Err(format!(
+                    "both ${secret_var} and ${pem_var} are set: keep the one that matches the key's type (HMAC secret or Ed25519/RSA private key)"
+                ));
+            }
+            (None, Some(_), Some(_)) => {
+                return Err(format!(
+                    "both secret_file and private_key_file are set in {where_}: keep the one that matches the key's type"
+                ));
+            }
+            (Some(secret), None, _) => hmac_signer(secret, &format!("${secret_var}"))?,
+            (None, Some((path, origin)), None) => {
+                let pem = read_small(&path, &origin)?;
+                files.push(path);
+                let text = std::str::from_utf8(&pem)
+                    .map_err(|_| format!("{origin}: the private key file is not text (PEM)"))?;
+                Signer::from_pkcs8_pem(text).map_err(|e| format!("{origin}: {e}"))?
+            }
+            (None, None, Some((path, origin))) => {
+                let secret = read_small(&path, &origin)?;
+                files.push(path);
+                hmac_signer(secret, &origin)?
+            }
+            (None, None, None) => {
+                return Err(format!(
+                    "an API key is set ({key_origin}) but no way to sign: set ${secret_var} (HMAC secret) or ${pem_var} (Ed25519/RSA private key file)"
+                ));
+            }
+        };
+        Ok(Some(Credentials {
+            api_key,
+            signer,
+            files,
+        }))
+    }
+
+    /// First 4 … last 4: enough to tell keys apart in a report.
+    pub fn masked_key(&self) -> String {
+        mask(&self.api_key)
+    }
+
+    pub fn key_type(&self) -> &'static str {
+        self.signer.key_type()
+    }
+
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
+    }
+}
+
+pub fn mask(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    if chars.len() < 12 {
+        return "****".into();
+    }
+    let head: String = chars[..4].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}…{tail}")
+}
+
+/// `sub-1` → `SUB_1`, for per-profile environment variables.
+pub fn env_suffix(profile: &str) -> String {
+    profile
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+fn check_api_key(key: &str, origin: &str) -> Result<(), String> {
+    if key.is_empty() {
+        return Err(format!("{origin} is empty"));
+    }
+    if !key.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(format!(
+            "{origin} contains spaces, line breaks or non-ASCII characters; copy the key again from Profile → API Management"
+        ));
+    }
+    Ok(())
+}
+
+fn hmac_signer(mut bytes: Zeroizing<Vec<u8>>, origin: &str) -> Result<Signer, String> {
+    while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+        bytes.pop();
+    }
+    if bytes.is_empty() {
+        return Err(format!("{origin}: the secret is empty"));
+    }
+    if !bytes.iter().all(u8::is_ascii_graphic) {
+        return Err(format!(
+            "{origin}: the secret contains spaces, line breaks or non-ASCII characters (a Binance secret key is one line of letters and digits)"
+        ));
+    }
+    if bytes.starts_with(b"-----BEGIN") {
+        return Err(format!(
+            "{origin}: this is a PEM private key, not an HMAC secret; name it with private_key_file / BINANCE_API_PRIVATE_KEY_FILE"
+        ));
+    }
+    Ok(Signer::hmac(&bytes))
+}
+
+fn read_small(path: &Path, origin: &str) -> Result<Zeroizing<Vec<u8>>, String> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| format!("{origin}: cannot read {}: {}", path.display(), e.kind()))?;
+    if meta.len() > MAX_SECRET_FILE {
+        return Err(format!(
+            "{origin}: {} is {} bytes, too large to be a key",
+            path.display(),
+            meta.len()
+        ));
+    }
+    std::fs::read(path)
+        .map(Zeroizing::new)
+        .map_err(|e| format!("{origin}: cannot read {}: {}", path.display(), e.kind()))
+}
+
+/// `~/x` in the config means the home directory, as in the template.
+pub fn expand_home(p: &Path) -> PathBuf {
+    if let Ok(rest) = p.strip_prefix("~")
+        && let Some(home) = std::env::var_os("HOME")
+    {
+        return PathBuf::from(home).join(rest);
+    }
+    p.to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    const KEY: &str = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
+    const SECRET: &str = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
+        let m: HashMap<String, OsString> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), OsString::from(v)))
+            .collect();
+        move |k| m.get(k).cloned()
+    }
+
+    #[test]
+    fn nothing_configured_is_none() {
+        let c = Credentials::for_profile(None, &Profile::default(), &env(&[])).unwrap();
+        assert!(c.is_none());
+    }
+
+    #[test]
+    fn env_hmac_and_masking() {
+        let c = Credentials::for_profile(
+            None,
+            &Profile::default(),
+            &env(&[(KEY_ENV, KEY), (SECRET_ENV, &format!("{SECRET}\n"))]),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(c.key_type(), "hmac");
+        assert_eq!(c.masked_key(), "vmPU…Eh8A");
+        let d = format!("{c:?}");
+        assert!(!d.contains(SECRET) && !d.contains(KEY), "{d}");
+        assert_eq!(
+            c.signer
+                .sign("recvWindow=5000&timestamp=1764028800000")
+                .unwrap(),
+            "474d5a1a93d03937885c3f99859cff223b7bb4efcb2afb4c6274d9aa64ea030d"
+        );
+    }
+
+    #[test]
+    fn env_overrides_profile_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let pem = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/binance/ed25519-rfc8032-test1.pem");
+        let profile = Profile {
+            api_key: Some("fromconfigkey000".into()),
+            secret_file: Some(dir.path().join("missing")),
+            ..Profile::default()
+        };
+        let c = Credentials::for_profile(
+            None,
+            &profile,
+            &env(&[
+                (KEY_ENV, KEY),
+                (PRIVATE_KEY_FILE_ENV, pem.to_str().unwrap()),
+            ]),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(c.key_type(), "ed25519");
+        assert_eq!(c.api_key, KEY);
+        assert_eq!(c.files(), &[pem]);
+    }
+
+    #[test]
+    fn named_profile_uses_suffixed_env_and_its_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let secret = dir.path().join("secret");
+        std::fs::write(&secret, format!("{SECRET}\r\n")).unwrap();
+        let profile = Profile {
+            api_key: Some(KEY.into()),
+            secret_file: Some(secret.clone()),
+            ..Profile::default()
+        };
+        // The default profile's variables do not leak into a named profile.
+        let c = Credentials::for_profile(
+            Some("sub-1"),
+            &profile,
+            &env(&[(PRIVATE_KEY_FILE_ENV, "/nonexistent")]),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(c.key_type(), "hmac");
+        assert_eq!(c.files(), &[secret]);
+        let e = Credentials::for_profile(
+            Some("sub-1"),
+            &profile,
+            &env(&[("BINANCE_API_PRIVATE_KEY_FILE_SUB_1", "/nonexistent/k.pem")]),
+        )
+        .unwrap_err();
+        assert!(e.contains("$BINANCE_API_PRIVATE_KEY_FILE_SUB_1"), "{e}");
+    }
+
+    #[test]
+    fn half_configured_is_an_error_that_quotes_nothing() {
+        let e = Credentials::for_profile(None, &Profile::default(), &env(&[(SECRET_ENV, SECRET)]))
+            .unwrap_err();
+        assert!(e.contains("no API key"), "{e}");
+        assert!(!e.contains(SECRET));
+        let e = Credentials::for_profile(None, &Profile::default(), &env(&[(KEY_ENV, KEY)]))
+            .unwrap_err();
+        assert!(e.contains("no way to sign") && !e.contains(KEY), "{e}");
+        let e = Credentials::for_profile(
+            None,
+            &Profile::default(),
+            &env(&[(KEY_ENV, KEY), (SECRET_ENV, "abc def")]),
+        )
+        .unwrap_err();
+        assert!(e.contains("spaces") && !e.contains("abc"), "{e}");
+        let e = Credentials::for_profile(
+            None,
+            &Profile::default(),
+            &env(&[(KEY_ENV, "has space key value"), (SECRET_ENV, SECRET)]),
+        )
+        .unwrap_err();
+        assert!(e.contains("API Management"), "{e}");
+        let e = Credentials::for_profile(
+            None,
+            &Profile::default(),
+            &env(&[
+                (KEY_ENV, KEY),
+                (SECRET_ENV, SECRET),
+                (PRIVATE_KEY_FILE_ENV, "/x"),
+            ]),
+        )
+        .unwrap_err();
+        assert!(e.contains("both"), "{e}");
+    }
+
+    #[test]
+    fn short_keys_are_fully_masked() {
+        assert_eq!(mask("abc"), "****");
+        assert_eq!(env_suffix("sub-1.a"), "SUB_1_A");
+    }
+}

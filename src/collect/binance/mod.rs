@@ -1,0 +1,438 @@
+//! The Binance API collector: read-only calls with the user's key, turned
+//! into `api.*`, `account.*`, `withdrawal.*` and `env.clock_skew_ms` facts.
+//! One clock check first, then every account endpoint at once. A failed call
+//! leaves exactly its facts "not checked", with the reason.
+
+pub mod client;
+pub mod creds;
+pub mod model;
+pub mod sign;
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+pub use client::{ApiError, BinanceClient, DEFAULT_BASE, RetryPolicy};
+pub use creds::Credentials;
+pub use sign::Signer;
+
+use super::CheckStatus;
+use crate::facts::Facts;
+use model::{
+    AccountInfo, AccountStatus, ApiRestrictions, ApiTradingStatus, KNOWN_PERMISSIONS, SpotAccount,
+    WithdrawAddress, WithdrawQuota,
+};
+
+pub const CHECK: &str = "binance-api";
+
+pub const RESTRICTIONS: &str = "/sapi/v1/account/apiRestrictions";
+pub const STATUS: &str = "/sapi/v1/account/status";
+pub const TRADING_STATUS: &str = "/sapi/v1/account/apiTradingStatus";
+pub const INFO: &str = "/sapi/v1/account/info";
+pub const ADDRESSES: &str = "/sapi/v1/capital/withdraw/address/list";
+pub const QUOTA: &str = "/sapi/v1/capital/withdraw/quota";
+pub const ACCOUNT: &str = "/api/v3/account";
+
+const DAY_MS: i64 = 86_400_000;
+
+/// The facts each endpoint supplies, so a failed call marks exactly those.
+fn facts_of(path: &str) -> Vec<&'static str> {
+    match path {
+        RESTRICTIONS => crate::facts::CATALOGUE
+            .iter()
+            .map(|d| d.name)
+            .filter(|n| n.starts_with("api.") && *n != "api.key_type")
+            .collect(),
+        STATUS => vec!["account.status"],
+        TRADING_STATUS => vec!["account.api_trading_locked", "account.planned_recover_time"],
+        INFO => vec![
+            "account.margin_enabled",
+            "account.futures_enabled",
+            "account.options_enabled",
+        ],
+        ADDRESSES => vec![
+            "withdrawal.address_count",
+            "withdrawal.whitelisted_count",
+            "withdrawal.not_whitelisted",
+            "withdrawal.addresses",
+        ],
+        QUOTA => vec!["withdrawal.quota_usd", "withdrawal.used_quota_usd"],
+        ACCOUNT => vec![
+            "account.can_trade",
+            "account.can_withdraw",
+            "account.can_deposit",
+        ],
+        _ => vec![],
+    }
+}
+
+/// A problem that keeps some facts unchecked.
+struct Problem {
+    what: String,
+    line: String,
+}
+
+/// Read everything the audit needs for one account. `now_ms` is the local
+/// clock, used for the key's age. The statuses go into the report as they are.
+pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> Vec<CheckStatus> {
+    let Some(creds) = client.credentials() else {
+        let reason = ApiError::NoCredentials.to_string();
+        mark_all(facts, &reason);
+        return vec![CheckStatus::skipped(CHECK, reason)];
+    };
+    facts.observe("api.key_type", creds.key_type());
+    if client.net().is_offline() {
+        let reason = ApiError::Offline.to_string();
+        mark_all(facts, &reason);
+        return vec![CheckStatus::skipped(CHECK, reason)];
+    }
+    let who = format!(
+        "key {} ({}) at {}",
+        creds.masked_key(),
+        creds.key_type(),
+        client.base().host_str().unwrap_or("?")
+    );
+
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut offset_text = String::new();
+    match client.sync_clock().await {
+        Ok(offset) => {
+            facts.observe("env.clock_skew_ms", -offset);
+            offset_text = format!("; clock {:+} ms vs Binance", -offset);
+        }
+        Err(e) => {
+            facts.not_checked("env.clock_skew_ms", e.to_string());
+            let stop = matches!(e, ApiError::Banned { .. });
+            problems.push(Problem {
+                what: format!("GET {}", client::TIME_PATH),
+                line: e.to_string(),
+            });
+            if stop {
+                mark_all(facts, &e.to_string());
+                return statuses(&who, problems);
+            }
+        }
+    }
+
+    let spot_params = [("omitZeroBalances", "true".to_string())];
+    let (restrictions, status, trading, info, addresses, quota, account) = tokio::join!(
+        client.get_json::<ApiRestrictions>(RESTRICTIONS, &[], "API key permissions"),
+        client.get_json::<AccountStatus>(STATUS, &[], "account status"),
+        client.get_json::<ApiTradingStatus>(TRADING_STATUS, &[], "API trading lock"),
+        client.get_json::<AccountInfo>(INFO, &[], "enabled products"),
+        client.get_json::<Vec<WithdrawAddress>>(ADDRESSES, &[], "withdrawal address book"),
+        client.get_json::<WithdrawQuota>(QUOTA, &[], "withdrawal quota used in 24 h"),
+        client.get_json::<SpotAccount>(ACCOUNT, &spot_params, "account can trade/withdraw/deposit"),
+    );
+
+    let results = [
+        (
+            RESTRICTIONS,
+            restrictions.map(|r| record_restrictions(&r, now_ms, facts)),
+        ),
+        (STATUS, status.map(|s| record_status(&s, facts))),
+        (TRADING_STATUS, trading.map(|t| record_trading(&t, facts))),
+        (INFO, info.map(|i| record_info(&i, facts))),
+        (ADDRESSES, addresses.map(|a| record_addresses(&a, facts))),
+        (QUOTA, quota.map(|q| record_quota(&q, facts))),
+        (ACCOUNT, account.map(|a| record_account(&a, facts))),
+    ];
+    let total = results.len();
+    let mut read = 0;
+    for (path, result) in results {
+        match result {
+            Ok(missing) => {
+                read += 1;
+                for field in missing {
+                    problems.push(Problem {
+                        what: format!("GET {path}"),
+                        line: format!(
+                            "Binance's answer lacks `{field}`, so the checks that need it did not run"
+                        ),
+                    });
+                }
+            }
+            Err(e) => {
+                let line = e.to_string();
+                for f in facts_of(path) {
+                    facts.not_checked(f, line.clone());
+                }
+                problems.push(Problem {
+                    what: format!("GET {path}"),
+                    line,
+                });
+            }
+        }
+    }
+    // Anything a field-by-field parse left unset is marked, never assumed.
+    mark_all(facts, "Binance's answer did not include it");
+    let summary = format!("{who}: {read} of {total} endpoints read{offset_text}");
+    statuses(&summary, problems)
+}
+
+fn mark_all(facts: &mut Facts, reason: &str) {
+    for ns in ["api.", "account.", "withdrawal."] {
+        facts.not_checked_prefix(ns, reason);
+    }
+    facts.not_checked_prefix("env.clock_skew_ms", reason);
+}
+
+/// One "ran" line, or one "failed" line per distinct problem (a rejected key
+/// gives the same answer on every endpoint: that is one line, not seven).
+fn statuses(summary: &str, problems: Vec<Problem>) -> Vec<CheckStatus> {
+    if problems.is_empty() {
+        return vec![CheckStatus::ran(CHECK, summary.to_string())];
+    }
+    let mut grouped: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut order = Vec::new();
+    for p in problems {
+        if !grouped.contains_key(&p.line) {
+            order.push(p.line.clone());
+        }
+        grouped.entry(p.line).or_default().push(p.what);
+    }
+    order
+        .into_iter()
+        .map(|line| {
+            let whats = grouped.remove(&line).unwrap_or_default();
+            CheckStatus::failed(CHECK, format!("{line} [{}]", whats.join(", ")))
+        })
+        .collect()
+}
+
+fn record_restrictions(r: &ApiRestrictions, now_ms: i64, facts: &mut Facts) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    match r.ip_restrict {
+        Some(v) => facts.observe("api.ip_restrict", v),
+        None => missing.push("ipRestrict"),
+    }
+    for (name, fact, _) in KNOWN_PERMISSIONS {
+        match r.flag(name) {
+            Some(v) => facts.observe(fact, v),
+            None if *name == "enableWithdrawals" => missing.push("enableWithdrawals"),
+            // Older accounts' answers lack newer flags: unknown, not false.
+            None => facts.not_checked(fact, format!("Binance's answer has no `{name}`")),
+        }
+    }
+    facts.observe("api.trading_permissions", r.trading_permissions());
+    facts.observe("api.extra_permissions", r.unknown_permissions());
+    match r.create_time {
+        Some(t) => {
+            facts.observe("api.create_time", t);
+            facts.observe("api.key_age_days", ((now_ms - t) / DAY_MS).max(0));
+        }
+        None => {
+            let why = "Binance's answer has no `createTime`";
+            facts.not_checked("api.create_time", why);
+            facts.not_checked("api.key_age_days", why);
+        }
+    }
+    missing
+}
+
+fn record_status(s: &AccountStatus, facts: &mut Facts) -> Vec<&'static str> {
+    match &s.data {
+        Some(text) => {
+            facts.observe("account.status", text.trim());
+            vec![]
+        }
+        None => vec!["data"],
+    }
+}
+
+fn record_trading(t: &ApiTradingStatus, facts: &mut Facts) -> Vec<&'static str> {
+    let Some(d) = &t.data else {
+        return vec!["data"];
+    };
+    if let Some(p) = d.planned_recover_time {
+        facts.observe("account.planned_recover_time", p);
+    }
+    match d.is_locked {
+        Some(v) => {
+            facts.observe("account.api_trading_locked", v);
+            vec![]
+        }
+        None => vec!["data.isLocked"],
+    }
+}
+
+fn record_info(i: &AccountInfo, facts: &mut Facts) -> Vec<&'static str> {
+    for (fact, v) in [
+        ("account.margin_enabled", i.is_margin_enabled),
+        ("account.futures_enabled", i.is_future_enabled),
+        ("account.options_enabled", i.is_options_enabled),
+    ] {
+        if let Some(v) = v {
+            facts.observe(fact, v);
+        }
+    }
+    vec![]
+}
+
+fn record_addresses(list: &[WithdrawAddress], facts: &mut Facts) -> Vec<&'static str> {
+    let s = |o: &Option<String>| o.clone().unwrap_or_default();
+    let mut book = Vec::new();
+    let mut not_white = Vec::new();
+    for a in list {
+        let (coin, network, name, address) = (s(&a.coin), s(&a.network), s(&a.name), s(&a.address));
+        let white = a.white_status == Some(true);
+        let short = shorten(&address);
+        book.push(json!({
+            "coin": coin,
+            "network": network,
+            "name": name,
+            "address": short,
+            "fingerprint": fingerprint(&coin, &network, &address, &s(&a.address_tag)),
+            "white": white,
+        }));
+        if !white {
+            not_white
+                .push(json!({"name": name, "coin": coin, "network": network, "address": short}));
+        }
+    }
+    facts.observe("withdrawal.address_count", list.len());
+    facts.observe(
+        "withdrawal.whitelisted_count",
+        list.iter().filter(|a| a.white_status == Some(true)).count(),
+    );
+    facts.observe("withdrawal.not_whitelisted", Value::Array(not_white));
+    facts.observe("withdrawal.addresses", Value::Array(book));
+    vec![]
+}
+
+fn record_quota(q: &WithdrawQuota, facts: &mut Facts) -> Vec<&'static str> {
+    if let Some(v) = q.wd_quota {
+        facts.observe("withdrawal.quota_usd", v);
+    }
+    match q.used_wd_quota {
+        Some(v) => {
+            facts.observe("withdrawal.used_quota_usd", v);
+            vec![]
+        }
+        None => vec!["usedWdQuota"],
+    }
+}
+
+fn record_account(a: &SpotAccount, facts: &mut Facts) -> Vec<&'static str> {
+    if let Some(v) = a.can_trade {
+        facts.observe("account.can_trade", v);
+    }
+    if let Some(v) = a.can_deposit {
+        facts.observe("account.can_deposit", v);
+    }
+    match a.can_withdraw {
+        Some(v) => {
+            facts.observe("account.can_withdraw", v);
+            vec![]
+        }
+        None => vec!["canWithdraw"],
+    }
+}
+
+/// `bc1qexampleexample…0` → `bc1qex…ple0`: enough to recognise, not to copy.
+pub fn shorten(address: &str) -> String {
+    let chars: Vec<char> = address.chars().collect();
+    if chars.len() <= 12 {
+        return address.to_string();
+    }
+    let head: String = chars[..6].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}…{tail}")
+}
+
+/// First 16 hex digits of SHA-256 over `coin|network|address|addressTag`: a
+/// baseline can tell a new address from a known one without storing it.
+pub fn fingerprint(coin: &str, network: &str, address: &str, tag: &str) -> String {
+    let digest = Sha256::digest(format!("{coin}|{network}|{address}|{tag}").as_bytes());
+    hex::encode(digest)[..16].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::Fact;
+
+    #[test]
+    fn addresses_are_shortened_and_fingerprinted() {
+        assert_eq!(
+            shorten("bc1qexampleexampleexampleexampleexample0"),
+            "bc1qex…ple0"
+        );
+        assert_eq!(shorten("short"), "short");
+        let f = fingerprint("BTC", "BTC", "bc1qexampleexampleexampleexampleexample0", "");
+        assert_eq!(f.len(), 16);
+        assert_ne!(
+            f,
+            fingerprint(
+                "BTC",
+                "BTC",
+                "bc1qexampleexampleexampleexampleexample0",
+                "1"
+            )
+        );
+    }
+
+    #[test]
+    fn address_book_facts_have_the_agreed_keys() {
+        let list: Vec<WithdrawAddress> = serde_json::from_str(
+            r#"[{"address": "bc1qexampleexampleexampleexampleexample0", "addressTag": "", "coin": "BTC",
+                 "name": "cold storage", "network": "BTC", "whiteStatus": true},
+                {"address": "0x0000000000000000000000000000000000000001", "coin": "USDT",
+                 "name": "friend", "network": "ETH", "whiteStatus": false}]"#,
+        )
+        .unwrap();
+        let mut f = Facts::new();
+        record_addresses(&list, &mut f);
+        let book = f.get("withdrawal.addresses").and_then(Fact::value).unwrap();
+        let first = book[0].as_object().unwrap();
+        let mut keys: Vec<&str> = first.keys().map(String::as_str).collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            ["address", "coin", "fingerprint", "name", "network", "white"]
+        );
+        assert_eq!(book[0]["address"], "bc1qex…ple0");
+        assert_eq!(
+            f.get("withdrawal.not_whitelisted")
+                .and_then(Fact::value)
+                .unwrap(),
+            &json!([{"name": "friend", "coin": "USDT", "network": "ETH", "address": "0x0000…0001"}])
+        );
+        assert_eq!(
+            f.get("withdrawal.whitelisted_count").and_then(Fact::value),
+            Some(&json!(1))
+        );
+    }
+
+    #[test]
+    fn restrictions_become_facts() {
+        let r: ApiRestrictions = serde_json::from_str(
+            r#"{"ipRestrict": false, "createTime": 0, "enableReading": true, "enableWithdrawals": true,
+                "enableFutures": true, "enableQuantumTrading": true}"#,
+        )
+        .unwrap();
+        let mut f = Facts::new();
+        let missing = record_restrictions(&r, 100 * DAY_MS + 5, &mut f);
+        assert!(missing.is_empty());
+        assert_eq!(
+            f.get("api.key_age_days").and_then(Fact::value),
+            Some(&json!(100))
+        );
+        assert_eq!(
+            f.get("api.trading_permissions").and_then(Fact::value),
+            Some(&json!(["enableFutures", "enableQuantumTrading"]))
+        );
+        assert_eq!(
+            f.get("api.extra_permissions").and_then(Fact::value),
+            Some(&json!(["enableQuantumTrading"]))
+        );
+        assert!(matches!(
+            f.get("api.enable_margin"),
+            Some(Fact::NotChecked { .. })
+        ));
+        let r: ApiRestrictions = serde_json::from_str("{}").unwrap();
+        let missing = record_restrictions(&r, 0, &mut Facts::new());
+        assert_eq!(missing, vec!["ipRestrict", "enableWithdrawals"]);
+    }
+}

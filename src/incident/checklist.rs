@@ -1,0 +1,468 @@
+//! The incident log: which playbook steps were done or skipped, and when.
+//! It is append-only (a later entry for the same step wins) so it doubles as a
+//! timeline for a support ticket or police report, and it is saved after every
+//! answer so an interrupted walk resumes where it stopped.
+
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use chrono::{DateTime, SubsecRound, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::playbook::{Kind, Playbook, Step};
+use crate::i18n::{Lang, tr};
+
+pub const LOG_SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StepState {
+    Done,
+    Skipped,
+}
+
+impl StepState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepState::Done => "done",
+            StepState::Skipped => "skipped",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            StepState::Done => tr(lang, "done", "完了"),
+            StepState::Skipped => tr(lang, "skipped", "スキップ"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub step: String,
+    pub state: StepState,
+    /// RFC 3339, UTC, whole seconds.
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncidentLog {
+    pub schema_version: u32,
+    pub kind: String,
+    pub started: DateTime<Utc>,
+    pub entries: Vec<Entry>,
+}
+
+/// `STEP=done` or `STEP=skipped`, as given to `--mark`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub step: String,
+    pub state: StepState,
+}
+
+impl FromStr for Mark {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Mark, String> {
+        let (step, state) = s
+            .split_once('=')
+            .ok_or_else(|| format!("expected STEP=done or STEP=skipped, got {s:?}"))?;
+        let state = match state.trim().to_ascii_lowercase().as_str() {
+            "done" => StepState::Done,
+            "skipped" | "skip" => StepState::Skipped,
+            other => return Err(format!("state must be done or skipped, got {other:?}")),
+        };
+        Ok(Mark {
+            step: step.trim().to_string(),
+            state,
+        })
+    }
+}
+
+pub fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(0)
+}
+
+impl IncidentLog {
+    pub fn new(kind: Kind, at: DateTime<Utc>) -> IncidentLog {
+        IncidentLog {
+            schema_version: LOG_SCHEMA_VERSION,
+            kind: kind.as_str().into(),
+            started: at,
+            entries: Vec::new(),
+        }
+    }
+
+    /// The latest record for a step.
+    pub fn latest(&self, step: &str) -> Option<&Entry> {
+        self.entries.iter().rev().find(|e| e.step == step)
+    }
+
+    pub fn record(&mut self, step: &str, state: StepState, at: DateTime<Utc>) {
+        self.entries.push(Entry {
+            step: step.into(),
+            state,
+            at,
+        });
+    }
+
+    /// The first step of the playbook with no record yet: where a walk resumes.
+    pub fn next<'p>(&self, playbook: &'p Playbook) -> Option<(usize, &'p Step)> {
+        playbook
+            .steps
+            .iter()
+            .enumerate()
+            .find(|(_, s)| self.latest(&s.id).is_none())
+    }
+
+    /// (done, skipped) among the playbook's steps.
+    pub fn counts(&self, playbook: &Playbook) -> (usize, usize) {
+        playbook
+            .steps
+            .iter()
+            .filter_map(|s| self.latest(&s.id))
+            .fold((0, 0), |(d, k), e| match e.state {
+                StepState::Done => (d + 1, k),
+                StepState::Skipped => (d, k + 1),
+            })
+    }
+}
+
+/// `<data dir>/incidents/<kind>.json`, e.g. ~/.local/share/binance-audit/incidents/breach.json.
+pub fn default_path(kind: Kind) -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "binance-audit")
+        .map(|d| d.data_dir().join("incidents").join(format!("{kind}.json")))
+}
+
+/// Read a log; a missing file is `None`. A log of another playbook or one that
+/// does not parse is an error, never silently replaced: it may be evidence.
+pub fn load(path: &Path, kind: Kind) -> Result<Option<IncidentLog>, String> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot read incident log {}: {e}", path.display())),
+    };
+    let log: IncidentLog = serde_json::from_slice(&bytes).map_err(|e| {
+        format!(
+            "incident log {} is not valid ({e}); move it away or pass --log FILE to start another",
+            path.display()
+        )
+    })?;
+    if log.schema_version != LOG_SCHEMA_VERSION {
+        return Err(format!(
+            "incident log {} has schema_version {}; this version reads {LOG_SCHEMA_VERSION}",
+            path.display(),
+            log.schema_version
+        ));
+    }
+    if log.kind != kind.as_str() {
+        return Err(format!(
+            "incident log {} belongs to the {:?} playbook, not {:?}; pass --log FILE for a separate log",
+            path.display(),
+            log.kind,
+            kind.as_str()
+        ));
+    }
+    Ok(Some(log))
+}
+
+/// Write the log readable only by its owner, through a temporary file so a
+/// crash mid-write never leaves half a log.
+pub fn save(path: &Path, log: &IncidentLog) -> Result<(), String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_private_dir(dir)
+            .map_err(|e| format!("cannot create folder {}: {e}", dir.display()))?;
+    }
+    let mut json = serde_json::to_vec_pretty(log)
+        .map_err(|e| format!("cannot encode the incident log: {e}"))?;
+    json.push(b'\n');
+    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
+    tmp_name.push(".tmp");
+    let tmp = path.with_file_name(tmp_name);
+    let write = || -> std::io::Result<()> {
+        let mut f = crate::config::create_private(&tmp)?;
+        f.write_all(&json)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("cannot write incident log {}: {e}", path.display())
+    })
+}
+
+/// A folder only the owner can enter (incident logs and evidence live here).
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(dir)
+}
+
+/// Apply `--mark` entries: all are checked against the playbook before any is recorded.
+pub fn apply_marks(
+    log: &mut IncidentLog,
+    playbook: &Playbook,
+    marks: &[Mark],
+    at: DateTime<Utc>,
+) -> Result<(), String> {
+    for m in marks {
+        if playbook.step(&m.step).is_none() {
+            return Err(format!(
+                "the {} playbook has no step {:?}; its steps are: {}",
+                playbook.kind,
+                m.step,
+                playbook.step_ids().join(", ")
+            ));
+        }
+    }
+    for m in marks {
+        log.record(&m.step, m.state, at);
+    }
+    Ok(())
+}
+
+/// How a walk ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum WalkEnd {
+    /// Every step has a record.
+    Finished,
+    /// The user quit (or input ended); the next run resumes.
+    Paused,
+}
+
+/// Walk the unrecorded steps, asking done/skip/quit for each, and persist
+/// after every answer through `save`. Input and output are parameters so the
+/// walk can be driven by a script in tests.
+pub fn walk(
+    playbook: &Playbook,
+    log: &mut IncidentLog,
+    lang: Lang,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    save: &mut dyn FnMut(&IncidentLog) -> Result<(), String>,
+    clock: &dyn Fn() -> DateTime<Utc>,
+) -> Result<WalkEnd, String> {
+    let io = |e: std::io::Error| format!("cannot write to the terminal: {e}");
+    let total = playbook.steps.len();
+    let (done, skipped) = log.counts(playbook);
+    if done + skipped > 0 && done + skipped < total {
+        writeln!(
+            out,
+            "{}",
+            match lang {
+                Lang::En => format!(
+                    "Resuming: {} of {total} steps already recorded.",
+                    done + skipped
+                ),
+                Lang::Ja => format!(
+                    "再開します：全{total}手順のうち{}手順は記録済みです。",
+                    done + skipped
+                ),
+            }
+        )
+        .map_err(io)?;
+    }
+    while let Some((i, step)) = log.next(playbook) {
+        writeln!(out).map_err(io)?;
+        super::show::step_text(out, i + 1, total, step, lang, None).map_err(io)?;
+        let state = loop {
+            write!(
+                out,
+                "{}",
+                tr(
+                    lang,
+                    "[d]one, [s]kip, [q]uit and resume later: ",
+                    "[d] 完了 / [s] スキップ / [q] 中断（後で再開）: "
+                )
+            )
+            .map_err(io)?;
+            out.flush().map_err(io)?;
+            let mut line = String::new();
+            let n = input
+                .read_line(&mut line)
+                .map_err(|e| format!("cannot read the answer: {e}"))?;
+            if n == 0 {
+                writeln!(out).map_err(io)?;
+                return Ok(WalkEnd::Paused);
+            }
+            match line.trim().to_ascii_lowercase().as_str() {
+                "d" | "done" | "y" | "yes" => break StepState::Done,
+                "s" | "skip" | "skipped" | "n" | "no" => break StepState::Skipped,
+                "q" | "quit" | "exit" => return Ok(WalkEnd::Paused),
+                _ => writeln!(
+                    out,
+                    "{}",
+                    tr(
+                        lang,
+                        "Please answer d, s or q.",
+                        "d、s、q のいずれかを入力してください。"
+                    )
+                )
+                .map_err(io)?,
+            }
+        };
+        log.record(&step.id, state, clock());
+        save(log)?;
+    }
+    Ok(WalkEnd::Finished)
+}
+
+/// One line on where the checklist stands.
+pub fn progress_line(log: &IncidentLog, playbook: &Playbook, path: &Path, lang: Lang) -> String {
+    let total = playbook.steps.len();
+    let (done, skipped) = log.counts(playbook);
+    let at = path.display();
+    match (log.next(playbook), lang) {
+        (None, Lang::En) => {
+            format!("All {total} steps recorded ({done} done, {skipped} skipped).\nLog: {at}")
+        }
+        (None, Lang::Ja) => {
+            format!("全{total}手順を記録しました（完了 {done}、スキップ {skipped}）。\nログ：{at}")
+        }
+        (Some((i, s)), Lang::En) => format!(
+            "{} of {total} steps recorded ({done} done, {skipped} skipped). Next: {}. {}\nLog: {at}",
+            done + skipped,
+            i + 1,
+            s.title.en
+        ),
+        (Some((i, s)), Lang::Ja) => format!(
+            "全{total}手順のうち{}手順を記録済み（完了 {done}、スキップ {skipped}）。次：{}. {}\nログ：{at}",
+            done + skipped,
+            i + 1,
+            s.title.ja
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::playbook::builtin;
+    use super::*;
+
+    fn t(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn run_walk(
+        playbook: &Playbook,
+        log: &mut IncidentLog,
+        answers: &str,
+        saves: &mut Vec<IncidentLog>,
+    ) -> (WalkEnd, String) {
+        let mut input = answers.as_bytes();
+        let mut out = Vec::new();
+        let mut save = |l: &IncidentLog| {
+            saves.push(l.clone());
+            Ok(())
+        };
+        let end = walk(
+            playbook,
+            log,
+            Lang::En,
+            &mut input,
+            &mut out,
+            &mut save,
+            &|| t("2026-11-25T10:00:00Z"),
+        )
+        .unwrap();
+        (end, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn walk_records_saves_each_answer_and_resumes() {
+        let p = builtin(Kind::Breach).unwrap();
+        let mut log = IncidentLog::new(Kind::Breach, t("2026-11-25T09:00:00Z"));
+        let mut saves = Vec::new();
+        let (end, out) = run_walk(&p, &mut log, "d\nwhat\ns\nq\n", &mut saves);
+        assert_eq!(end, WalkEnd::Paused);
+        assert_eq!(saves.len(), 2, "saved after each answer");
+        assert!(out.contains("Please answer d, s or q."), "{out}");
+        assert!(out.contains(&p.steps[0].title.en));
+        assert_eq!(log.latest(&p.steps[0].id).unwrap().state, StepState::Done);
+        assert_eq!(
+            log.latest(&p.steps[1].id).unwrap().state,
+            StepState::Skipped
+        );
+        assert_eq!(log.next(&p).unwrap().0, 2);
+
+        // The second run starts at step 3 and says so.
+        let (end, out) = run_walk(&p, &mut log, "", &mut saves);
+        assert_eq!(end, WalkEnd::Paused);
+        assert!(out.contains("Resuming: 2 of"), "{out}");
+        assert!(out.contains(&p.steps[2].title.en), "{out}");
+        assert!(!out.contains(&p.steps[0].title.en), "{out}");
+
+        let answers = "d\n".repeat(p.steps.len());
+        let (end, _) = run_walk(&p, &mut log, &answers, &mut saves);
+        assert_eq!(end, WalkEnd::Finished);
+        assert_eq!(log.counts(&p), (p.steps.len() - 1, 1));
+        assert!(log.next(&p).is_none());
+    }
+
+    #[test]
+    fn marks_are_validated_before_any_is_recorded() {
+        let p = builtin(Kind::Trade).unwrap();
+        let mut log = IncidentLog::new(Kind::Trade, t("2026-11-25T09:00:00Z"));
+        let marks: Vec<Mark> = ["cancel-open-orders=done", "nope=done"]
+            .iter()
+            .map(|m| m.parse().unwrap())
+            .collect();
+        let e = apply_marks(&mut log, &p, &marks, t("2026-11-25T10:00:00Z")).unwrap_err();
+        assert!(
+            e.contains("no step \"nope\"") && e.contains("cancel-open-orders"),
+            "{e}"
+        );
+        assert!(log.entries.is_empty());
+        assert!("x=maybe".parse::<Mark>().is_err());
+        assert!("x".parse::<Mark>().is_err());
+        assert_eq!("a=skip".parse::<Mark>().unwrap().state, StepState::Skipped);
+    }
+
+    #[test]
+    fn later_record_wins_and_history_is_kept() {
+        let mut log = IncidentLog::new(Kind::Outage, t("2026-11-25T09:00:00Z"));
+        log.record("run-status", StepState::Skipped, t("2026-11-25T09:01:00Z"));
+        log.record("run-status", StepState::Done, t("2026-11-25T09:05:00Z"));
+        assert_eq!(log.latest("run-status").unwrap().state, StepState::Done);
+        assert_eq!(log.entries.len(), 2);
+    }
+
+    #[test]
+    fn log_round_trips_as_rfc3339_and_is_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/breach.json");
+        let mut log = IncidentLog::new(Kind::Breach, t("2026-11-25T09:00:00Z"));
+        log.record(
+            "change-password",
+            StepState::Done,
+            t("2026-11-25T09:03:04Z"),
+        );
+        save(&path, &log).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("\"at\": \"2026-11-25T09:03:04Z\""), "{text}");
+        assert_eq!(load(&path, Kind::Breach).unwrap().unwrap(), log);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        let e = load(&path, Kind::Trade).unwrap_err();
+        assert!(e.contains("belongs to the \"breach\" playbook"), "{e}");
+        std::fs::write(&path, "{not json").unwrap();
+        assert!(load(&path, Kind::Breach).unwrap_err().contains("not valid"));
+        assert!(
+            load(&dir.path().join("none.json"), Kind::Breach)
+                .unwrap()
+                .is_none()
+        );
+    }
+}

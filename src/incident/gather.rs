@@ -1,0 +1,668 @@
+//! Collecting the evidence bundle: read-only, signed GETs walked by time
+//! window, the expensive ones paced, each part ending "ran" or "not collected:
+//! why" without stopping the others. Writes ticket.md and evidence.json.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{anyhow, bail};
+use chrono::{SubsecRound, Utc};
+
+use super::evidence::{
+    self, Account, BookEntry, Deposit, Evidence, Order, PAGE_LIMIT, Pacer, Period, RawDeposit,
+    RawOrder, RawTrade, RawWithdrawal, Trade, Withdrawal, parse_list,
+};
+use super::playbook::{Kind, Playbook};
+use super::{IncidentArgs, checklist, ticket};
+use crate::app::{Exit, write_private, write_stdout};
+use crate::cli::GlobalArgs;
+use crate::collect::CheckStatus;
+use crate::collect::binance::model::{
+    AccountStatus, ApiRestrictions, SpotAccount, WithdrawAddress,
+};
+use crate::collect::binance::{ApiError, BinanceClient};
+use crate::i18n::{Lang, tr};
+
+pub const WITHDRAW_HISTORY: &str = "/sapi/v1/capital/withdraw/history";
+pub const DEPOSIT_HISTORY: &str = "/sapi/v1/capital/deposit/hisrec";
+pub const ADDRESS_BOOK: &str = "/sapi/v1/capital/withdraw/address/list";
+pub const ALL_ORDERS: &str = "/api/v3/allOrders";
+pub const MY_TRADES: &str = "/api/v3/myTrades";
+pub const OPEN_ORDERS: &str = "/api/v3/openOrders";
+pub const API_RESTRICTIONS: &str = "/sapi/v1/account/apiRestrictions";
+pub const ACCOUNT_STATUS: &str = "/sapi/v1/account/status";
+pub const SPOT_ACCOUNT: &str = "/api/v3/account";
+
+pub const TICKET_FILE: &str = "ticket.md";
+pub const EVIDENCE_FILE: &str = "evidence.json";
+
+/// How far apart the expensive calls go.
+#[derive(Clone, Copy, Debug)]
+pub struct Pacing {
+    /// Withdraw history (18000 UID weight each).
+    pub heavy: Duration,
+    /// 24-hour order and trade lookups and open orders (weight 20–80 each on
+    /// the shared /api budget).
+    pub weighted: Duration,
+}
+
+impl Pacing {
+    pub fn from_ms(ms: u64) -> Pacing {
+        Pacing {
+            heavy: Duration::from_millis(ms),
+            weighted: Duration::from_millis(ms * 2 / 5),
+        }
+    }
+}
+
+/// A trading pair as the user typed it, upper-cased; Binance also lists
+/// pairs with non-ASCII names, so only separators and controls are refused.
+fn symbol(raw: &str) -> Result<String, String> {
+    let s = raw.trim();
+    if s.is_empty()
+        || s.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "&=/?#%".contains(c))
+    {
+        return Err(format!(
+            "--symbol {raw:?} is not a trading pair such as BTCUSDT"
+        ));
+    }
+    Ok(s.to_uppercase())
+}
+
+/// Rows of one part, and whether the walk completed.
+struct Part<T> {
+    rows: Vec<T>,
+    status: CheckStatus,
+}
+
+fn part<T>(check: &str, rows: Vec<T>, result: Result<String, String>) -> Part<T> {
+    let status = match result {
+        Ok(detail) => CheckStatus::ran(check, detail),
+        Err(e) => CheckStatus::failed(check, e),
+    };
+    Part { rows, status }
+}
+
+fn bad_rows_note(bad: usize) -> String {
+    if bad == 0 {
+        String::new()
+    } else {
+        format!("; {bad} unreadable record(s) skipped")
+    }
+}
+
+/// What a walk over a SAPI history endpoint read, and what stopped it.
+struct History<T> {
+    rows: Vec<T>,
+    unreadable: usize,
+    calls: usize,
+    windows: usize,
+    error: Option<String>,
+}
+
+/// A SAPI history endpoint over the period: windows shorter than 90 days,
+/// oldest first, each paged by offset; every call waits for `pacer` if given.
+async fn sapi_history<R, T>(
+    client: &BinanceClient,
+    path: &str,
+    purpose: &str,
+    period: &Period,
+    mut pacer: Option<&mut Pacer>,
+    convert: fn(R) -> T,
+) -> History<T>
+where
+    R: for<'de> serde::Deserialize<'de>,
+{
+    let windows = evidence::windows(period, evidence::HISTORY_WINDOW);
+    let mut h = History {
+        rows: Vec::new(),
+        unreadable: 0,
+        calls: 0,
+        windows: windows.len(),
+        error: None,
+    };
+    for (i, (start, end)) in windows.iter().enumerate() {
+        let mut offset = 0;
+        loop {
+            if let Some(p) = pacer.as_deref_mut() {
+                p.wait().await;
+            }
+            h.calls += 1;
+            let params = [
+                ("startTime", start.to_string()),
+                ("endTime", end.to_string()),
+                ("offset", offset.to_string()),
+                ("limit", PAGE_LIMIT.to_string()),
+            ];
+            let page = client
+                .signed_get(path, &params, purpose)
+                .await
+                .map_err(|e| e.to_string())
+                .and_then(|b| parse_list::<R>(&b));
+            let (page, bad) = match page {
+                Ok(p) => p,
+                Err(e) => {
+                    h.error = Some(format!(
+                        "stopped at window {} of {}: {e}",
+                        i + 1,
+                        windows.len()
+                    ));
+                    return h;
+                }
+            };
+            h.unreadable += bad;
+            let n = page.len() + bad;
+            h.rows.extend(page.into_iter().map(convert));
+            if n < PAGE_LIMIT {
+                break;
+            }
+            offset += PAGE_LIMIT;
+        }
+    }
+    h
+}
+
+/// Withdraw history (18000 UID weight per call): paced.
+async fn withdrawals(
+    client: &BinanceClient,
+    period: &Period,
+    pacer: &mut Pacer,
+) -> Part<Withdrawal> {
+    let h = sapi_history::<RawWithdrawal, _>(
+        client,
+        WITHDRAW_HISTORY,
+        "withdraw history (evidence)",
+        period,
+        Some(pacer),
+        Withdrawal::from,
+    )
+    .await;
+    let mut rows = h.rows;
+    rows.retain(|w| w.apply_time.is_none_or(|t| period.contains(t)));
+    evidence::sort_dedup(&mut rows, |w| (w.apply_time, w.id.clone()));
+    let result = match h.error {
+        Some(e) => Err(e),
+        None => Ok(format!(
+            "{} withdrawal(s); {} request(s) over {} window(s){}",
+            rows.len(),
+            h.calls,
+            h.windows,
+            bad_rows_note(h.unreadable)
+        )),
+    };
+    part("withdrawals", rows, result)
+}
+
+/// Deposit history (weight 1 per call): not paced.
+async fn deposits(client: &BinanceClient, period: &Period) -> Part<Deposit> {
+    let h = sapi_history::<RawDeposit, _>(
+        client,
+        DEPOSIT_HISTORY,
+        "deposit history (evidence)",
+        period,
+        None,
+        Deposit::from,
+    )
+    .await;
+    let mut rows = h.rows;
+    rows.retain(|d| d.time.is_none_or(|t| period.contains(t)));
+    evidence::sort_dedup(&mut rows, |d| (d.time, d.id.clone()));
+    let result = match h.error {
+        Some(e) => Err(e),
+        None => Ok(format!(
+            "{} deposit(s){}",
+            rows.len(),
+            bad_rows_note(h.unreadable)
+        )),
+    };
+    part("deposits", rows, result)
+}
+
+/// `allOrders` or `myTrades` for one symbol over the period, in 24-hour
+/// windows. A full page moves the window start to the last row's time, and
+/// rows are de-duplicated by id afterwards.
+async fn per_symbol<R, T>(
+    client: &BinanceClient,
+    path: &str,
+    sym: &str,
+    period: &Period,
+    pacer: &mut Pacer,
+    convert: fn(R) -> T,
+    time_of: fn(&T) -> Option<i64>,
+) -> Result<(Vec<T>, usize), String>
+where
+    R: for<'de> serde::Deserialize<'de>,
+{
+    let mut rows = Vec::new();
+    let mut bad = 0;
+    for (start, end) in evidence::windows(period, evidence::TRADE_WINDOW) {
+        let mut from = start;
+        loop {
+            pacer.wait().await;
+            let params = [
+                ("symbol", sym.to_string()),
+                ("startTime", from.to_string()),
+                ("endTime", end.to_string()),
+                ("limit", PAGE_LIMIT.to_string()),
+            ];
+            let (page, b) = client
+                .signed_get(path, &params, "order/trade history (evidence)")
+                .await
+                .map_err(|e| format!("{sym}: {e}"))
+                .and_then(|body| parse_list::<R>(&body).map_err(|e| format!("{sym}: {e}")))?;
+            bad += b;
+            let full = page.len() + b >= PAGE_LIMIT;
+            let page: Vec<T> = page.into_iter().map(convert).collect();
+            let last = page.iter().filter_map(time_of).max();
+            rows.extend(page);
+            match last {
+                // Same-millisecond rows may straddle the page edge: start again
+                // at that millisecond (duplicates are removed), or one past it
+                // when the whole page was that one millisecond.
+                Some(t) if full && t < end => from = if t > from { t } else { t + 1 },
+                _ => break,
+            }
+        }
+    }
+    Ok((rows, bad))
+}
+
+async fn orders_and_trades(
+    client: &BinanceClient,
+    symbols: &[String],
+    period: &Period,
+    pacer: &mut Pacer,
+) -> (Part<Order>, Part<Trade>) {
+    let (mut orders, mut trades) = (Vec::new(), Vec::new());
+    let (mut order_err, mut trade_err) = (Vec::new(), Vec::new());
+    let (mut bad_o, mut bad_t) = (0, 0);
+    for sym in symbols {
+        match per_symbol::<RawOrder, Order>(
+            client,
+            ALL_ORDERS,
+            sym,
+            period,
+            pacer,
+            Order::from,
+            |o| o.time.map(|t| t.timestamp_millis()),
+        )
+        .await
+        {
+            Ok((r, b)) => {
+                orders.extend(r);
+                bad_o += b;
+            }
+            Err(e) => order_err.push(e),
+        }
+        match per_symbol::<RawTrade, Trade>(
+            client,
+            MY_TRADES,
+            sym,
+            period,
+            pacer,
+            Trade::from,
+            |t| t.time.map(|t| t.timestamp_millis()),
+        )
+        .await
+        {
+            Ok((r, b)) => {
+                trades.extend(r);
+                bad_t += b;
+            }
+            Err(e) => trade_err.push(e),
+        }
+    }
+    evidence::sort_dedup(&mut orders, |o| (o.time, o.symbol.clone(), o.order_id));
+    evidence::sort_dedup(&mut trades, |t| (t.time, t.symbol.clone(), t.id));
+    let result = |errs: Vec<String>, n: usize, what: &str, bad: usize| {
+        if errs.is_empty() {
+            Ok(format!(
+                "{n} {what} for {}{}",
+                symbols.join(", "),
+                bad_rows_note(bad)
+            ))
+        } else {
+            Err(errs.join("; "))
+        }
+    };
+    let (no, nt) = (orders.len(), trades.len());
+    (
+        part("orders", orders, result(order_err, no, "order(s)", bad_o)),
+        part("trades", trades, result(trade_err, nt, "trade(s)", bad_t)),
+    )
+}
+
+async fn open_orders(client: &BinanceClient, pacer: &mut Pacer) -> Part<Order> {
+    pacer.wait().await;
+    match client
+        .signed_get(OPEN_ORDERS, &[], "open orders, all symbols (evidence)")
+        .await
+        .map_err(|e| e.to_string())
+        .and_then(|b| parse_list::<RawOrder>(&b))
+    {
+        Ok((rows, bad)) => {
+            let rows: Vec<Order> = rows.into_iter().map(Order::from).collect();
+            let d = format!("{} open order(s){}", rows.len(), bad_rows_note(bad));
+            part("open-orders", rows, Ok(d))
+        }
+        Err(e) => part("open-orders", Vec::new(), Err(e)),
+    }
+}
+
+async fn address_book(client: &BinanceClient) -> Part<BookEntry> {
+    match client
+        .get_json::<Vec<serde_json::Value>>(ADDRESS_BOOK, &[], "withdrawal address book (evidence)")
+        .await
+    {
+        Ok(items) => {
+            let rows: Vec<BookEntry> = items
+                .into_iter()
+                .filter_map(|v| serde_json::from_value::<WithdrawAddress>(v).ok())
+                .map(BookEntry::from)
+                .collect();
+            let d = format!("{} saved address(es)", rows.len());
+            part("address-book", rows, Ok(d))
+        }
+        Err(e) => part("address-book", Vec::new(), Err(e.to_string())),
+    }
+}
+
+async fn account(client: &BinanceClient) -> (Option<Account>, CheckStatus) {
+    let (status, spot) = tokio::join!(
+        client.get_json::<AccountStatus>(ACCOUNT_STATUS, &[], "account status (evidence)"),
+        client.get_json::<SpotAccount>(SPOT_ACCOUNT, &[], "account UID and switches (evidence)"),
+    );
+    let mut a = Account::default();
+    let mut errs = Vec::new();
+    match status {
+        Ok(s) => a.status = s.data,
+        Err(e) => errs.push(format!("account status: {e}")),
+    }
+    match spot {
+        Ok(s) => {
+            a.uid = s.uid.and_then(|u| u64::try_from(u).ok());
+            a.can_trade = s.can_trade;
+            a.can_withdraw = s.can_withdraw;
+            a.can_deposit = s.can_deposit;
+        }
+        Err(e) => errs.push(format!("account: {e}")),
+    }
+    let st = if errs.is_empty() {
+        CheckStatus::ran(
+            "account",
+            format!("status {}", a.status.as_deref().unwrap_or("?")),
+        )
+    } else {
+        CheckStatus::failed("account", errs.join("; "))
+    };
+    let any = a.status.is_some() || a.uid.is_some() || a.can_trade.is_some();
+    (any.then_some(a), st)
+}
+
+async fn permissions(
+    client: &BinanceClient,
+) -> (
+    Option<serde_json::Map<String, serde_json::Value>>,
+    CheckStatus,
+) {
+    match client
+        .get_json::<ApiRestrictions>(API_RESTRICTIONS, &[], "API key permissions (evidence)")
+        .await
+    {
+        Ok(r) => {
+            let mut m: serde_json::Map<String, serde_json::Value> = r.rest.into_iter().collect();
+            if let Some(ip) = r.ip_restrict {
+                m.insert("ipRestrict".into(), ip.into());
+            }
+            if let Some(t) = r.create_time {
+                m.insert("createTime".into(), t.into());
+            }
+            (Some(m), CheckStatus::ran("api-key", "permissions read"))
+        }
+        Err(e) => (None, CheckStatus::failed("api-key", e.to_string())),
+    }
+}
+
+const PARTS: [&str; 8] = [
+    "account",
+    "api-key",
+    "address-book",
+    "withdrawals",
+    "deposits",
+    "orders",
+    "trades",
+    "open-orders",
+];
+
+/// Collect everything for `period`. Without credentials (or offline) every
+/// part is "skipped" with the reason and the bundle is a blank ticket.
+pub async fn collect(
+    client: &BinanceClient,
+    kind: Kind,
+    period: Period,
+    symbols: &[String],
+    pacing: Pacing,
+) -> Evidence {
+    let mut e = Evidence {
+        schema_version: evidence::EVIDENCE_SCHEMA_VERSION,
+        tool: format!("binance-audit {}", env!("CARGO_PKG_VERSION")),
+        generated_at: Utc::now().trunc_subsecs(0),
+        kind: kind.as_str().into(),
+        period,
+        symbols: symbols.to_vec(),
+        api_key: client.credentials().map(|c| c.masked_key()),
+        checks: Vec::new(),
+        account: None,
+        api_key_permissions: None,
+        withdrawals: Vec::new(),
+        deposits: Vec::new(),
+        address_book: Vec::new(),
+        open_orders: Vec::new(),
+        orders: Vec::new(),
+        trades: Vec::new(),
+        network: Vec::new(),
+    };
+    let skip_all = |e: &mut Evidence, why: String, failed: bool| {
+        for p in PARTS {
+            if (p == "orders" || p == "trades") && e.symbols.is_empty() {
+                continue;
+            }
+            e.checks.push(if failed {
+                CheckStatus::failed(p, why.clone())
+            } else {
+                CheckStatus::skipped(p, why.clone())
+            });
+        }
+    };
+    if client.net().is_offline() {
+        skip_all(&mut e, ApiError::Offline.to_string(), false);
+        return e;
+    }
+    if client.credentials().is_none() {
+        skip_all(&mut e, ApiError::NoCredentials.to_string(), false);
+        return e;
+    }
+    if let Err(err) = client.sync_clock().await
+        && err.stops_everything()
+    {
+        skip_all(&mut e, format!("clock check: {err}"), true);
+        e.network = client.net().requests();
+        return e;
+    }
+
+    let mut heavy = Pacer::new(pacing.heavy);
+    let mut weighted = Pacer::new(pacing.weighted);
+    let trading = async {
+        let open = open_orders(client, &mut weighted).await;
+        let (o, t) = if symbols.is_empty() {
+            (None, None)
+        } else {
+            let (o, t) = orders_and_trades(client, symbols, &period, &mut weighted).await;
+            (Some(o), Some(t))
+        };
+        (open, o, t)
+    };
+    let ((acct, acct_st), (perm, perm_st), book, wd, dep, (open, orders, trades)) = tokio::join!(
+        account(client),
+        permissions(client),
+        address_book(client),
+        withdrawals(client, &period, &mut heavy),
+        deposits(client, &period),
+        trading,
+    );
+    e.account = acct;
+    e.api_key_permissions = perm;
+    e.checks.extend([acct_st, perm_st, book.status.clone()]);
+    e.withdrawals = wd.rows;
+    if book.status.state == crate::collect::CheckState::Ran {
+        evidence::mark_destinations(&mut e.withdrawals, &book.rows);
+    }
+    e.address_book = book.rows;
+    e.checks.push(wd.status);
+    e.deposits = dep.rows;
+    e.checks.push(dep.status);
+    if let Some(o) = orders {
+        e.orders = o.rows;
+        e.checks.push(o.status);
+    }
+    if let Some(t) = trades {
+        e.trades = t.rows;
+        e.checks.push(t.status);
+    }
+    e.open_orders = open.rows;
+    e.checks.push(open.status);
+    e.network = client.net().requests();
+    e
+}
+
+fn out_dir_ready(dir: &Path) -> anyhow::Result<()> {
+    for f in [TICKET_FILE, EVIDENCE_FILE] {
+        let p = dir.join(f);
+        if p.exists() {
+            bail!(
+                "{} already exists: name a new folder with --out so earlier evidence is kept",
+                p.display()
+            );
+        }
+    }
+    checklist::create_private_dir(dir)
+        .map_err(|e| anyhow!("cannot create folder {}: {e}", dir.display()))
+}
+
+fn summary(e: &Evidence, dir: &Path, lang: Lang) -> String {
+    let flagged = e
+        .withdrawals
+        .iter()
+        .filter(|w| ticket::unapproved(w))
+        .count();
+    let mut o = match lang {
+        Lang::En => format!(
+            "Wrote {} and {}.\n{} withdrawal(s) ({flagged} to an address that is not whitelisted), {} deposit(s), {} order(s), {} trade(s), {} open order(s).\n",
+            dir.join(TICKET_FILE).display(),
+            dir.join(EVIDENCE_FILE).display(),
+            e.withdrawals.len(),
+            e.deposits.len(),
+            e.orders.len(),
+            e.trades.len(),
+            e.open_orders.len()
+        ),
+        Lang::Ja => format!(
+            "{} と {} を作成しました。\n出金 {}件（うちホワイトリスト外のアドレスへ {flagged}件）、入金 {}件、注文 {}件、約定 {}件、オープンオーダー {}件。\n",
+            dir.join(TICKET_FILE).display(),
+            dir.join(EVIDENCE_FILE).display(),
+            e.withdrawals.len(),
+            e.deposits.len(),
+            e.orders.len(),
+            e.trades.len(),
+            e.open_orders.len()
+        ),
+    };
+    for c in e
+        .checks
+        .iter()
+        .filter(|c| c.state != crate::collect::CheckState::Ran)
+    {
+        o.push_str(&format!(
+            "{} {}: {}\n",
+            tr(lang, "not collected:", "取得できず："),
+            c.check,
+            c.detail
+        ));
+    }
+    let powerful = e.api_key_permissions.as_ref().is_some_and(|p| {
+        p.iter().any(|(k, v)| {
+            (k.starts_with("enable") || k.starts_with("permits"))
+                && !matches!(k.as_str(), "enableReading" | "enableFixReadOnly")
+                && v.as_bool() == Some(true)
+        })
+    });
+    if powerful {
+        o.push_str(tr(
+            lang,
+            "Warning: the API key used can do more than read (withdraw, trade or transfer). If it is not a key you created for a tool you trust, delete it now in Profile → API Management; this command needs only \"Enable Reading\".\n",
+            "警告：使用したAPIキーには読み取り以外の権限（出金、取引、振替）があります。信頼できるツールのために自分で作成したキーでなければ、今すぐ プロフィール → API管理 で削除してください。このコマンドに必要なのは「読み取りを有効にする」だけです。\n",
+        ));
+    }
+    if e.symbols.is_empty() {
+        o.push_str(tr(
+            lang,
+            "Orders and trades need the pairs involved: add --symbol BTCUSDT,ETHUSDT.\n",
+            "注文と約定を取得するには、関係する通貨ペアを --symbol BTCUSDT,ETHUSDT のように指定してください。\n",
+        ));
+    }
+    o
+}
+
+pub fn run(global: &GlobalArgs, args: &IncidentArgs, _playbook: &Playbook) -> anyhow::Result<Exit> {
+    let now = Utc::now();
+    let since = evidence::parse_time(args.since.as_deref().unwrap_or_default())
+        .map_err(|e| anyhow!("--since {e}"))?;
+    let until = match &args.until {
+        Some(u) => evidence::parse_time(u).map_err(|e| anyhow!("--until {e}"))?,
+        None => now,
+    };
+    let period = Period::new(since, until, now).map_err(|e| anyhow!(e))?;
+    let symbols = args
+        .symbol
+        .iter()
+        .map(|s| symbol(s))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| anyhow!(e))?;
+    let dir = args
+        .out
+        .as_deref()
+        .ok_or_else(|| anyhow!("name a folder for the evidence with --out DIR"))?;
+
+    let s = crate::app::session(global)?;
+    for w in &s.warnings {
+        eprintln!("binance-audit: warning: {w}");
+    }
+    let (client, unusable_key) =
+        crate::status::client(&s, args.api_url.as_deref(), args.profile.as_deref())?;
+    if let Some(e) = unusable_key {
+        bail!(e);
+    }
+    out_dir_ready(dir)?;
+
+    let e = crate::app::runtime()?.block_on(collect(
+        &client,
+        args.kind,
+        period,
+        &symbols,
+        Pacing::from_ms(args.pace_ms),
+    ));
+    let mut json = serde_json::to_vec_pretty(&e)?;
+    json.push(b'\n');
+    write_private(&dir.join(EVIDENCE_FILE), &json)?;
+    write_private(
+        &dir.join(TICKET_FILE),
+        ticket::render(&e, args.kind, s.lang).as_bytes(),
+    )?;
+    write_stdout(summary(&e, dir, s.lang).as_bytes())?;
+    let failed = e
+        .checks
+        .iter()
+        .any(|c| c.state == crate::collect::CheckState::Failed);
+    Ok(if failed { Exit::Incomplete } else { Exit::Ok })
+}

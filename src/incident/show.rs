@@ -1,0 +1,268 @@
+//! A playbook as text, Markdown or JSON, in one language, with the checklist
+//! state next to each step when an incident log exists.
+
+use std::io::Write;
+
+use colored::Colorize;
+use serde::Serialize;
+
+use super::checklist::IncidentLog;
+use super::playbook::{Channel, Playbook, Step, Urgency};
+use crate::i18n::{Lang, tr};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+fn urgency_tag(u: Urgency, lang: Lang) -> String {
+    let tag = format!("[{}]", u.label(lang));
+    match u {
+        Urgency::Now => tag.red().bold().to_string(),
+        Urgency::Today => tag.yellow().to_string(),
+        Urgency::Soon => tag,
+    }
+}
+
+fn state_note(log: Option<&IncidentLog>, step: &Step, lang: Lang) -> Option<String> {
+    let e = log?.latest(&step.id)?;
+    Some(format!(
+        "{} {}",
+        e.state.label(lang),
+        e.at.format("%Y-%m-%d %H:%M UTC")
+    ))
+}
+
+/// One step as the checklist and the text view print it.
+pub fn step_text(
+    out: &mut dyn Write,
+    n: usize,
+    total: usize,
+    step: &Step,
+    lang: Lang,
+    state: Option<&str>,
+) -> std::io::Result<()> {
+    let mark = state.map(|s| format!("  ({s})")).unwrap_or_default();
+    writeln!(
+        out,
+        "{n:>2}/{total} {} {}{}  {}",
+        urgency_tag(step.urgency, lang),
+        step.title.get(lang).bold(),
+        mark.green(),
+        format!("[{}]", step.id).dimmed()
+    )?;
+    let label = |en: &'static str, ja: &'static str| tr(lang, en, ja);
+    writeln!(
+        out,
+        "      {} {}",
+        label("Why:  ", "理由："),
+        step.why.get(lang)
+    )?;
+    writeln!(
+        out,
+        "      {} {}",
+        label("Where:", "場所："),
+        step.place.get(lang)
+    )?;
+    if let Some(c) = &step.command {
+        writeln!(out, "      {} {c}", label("Run:  ", "実行："))?;
+    }
+    for l in &step.links {
+        writeln!(out, "      {} {l}", label("Link: ", "リンク："))?;
+    }
+    Ok(())
+}
+
+pub fn channels_text(channels: &[Channel], lang: Lang) -> String {
+    let mut o = String::new();
+    if channels.is_empty() {
+        return o;
+    }
+    o.push_str(tr(
+        lang,
+        "Official channels (type the address yourself; check any other contact with Binance Verify):\n",
+        "公式チャネル（アドレスはご自身で入力してください。それ以外の連絡先は Binance Verify で確認できます）：\n",
+    ));
+    for c in channels {
+        o.push_str(&format!("  - {}\n    {}\n", c.name.get(lang), c.url));
+    }
+    o
+}
+
+pub fn text(p: &Playbook, log: Option<&IncidentLog>, channels: &[Channel], lang: Lang) -> String {
+    let mut out = Vec::new();
+    let _ = render_text(&mut out, p, log, channels, lang);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn render_text(
+    out: &mut Vec<u8>,
+    p: &Playbook,
+    log: Option<&IncidentLog>,
+    channels: &[Channel],
+    lang: Lang,
+) -> std::io::Result<()> {
+    writeln!(out, "{}", p.title.get(lang).bold())?;
+    writeln!(out, "{}\n", p.summary.get(lang))?;
+    let total = p.steps.len();
+    for (i, s) in p.steps.iter().enumerate() {
+        step_text(
+            out,
+            i + 1,
+            total,
+            s,
+            lang,
+            state_note(log, s, lang).as_deref(),
+        )?;
+        writeln!(out)?;
+    }
+    write!(out, "{}", channels_text(channels, lang))?;
+    let k = p.kind;
+    writeln!(out)?;
+    match lang {
+        Lang::En => {
+            writeln!(
+                out,
+                "Walk the steps and record each one:  binance-audit incident {k} --checklist"
+            )?;
+            writeln!(
+                out,
+                "Collect evidence and draft a ticket:  binance-audit incident {k} --since 2026-11-20T00:00Z --out DIR"
+            )?;
+        }
+        Lang::Ja => {
+            writeln!(
+                out,
+                "手順を順に記録する：            binance-audit incident {k} --checklist"
+            )?;
+            writeln!(
+                out,
+                "証拠を集めて問い合わせ文を作る：binance-audit incident {k} --since 2026-11-20T00:00Z --out DIR"
+            )?;
+        }
+    }
+    Ok(())
+}
+
+pub fn markdown(
+    p: &Playbook,
+    log: Option<&IncidentLog>,
+    channels: &[Channel],
+    lang: Lang,
+) -> String {
+    let mut o = format!("# {}\n\n{}\n\n", p.title.get(lang), p.summary.get(lang));
+    for (i, s) in p.steps.iter().enumerate() {
+        let entry = log.and_then(|l| l.latest(&s.id));
+        let box_ = if entry.is_some() { "x" } else { " " };
+        let note = state_note(log, s, lang)
+            .map(|n| format!(" — _{n}_"))
+            .unwrap_or_default();
+        o.push_str(&format!(
+            "- [{box_}] **{}. {}** ({}){note}\n",
+            i + 1,
+            s.title.get(lang),
+            s.urgency.label(lang)
+        ));
+        o.push_str(&format!(
+            "  - {} {}\n  - {} {}\n",
+            tr(lang, "Why:", "理由："),
+            s.why.get(lang),
+            tr(lang, "Where:", "場所："),
+            s.place.get(lang)
+        ));
+        if let Some(c) = &s.command {
+            o.push_str(&format!("  - {} `{c}`\n", tr(lang, "Run:", "実行：")));
+        }
+        for l in &s.links {
+            o.push_str(&format!("  - <{l}>\n"));
+        }
+    }
+    if !channels.is_empty() {
+        o.push_str(&format!(
+            "\n## {}\n\n",
+            tr(lang, "Official channels", "公式チャネル")
+        ));
+        for c in channels {
+            o.push_str(&format!("- [{}]({})\n", c.name.get(lang), c.url));
+        }
+    }
+    o
+}
+
+#[derive(Serialize)]
+struct JsonPlaybook<'a> {
+    schema_version: u32,
+    kind: &'a str,
+    lang: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    steps: Vec<JsonStep<'a>>,
+    channels: Vec<JsonChannel<'a>>,
+    /// The incident log shown, when there is one.
+    log: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonStep<'a> {
+    number: usize,
+    id: &'a str,
+    urgency: &'a str,
+    title: &'a str,
+    why: &'a str,
+    #[serde(rename = "where")]
+    place: &'a str,
+    command: Option<&'a str>,
+    links: &'a [String],
+    state: Option<&'a str>,
+    recorded_at: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonChannel<'a> {
+    name: &'a str,
+    url: &'a str,
+}
+
+pub fn json(
+    p: &Playbook,
+    log: Option<&IncidentLog>,
+    log_path: Option<&std::path::Path>,
+    channels: &[Channel],
+    lang: Lang,
+) -> String {
+    let doc = JsonPlaybook {
+        schema_version: SCHEMA_VERSION,
+        kind: p.kind.as_str(),
+        lang: lang.code(),
+        title: p.title.get(lang),
+        summary: p.summary.get(lang),
+        steps: p
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let e = log.and_then(|l| l.latest(&s.id));
+                JsonStep {
+                    number: i + 1,
+                    id: &s.id,
+                    urgency: s.urgency.as_str(),
+                    title: s.title.get(lang),
+                    why: s.why.get(lang),
+                    place: s.place.get(lang),
+                    command: s.command.as_deref(),
+                    links: &s.links,
+                    state: e.map(|e| e.state.as_str()),
+                    recorded_at: e.map(|e| e.at.to_rfc3339()),
+                }
+            })
+            .collect(),
+        channels: channels
+            .iter()
+            .map(|c| JsonChannel {
+                name: c.name.get(lang),
+                url: &c.url,
+            })
+            .collect(),
+        log: log.and(log_path).map(|p| p.display().to_string()),
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}

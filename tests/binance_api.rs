@@ -1,0 +1,734 @@
+//! The Binance API audit end to end: the real binary against a local mock
+//! Binance that verifies every request as Binance documents it.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use common::binance::{self as mb, Key, MockBinance, Scenario};
+use common::{Reply, bin};
+use serde_json::Value;
+
+enum Creds {
+    Hmac(&'static str),
+    /// A PEM file name under tests/fixtures/binance, copied with mode 0600.
+    PemFile(&'static str),
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+    elapsed: Duration,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", self.stdout, self.stderr))
+    }
+
+    fn all(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+}
+
+fn private_copy(home: &Path, name: &str, mode: u32) -> PathBuf {
+    let dest = home.join(name);
+    std::fs::copy(mb::fixtures().join(name), &dest).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&dest, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    let _ = mode;
+    dest
+}
+
+fn run_with(mock: &MockBinance, home: &Path, creds: Creds, args: &[&str]) -> Run {
+    let mut cmd = bin(home);
+    cmd.env("BINANCE_API_KEY", mb::API_KEY);
+    match creds {
+        Creds::Hmac(secret) => {
+            cmd.env("BINANCE_API_SECRET", secret);
+        }
+        Creds::PemFile(name) => {
+            let p = private_copy(home, name, 0o600);
+            cmd.env("BINANCE_API_PRIVATE_KEY_FILE", p);
+        }
+    }
+    cmd.args(["--api-url", &mock.url()]).args(args);
+    let start = Instant::now();
+    let out = cmd.output().unwrap();
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        elapsed: start.elapsed(),
+    };
+    assert_clean(mock, &run);
+    run
+}
+
+fn run(mock: &MockBinance, creds: Creds, args: &[&str]) -> Run {
+    let home = tempfile::tempdir().unwrap();
+    run_with(mock, home.path(), creds, args)
+}
+
+fn json_run(mock: &MockBinance, creds: Creds) -> (Run, Value) {
+    let r = run(mock, creds, &["--format", "json"]);
+    let j = r.json();
+    (r, j)
+}
+
+/// Only GET ever arrived, and no secret, private key, signature or full key
+/// appears in anything the tool printed.
+fn assert_clean(mock: &MockBinance, run: &Run) {
+    assert!(
+        mock.non_get().is_empty(),
+        "non-GET request: {:?}",
+        mock.non_get()
+    );
+    let all = run.all();
+    let mut forbidden = vec![
+        mb::SECRET.to_string(),
+        mb::API_KEY.to_string(),
+        mb::ED25519_PEM_BODY.to_string(),
+        mb::rsa_pem_body_line(),
+    ];
+    forbidden.extend(mock.signatures().into_iter().filter(|s| s.len() > 8));
+    for f in forbidden {
+        assert!(!all.contains(&f), "output leaks {f:.12}…:\n{all}");
+    }
+}
+
+fn finding_ids(j: &Value) -> Vec<String> {
+    j["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn finding<'a>(j: &'a Value, id: &str) -> &'a Value {
+    j["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == id)
+        .unwrap_or_else(|| panic!("no finding {id} in {:?}", finding_ids(j)))
+}
+
+fn fact<'a>(j: &'a Value, name: &str) -> &'a Value {
+    j["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == name)
+        .unwrap_or_else(|| panic!("no fact {name}"))
+}
+
+fn api_checks(j: &Value) -> Vec<&Value> {
+    j["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["check"] == "binance-api")
+        .collect()
+}
+
+fn category_findings(j: &Value, cat: &str) -> Vec<String> {
+    j["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["category"] == cat)
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn read_only_ip_restricted_ed25519_key_has_no_api_key_findings() {
+    let mock = MockBinance::start(Scenario::read_only().key(Key::Ed25519));
+    let (r, j) = json_run(&mock, Creds::PemFile("ed25519-rfc8032-test1.pem"));
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert!(
+        category_findings(&j, "api-key").is_empty(),
+        "{:?}",
+        finding_ids(&j)
+    );
+    assert!(category_findings(&j, "account").is_empty());
+    assert!(category_findings(&j, "withdrawal").is_empty());
+    assert!(mock.rejections().is_empty(), "{:?}", mock.rejections());
+    assert_eq!(fact(&j, "api.ip_restrict")["value"], true);
+    assert_eq!(fact(&j, "api.key_type")["value"], "ed25519");
+    assert_eq!(fact(&j, "account.status")["value"], "Normal");
+    let checks = api_checks(&j);
+    assert_eq!(checks.len(), 1);
+    assert_eq!(checks[0]["state"], "ran", "{}", checks[0]);
+    assert!(checks[0]["detail"].as_str().unwrap().contains("vmPU…Eh8A"));
+    // The clock first, then each account endpoint exactly once.
+    let reqs = mock.requests();
+    assert_eq!(reqs[0].path, mb::TIME);
+    assert!(
+        reqs[0].header("X-MBX-APIKEY").is_none(),
+        "public call sent the key"
+    );
+    for p in mb::SIGNED_PATHS {
+        assert_eq!(mock.requests_to(p), 1, "{p}");
+    }
+    assert_eq!(reqs.len(), 8);
+    // Every signed request carries recvWindow (where documented), then timestamp, then signature.
+    for rq in reqs.iter().filter(|r| r.path != mb::TIME) {
+        assert!(
+            rq.query
+                .ends_with(&format!("&signature={}", rq.param("signature").unwrap()))
+        );
+        assert!(rq.param("timestamp").is_some());
+    }
+    assert!(
+        mock.requests()
+            .iter()
+            .any(|r| r.path == mb::RESTRICTIONS && r.param("recvWindow") == Some("5000"))
+    );
+    // The report lists the requests, with query values masked.
+    let net = j["network"].as_array().unwrap();
+    assert_eq!(net.len(), 8);
+    assert!(net.iter().all(|n| n["method"] == "GET"));
+    assert!(
+        net.iter()
+            .any(|n| n["path"].as_str().unwrap().contains("signature=***"))
+    );
+}
+
+#[test]
+fn read_only_rsa_key_verifies_and_has_no_api_key_findings() {
+    let mock = MockBinance::start(Scenario::read_only().key(Key::Rsa));
+    let (r, j) = json_run(&mock, Creds::PemFile("rsa-test-key.pem"));
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert!(mock.rejections().is_empty(), "{:?}", mock.rejections());
+    assert!(
+        category_findings(&j, "api-key").is_empty(),
+        "{:?}",
+        finding_ids(&j)
+    );
+    assert_eq!(fact(&j, "api.key_type")["value"], "rsa");
+}
+
+#[test]
+fn read_only_hmac_key_only_gets_the_key_type_advice() {
+    let mock = MockBinance::start(Scenario::read_only());
+    let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert!(mock.rejections().is_empty(), "{:?}", mock.rejections());
+    assert_eq!(category_findings(&j, "api-key"), vec!["BA-API-005"]);
+}
+
+#[test]
+fn dangerous_key_raises_each_expected_finding() {
+    let mock = MockBinance::start(Scenario::dangerous().key(Key::Ed25519));
+    let r = run(
+        &mock,
+        Creds::PemFile("ed25519-rfc8032-test1.pem"),
+        &["--format", "json", "--fail-on", "high"],
+    );
+    assert_eq!(r.code, 1, "{}", r.all());
+    let j = r.json();
+    assert!(mock.rejections().is_empty(), "{:?}", mock.rejections());
+    let ids = finding_ids(&j);
+    for id in [
+        "BA-API-001",
+        "BA-API-002",
+        "BA-API-003",
+        "BA-API-004",
+        "BA-ACC-001",
+        "BA-ACC-002",
+        "BA-ACC-003",
+        "BA-WDR-001",
+        "BA-WDR-002",
+        "BA-WDR-003",
+    ] {
+        assert!(ids.contains(&id.to_string()), "{id} missing from {ids:?}");
+    }
+    assert_eq!(finding(&j, "BA-API-001")["severity"], "critical");
+    let perms = finding(&j, "BA-API-003")["evidence"].to_string();
+    for p in [
+        "enableFutures",
+        "enableFixApiTrade",
+        "permitsUniversalTransfer",
+        "enableBrandNewPermission",
+    ] {
+        assert!(perms.contains(p), "{p} not in {perms}");
+    }
+    assert!(
+        !perms.contains("enableFixReadOnly"),
+        "reading over FIX is not trading: {perms}"
+    );
+    assert!(
+        finding(&j, "BA-ACC-001")["evidence"]
+            .to_string()
+            .contains("Restricted: withdrawals paused for review")
+    );
+    assert!(
+        finding(&j, "BA-WDR-001")["evidence"]
+            .to_string()
+            .contains("1250.5")
+    );
+    assert!(
+        finding(&j, "BA-API-004")["evidence"]
+            .to_string()
+            .contains("api.key_age_days = 400")
+    );
+    let listed = finding(&j, "BA-WDR-003")["evidence"].to_string();
+    assert!(
+        listed.contains("friend") && listed.contains("0x0000…0001") && listed.contains("ETH"),
+        "{listed}"
+    );
+    assert!(
+        !r.all()
+            .contains("0x0000000000000000000000000000000000000001"),
+        "full address printed"
+    );
+    assert_eq!(finding(&j, "BA-API-001")["source"], "observed");
+    // The address book for baselines: agreed keys, shortened, fingerprinted.
+    let book = fact(&j, "withdrawal.addresses")["value"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(book.len(), 2);
+    assert_eq!(book[0]["fingerprint"].as_str().unwrap().len(), 16);
+    assert_eq!(book[0]["white"], false);
+}
+
+#[test]
+fn text_report_shows_findings_and_no_secret() {
+    let mock = MockBinance::start(Scenario::dangerous());
+    let r = run(&mock, Creds::Hmac(mb::SECRET), &[]);
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert!(r.stdout.contains("BA-API-001"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("Network requests made (8)"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn wrong_secret_is_a_signature_error_with_guidance() {
+    let mock = MockBinance::start(Scenario::read_only());
+    let (r, j) = json_run(&mock, Creds::Hmac("WrongSecretWrongSecretWrongSecret0000"));
+    assert_eq!(r.code, 3, "{}", r.all());
+    let rej = mock.rejections();
+    assert_eq!(rej.len(), 7, "{rej:?}");
+    assert!(rej.iter().all(|x| x.code == -1022));
+    let checks = api_checks(&j);
+    assert_eq!(checks.len(), 1, "one line for one cause: {checks:?}");
+    assert_eq!(checks[0]["state"], "failed");
+    assert!(checks[0]["detail"].as_str().unwrap().contains("-1022"));
+    assert_eq!(fact(&j, "api.ip_restrict")["source"], "not_checked");
+    assert!(r.all().contains("does not belong to this API key"));
+}
+
+#[test]
+fn rejected_key_explains_the_three_causes() {
+    let mock = MockBinance::start(Scenario::read_only().respond_signed(mb::error(
+        401,
+        -2015,
+        "Invalid API-key, IP, or permissions for action, request ip: 203.0.113.7",
+    )));
+    let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
+    assert_eq!(r.code, 3, "{}", r.all());
+    let detail = api_checks(&j)[0]["detail"].as_str().unwrap().to_string();
+    for part in [
+        "-2015",
+        "do not belong together",
+        "allow-list",
+        "which is good",
+        "203.0.113.7",
+        "Enable Reading",
+    ] {
+        assert!(detail.contains(part), "{part} not in {detail}");
+    }
+    assert_eq!(api_checks(&j).len(), 1);
+    // The rules depending on the key are "not checked", not passed.
+    let nc = j["not_checked"].to_string();
+    assert!(
+        nc.contains("BA-API-001") && nc.contains("BA-ACC-003"),
+        "{nc}"
+    );
+    assert!(!j["passed"].to_string().contains("BA-API-001"));
+    // A rejected key is not retried.
+    assert_eq!(mock.requests_to(mb::RESTRICTIONS), 1);
+}
+
+#[test]
+fn unknown_key_says_deleted_or_expired() {
+    let mock = MockBinance::start(Scenario::read_only().respond_signed(mb::error(
+        400,
+        -2008,
+        "Invalid Api-Key ID.",
+    )));
+    let r = run(&mock, Creds::Hmac(mb::SECRET), &[]);
+    assert_eq!(r.code, 3, "{}", r.all());
+    assert!(r.stdout.contains("deleted or expired"), "{}", r.stdout);
+}
+
+#[test]
+fn clock_skew_is_corrected_and_reported() {
+    for skew in [5_000i64, -4_000] {
+        let mock = MockBinance::start(Scenario::read_only().key(Key::Ed25519).skew(skew));
+        let (r, j) = json_run(&mock, Creds::PemFile("ed25519-rfc8032-test1.pem"));
+        assert_eq!(r.code, 0, "{}", r.all());
+        assert!(
+            mock.rejections().is_empty(),
+            "skew {skew}: {:?}",
+            mock.rejections()
+        );
+        let measured = fact(&j, "env.clock_skew_ms")["value"].as_i64().unwrap();
+        assert!(
+            (measured + skew).abs() < 500,
+            "skew {skew} measured as {measured}"
+        );
+        assert_eq!(finding(&j, "BA-ENV-001")["category"], "environment");
+    }
+}
+
+#[test]
+fn clock_that_cannot_be_read_ends_in_a_clock_error() {
+    let mock = MockBinance::start(
+        Scenario::read_only()
+            .skew(10_000)
+            .respond(mb::TIME, Reply::text(503, "unavailable")),
+    );
+    let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
+    assert_eq!(r.code, 3, "{}", r.all());
+    assert_eq!(mock.requests_to(mb::TIME), 3, "bounded retries");
+    assert!(mock.rejections().iter().all(|x| x.code == -1021));
+    assert_eq!(fact(&j, "env.clock_skew_ms")["source"], "not_checked");
+    let checks = api_checks(&j)
+        .iter()
+        .map(|c| c["detail"].to_string())
+        .collect::<String>();
+    assert!(
+        checks.contains("-1021") && checks.contains("NTP"),
+        "{checks}"
+    );
+}
+
+#[test]
+fn rate_limit_stops_that_endpoint_and_honours_retry_after() {
+    let mock = MockBinance::start(Scenario::read_only().respond(
+        mb::QUOTA,
+        mb::error(429, -1003, "Too many requests.").with_header("Retry-After", "30"),
+    ));
+    let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
+    assert_eq!(r.code, 3, "{}", r.all());
+    assert_eq!(mock.requests_to(mb::QUOTA), 1, "a 429 must not be retried");
+    let detail = api_checks(&j)[0]["detail"].as_str().unwrap().to_string();
+    assert!(
+        detail.contains("429") && detail.contains("30 s") && detail.contains(mb::QUOTA),
+        "{detail}"
+    );
+    assert_eq!(
+        fact(&j, "withdrawal.used_quota_usd")["source"],
+        "not_checked"
+    );
+    assert_eq!(fact(&j, "api.ip_restrict")["source"], "observed");
+}
+
+#[test]
+fn ip_ban_stops_every_call() {
+    let mock = MockBinance::start(
+        Scenario::read_only().respond(
+            mb::TIME,
+            mb::error(
+                418,
+                -1003,
+                "Way too many requests; IP banned until 1764032400000.",
+            )
+            .with_header("Retry-After", "120"),
+        ),
+    );
+    let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
+    assert_eq!(r.code, 3, "{}", r.all());
+    assert_eq!(mock.requests().len(), 1, "nothing may follow a 418");
+    let detail = api_checks(&j)[0]["detail"].as_str().unwrap().to_string();
+    assert!(
+        detail.contains("418") && detail.contains("120 s"),
+        "{detail}"
+    );
+    assert_eq!(fact(&j, "account.can_withdraw")["source"], "not_checked");
+}
+
+#[test]
+fn server_errors_are_retried_a_bounded_number_of_times() {
+    let mock = MockBinance::start(
+        Scenario::read_only().respond(mb::INFO, Reply::text(500, "Internal Server Error")),
+    );
+    let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
+    assert_eq!(r.code, 3, "{}", r.all());
+    assert_eq!(mock.requests_to(mb::INFO), 3);
+    assert!(
+        api_checks(&j)[0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("HTTP 500")
+    );
+
+    // One 500, then an answer: the retry recovers and the run is complete.
+    let info = r#"{"vipLevel": 0, "isMarginEnabled": false, "isFutureEnabled": false, "isOptionsEnabled": false}"#;
+    let mock = MockBinance::start(Scenario::read_only().respond_seq(
+        mb::INFO,
+        vec![Reply::text(502, "Bad Gateway"), Reply::json(200, info)],
+    ));
+    let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert_eq!(mock.requests_to(mb::INFO), 2);
+    assert_eq!(fact(&j, "account.futures_enabled")["value"], false);
+}
+
+#[test]
+fn truncated_json_is_not_checked_not_a_pass() {
+    let mock = MockBinance::start(Scenario::read_only().respond(
+        mb::RESTRICTIONS,
+        Reply::json(
+            200,
+            r#"{"ipRestrict": true, "createTime": 1761955200000, "enableWithd"#,
+        ),
+    ));
+    let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
+    assert_eq!(r.code, 3, "{}", r.all());
+    let detail = api_checks(&j)[0]["detail"].as_str().unwrap().to_string();
+    assert!(
+        detail.contains("cut off") && detail.contains(mb::RESTRICTIONS),
+        "{detail}"
+    );
+    assert_eq!(fact(&j, "api.enable_withdrawals")["source"], "not_checked");
+    assert!(j["not_checked"].to_string().contains("BA-API-001"));
+    assert_eq!(fact(&j, "account.status")["value"], "Normal");
+}
+
+#[test]
+fn a_hang_past_the_timeout_is_bounded() {
+    let mock = MockBinance::start(Scenario::read_only().respond(
+        mb::ACCOUNT,
+        Reply::json(200, "{}").delayed(Duration::from_secs(30)),
+    ));
+    let r = run(
+        &mock,
+        Creds::Hmac(mb::SECRET),
+        &["--format", "json", "--timeout", "1"],
+    );
+    assert_eq!(r.code, 3, "{}", r.all());
+    assert!(r.elapsed < Duration::from_secs(15), "took {:?}", r.elapsed);
+    assert_eq!(mock.requests_to(mb::ACCOUNT), 2);
+    let j = r.json();
+    let detail = api_checks(&j)[0]["detail"].as_str().unwrap().to_string();
+    assert!(detail.contains("within 1 s"), "{detail}");
+    assert_eq!(fact(&j, "account.can_withdraw")["source"], "not_checked");
+}
+
+#[test]
+fn no_key_means_skipped_and_no_request() {
+    let mock = MockBinance::start(Scenario::read_only());
+    let home = tempfile::tempdir().unwrap();
+    let out = bin(home.path())
+        .args(["--api-url", &mock.url(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(api_checks(&j)[0]["state"], "skipped");
+    assert!(mock.requests().is_empty());
+}
+
+#[test]
+fn offline_with_a_key_sends_nothing() {
+    let mock = MockBinance::start(Scenario::read_only());
+    let r = run(
+        &mock,
+        Creds::Hmac(mb::SECRET),
+        &["--offline", "--format", "json"],
+    );
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert!(mock.requests().is_empty());
+    assert_eq!(api_checks(&r.json())[0]["state"], "skipped");
+}
+
+#[test]
+fn plain_http_to_a_remote_host_is_refused() {
+    let home = tempfile::tempdir().unwrap();
+    let out = bin(home.path())
+        .env("BINANCE_API_KEY", mb::API_KEY)
+        .env("BINANCE_API_SECRET", mb::SECRET)
+        .args(["--api-url", "http://api.binance.com"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("plain http"));
+}
+
+#[cfg(unix)]
+#[test]
+fn private_key_readable_by_others_is_warned_like_ssh() {
+    let mock = MockBinance::start(Scenario::read_only().key(Key::Ed25519));
+    let home = tempfile::tempdir().unwrap();
+    let key = private_copy(home.path(), "ed25519-rfc8032-test1.pem", 0o644);
+    let out = bin(home.path())
+        .env("BINANCE_API_KEY", mb::API_KEY)
+        .env("BINANCE_API_PRIVATE_KEY_FILE", &key)
+        .args(["--api-url", &mock.url(), "--format", "json"])
+        .output()
+        .unwrap();
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(finding(&j, "BA-ENV-002")["severity"], "high");
+    let warnings = j["warnings"].to_string();
+    assert!(
+        warnings.contains("chmod 600") && warnings.contains("ed25519-rfc8032-test1.pem"),
+        "{warnings}"
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains(mb::ED25519_PEM_BODY));
+    let sent = mock.requests().len();
+
+    // --strict refuses to use a key others can read, before any request.
+    let out = bin(home.path())
+        .env("BINANCE_API_KEY", mb::API_KEY)
+        .env("BINANCE_API_PRIVATE_KEY_FILE", &key)
+        .args(["--api-url", &mock.url(), "--strict"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("chmod 600"));
+    assert_eq!(mock.requests().len(), sent);
+}
+
+#[test]
+fn bad_credentials_are_one_clear_line_and_exit_3() {
+    let mock = MockBinance::start(Scenario::read_only());
+    let home = tempfile::tempdir().unwrap();
+    let out = bin(home.path())
+        .env("BINANCE_API_KEY", mb::API_KEY)
+        .env(
+            "BINANCE_API_PRIVATE_KEY_FILE",
+            home.path().join("missing.pem"),
+        )
+        .args(["--api-url", &mock.url(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = api_checks(&j)[0]["detail"].as_str().unwrap().to_string();
+    assert!(
+        d.contains("BINANCE_API_PRIVATE_KEY_FILE") && d.contains("cannot read"),
+        "{d}"
+    );
+    assert!(mock.requests().is_empty());
+}
+
+fn write_config(home: &Path, text: &str) -> PathBuf {
+    let p = home.join("config.toml");
+    std::fs::write(&p, text).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    p
+}
+
+#[test]
+fn all_profiles_audits_each_account_in_its_own_section() {
+    let safe = MockBinance::start(Scenario::read_only());
+    let risky = MockBinance::start(Scenario::dangerous().key(Key::Ed25519));
+    let home = tempfile::tempdir().unwrap();
+    let secret = home.path().join("secret");
+    std::fs::write(&secret, mb::SECRET).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let pem = private_copy(home.path(), "ed25519-rfc8032-test1.pem", 0o600);
+    let cfg = write_config(
+        home.path(),
+        &format!(
+            "[binance]\napi_url = \"{}\"\napi_key = \"{}\"\nsecret_file = \"{}\"\n\n[profiles.bot]\napi_url = \"{}\"\napi_key = \"{}\"\nprivate_key_file = \"{}\"\n",
+            safe.url(),
+            mb::API_KEY,
+            secret.display(),
+            risky.url(),
+            mb::API_KEY,
+            pem.display()
+        ),
+    );
+    let out = bin(home.path())
+        .args([
+            "--config",
+            cfg.to_str().unwrap(),
+            "--all-profiles",
+            "--format",
+            "json",
+            "--fail-on",
+            "critical",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let j: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(j["schema_version"], 1);
+    let profiles = j["profiles"].as_array().unwrap();
+    assert_eq!(profiles.len(), 2);
+    assert_eq!(profiles[0]["profile"], "default");
+    assert_eq!(profiles[1]["profile"], "bot");
+    assert!(category_findings(&profiles[0], "api-key") == vec!["BA-API-005"]);
+    assert!(finding_ids(&profiles[1]).contains(&"BA-API-001".to_string()));
+    // Each section lists only its own account's requests.
+    assert!(
+        profiles[0]["network"]
+            .to_string()
+            .contains(&safe.url().replace("http://", ""))
+    );
+    assert!(
+        !profiles[0]["network"]
+            .to_string()
+            .contains(&risky.url().replace("http://", ""))
+    );
+    assert_eq!(safe.requests().len(), 8);
+    assert_eq!(risky.requests().len(), 8);
+    assert!(!stdout.contains(mb::SECRET) && !stdout.contains(mb::ED25519_PEM_BODY));
+
+    // Text: one section per profile.
+    let out = bin(home.path())
+        .args(["--config", cfg.to_str().unwrap(), "--all-profiles"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("[default]") && text.contains("[bot]"),
+        "{text}"
+    );
+
+    // --profile picks one; an unknown name is a usage error.
+    let out = bin(home.path())
+        .args([
+            "--config",
+            cfg.to_str().unwrap(),
+            "--profile",
+            "bot",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["profile"], "bot");
+    let out = bin(home.path())
+        .args(["--config", cfg.to_str().unwrap(), "--profile", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("known: bot"));
+}

@@ -1,0 +1,273 @@
+//! `binance-audit setup`: non-interactive answers, the file it writes, and
+//! how declared answers show up in reports.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::bin;
+use serde_json::Value;
+
+fn cfg_path(home: &Path) -> PathBuf {
+    home.join("conf").join("config.toml")
+}
+
+fn setup(home: &Path, args: &[&str]) -> std::process::Output {
+    bin(home)
+        .args(["setup", "--config", cfg_path(home).to_str().unwrap()])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn audit_json(home: &Path) -> Value {
+    let out = bin(home)
+        .args([
+            "--config",
+            cfg_path(home).to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn today() -> String {
+    chrono::Utc::now().date_naive().to_string()
+}
+
+fn finding<'a>(j: &'a Value, id: &str) -> Option<&'a Value> {
+    j["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == id)
+}
+
+#[test]
+fn flags_write_a_private_dated_section() {
+    let home = tempfile::tempdir().unwrap();
+    let out = setup(
+        home.path(),
+        &[
+            "--two-factor",
+            "authenticator,passkey",
+            "--anti-phishing-code",
+            "yes",
+            "--withdrawal-whitelist",
+            "yes",
+            "--devices-reviewed",
+            "yes",
+            "--email-two-factor",
+            "yes",
+            "--email-unique-password",
+            "yes",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("wrote [declared]"));
+    let path = cfg_path(home.path());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(&format!("on = {}", today())), "{text}");
+    assert!(
+        text.contains("two_factor = [\"authenticator\", \"passkey\"]"),
+        "{text}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let j = audit_json(home.path());
+    let ids: Vec<&str> = j["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert!(!ids.iter().any(|i| i.starts_with("BA-2FA")), "{ids:?}");
+    let passed = j["passed"].to_string();
+    for id in ["BA-2FA-001", "BA-2FA-002", "BA-2FA-003", "BA-WDR-004"] {
+        assert!(passed.contains(id), "{id} should pass: {passed}");
+    }
+    let fact = j["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "declared.two_factor")
+        .unwrap();
+    assert_eq!(fact["source"], "declared");
+    assert_eq!(fact["declared_on"], today());
+}
+
+#[test]
+fn weak_answers_become_declared_findings_in_every_format() {
+    let home = tempfile::tempdir().unwrap();
+    let out = setup(
+        home.path(),
+        &[
+            "--two-factor",
+            "sms",
+            "--anti-phishing-code",
+            "no",
+            "--withdrawal-whitelist",
+            "no",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("not answered") && stdout.contains("devices_reviewed"),
+        "{stdout}"
+    );
+    let j = audit_json(home.path());
+    for id in ["BA-2FA-002", "BA-2FA-003", "BA-WDR-004"] {
+        let f = finding(&j, id).unwrap_or_else(|| panic!("{id} missing"));
+        assert_eq!(f["source"], "declared", "{id}");
+        assert_eq!(f["declared_on"], today(), "{id}");
+    }
+    assert!(finding(&j, "BA-2FA-001").is_none());
+    // Unanswered questions are not checked, never passed.
+    let nc = j["not_checked"].to_string();
+    assert!(
+        nc.contains("BA-2FA-006") && nc.contains("BA-2FA-004"),
+        "{nc}"
+    );
+
+    let out = bin(home.path())
+        .args(["--config", cfg_path(home.path()).to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!("(declared by you on {}, not observed)", today())),
+        "{text}"
+    );
+    let out = bin(home.path())
+        .args([
+            "--config",
+            cfg_path(home.path()).to_str().unwrap(),
+            "--lang",
+            "ja",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("あなたが申告した内容"));
+}
+
+#[test]
+fn no_second_factor_is_critical() {
+    let home = tempfile::tempdir().unwrap();
+    assert_eq!(
+        setup(home.path(), &["--two-factor", "none"]).status.code(),
+        Some(0)
+    );
+    let j = audit_json(home.path());
+    let f = finding(&j, "BA-2FA-001").unwrap();
+    assert_eq!(f["severity"], "critical");
+    assert_eq!(f["source"], "declared");
+    assert_eq!(
+        setup(home.path(), &["--two-factor", "none,sms"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn existing_config_keeps_its_comments_and_other_sections() {
+    let home = tempfile::tempdir().unwrap();
+    let path = cfg_path(home.path());
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        "# my binance-audit settings\n[policy]\nkey_max_age_days = 30  # strict\n\n[declared]\non = 2020-01-01\ntwo_factor = [\"sms\"]\ndevices_reviewed = true\n",
+    )
+    .unwrap();
+    let out = setup(
+        home.path(),
+        &["--two-factor", "security-key", "--email-two-factor", "yes"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("# my binance-audit settings")
+            && text.contains("key_max_age_days = 30  # strict"),
+        "{text}"
+    );
+    assert!(
+        text.contains("two_factor = [\"security_key\"]") && !text.contains("2020-01-01"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("devices_reviewed"),
+        "an old answer must not be re-dated: {text}"
+    );
+    assert_eq!(text.matches("[declared]").count(), 1);
+}
+
+#[test]
+fn invalid_config_is_left_untouched() {
+    let home = tempfile::tempdir().unwrap();
+    let path = cfg_path(home.path());
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "[user\nemail = 1\n").unwrap();
+    let out = setup(home.path(), &["--anti-phishing-code", "yes"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("left untouched"));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "[user\nemail = 1\n"
+    );
+}
+
+#[test]
+fn without_a_terminal_or_flags_it_explains_how() {
+    let home = tempfile::tempdir().unwrap();
+    let out = setup(home.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--two-factor authenticator,passkey"), "{err}");
+    assert!(!cfg_path(home.path()).exists());
+}
+
+#[test]
+fn old_declarations_ask_for_reconfirmation() {
+    let home = tempfile::tempdir().unwrap();
+    let path = cfg_path(home.path());
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        "[declared]\non = 2020-01-01\ntwo_factor = [\"authenticator\"]\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let j = audit_json(home.path());
+    let f = finding(&j, "BA-2FA-007").expect("re-confirm finding");
+    assert_eq!(f["source"], "declared");
+    assert_eq!(f["declared_on"], "2020-01-01");
+}
