@@ -282,26 +282,7 @@ pub fn render_text(r: &ListReport) -> String {
     }
     let _ = writeln!(o);
     let _ = writeln!(o, "{}", r.source.dimmed());
-    let _ = writeln!(
-        o,
-        "{} ({})",
-        tr(l, "Network requests made", "送信したネットワーク要求").bold(),
-        r.network.len()
-    );
-    if r.network.is_empty() {
-        let _ = writeln!(
-            o,
-            "  {}",
-            tr(
-                l,
-                "none: nothing left this machine",
-                "なし: この端末から何も送信していません"
-            )
-        );
-    }
-    for n in &r.network {
-        let _ = writeln!(o, "  {} {}{}  — {}", n.method, n.host, n.path, n.purpose);
-    }
+    crate::report::text::network_section(&mut o, &r.network, l);
     o
 }
 

@@ -314,26 +314,32 @@ pub fn render(r: &Report, opts: &Options) -> String {
 
     if opts.verbose || !r.network.is_empty() {
         let _ = writeln!(o);
-        let _ = writeln!(
-            o,
-            "{} ({})",
-            tr(l, "Network requests made", "送信したネットワーク要求").bold(),
-            r.network.len()
-        );
-        if r.network.is_empty() {
-            let _ = writeln!(
-                o,
-                "  {}",
-                tr(
-                    l,
-                    "none: nothing left this machine",
-                    "なし: この端末から何も送信していません"
-                )
-            );
-        }
-        for n in &r.network {
-            let _ = writeln!(o, "  {} {}{}  — {}", n.method, n.host, n.path, n.purpose);
-        }
+        network_section(&mut o, &r.network, l);
     }
     o
+}
+
+/// Every request that left the machine, or that none did; shared with the
+/// `--stdin-list` report so both say it the same way.
+pub fn network_section(o: &mut String, network: &[crate::net::NetRequest], l: Lang) {
+    let _ = writeln!(
+        o,
+        "{} ({})",
+        tr(l, "Network requests made", "送信したネットワーク要求").bold(),
+        network.len()
+    );
+    if network.is_empty() {
+        let _ = writeln!(
+            o,
+            "  {}",
+            tr(
+                l,
+                "none: nothing left this machine",
+                "なし: この端末から何も送信していません"
+            )
+        );
+    }
+    for n in network {
+        let _ = writeln!(o, "  {} {}{}  — {}", n.method, n.host, n.path, n.purpose);
+    }
 }
