@@ -1,6 +1,7 @@
 //! Test support shared by the integration tests: a tiny HTTP/1.1 server on
-//! 127.0.0.1 that records every request and answers through a closure, and
-//! helpers to run the real binary with a clean environment.
+//! 127.0.0.1 that records every request and answers through a closure; the
+//! one builder that runs the real binary ([`Run`], in run.rs); lookups in the
+//! JSON report (report.rs); and the mock Binance (binance.rs).
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -198,17 +199,8 @@ fn serve(stream: TcpStream, reqs: &Mutex<Vec<Recorded>>, handler: &Handler) {
     }
 }
 
-/// The real binary with an environment that cannot reach the user's own
-/// configuration, credentials or locale.
-pub fn bin(home: &std::path::Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("binance-audit").unwrap();
-    cmd.env_clear()
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("LANG", "C")
-        .env("NO_COLOR", "1");
-    cmd
-}
-
 pub mod binance;
+pub mod report;
+pub mod run;
+
+pub use run::{Outcome, Run, json, json_file};

@@ -3,14 +3,13 @@
 //! first run turns each change into a drift finding on the next, and every
 //! gate gives its exit code.
 
-mod common;
-
 use std::path::Path;
 
-use common::binance::{self as mb, MockBinance, Scenario};
+use crate::common::binance::{self as mb, MockBinance, Scenario};
+use crate::common::{Run, json, json_file};
 use serde_json::Value;
 
-struct Run {
+struct Scheduled {
     code: i32,
     json: Value,
     stderr: String,
@@ -18,19 +17,20 @@ struct Run {
 }
 
 /// One scheduled run: HMAC key from the environment, no terminal, CI set.
-fn run(mock: &MockBinance, dir: &Path, args: &[&str]) -> Run {
-    let out = common::bin(dir)
+fn run(mock: &MockBinance, dir: &Path, args: &[&str]) -> Scheduled {
+    let out = Run::new()
+        .home(dir)
+        .online()
         .current_dir(dir)
-        .env("CI", "true")
+        .ci()
         .env("BINANCE_API_KEY", mb::API_KEY)
         .env("BINANCE_API_SECRET", mb::SECRET)
         .args(["--api-url", &mock.url(), "--format", "json"])
         .args(args)
-        .output()
-        .unwrap();
+        .run();
     assert!(mock.non_get().is_empty(), "only GET may reach Binance");
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let stdout = out.stdout.clone();
+    let stderr = out.stderr.clone();
     let baseline_text = std::fs::read_to_string(dir.join("baseline.json")).ok();
     for secret in [mb::SECRET, mb::API_KEY] {
         assert!(
@@ -47,8 +47,9 @@ fn run(mock: &MockBinance, dir: &Path, args: &[&str]) -> Run {
             assert!(!b.contains(&sig), "signature in the baseline");
         }
     }
-    Run {
-        code: out.status.code().unwrap_or(-1),
+    Scheduled {
+        code: out.code,
+        // No JSON (a usage error) reads as null: the exit code says why.
         json: serde_json::from_str(&stdout).unwrap_or(Value::Null),
         stderr,
         baseline_text,
@@ -112,7 +113,7 @@ fn changes_between_two_runs_become_critical_drift_and_gate() {
     let mock = MockBinance::start(before.clone());
     let first = run(&mock, d, &["--save-baseline", "baseline.json"]);
     assert_eq!(first.code, 0, "{}", first.stderr);
-    let saved: Value = serde_json::from_str(first.baseline_text.as_deref().unwrap()).unwrap();
+    let saved = json(first.baseline_text.as_deref().unwrap());
     assert_eq!(saved["api"]["ip_restrict"], true);
     assert_eq!(saved["api"]["permissions"]["enable_withdrawals"], false);
     assert_eq!(saved["account"]["status"], "Normal");
@@ -334,7 +335,9 @@ fn all_profiles_write_every_format_once_and_waivers_follow_their_profile() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(f, std::fs::Permissions::from_mode(0o600)).unwrap();
     }
-    let out = common::bin(d)
+    let out = Run::new()
+        .home(d)
+        .online()
         .current_dir(d)
         .env("CI", "true")
         .args([
@@ -352,10 +355,9 @@ fn all_profiles_write_every_format_once_and_waivers_follow_their_profile() {
             "--output",
             "markdown=all.md",
         ])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let j: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+        .run();
+    let stdout = out.stdout.as_str();
+    let j = json(stdout);
     let profiles = j["profiles"].as_array().unwrap();
     assert_eq!(profiles.len(), 2);
     let bot = profiles.iter().find(|p| p["profile"] == "bot").unwrap();
@@ -367,8 +369,7 @@ fn all_profiles_write_every_format_once_and_waivers_follow_their_profile() {
         "the bot's waiver is not the default account's business"
     );
 
-    let sarif: Value =
-        serde_json::from_str(&std::fs::read_to_string(d.join("all.sarif")).unwrap()).unwrap();
+    let sarif: Value = json_file(d.join("all.sarif"));
     let ids: Vec<&str> = sarif["runs"]
         .as_array()
         .unwrap()
@@ -386,7 +387,9 @@ fn all_profiles_write_every_format_once_and_waivers_follow_their_profile() {
     }
 
     // A baseline describes one account.
-    let out = common::bin(d)
+    let out = Run::new()
+        .home(d)
+        .online()
         .current_dir(d)
         .args([
             "--config",
@@ -395,7 +398,6 @@ fn all_profiles_write_every_format_once_and_waivers_follow_their_profile() {
             "--baseline",
             "b.json",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+        .run();
+    out.code(2);
 }

@@ -1,17 +1,13 @@
 //! Golden reports: any change to what a user sees shows up as a snapshot diff.
 
-mod common;
+use crate::common::{Run, json};
 
-fn run(args: &[&str], stdin: &str) -> String {
-    let h = tempfile::tempdir().unwrap();
-    let out = common::bin(h.path())
-        .args(args)
-        .write_stdin(stdin.to_string())
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+/// stdout of one run with the timestamp line replaced.
+fn redacted(args: &[&str], stdin: &str) -> String {
+    let out = Run::new().args(args).stdin(stdin).run();
     // The timestamp is the only thing that changes from run to run.
-    text.lines()
+    out.stdout
+        .lines()
         .map(|l| {
             if l.len() == 20 && l.ends_with('Z') && l.as_bytes()[4] == b'-' {
                 "[generated_at]".to_string()
@@ -25,7 +21,7 @@ fn run(args: &[&str], stdin: &str) -> String {
 
 #[test]
 fn password_report_text_en() {
-    insta::assert_snapshot!(run(
+    insta::assert_snapshot!(redacted(
         &["password", "--password-stdin", "--offline", "--lang", "en"],
         "Summer2024\n"
     ));
@@ -33,7 +29,7 @@ fn password_report_text_en() {
 
 #[test]
 fn password_report_text_ja() {
-    insta::assert_snapshot!(run(
+    insta::assert_snapshot!(redacted(
         &["password", "--password-stdin", "--offline", "--lang", "ja"],
         "Summer2024\n"
     ));
@@ -41,7 +37,7 @@ fn password_report_text_ja() {
 
 #[test]
 fn audit_report_json() {
-    let text = run(
+    let text = redacted(
         &[
             "audit",
             "--password-stdin",
@@ -53,6 +49,6 @@ fn audit_report_json() {
         ],
         "Summer2024\n",
     );
-    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let v = json(&text);
     insta::assert_json_snapshot!(v, { ".generated_at" => "[generated_at]", ".tool_version" => "[version]" });
 }

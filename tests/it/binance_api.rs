@@ -1,13 +1,12 @@
 //! The Binance API audit end to end: the real binary against a local mock
 //! Binance that verifies every request as Binance documents it.
 
-mod common;
-
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::binance::{self as mb, Key, MockBinance, Scenario};
-use common::{Reply, bin};
+use crate::common::binance::{self as mb, Key, MockBinance, Scenario};
+use crate::common::report::{api_checks, category_findings, fact, finding, finding_ids};
+use crate::common::{Outcome, Reply, Run, json, set_mode, write_private};
 use serde_json::Value;
 
 enum Creds {
@@ -16,67 +15,36 @@ enum Creds {
     PemFile(&'static str),
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-    elapsed: Duration,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", self.stdout, self.stderr))
-    }
-
-    fn all(&self) -> String {
-        format!("{}{}", self.stdout, self.stderr)
-    }
-}
-
 fn private_copy(home: &Path, name: &str, mode: u32) -> PathBuf {
     let dest = home.join(name);
     std::fs::copy(mb::fixtures().join(name), &dest).unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&dest, std::fs::Permissions::from_mode(mode)).unwrap();
-    }
-    let _ = mode;
+    set_mode(&dest, mode);
     dest
 }
 
-fn run_with(mock: &MockBinance, home: &Path, creds: Creds, args: &[&str]) -> Run {
-    let mut cmd = bin(home);
-    cmd.env("BINANCE_API_KEY", mb::API_KEY);
-    match creds {
-        Creds::Hmac(secret) => {
-            cmd.env("BINANCE_API_SECRET", secret);
-        }
-        Creds::PemFile(name) => {
-            let p = private_copy(home, name, 0o600);
-            cmd.env("BINANCE_API_PRIVATE_KEY_FILE", p);
-        }
-    }
-    cmd.args(["--api-url", &mock.url()]).args(args);
-    let start = Instant::now();
-    let out = cmd.output().unwrap();
-    let run = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        elapsed: start.elapsed(),
+fn run_with(mock: &MockBinance, home: &Path, creds: Creds, args: &[&str]) -> Outcome {
+    let cmd = Run::new()
+        .home(home)
+        .online()
+        .env("BINANCE_API_KEY", mb::API_KEY);
+    let cmd = match creds {
+        Creds::Hmac(secret) => cmd.env("BINANCE_API_SECRET", secret),
+        Creds::PemFile(name) => cmd.env(
+            "BINANCE_API_PRIVATE_KEY_FILE",
+            private_copy(home, name, 0o600),
+        ),
     };
+    let run = cmd.args(["--api-url", &mock.url()]).args(args).run();
     assert_clean(mock, &run);
     run
 }
 
-fn run(mock: &MockBinance, creds: Creds, args: &[&str]) -> Run {
+fn run(mock: &MockBinance, creds: Creds, args: &[&str]) -> Outcome {
     let home = tempfile::tempdir().unwrap();
     run_with(mock, home.path(), creds, args)
 }
 
-fn json_run(mock: &MockBinance, creds: Creds) -> (Run, Value) {
+fn json_run(mock: &MockBinance, creds: Creds) -> (Outcome, Value) {
     let r = run(mock, creds, &["--format", "json"]);
     let j = r.json();
     (r, j)
@@ -84,7 +52,7 @@ fn json_run(mock: &MockBinance, creds: Creds) -> (Run, Value) {
 
 /// Only GET ever arrived, and no secret, private key, signature or full key
 /// appears in anything the tool printed.
-fn assert_clean(mock: &MockBinance, run: &Run) {
+fn assert_clean(mock: &MockBinance, run: &Outcome) {
     assert!(
         mock.non_get().is_empty(),
         "non-GET request: {:?}",
@@ -103,57 +71,11 @@ fn assert_clean(mock: &MockBinance, run: &Run) {
     }
 }
 
-fn finding_ids(j: &Value) -> Vec<String> {
-    j["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["id"].as_str().unwrap().to_string())
-        .collect()
-}
-
-fn finding<'a>(j: &'a Value, id: &str) -> &'a Value {
-    j["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["id"] == id)
-        .unwrap_or_else(|| panic!("no finding {id} in {:?}", finding_ids(j)))
-}
-
-fn fact<'a>(j: &'a Value, name: &str) -> &'a Value {
-    j["facts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["name"] == name)
-        .unwrap_or_else(|| panic!("no fact {name}"))
-}
-
-fn api_checks(j: &Value) -> Vec<&Value> {
-    j["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["check"] == "binance-api")
-        .collect()
-}
-
-fn category_findings(j: &Value, cat: &str) -> Vec<String> {
-    j["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["category"] == cat)
-        .map(|f| f["id"].as_str().unwrap().to_string())
-        .collect()
-}
-
 #[test]
 fn read_only_ip_restricted_ed25519_key_has_no_api_key_findings() {
     let mock = MockBinance::start(Scenario::read_only().key(Key::Ed25519));
     let (r, j) = json_run(&mock, Creds::PemFile("ed25519-rfc8032-test1.pem"));
-    assert_eq!(r.code, 0, "{}", r.all());
+    r.code(0);
     assert!(
         category_findings(&j, "api-key").is_empty(),
         "{:?}",
@@ -207,7 +129,7 @@ fn read_only_ip_restricted_ed25519_key_has_no_api_key_findings() {
 fn read_only_rsa_key_verifies_and_has_no_api_key_findings() {
     let mock = MockBinance::start(Scenario::read_only().key(Key::Rsa));
     let (r, j) = json_run(&mock, Creds::PemFile("rsa-test-key.pem"));
-    assert_eq!(r.code, 0, "{}", r.all());
+    r.code(0);
     assert!(mock.rejections().is_empty(), "{:?}", mock.rejections());
     assert!(
         category_findings(&j, "api-key").is_empty(),
@@ -221,7 +143,7 @@ fn read_only_rsa_key_verifies_and_has_no_api_key_findings() {
 fn read_only_hmac_key_only_gets_the_key_type_advice() {
     let mock = MockBinance::start(Scenario::read_only());
     let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
-    assert_eq!(r.code, 0, "{}", r.all());
+    r.code(0);
     assert!(mock.rejections().is_empty(), "{:?}", mock.rejections());
     assert_eq!(category_findings(&j, "api-key"), vec!["BA-API-005"]);
 }
@@ -234,7 +156,7 @@ fn dangerous_key_raises_each_expected_finding() {
         Creds::PemFile("ed25519-rfc8032-test1.pem"),
         &["--format", "json", "--fail-on", "high"],
     );
-    assert_eq!(r.code, 1, "{}", r.all());
+    r.code(1);
     let j = r.json();
     assert!(mock.rejections().is_empty(), "{:?}", mock.rejections());
     let ids = finding_ids(&j);
@@ -306,7 +228,7 @@ fn dangerous_key_raises_each_expected_finding() {
 fn text_report_shows_findings_and_no_secret() {
     let mock = MockBinance::start(Scenario::dangerous());
     let r = run(&mock, Creds::Hmac(mb::SECRET), &[]);
-    assert_eq!(r.code, 0, "{}", r.all());
+    r.code(0);
     assert!(r.stdout.contains("BA-API-001"), "{}", r.stdout);
     assert!(
         r.stdout.contains("Network requests made (8)"),
@@ -319,7 +241,7 @@ fn text_report_shows_findings_and_no_secret() {
 fn wrong_secret_is_a_signature_error_with_guidance() {
     let mock = MockBinance::start(Scenario::read_only());
     let (r, j) = json_run(&mock, Creds::Hmac("WrongSecretWrongSecretWrongSecret0000"));
-    assert_eq!(r.code, 3, "{}", r.all());
+    r.code(3);
     let rej = mock.rejections();
     assert_eq!(rej.len(), 7, "{rej:?}");
     assert!(rej.iter().all(|x| x.code == -1022));
@@ -339,7 +261,7 @@ fn rejected_key_explains_the_three_causes() {
         "Invalid API-key, IP, or permissions for action, request ip: 203.0.113.7",
     )));
     let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
-    assert_eq!(r.code, 3, "{}", r.all());
+    r.code(3);
     let detail = api_checks(&j)[0]["detail"].as_str().unwrap().to_string();
     for part in [
         "-2015",
@@ -371,7 +293,7 @@ fn unknown_key_says_deleted_or_expired() {
         "Invalid Api-Key ID.",
     )));
     let r = run(&mock, Creds::Hmac(mb::SECRET), &[]);
-    assert_eq!(r.code, 3, "{}", r.all());
+    r.code(3);
     assert!(r.stdout.contains("deleted or expired"), "{}", r.stdout);
 }
 
@@ -380,7 +302,7 @@ fn clock_skew_is_corrected_and_reported() {
     for skew in [5_000i64, -4_000] {
         let mock = MockBinance::start(Scenario::read_only().key(Key::Ed25519).skew(skew));
         let (r, j) = json_run(&mock, Creds::PemFile("ed25519-rfc8032-test1.pem"));
-        assert_eq!(r.code, 0, "{}", r.all());
+        r.code(0);
         assert!(
             mock.rejections().is_empty(),
             "skew {skew}: {:?}",
@@ -403,7 +325,7 @@ fn clock_that_cannot_be_read_ends_in_a_clock_error() {
             .respond(mb::TIME, Reply::text(503, "unavailable")),
     );
     let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
-    assert_eq!(r.code, 3, "{}", r.all());
+    r.code(3);
     assert_eq!(mock.requests_to(mb::TIME), 3, "bounded retries");
     assert!(mock.rejections().iter().all(|x| x.code == -1021));
     assert_eq!(fact(&j, "env.clock_skew_ms")["source"], "not_checked");
@@ -424,7 +346,7 @@ fn rate_limit_stops_that_endpoint_and_honours_retry_after() {
         mb::error(429, -1003, "Too many requests.").with_header("Retry-After", "30"),
     ));
     let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
-    assert_eq!(r.code, 3, "{}", r.all());
+    r.code(3);
     assert_eq!(mock.requests_to(mb::QUOTA), 1, "a 429 must not be retried");
     let detail = api_checks(&j)[0]["detail"].as_str().unwrap().to_string();
     assert!(
@@ -452,7 +374,7 @@ fn ip_ban_stops_every_call() {
         ),
     );
     let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
-    assert_eq!(r.code, 3, "{}", r.all());
+    r.code(3);
     assert_eq!(mock.requests().len(), 1, "nothing may follow a 418");
     let detail = api_checks(&j)[0]["detail"].as_str().unwrap().to_string();
     assert!(
@@ -468,7 +390,7 @@ fn server_errors_are_retried_a_bounded_number_of_times() {
         Scenario::read_only().respond(mb::INFO, Reply::text(500, "Internal Server Error")),
     );
     let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
-    assert_eq!(r.code, 3, "{}", r.all());
+    r.code(3);
     assert_eq!(mock.requests_to(mb::INFO), 3);
     assert!(
         api_checks(&j)[0]["detail"]
@@ -484,7 +406,7 @@ fn server_errors_are_retried_a_bounded_number_of_times() {
         vec![Reply::text(502, "Bad Gateway"), Reply::json(200, info)],
     ));
     let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
-    assert_eq!(r.code, 0, "{}", r.all());
+    r.code(0);
     assert_eq!(mock.requests_to(mb::INFO), 2);
     assert_eq!(fact(&j, "account.futures_enabled")["value"], false);
 }
@@ -499,7 +421,7 @@ fn truncated_json_is_not_checked_not_a_pass() {
         ),
     ));
     let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
-    assert_eq!(r.code, 3, "{}", r.all());
+    r.code(3);
     let detail = api_checks(&j)[0]["detail"].as_str().unwrap().to_string();
     assert!(
         detail.contains("cut off") && detail.contains(mb::RESTRICTIONS),
@@ -521,7 +443,7 @@ fn a_hang_past_the_timeout_is_bounded() {
         Creds::Hmac(mb::SECRET),
         &["--format", "json", "--timeout", "1"],
     );
-    assert_eq!(r.code, 3, "{}", r.all());
+    r.code(3);
     assert!(r.elapsed < Duration::from_secs(15), "took {:?}", r.elapsed);
     assert_eq!(mock.requests_to(mb::ACCOUNT), 2);
     let j = r.json();
@@ -534,12 +456,13 @@ fn a_hang_past_the_timeout_is_bounded() {
 fn no_key_means_skipped_and_no_request() {
     let mock = MockBinance::start(Scenario::read_only());
     let home = tempfile::tempdir().unwrap();
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args(["--api-url", &mock.url(), "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run();
+    out.code(0);
+    let j = out.json();
     assert_eq!(api_checks(&j)[0]["state"], "skipped");
     assert!(mock.requests().is_empty());
 }
@@ -552,7 +475,7 @@ fn offline_with_a_key_sends_nothing() {
         Creds::Hmac(mb::SECRET),
         &["--offline", "--format", "json"],
     );
-    assert_eq!(r.code, 0, "{}", r.all());
+    r.code(0);
     assert!(mock.requests().is_empty());
     assert_eq!(api_checks(&r.json())[0]["state"], "skipped");
 }
@@ -560,14 +483,15 @@ fn offline_with_a_key_sends_nothing() {
 #[test]
 fn plain_http_to_a_remote_host_is_refused() {
     let home = tempfile::tempdir().unwrap();
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .env("BINANCE_API_KEY", mb::API_KEY)
         .env("BINANCE_API_SECRET", mb::SECRET)
         .args(["--api-url", "http://api.binance.com"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("plain http"));
+        .run();
+    out.code(2);
+    assert!(out.stderr.as_str().contains("plain http"));
 }
 
 #[cfg(unix)]
@@ -576,31 +500,33 @@ fn private_key_readable_by_others_is_warned_like_ssh() {
     let mock = MockBinance::start(Scenario::read_only().key(Key::Ed25519));
     let home = tempfile::tempdir().unwrap();
     let key = private_copy(home.path(), "ed25519-rfc8032-test1.pem", 0o644);
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .env("BINANCE_API_KEY", mb::API_KEY)
         .env("BINANCE_API_PRIVATE_KEY_FILE", &key)
         .args(["--api-url", &mock.url(), "--format", "json"])
-        .output()
-        .unwrap();
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run();
+    let j = out.json();
     assert_eq!(finding(&j, "BA-ENV-002")["severity"], "high");
     let warnings = j["warnings"].to_string();
     assert!(
         warnings.contains("chmod 600") && warnings.contains("ed25519-rfc8032-test1.pem"),
         "{warnings}"
     );
-    assert!(!String::from_utf8_lossy(&out.stdout).contains(mb::ED25519_PEM_BODY));
+    assert!(!out.stdout.as_str().contains(mb::ED25519_PEM_BODY));
     let sent = mock.requests().len();
 
     // --strict refuses to use a key others can read, before any request.
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .env("BINANCE_API_KEY", mb::API_KEY)
         .env("BINANCE_API_PRIVATE_KEY_FILE", &key)
         .args(["--api-url", &mock.url(), "--strict"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("chmod 600"));
+        .run();
+    out.code(2);
+    assert!(out.stderr.as_str().contains("chmod 600"));
     assert_eq!(mock.requests().len(), sent);
 }
 
@@ -608,17 +534,18 @@ fn private_key_readable_by_others_is_warned_like_ssh() {
 fn bad_credentials_are_one_clear_line_and_exit_3() {
     let mock = MockBinance::start(Scenario::read_only());
     let home = tempfile::tempdir().unwrap();
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .env("BINANCE_API_KEY", mb::API_KEY)
         .env(
             "BINANCE_API_PRIVATE_KEY_FILE",
             home.path().join("missing.pem"),
         )
         .args(["--api-url", &mock.url(), "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run();
+    out.code(3);
+    let j = out.json();
     let d = api_checks(&j)[0]["detail"].as_str().unwrap().to_string();
     assert!(
         d.contains("BINANCE_API_PRIVATE_KEY_FILE") && d.contains("cannot read"),
@@ -628,14 +555,7 @@ fn bad_credentials_are_one_clear_line_and_exit_3() {
 }
 
 fn write_config(home: &Path, text: &str) -> PathBuf {
-    let p = home.join("config.toml");
-    std::fs::write(&p, text).unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
-    }
-    p
+    write_private(home.join("config.toml"), text)
 }
 
 #[test]
@@ -644,12 +564,7 @@ fn all_profiles_audits_each_account_in_its_own_section() {
     let risky = MockBinance::start(Scenario::dangerous().key(Key::Ed25519));
     let home = tempfile::tempdir().unwrap();
     let secret = home.path().join("secret");
-    std::fs::write(&secret, mb::SECRET).unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).unwrap();
-    }
+    write_private(&secret, mb::SECRET);
     let pem = private_copy(home.path(), "ed25519-rfc8032-test1.pem", 0o600);
     let cfg = write_config(
         home.path(),
@@ -663,7 +578,9 @@ fn all_profiles_audits_each_account_in_its_own_section() {
             pem.display()
         ),
     );
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args([
             "--config",
             cfg.to_str().unwrap(),
@@ -673,11 +590,10 @@ fn all_profiles_audits_each_account_in_its_own_section() {
             "--fail-on",
             "critical",
         ])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}");
-    let j: Value = serde_json::from_str(&stdout).unwrap();
+        .run();
+    let stdout = out.stdout.as_str();
+    out.code(1);
+    let j = json(stdout);
     assert_eq!(j["schema_version"], 1);
     let profiles = j["profiles"].as_array().unwrap();
     assert_eq!(profiles.len(), 2);
@@ -701,18 +617,21 @@ fn all_profiles_audits_each_account_in_its_own_section() {
     assert!(!stdout.contains(mb::SECRET) && !stdout.contains(mb::ED25519_PEM_BODY));
 
     // Text: one section per profile.
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args(["--config", cfg.to_str().unwrap(), "--all-profiles"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+        .run();
+    let text = out.stdout.as_str();
     assert!(
         text.contains("[default]") && text.contains("[bot]"),
         "{text}"
     );
 
     // --profile picks one; an unknown name is a usage error.
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args([
             "--config",
             cfg.to_str().unwrap(),
@@ -721,14 +640,14 @@ fn all_profiles_audits_each_account_in_its_own_section() {
             "--format",
             "json",
         ])
-        .output()
-        .unwrap();
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run();
+    let j = out.json();
     assert_eq!(j["profile"], "bot");
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args(["--config", cfg.to_str().unwrap(), "--profile", "nope"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("known: bot"));
+        .run();
+    out.code(2);
+    assert!(out.stderr.as_str().contains("known: bot"));
 }

@@ -1,45 +1,37 @@
 //! The binary as a user runs it: the audit pipeline, password input paths,
 //! rules commands, config, completions, and every bad input the issue names.
 
-mod common;
-
-use common::bin;
-use predicates::prelude::*;
-use serde_json::Value;
+use crate::common::{Run, json, json_file, write_private};
 
 fn home() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
 
-fn json_of(out: &[u8]) -> Value {
-    serde_json::from_slice(out)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
-}
-
 #[test]
 fn fresh_machine_audit_runs_and_says_what_was_not_checked() {
     let h = home();
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .args(["--offline"])
-        .write_stdin("")
-        .assert()
+        .stdin("")
+        .run()
         .code(0)
-        .stdout(predicate::str::contains("Not checked"))
-        .stdout(predicate::str::contains("set BINANCE_API_KEY"))
-        .stdout(predicate::str::contains("--password-stdin"))
-        .stdout(predicate::str::contains("binance-audit setup"));
+        .stdout_has("Not checked")
+        .stdout_has("set BINANCE_API_KEY")
+        .stdout_has("--password-stdin")
+        .stdout_has("binance-audit setup");
 }
 
 #[test]
 fn audit_json_has_the_contract_keys() {
     let h = home();
-    let out = bin(h.path())
+    let out = Run::new()
+        .home(h.path())
         .args(["audit", "--offline", "--format", "json", "--password-stdin"])
-        .write_stdin("password1\n")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let v = json_of(&out.stdout);
+        .stdin("password1\n")
+        .run();
+    out.code(0);
+    let v = out.json();
     for key in [
         "schema_version",
         "tool_version",
@@ -83,13 +75,12 @@ fn audit_json_has_the_contract_keys() {
         .find(|c| c["check"] == "binance-api")
         .unwrap();
     assert_eq!(api["state"], "skipped");
-    assert!(!String::from_utf8_lossy(&out.stdout).contains("password1"));
+    out.stdout_lacks("password1");
 }
 
 #[test]
 fn report_json_validates_against_the_shipped_schema() {
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string("docs/report.schema.json").unwrap()).unwrap();
+    let schema: Value = json_file("docs/report.schema.json");
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
     let h = home();
     for (args, stdin) in [
@@ -99,12 +90,8 @@ fn report_json_validates_against_the_shipped_schema() {
         ),
         (vec!["--offline", "--format", "json"], ""),
     ] {
-        let out = bin(h.path())
-            .args(&args)
-            .write_stdin(stdin)
-            .output()
-            .unwrap();
-        let v = json_of(&out.stdout);
+        let out = Run::new().home(h.path()).args(&args).stdin(stdin).run();
+        let v = out.json();
         let errors: Vec<String> = validator
             .iter_errors(&v)
             .map(|e| format!("{e} at {}", e.instance_path()))
@@ -121,97 +108,78 @@ fn password_command_prints_strength_and_findings_without_the_password() {
     let h = home();
     let pw = "alice.tanaka1990";
     std::fs::create_dir_all(h.path().join(".config/binance-audit")).unwrap();
-    std::fs::write(
+    write_private(
         h.path().join(".config/binance-audit/config.toml"),
         "[user]\nemail = \"alice.tanaka@example.com\"\n",
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(
-            h.path().join(".config/binance-audit/config.toml"),
-            std::fs::Permissions::from_mode(0o600),
-        )
-        .unwrap();
-    }
-    let out = bin(h.path())
-        .args(["password", "--password-stdin", "--offline"])
-        .write_stdin(format!("{pw}\n"))
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains("Password strength"), "{stdout}");
-    assert!(
-        stdout.contains("BA-PWD-004"),
-        "personal info must be caught: {stdout}"
     );
-    assert!(stdout.contains("offline attack"), "{stdout}");
-    assert!(!stdout.contains(pw));
-    assert!(!String::from_utf8_lossy(&out.stderr).contains(pw));
+    let out = Run::new()
+        .home(h.path())
+        .args(["password", "--password-stdin", "--offline"])
+        .stdin(format!("{pw}\n"))
+        .run();
+    out.code(0)
+        .stdout_has("Password strength")
+        .stdout_has("BA-PWD-004")
+        .stdout_has("offline attack")
+        .stdout_lacks(pw)
+        .stderr_lacks(pw);
 }
 
 #[test]
 fn password_in_japanese() {
     let h = home();
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .args(["password", "--password-stdin", "--offline", "--lang", "ja"])
-        .write_stdin("password\n")
-        .assert()
-        .stdout(predicate::str::contains("非常に弱い"))
-        .stdout(predicate::str::contains("よく使われる"));
+        .stdin("password\n")
+        .run()
+        .stdout_has("非常に弱い")
+        .stdout_has("よく使われる");
 }
 
 #[test]
 fn lang_defaults_from_locale() {
     let h = home();
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .env("LANG", "ja_JP.UTF-8")
         .args(["password", "--password-stdin", "--offline"])
-        .write_stdin("password\n")
-        .assert()
-        .stdout(predicate::str::contains("検出事項"));
+        .stdin("password\n")
+        .run()
+        .stdout_has("検出事項");
 }
 
 #[test]
 fn gates_set_the_exit_code() {
     let h = home();
     let run = |extra: &[&str], pw: &str| {
-        bin(h.path())
+        Run::new()
+            .home(h.path())
             .args(["password", "--password-stdin", "--offline"])
             .args(extra)
-            .write_stdin(pw.to_string())
-            .output()
-            .unwrap()
-            .status
-            .code()
+            .stdin(pw.to_string())
+            .run()
     };
-    assert_eq!(run(&["--fail-on", "critical"], "password1"), Some(1));
-    assert_eq!(
-        run(&["--fail-on", "critical"], "vT9#qLm2$wXe7!pRz4-kd"),
-        Some(0)
-    );
-    assert_eq!(run(&["--min-score", "90"], "password1"), Some(1));
-    assert_eq!(
-        run(&["--min-score", "90"], "vT9#qLm2$wXe7!pRz4-kd"),
-        Some(0)
-    );
-    assert_eq!(run(&[], "password1"), Some(0), "no gate, no failure");
+    run(&["--fail-on", "critical"], "password1").code(1);
+    run(&["--fail-on", "critical"], "vT9#qLm2$wXe7!pRz4-kd").code(0);
+    run(&["--min-score", "90"], "password1").code(1);
+    run(&["--min-score", "90"], "vT9#qLm2$wXe7!pRz4-kd").code(0);
+    // No gate, no failure.
+    run(&[], "password1").code(0);
 }
 
 #[test]
 fn min_score_counts_only_what_ran() {
     // With no inputs only the local file-permission rule runs; coverage says so.
     let h = home();
-    let out = bin(h.path())
+    let out = Run::new()
+        .home(h.path())
         .args(["--offline", "--min-score", "50", "--format", "json"])
-        .write_stdin("")
-        .output()
-        .unwrap();
-    let v = json_of(&out.stdout);
+        .stdin("")
+        .run();
+    let v = out.json();
     assert_eq!(v["coverage"]["evaluated"], 1, "{v}");
-    assert_eq!(out.status.code(), Some(0));
+    out.code(0);
 }
 
 #[test]
@@ -224,13 +192,12 @@ fn bad_password_inputs_are_one_line_errors_with_exit_2() {
         (vec![0xff, 0xfe, 0x41, b'\n'], "not valid UTF-8"),
     ];
     for (input, needle) in cases {
-        let out = bin(h.path())
+        let out = Run::new()
+            .home(h.path())
             .args(["password", "--password-stdin", "--offline"])
-            .write_stdin(input)
-            .output()
-            .unwrap();
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{err}");
+            .stdin(input)
+            .run();
+        let err = &out.code(2).stderr;
         assert!(err.contains(needle), "{err}");
         assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
         assert!(!err.contains("panicked") && !err.contains(&long[..50]));
@@ -240,12 +207,13 @@ fn bad_password_inputs_are_one_line_errors_with_exit_2() {
 #[test]
 fn password_without_tty_or_stdin_flag_is_refused() {
     let h = home();
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .args(["password", "--offline"])
-        .write_stdin("secret-in-pipe\n")
-        .assert()
+        .stdin("secret-in-pipe\n")
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("--password-stdin"));
+        .stderr_has("--password-stdin");
 }
 
 #[test]
@@ -253,26 +221,29 @@ fn password_from_file_and_env() {
     let h = home();
     let f = h.path().join("pw");
     std::fs::write(&f, "password\n").unwrap();
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .args(["password", "--offline", "--password-file"])
         .arg(&f)
-        .assert()
-        .stdout(predicate::str::contains("BA-PWD-001"));
-    bin(h.path())
+        .run()
+        .stdout_has("BA-PWD-001");
+    Run::new()
+        .home(h.path())
         .env("BINANCE_AUDIT_PASSWORD", "password")
         .args(["password", "--offline"])
-        .assert()
-        .stdout(predicate::str::contains("BA-PWD-001"));
+        .run()
+        .stdout_has("BA-PWD-001");
 }
 
 #[test]
 fn unknown_format_is_a_usage_error() {
     let h = home();
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .args(["--format", "yaml"])
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("yaml"));
+        .stderr_has("yaml");
 }
 
 #[test]
@@ -285,14 +256,13 @@ fn broken_rules_folder_is_exit_2_with_position() {
         "[[rule]]\nid = \"BA-X-001\"\ncategory = \"password\"\nseverity = \"hgh\"\n",
     )
     .unwrap();
-    let out = bin(h.path())
+    let out = Run::new()
+        .home(h.path())
         .args(["--offline", "--rules"])
         .arg(&dir)
-        .write_stdin("")
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
+        .stdin("")
+        .run();
+    let err = &out.code(2).stderr;
     assert!(err.contains("x.toml:4:"), "{err}");
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
 }
@@ -300,11 +270,12 @@ fn broken_rules_folder_is_exit_2_with_position() {
 #[test]
 fn rules_check_accepts_the_shipped_rules_and_rejects_broken_ones() {
     let h = home();
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .args(["rules", "check", "rules"])
-        .assert()
+        .run()
         .code(0)
-        .stdout(predicate::str::contains("test cases passed"));
+        .stdout_has("test cases passed");
 
     let dir = h.path().join("bad");
     std::fs::create_dir_all(&dir).unwrap();
@@ -316,32 +287,36 @@ fn rules_check_accepts_the_shipped_rules_and_rejects_broken_ones() {
         1,
     );
     std::fs::write(dir.join("password.toml"), broken).unwrap();
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .args(["rules", "check"])
         .arg(&dir)
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("BA-PWD-001"))
-        .stderr(predicate::str::contains("expected Fail"));
+        .stderr_has("BA-PWD-001")
+        .stderr_has("expected Fail");
 }
 
 #[test]
 fn rules_list_and_show() {
     let h = home();
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .args(["rules", "list"])
-        .assert()
+        .run()
         .code(0)
-        .stdout(predicate::str::contains("BA-PWD-001"));
-    bin(h.path())
+        .stdout_has("BA-PWD-001");
+    Run::new()
+        .home(h.path())
         .args(["rules", "show", "BA-PWD-003", "--lang", "ja"])
-        .assert()
+        .run()
         .code(0)
-        .stdout(predicate::str::contains("12文字"))
-        .stdout(predicate::str::contains("password.length < 12"));
-    bin(h.path())
+        .stdout_has("12文字")
+        .stdout_has("password.length < 12");
+    Run::new()
+        .home(h.path())
         .args(["rules", "show", "BA-NOPE-999"])
-        .assert()
+        .run()
         .code(2);
 }
 
@@ -359,23 +334,28 @@ fn override_rule_replaces_builtin_by_id() {
         ),
     )
     .unwrap();
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .args(["rules", "show", "BA-PWD-001", "--rules"])
         .arg(&dir)
-        .assert()
-        .stdout(predicate::str::contains("Custom title for very weak"));
+        .run()
+        .stdout_has("Custom title for very weak");
 }
 
 #[test]
 fn config_path_init_and_errors() {
     let h = home();
-    let out = bin(h.path()).args(["config", "path"]).output().unwrap();
-    let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let out = Run::new().home(h.path()).args(["config", "path"]).run();
+    let path = out.code(0).stdout.trim().to_string();
     assert!(
         path.ends_with(".config/binance-audit/config.toml"),
         "{path}"
     );
-    bin(h.path()).args(["config", "init"]).assert().code(0);
+    Run::new()
+        .home(h.path())
+        .args(["config", "init"])
+        .run()
+        .code(0);
     assert!(std::path::Path::new(&path).exists());
     #[cfg(unix)]
     {
@@ -385,31 +365,35 @@ fn config_path_init_and_errors() {
             0o600
         );
     }
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .args(["config", "init"])
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("--force"));
+        .stderr_has("--force");
     // The template itself is a valid config.
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .args(["--offline"])
-        .write_stdin("")
-        .assert()
+        .stdin("")
+        .run()
         .code(0);
 
     let bad = h.path().join("bad.toml");
     std::fs::write(&bad, "[user]\nemial = 1\n").unwrap();
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .args(["--offline", "--config"])
         .arg(&bad)
-        .write_stdin("")
-        .assert()
+        .stdin("")
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("bad.toml:2:1"));
-    bin(h.path())
+        .stderr_has("bad.toml:2:1");
+    Run::new()
+        .home(h.path())
         .args(["--config", "/nonexistent/x.toml"])
-        .write_stdin("")
-        .assert()
+        .stdin("")
+        .run()
         .code(2);
 }
 
@@ -421,27 +405,30 @@ fn loose_config_permissions_warn_and_strict_refuses() {
     let cfg = h.path().join("c.toml");
     std::fs::write(&cfg, "[user]\nnames = [\"Alice\"]\n").unwrap();
     std::fs::set_permissions(&cfg, std::fs::Permissions::from_mode(0o644)).unwrap();
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .args(["--offline", "--config"])
         .arg(&cfg)
-        .write_stdin("")
-        .assert()
+        .stdin("")
+        .run()
         .code(0)
-        .stdout(predicate::str::contains("chmod 600"));
-    bin(h.path())
+        .stdout_has("chmod 600");
+    Run::new()
+        .home(h.path())
         .args(["--offline", "--strict", "--config"])
         .arg(&cfg)
-        .write_stdin("")
-        .assert()
+        .stdin("")
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("chmod 600"));
+        .stderr_has("chmod 600");
 }
 
 #[test]
 fn output_file_is_private_and_colourless() {
     let h = home();
     let out = h.path().join("r.json");
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .args([
             "--offline",
             "--color",
@@ -451,12 +438,12 @@ fn output_file_is_private_and_colourless() {
             "--output",
         ])
         .arg(&out)
-        .write_stdin("")
-        .assert()
+        .stdin("")
+        .run()
         .code(0);
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(!text.contains('\u{1b}'));
-    json_of(text.as_bytes());
+    json(&text);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -470,35 +457,37 @@ fn output_file_is_private_and_colourless() {
 #[test]
 fn colour_follows_flags_and_no_color() {
     let h = home();
-    let colored = bin(h.path())
+    let colored = Run::new()
+        .home(h.path())
         .args(["--offline", "--color", "always"])
-        .write_stdin("")
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&colored.stdout).contains('\u{1b}'));
-    let plain = bin(h.path())
+        .stdin("")
+        .run();
+    colored.stdout_has("\u{1b}");
+    let plain = Run::new()
+        .home(h.path())
         .args(["--offline"])
-        .write_stdin("")
-        .output()
-        .unwrap();
-    assert!(!String::from_utf8_lossy(&plain.stdout).contains('\u{1b}'));
+        .stdin("")
+        .run();
+    plain.stdout_lacks("\u{1b}");
 }
 
 #[test]
 fn help_shows_examples_and_exit_codes() {
     let h = home();
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .arg("--help")
-        .assert()
+        .run()
         .code(0)
-        .stdout(predicate::str::contains("Exit codes"))
-        .stdout(predicate::str::contains("Examples"));
+        .stdout_has("Exit codes")
+        .stdout_has("Examples");
     for sub in ["audit", "password", "completions", "man"] {
-        bin(h.path())
+        Run::new()
+            .home(h.path())
             .args([sub, "--help"])
-            .assert()
+            .run()
             .code(0)
-            .stdout(predicate::str::contains("Example"));
+            .stdout_has("Example");
     }
 }
 
@@ -506,27 +495,28 @@ fn help_shows_examples_and_exit_codes() {
 fn completions_and_man_page() {
     let h = home();
     for shell in ["bash", "zsh", "fish", "powershell"] {
-        bin(h.path())
+        Run::new()
+            .home(h.path())
             .args(["completions", shell])
-            .assert()
+            .run()
             .code(0)
-            .stdout(predicate::str::contains("binance-audit"));
+            .stdout_has("binance-audit");
     }
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .arg("man")
-        .assert()
+        .run()
         .code(0)
-        .stdout(predicate::str::contains(".TH binance-audit"));
+        .stdout_has(".TH binance-audit");
 }
 
 #[test]
 fn global_flags_work_before_a_subcommand() {
     let h = home();
-    bin(h.path())
+    Run::new()
+        .home(h.path())
         .args(["--lang", "ja", "rules", "list"])
-        .assert()
+        .run()
         .code(0)
-        .stdout(predicate::str::contains(
-            "Binanceのパスワードが非常に弱いです",
-        ));
+        .stdout_has("Binanceのパスワードが非常に弱いです");
 }

@@ -3,14 +3,12 @@
 //! None of them — nor their hex or base64 forms — may appear in stdout,
 //! stderr or any file the tool writes. The API key itself appears only masked.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::common::binance::{self as mb, Key, MockBinance, Scenario};
+use crate::common::{MockServer, Outcome, Reply, Run, json, set_mode};
 use base64::Engine;
-use common::binance::{self as mb, Key, MockBinance, Scenario};
-use common::{MockServer, Reply, bin};
 use sha1::{Digest, Sha1};
 
 const PASSWORD: &str = "Canary-Pw-7f3a9c!xQ";
@@ -101,60 +99,45 @@ impl Env {
     fn key_file(&self, name: &str) -> PathBuf {
         let dest = self.path().join(name);
         std::fs::copy(mb::fixtures().join(name), &dest).unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&dest, std::fs::Permissions::from_mode(0o600)).unwrap();
-        }
+        set_mode(&dest, 0o600);
         dest
     }
 
     /// Run with all credentials in the environment and scan everything it produced.
-    fn run(
-        &self,
-        api: Option<&MockBinance>,
-        key: &Key,
-        args: &[&str],
-        stdin: &str,
-    ) -> (i32, String) {
-        let mut cmd = bin(self.path());
-        cmd.env("BINANCE_API_KEY", mb::API_KEY)
+    fn run(&self, api: Option<&MockBinance>, key: &Key, args: &[&str], stdin: &str) -> Outcome {
+        let cmd = Run::new()
+            .home(self.path())
+            .online()
+            .env("BINANCE_API_KEY", mb::API_KEY)
             .env("BINANCE_AUDIT_HIBP_URL", self.hibp.url())
             .env("BINANCE_AUDIT_EMAIL_PASSWORD", EMAIL_PASSWORD)
             .env("BINANCE_AUDIT_PACE_MS", "1")
             .env("RUST_LOG", "trace")
             .env("RUST_BACKTRACE", "1");
-        match key {
-            Key::Hmac(secret) => {
-                cmd.env("BINANCE_API_SECRET", secret);
-            }
-            Key::Ed25519 => {
-                cmd.env(
-                    "BINANCE_API_PRIVATE_KEY_FILE",
-                    self.key_file("ed25519-rfc8032-test1.pem"),
-                );
-            }
-            Key::Rsa => {
-                cmd.env(
-                    "BINANCE_API_PRIVATE_KEY_FILE",
-                    self.key_file("rsa-test-key.pem"),
-                );
-            }
-        }
-        if let Some(m) = api {
-            cmd.env("BINANCE_API_URL", m.url());
-        }
+        let cmd = match key {
+            Key::Hmac(secret) => cmd.env("BINANCE_API_SECRET", secret),
+            Key::Ed25519 => cmd.env(
+                "BINANCE_API_PRIVATE_KEY_FILE",
+                self.key_file("ed25519-rfc8032-test1.pem"),
+            ),
+            Key::Rsa => cmd.env(
+                "BINANCE_API_PRIVATE_KEY_FILE",
+                self.key_file("rsa-test-key.pem"),
+            ),
+        };
+        let cmd = match api {
+            Some(m) => cmd.env("BINANCE_API_URL", m.url()),
+            None => cmd,
+        };
         let out = cmd
             .args(args)
-            .write_stdin(stdin.to_string())
+            .stdin(stdin)
             .timeout(Duration::from_secs(120))
-            .output()
-            .unwrap();
-        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+            .run();
+        let (stdout, stderr) = (&out.stdout, &out.stderr);
         let what = format!("`{}`", args.join(" "));
-        scan(&format!("stdout of {what}"), &stdout);
-        scan(&format!("stderr of {what}"), &stderr);
+        scan(&format!("stdout of {what}"), stdout);
+        scan(&format!("stderr of {what}"), stderr);
         assert!(!stderr.contains("panicked"), "{what} panicked: {stderr}");
         if let Some(m) = api {
             assert!(m.non_get().is_empty(), "non-GET request from {what}");
@@ -166,7 +149,7 @@ impl Env {
             }
         }
         scan_dir(self.path());
-        (out.status.code().unwrap_or(-1), stdout + &stderr)
+        out
     }
 }
 
@@ -227,7 +210,7 @@ fn audit_in_every_format_under_every_fault_leaks_nothing() {
             &["text", "json", "sarif", "markdown", "junit"]
         };
         for format in formats {
-            let (code, out) = env.run(
+            let out = env.run(
                 Some(&mock),
                 &key,
                 &[
@@ -241,13 +224,10 @@ fn audit_in_every_format_under_every_fault_leaks_nothing() {
                 ],
                 &format!("{PASSWORD}\n"),
             );
-            assert!(
-                [0, 1, 3].contains(&code),
-                "{name}/{format}: exit {code}\n{out}"
-            );
+            assert!([0, 1, 3].contains(&out.code), "{name}/{format}: {out}");
             if (name == "normal" || name == "dangerous") && ["text", "json"].contains(format) {
                 assert!(
-                    out.contains("vmPU"),
+                    out.all().contains("vmPU"),
                     "the masked key should be shown in {name}/{format}"
                 );
             }
@@ -321,8 +301,8 @@ fn private_keys_never_leak() {
             ),
         ] {
             let mock = MockBinance::start(scenario.key(key.clone()));
-            let (code, out) = env.run(Some(&mock), &key, &["audit", "--format", "json", "-v"], "");
-            assert!([0, 1, 3].contains(&code), "{name}: {out}");
+            let out = env.run(Some(&mock), &key, &["audit", "--format", "json", "-v"], "");
+            assert!([0, 1, 3].contains(&out.code), "{name}: {out}");
         }
     }
     // A PEM that is not a key must be refused without quoting it.
@@ -335,14 +315,14 @@ fn private_keys_never_leak() {
         ),
     )
     .unwrap();
-    let out = bin(env.path())
+    let out = Run::new()
+        .home(env.path())
+        .online()
         .env("BINANCE_API_KEY", mb::API_KEY)
         .env("BINANCE_API_PRIVATE_KEY_FILE", &bad)
         .args(["--offline", "--format", "json"])
-        .output()
-        .unwrap();
-    let text =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+        .run();
+    let text = out.all();
     assert!(
         !text.contains(&mb::ED25519_PEM_BODY.replace('A', "B")),
         "{text}"
@@ -355,25 +335,28 @@ fn password_commands_leak_nothing() {
     let env = Env::new();
     let key = Key::Hmac(mb::SECRET.into());
     for format in ["text", "json"] {
-        let (code, out) = env.run(
+        let out = env.run(
             None,
             &key,
             &["password", "--password-stdin", "--format", format, "-v"],
             &format!("{PASSWORD}\n"),
         );
-        assert_eq!(code, 0, "{out}");
+        out.code(0);
         assert!(
-            out.contains("42"),
+            out.all().contains("42"),
             "the planted breach count is reported: {out}"
         );
     }
-    let (_, out) = env.run(
+    let out = env.run(
         None,
         &key,
         &["password", "--stdin-list"],
         &format!("{PASSWORD}\n{EMAIL_PASSWORD}\n"),
     );
-    assert!(out.contains("line 1") || out.contains("1"), "{out}");
+    assert!(
+        out.all().contains("line 1") || out.all().contains("1"),
+        "{out}"
+    );
     // Bad input paths: too long, invalid UTF-8, a failing range server.
     env.run(
         None,
@@ -382,13 +365,13 @@ fn password_commands_leak_nothing() {
         &format!("{PASSWORD}{}\n", "x".repeat(300)),
     );
     let down = MockServer::start(|_| Reply::text(503, "down"));
-    let (code, _) = env.run(
+    let out = env.run(
         None,
         &key,
         &["password", "--password-stdin", "--hibp-url", &down.url()],
         &format!("{PASSWORD}\n"),
     );
-    assert_eq!(code, 3);
+    out.code(3);
 }
 
 #[test]
@@ -465,15 +448,13 @@ fn other_commands_leak_nothing() {
         format!("[binance]\napi_secret = \"{}\"\n", mb::SECRET),
     )
     .unwrap();
-    let out = bin(env.path())
+    let out = Run::new()
+        .home(env.path())
+        .online()
         .args(["--offline", "--config", cfg.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    scan(
-        "malformed config error",
-        &String::from_utf8_lossy(&out.stderr),
-    );
+        .run();
+    out.code(2);
+    scan("malformed config error", &out.stderr);
 }
 
 #[test]
@@ -486,8 +467,10 @@ fn offline_opens_no_connection_at_all() {
         vec!["password", "--offline", "--password-stdin"],
         vec!["status", "--offline"],
     ] {
-        let mut cmd = bin(env.path());
-        cmd.env("BINANCE_API_KEY", mb::API_KEY)
+        let cmd = Run::new()
+            .home(env.path())
+            .online()
+            .env("BINANCE_API_KEY", mb::API_KEY)
             .env("BINANCE_API_SECRET", mb::SECRET)
             .env("BINANCE_API_URL", mock.url())
             .env("BINANCE_AUDIT_HIBP_URL", env.hibp.url())
@@ -495,15 +478,11 @@ fn offline_opens_no_connection_at_all() {
             .env("HTTPS_PROXY", "http://192.0.2.1:9")
             .env("HTTP_PROXY", "http://192.0.2.1:9")
             .env("ALL_PROXY", "http://192.0.2.1:9");
-        let out = cmd
-            .args(&args)
-            .write_stdin(format!("{PASSWORD}\n"))
-            .output()
-            .unwrap();
-        let text = String::from_utf8_lossy(&out.stdout);
+        let out = cmd.args(&args).stdin(format!("{PASSWORD}\n")).run();
+        let text = out.stdout.as_str();
         assert!(text.contains("offline"), "{args:?}: {text}");
         if args[0] == "audit" {
-            let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let v = json(text);
             assert_eq!(v["network"].as_array().unwrap().len(), 0);
         }
     }
@@ -522,13 +501,13 @@ fn offline_opens_no_connection_at_all() {
 fn network_section_shows_only_the_five_character_prefix() {
     let env = Env::new();
     let key = Key::Hmac(mb::SECRET.into());
-    let (_, out) = env.run(
+    let out = env.run(
         None,
         &key,
         &["password", "--password-stdin", "--format", "json"],
         &format!("{PASSWORD}\n"),
     );
-    let v: serde_json::Value = serde_json::from_str(&out[..out.rfind('}').unwrap() + 1]).unwrap();
+    let v = out.json();
     let prefix = &sha1_upper(PASSWORD)[..5];
     let paths: Vec<&str> = v["network"]
         .as_array()
@@ -554,22 +533,19 @@ fn plain_http_is_refused_for_remote_hosts_even_when_configured() {
     let env = Env::new();
     let cfg = env.path().join("c.toml");
     std::fs::write(&cfg, "[binance]\napi_url = \"http://api.binance.com\"\n[hibp]\nurl = \"http://api.pwnedpasswords.com\"\n").unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&cfg, std::fs::Permissions::from_mode(0o600)).unwrap();
-    }
+    set_mode(&cfg, 0o600);
     for args in [vec!["audit"], vec!["password", "--password-stdin"]] {
-        let out = bin(env.path())
+        let out = Run::new()
+            .home(env.path())
+            .online()
             .env("BINANCE_API_KEY", mb::API_KEY)
             .env("BINANCE_API_SECRET", mb::SECRET)
             .args(["--config", cfg.to_str().unwrap()])
             .args(&args)
-            .write_stdin(format!("{PASSWORD}\n"))
-            .output()
-            .unwrap();
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            .stdin(format!("{PASSWORD}\n"))
+            .run();
+        out.code(2);
+        let err = out.stderr.as_str();
         assert!(err.contains("http"), "{err}");
     }
 }

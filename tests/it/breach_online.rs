@@ -1,18 +1,16 @@
 //! Pwned Passwords range lookups against a local mock of the range API.
 
-mod common;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use crate::common::{MockServer, Recorded, Reply};
 use binance_audit::collect::CheckState;
 use binance_audit::collect::breach::{
     self, BreachError, BreachOptions, collect, lookup, lookup_batch, sha1_hex,
 };
 use binance_audit::facts::{Fact, Facts};
 use binance_audit::net::{Net, NetError, NetOptions};
-use common::{MockServer, Recorded, Reply};
 use secrecy::SecretString;
 use serde_json::json;
 

@@ -1,54 +1,40 @@
 //! `binance-audit setup`: non-interactive answers, the file it writes, and
 //! how declared answers show up in reports.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::bin;
+use crate::common::report::finding_opt as finding;
+use crate::common::{Outcome, Run};
 use serde_json::Value;
 
 fn cfg_path(home: &Path) -> PathBuf {
     home.join("conf").join("config.toml")
 }
 
-fn setup(home: &Path, args: &[&str]) -> std::process::Output {
-    bin(home)
+fn setup(home: &Path, args: &[&str]) -> Outcome {
+    Run::new()
+        .home(home)
         .args(["setup", "--config", cfg_path(home).to_str().unwrap()])
         .args(args)
-        .output()
-        .unwrap()
+        .run()
 }
 
 fn audit_json(home: &Path) -> Value {
-    let out = bin(home)
+    Run::new()
+        .home(home)
         .args([
             "--config",
             cfg_path(home).to_str().unwrap(),
             "--format",
             "json",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+        .run()
+        .code(0)
+        .json()
 }
 
 fn today() -> String {
     chrono::Utc::now().date_naive().to_string()
-}
-
-fn finding<'a>(j: &'a Value, id: &str) -> Option<&'a Value> {
-    j["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["id"] == id)
 }
 
 #[test]
@@ -71,13 +57,8 @@ fn flags_write_a_private_dated_section() {
             "yes",
         ],
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("wrote [declared]"));
+    out.code(0);
+    assert!(out.stdout.as_str().contains("wrote [declared]"));
     let path = cfg_path(home.path());
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains(&format!("on = {}", today())), "{text}");
@@ -129,8 +110,8 @@ fn weak_answers_become_declared_findings_in_every_format() {
             "no",
         ],
     );
-    assert_eq!(out.status.code(), Some(0));
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    out.code(0);
+    let stdout = out.stdout.as_str();
     assert!(
         stdout.contains("not answered") && stdout.contains("devices_reviewed"),
         "{stdout}"
@@ -149,44 +130,36 @@ fn weak_answers_become_declared_findings_in_every_format() {
         "{nc}"
     );
 
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
         .args(["--config", cfg_path(home.path()).to_str().unwrap()])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+        .run();
+    let text = out.stdout.as_str();
     assert!(
         text.contains(&format!("(declared by you on {}, not observed)", today())),
         "{text}"
     );
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
         .args([
             "--config",
             cfg_path(home.path()).to_str().unwrap(),
             "--lang",
             "ja",
         ])
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains("あなたが申告した内容"));
+        .run();
+    assert!(out.stdout.as_str().contains("あなたが申告した内容"));
 }
 
 #[test]
 fn no_second_factor_is_critical() {
     let home = tempfile::tempdir().unwrap();
-    assert_eq!(
-        setup(home.path(), &["--two-factor", "none"]).status.code(),
-        Some(0)
-    );
+    setup(home.path(), &["--two-factor", "none"]).code(0);
     let j = audit_json(home.path());
     let f = finding(&j, "BA-2FA-001").unwrap();
     assert_eq!(f["severity"], "critical");
     assert_eq!(f["source"], "declared");
-    assert_eq!(
-        setup(home.path(), &["--two-factor", "none,sms"])
-            .status
-            .code(),
-        Some(2)
-    );
+    setup(home.path(), &["--two-factor", "none,sms"]).code(2);
 }
 
 #[test]
@@ -203,12 +176,7 @@ fn existing_config_keeps_its_comments_and_other_sections() {
         home.path(),
         &["--two-factor", "security-key", "--email-two-factor", "yes"],
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    out.code(0);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
         text.contains("# my binance-audit settings")
@@ -233,8 +201,8 @@ fn invalid_config_is_left_untouched() {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, "[user\nemail = 1\n").unwrap();
     let out = setup(home.path(), &["--anti-phishing-code", "yes"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("left untouched"));
+    out.code(2);
+    assert!(out.stderr.as_str().contains("left untouched"));
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "[user\nemail = 1\n"
@@ -245,8 +213,8 @@ fn invalid_config_is_left_untouched() {
 fn without_a_terminal_or_flags_it_explains_how() {
     let home = tempfile::tempdir().unwrap();
     let out = setup(home.path(), &[]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    out.code(2);
+    let err = out.stderr.as_str();
     assert!(err.contains("--two-factor authenticator,passkey"), "{err}");
     assert!(!cfg_path(home.path()).exists());
 }

@@ -1,10 +1,7 @@
 //! `binance-audit status` against a local mock Binance: the public checks.
 
-mod common;
-
-use common::binance::{self as mb, MockBinance, Scenario};
-use common::{MockServer, Reply, bin};
-use serde_json::Value;
+use crate::common::binance::{self as mb, MockBinance, Scenario};
+use crate::common::{MockServer, Outcome, Reply, Run};
 
 fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
@@ -21,26 +18,24 @@ fn binance(status: &'static str, skew_ms: i64) -> MockServer {
     })
 }
 
-fn status(home: &std::path::Path, url: &str, extra: &[&str]) -> (i32, String, String) {
-    let out = bin(home)
+fn status(home: &std::path::Path, url: &str, extra: &[&str]) -> Outcome {
+    Run::new()
+        .home(home)
+        .online()
         .env("BINANCE_API_URL", url)
         .arg("status")
         .args(extra)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+        .run()
 }
 
 #[test]
 fn normal_means_the_problem_is_local() {
     let home = tempfile::tempdir().unwrap();
     let m = binance(r#"{"status":0,"msg":"normal"}"#, 0);
-    let (code, out, err) = status(home.path(), &m.url(), &[]);
-    assert_eq!(code, 0, "{err}");
+    let o = status(home.path(), &m.url(), &[]);
+    let out = &o.stdout;
+    let err = &o.stderr;
+    o.code(0);
     assert!(out.contains("All normal"), "{out}");
     assert!(out.contains("the problem is likely local"), "{out}");
     assert!(
@@ -67,19 +62,22 @@ fn normal_means_the_problem_is_local() {
 fn maintenance_is_binance() {
     let home = tempfile::tempdir().unwrap();
     let m = binance(r#"{"status":1,"msg":"system_maintenance"}"#, 0);
-    let (code, out, _) = status(home.path(), &m.url(), &[]);
-    assert_eq!(code, 0);
+    let o = status(home.path(), &m.url(), &[]);
+    let out = &o.stdout;
+    o.code(0);
     assert!(
         out.contains("Binance reports maintenance (system_maintenance)"),
         "{out}"
     );
     assert!(!out.contains("All normal"), "{out}");
 
-    let (_, out, _) = status(home.path(), &m.url(), &["--lang", "ja"]);
+    let o = status(home.path(), &m.url(), &["--lang", "ja"]);
+    let out = &o.stdout;
     assert!(out.contains("メンテナンス中と報告しています"), "{out}");
 
-    let (_, out, _) = status(home.path(), &m.url(), &["--format", "json"]);
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let o = status(home.path(), &m.url(), &["--format", "json"]);
+    let out = &o.stdout;
+    let v = o.json();
     assert_eq!(v["system"]["state"], "ran");
     assert_eq!(v["system"]["value"]["status"], 1);
     assert_eq!(v["verdicts"][0]["code"], "maintenance");
@@ -91,9 +89,10 @@ fn maintenance_is_binance() {
 fn a_wrong_clock_is_local() {
     let home = tempfile::tempdir().unwrap();
     let m = binance(r#"{"status":0,"msg":"normal"}"#, 5000);
-    let (code, out, _) = status(home.path(), &m.url(), &["--format", "json"]);
-    assert_eq!(code, 0);
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let o = status(home.path(), &m.url(), &["--format", "json"]);
+    let out = &o.stdout;
+    o.code(0);
+    let v = o.json();
     let skew = v["clock"]["value"]["skew_ms"].as_i64().unwrap();
     assert!((4000..=6000).contains(&skew), "{skew}");
     assert_eq!(v["verdicts"][0]["code"], "clock-skew");
@@ -106,8 +105,9 @@ fn unreachable_exits_3_and_says_so() {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         l.local_addr().unwrap().port()
     };
-    let (code, out, _) = status(home.path(), &format!("http://127.0.0.1:{port}"), &[]);
-    assert_eq!(code, 3);
+    let o = status(home.path(), &format!("http://127.0.0.1:{port}"), &[]);
+    let out = &o.stdout;
+    o.code(3);
     assert!(out.contains("cannot be reached from this machine"), "{out}");
     assert!(!out.contains("All normal"), "{out}");
 }
@@ -120,9 +120,10 @@ fn server_errors_and_garbage_are_not_normal() {
         "/api/v3/time" => Reply::json(200, "[1,2"),
         _ => Reply::json(200, "{}"),
     });
-    let (code, out, _) = status(home.path(), &m.url(), &["--format", "json"]);
-    assert_eq!(code, 3);
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let o = status(home.path(), &m.url(), &["--format", "json"]);
+    let out = &o.stdout;
+    o.code(3);
+    let v = o.json();
     assert_eq!(v["system"]["state"], "failed");
     assert_eq!(v["system"]["detail"], "HTTP 503");
     assert_eq!(v["clock"]["state"], "failed");
@@ -140,8 +141,9 @@ fn server_errors_and_garbage_are_not_normal() {
 fn offline_sends_nothing() {
     let home = tempfile::tempdir().unwrap();
     let m = binance(r#"{"status":0,"msg":"normal"}"#, 0);
-    let (code, out, _) = status(home.path(), &m.url(), &["--offline"]);
-    assert_eq!(code, 0);
+    let o = status(home.path(), &m.url(), &["--offline"]);
+    let out = &o.stdout;
+    o.code(0);
     assert!(out.contains("not checked: offline"), "{out}");
     assert!(m.requests().is_empty());
 }
@@ -149,8 +151,9 @@ fn offline_sends_nothing() {
 #[test]
 fn plain_http_to_a_remote_host_is_refused() {
     let home = tempfile::tempdir().unwrap();
-    let (code, _, err) = status(home.path(), "http://api.binance.com", &[]);
-    assert_eq!(code, 2);
+    let o = status(home.path(), "http://api.binance.com", &[]);
+    let err = &o.stderr;
+    o.code(2);
     assert!(err.contains("only https"), "{err}");
 }
 
@@ -198,21 +201,18 @@ fn keyed_mock(system: &str) -> MockBinance {
     MockBinance::start(s)
 }
 
-fn keyed_status(home: &std::path::Path, m: &MockBinance, extra: &[&str]) -> (i32, String, String) {
-    let out = bin(home)
+/// `status` with a key, checking that nothing secret was printed or sent.
+fn keyed_status(home: &std::path::Path, m: &MockBinance, extra: &[&str]) -> Outcome {
+    let r = Run::new()
+        .home(home)
+        .online()
         .env("BINANCE_API_URL", m.url())
         .env("BINANCE_API_KEY", mb::API_KEY)
         .env("BINANCE_API_SECRET", mb::SECRET)
         .arg("status")
         .args(extra)
-        .output()
-        .unwrap();
-    let r = (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    );
-    let all = format!("{}{}", r.1, r.2);
+        .run();
+    let all = r.all();
     assert!(!all.contains(mb::SECRET), "the secret leaked");
     assert!(!all.contains(mb::API_KEY), "the full API key was printed");
     for sig in m.signatures() {
@@ -226,8 +226,10 @@ fn keyed_status(home: &std::path::Path, m: &MockBinance, extra: &[&str]) -> (i32
 fn suspended_network_with_binance_reason() {
     let home = tempfile::tempdir().unwrap();
     let m = keyed_mock(r#"{"status":0,"msg":"normal"}"#);
-    let (code, out, err) = keyed_status(home.path(), &m, &[]);
-    assert_eq!(code, 0, "{out}{err}");
+    let o = keyed_status(home.path(), &m, &[]);
+    let out = &o.stdout;
+    let err = &o.stderr;
+    o.code(0);
     assert!(m.rejections().is_empty(), "{:?}", m.rejections());
     assert!(
         out.contains("Withdrawals of USDT on network TRX are suspended by Binance: Wallet Maintenance, Withdrawal Suspended"),
@@ -245,8 +247,9 @@ fn suspended_network_with_binance_reason() {
         "{out}"
     );
 
-    let (_, out, _) = keyed_status(home.path(), &m, &["--format", "json"]);
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let o = keyed_status(home.path(), &m, &["--format", "json"]);
+    let out = &o.stdout;
+    let v = o.json();
     assert_eq!(v["open_orders"]["value"], 2);
     assert_eq!(v["account"]["value"], "Normal");
     let coins: Vec<&str> = v["coins"]["value"]
@@ -264,7 +267,8 @@ fn suspended_network_with_binance_reason() {
         .collect();
     assert_eq!(codes, ["withdraw-suspended", "network-busy"]);
 
-    let (_, ja, _) = keyed_status(home.path(), &m, &["--lang", "ja"]);
+    let o = keyed_status(home.path(), &m, &["--lang", "ja"]);
+    let ja = &o.stdout;
     assert!(
         ja.contains("USDTのTRXネットワークでの出金はBinanceにより停止されています：Wallet Maintenance, Withdrawal Suspended"),
         "{ja}"
@@ -290,8 +294,9 @@ fn suspended_network_with_binance_reason() {
 fn named_coins_replace_the_held_ones() {
     let home = tempfile::tempdir().unwrap();
     let m = keyed_mock(r#"{"status":0,"msg":"normal"}"#);
-    let (code, out, _) = keyed_status(home.path(), &m, &["--coin", "btc,NOPE"]);
-    assert_eq!(code, 0);
+    let o = keyed_status(home.path(), &m, &["--coin", "btc,NOPE"]);
+    let out = &o.stdout;
+    o.code(0);
     assert!(
         out.contains("Withdrawals of BTC on network BTC are suspended by Binance: Node upgrade"),
         "{out}"
@@ -308,9 +313,10 @@ fn named_coins_replace_the_held_ones() {
 fn maintenance_and_a_normal_account() {
     let home = tempfile::tempdir().unwrap();
     let m = keyed_mock(r#"{"status":1,"msg":"system_maintenance"}"#);
-    let (code, out, _) = keyed_status(home.path(), &m, &["--format", "json"]);
-    assert_eq!(code, 0);
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let o = keyed_status(home.path(), &m, &["--format", "json"]);
+    let out = &o.stdout;
+    o.code(0);
+    let v = o.json();
     assert_eq!(v["verdicts"][0]["code"], "maintenance");
 }
 
@@ -349,9 +355,10 @@ fn a_rejected_key_fails_the_signed_half_only() {
                 ),
             ),
     );
-    let (code, out, _) = keyed_status(home.path(), &m, &["--format", "json"]);
-    assert_eq!(code, 3);
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let o = keyed_status(home.path(), &m, &["--format", "json"]);
+    let out = &o.stdout;
+    o.code(3);
+    let v = o.json();
     assert_eq!(v["system"]["state"], "ran");
     assert_eq!(v["coins"]["state"], "failed");
     assert!(
@@ -373,8 +380,9 @@ fn garbage_coin_list_is_a_failed_check() {
     s.bodies.insert(GETALL.into(), "{\"truncated\": [".into());
     s.bodies.insert(OPEN_ORDERS.into(), "[]".into());
     let m = MockBinance::start(s);
-    let (code, out, _) = keyed_status(home.path(), &m, &[]);
-    assert_eq!(code, 3);
+    let o = keyed_status(home.path(), &m, &[]);
+    let out = &o.stdout;
+    o.code(3);
     assert!(out.contains("failed:"), "{out}");
     assert!(!out.contains("All normal"), "{out}");
 }

@@ -1,10 +1,7 @@
 //! Baseline and drift: what a saved baseline holds, what each change becomes,
 //! and the exit codes of every gate on a run compared with a baseline.
 
-mod common;
-#[path = "support/fixture.rs"]
-mod fixture;
-
+use crate::fixture;
 use binance_audit::app::{Exit, gate};
 use binance_audit::baseline::{self, LoadedBaseline};
 use binance_audit::cli::ReportArgs;
@@ -261,6 +258,7 @@ fn drift_facts_are_lists_of_changes() {
 
 mod cli {
     use super::*;
+    use crate::common::Run;
     use std::path::Path;
 
     // Scores are read from the runs, not hard-coded: other rules (API key,
@@ -271,18 +269,16 @@ mod cli {
     const STRONG: &str = "correct-horse-battery-staple-9Q!x\n"; // no finding: 100
 
     fn run(dir: &Path, stdin: &str, args: &[&str]) -> (i32, Value, String) {
-        let out = common::bin(dir)
+        let out = Run::new()
+            .home(dir)
             .current_dir(dir)
             .args(["--offline", "--password-stdin", "--format", "json"])
             .args(args)
-            .write_stdin(stdin)
-            .output()
-            .unwrap();
-        (
-            out.status.code().unwrap(),
-            serde_json::from_slice(&out.stdout).unwrap_or(Value::Null),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+            .stdin(stdin)
+            .run();
+        // No JSON (a usage error) reads as null: the exit code says why.
+        let v = serde_json::from_str(&out.stdout).unwrap_or(Value::Null);
+        (out.code, v, out.stderr)
     }
 
     fn ids(v: &Value) -> Vec<String> {
@@ -524,10 +520,10 @@ mod cli {
                 "{file}: {stderr}"
             );
         }
-        let out = common::bin(d.path())
+        let out = Run::new()
+            .home(d.path())
             .args(["--offline", "--fail-on-new"])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2));
+            .run();
+        out.code(2);
     }
 }

@@ -1,10 +1,8 @@
 //! Golden reports for every format, SARIF validated against the official
 //! schema, JUnit parsed back, and the CLI's `--output FORMAT=PATH` plumbing.
 
-mod common;
-#[path = "support/fixture.rs"]
-mod fixture;
-
+use crate::common::{Run, json, json_file};
+use crate::fixture;
 use binance_audit::app::render;
 use binance_audit::cli::Format;
 use binance_audit::i18n::Lang;
@@ -454,7 +452,8 @@ fn markdown_does_not_turn_outside_text_into_links() {
 fn outputs_are_written_in_each_format_with_private_mode() {
     let home = tempfile::tempdir().unwrap();
     let d = home.path();
-    let out = common::bin(d)
+    let out = Run::new()
+        .home(d)
         .current_dir(d)
         .args(["--offline", "--password-stdin"])
         .args([
@@ -467,17 +466,16 @@ fn outputs_are_written_in_each_format_with_private_mode() {
             "-o",
             "json=r.json",
         ])
-        .write_stdin("abc123\n")
-        .assert()
-        .code(0);
-    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        .stdin("abc123\n")
+        .run();
+    let stdout = &out.code(0).stdout;
     assert!(
         stdout.contains("security report"),
         "text still goes to stdout: {stdout}"
     );
-    let sarif: Value = serde_json::from_slice(&std::fs::read(d.join("r.sarif")).unwrap()).unwrap();
+    let sarif = json_file(d.join("r.sarif"));
     assert_valid(&sarif_validator(), &sarif);
-    let json: Value = serde_json::from_slice(&std::fs::read(d.join("r.json")).unwrap()).unwrap();
+    let json = json_file(d.join("r.json"));
     assert_eq!(json["schema_version"], 1);
     xml::parse(&std::fs::read_to_string(d.join("r.xml")).unwrap()).unwrap();
     assert!(
@@ -497,7 +495,8 @@ fn outputs_are_written_in_each_format_with_private_mode() {
 fn a_bare_output_path_takes_the_main_report_off_stdout() {
     let home = tempfile::tempdir().unwrap();
     let d = home.path();
-    common::bin(d)
+    let out = Run::new()
+        .home(d)
         .current_dir(d)
         .args([
             "--offline",
@@ -507,10 +506,9 @@ fn a_bare_output_path_takes_the_main_report_off_stdout() {
             "--output",
             "report.xml",
         ])
-        .write_stdin("abc123\n")
-        .assert()
-        .code(0)
-        .stdout("");
+        .stdin("abc123\n")
+        .run();
+    assert_eq!(out.code(0).stdout, "", "{out}");
     let xml = std::fs::read_to_string(d.join("report.xml")).unwrap();
     assert!(xml.starts_with("<?xml"), "{xml}");
 }
@@ -521,12 +519,13 @@ fn step_summary_is_appended_under_github_actions() {
     let d = home.path();
     let summary = d.join("summary.md");
     std::fs::write(&summary, "# earlier step\n").unwrap();
-    common::bin(d)
+    Run::new()
+        .home(d)
         .current_dir(d)
         .env("GITHUB_STEP_SUMMARY", &summary)
         .env("CI", "true")
         .args(["--offline", "--format", "json"])
-        .assert()
+        .run()
         .code(0);
     let text = std::fs::read_to_string(&summary).unwrap();
     assert!(
@@ -541,17 +540,17 @@ fn unattended_runs_never_prompt_and_show_no_spinner() {
     let d = home.path();
     // No terminal on stdin, CI set: no prompt, no progress line, and the
     // skipped password check says why.
-    let out = common::bin(d)
-        .env("CI", "true")
+    let out = Run::new()
+        .home(d)
+        .ci()
         .args(["--offline", "--format", "json"])
-        .assert()
-        .code(0);
-    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        .run();
+    let stderr = &out.code(0).stderr;
     assert!(
         !stderr.contains('\r') && !stderr.contains('\x1b') && !stderr.contains("password"),
         "{stderr:?}"
     );
-    let json: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let json = out.json();
     let pw = json["checks"]
         .as_array()
         .unwrap()
@@ -628,13 +627,13 @@ fn several_profiles_make_one_sarif_log_and_one_junit_document() {
 #[test]
 fn stdin_list_refuses_formats_it_cannot_write_before_any_lookup() {
     let home = tempfile::tempdir().unwrap();
-    let out = common::bin(home.path())
+    let out = Run::new()
+        .home(home.path())
         .args(["password", "--stdin-list", "--output", "sarif=list.sarif"])
-        .write_stdin("one\ntwo\n")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+        .stdin("one\ntwo\n")
+        .run();
+    out.code(2);
+    let err = out.stderr.as_str();
     assert!(err.contains("text or json"), "{err}");
     assert!(!home.path().join("list.sarif").exists());
 }
@@ -642,14 +641,14 @@ fn stdin_list_refuses_formats_it_cannot_write_before_any_lookup() {
 #[test]
 fn unattended_password_command_fails_fast_instead_of_prompting() {
     let home = tempfile::tempdir().unwrap();
-    let out = common::bin(home.path())
+    let out = Run::new()
+        .home(home.path())
         .env("CI", "true")
         .args(["password", "--offline"])
         .timeout(std::time::Duration::from_secs(20))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+        .run();
+    out.code(2);
+    let err = out.stderr.as_str();
     assert!(err.contains("--password-stdin"), "{err}");
     assert!(!err.contains("(not shown"), "a prompt was shown: {err}");
 }

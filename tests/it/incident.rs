@@ -1,30 +1,28 @@
 //! `binance-audit incident KIND`: playbooks in both languages and formats,
 //! and the checklist log (written 0600, resumed across runs).
 
-mod common;
-
+use crate::common::{Run, json_file};
 use binance_audit::incident::playbook::{Kind, builtin};
-use common::bin;
-use serde_json::Value;
-
-fn run(home: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let out = bin(home).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 #[test]
 fn every_playbook_prints_in_english_and_japanese() {
     let home = tempfile::tempdir().unwrap();
     for kind in Kind::ALL {
         let p = builtin(kind).unwrap();
-        let (code, en, err) = run(home.path(), &["incident", kind.as_str(), "--lang", "en"]);
-        assert_eq!(code, 0, "{kind}: {err}");
-        let (code, ja, err) = run(home.path(), &["incident", kind.as_str(), "--lang", "ja"]);
-        assert_eq!(code, 0, "{kind}: {err}");
+        let o = Run::new()
+            .home(home.path())
+            .args(&["incident", kind.as_str(), "--lang", "en"])
+            .run();
+        let en = &o.stdout;
+        let err = &o.stderr;
+        o.code(0);
+        let o = Run::new()
+            .home(home.path())
+            .args(&["incident", kind.as_str(), "--lang", "ja"])
+            .run();
+        let ja = &o.stdout;
+        let err = &o.stderr;
+        o.code(0);
         assert!(en.starts_with(&p.title.en), "{kind}: {en}");
         assert!(ja.starts_with(&p.title.ja), "{kind}: {ja}");
         for (i, s) in p.steps.iter().enumerate() {
@@ -63,24 +61,26 @@ fn every_playbook_prints_in_english_and_japanese() {
 #[test]
 fn language_follows_the_locale() {
     let home = tempfile::tempdir().unwrap();
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
         .env("LANG", "ja_JP.UTF-8")
         .args(["incident", "support"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+        .run();
+    let text = &out.code(0).stdout;
     assert!(text.starts_with("Binanceサポートへの問い合わせ"), "{text}");
 }
 
 #[test]
 fn json_and_markdown_formats() {
     let home = tempfile::tempdir().unwrap();
-    let (code, out, err) = run(
-        home.path(),
-        &["incident", "breach", "--format", "json", "--lang", "ja"],
-    );
-    assert_eq!(code, 0, "{err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let o = Run::new()
+        .home(home.path())
+        .args(&["incident", "breach", "--format", "json", "--lang", "ja"])
+        .run();
+    let out = &o.stdout;
+    let err = &o.stderr;
+    o.code(0);
+    let v = o.json();
     let p = builtin(Kind::Breach).unwrap();
     assert_eq!(v["schema_version"], 1);
     assert_eq!(v["kind"], "breach");
@@ -94,8 +94,12 @@ fn json_and_markdown_formats() {
     assert!(v["log"].is_null(), "no log yet");
     assert!(!v["channels"].as_array().unwrap().is_empty());
 
-    let (code, md, _) = run(home.path(), &["incident", "outage", "--format", "markdown"]);
-    assert_eq!(code, 0);
+    let o = Run::new()
+        .home(home.path())
+        .args(&["incident", "outage", "--format", "markdown"])
+        .run();
+    let md = &o.stdout;
+    o.code(0);
     assert!(md.starts_with("# Outage"), "{md}");
     assert_eq!(
         md.matches("- [ ] **").count(),
@@ -112,18 +116,20 @@ fn checklist_marks_resume_and_the_log_is_private() {
     let p = builtin(Kind::Breach).unwrap();
     let (s1, s2, s3) = (&p.steps[0].id, &p.steps[1].id, &p.steps[2].id);
 
-    let (code, out, err) = run(
-        home.path(),
-        &[
+    let o = Run::new()
+        .home(home.path())
+        .args(&[
             "incident",
             "breach",
             "--log",
             log_s,
             "--mark",
             &format!("{s1}=done"),
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
+        ])
+        .run();
+    let out = &o.stdout;
+    let err = &o.stderr;
+    o.code(0);
     assert!(
         out.contains(&format!("1 of {} steps recorded", p.steps.len())),
         "{out}"
@@ -133,26 +139,26 @@ fn checklist_marks_resume_and_the_log_is_private() {
         "{out}"
     );
 
-    let (code, out, _) = run(
-        home.path(),
-        &[
+    let o = Run::new()
+        .home(home.path())
+        .args(&[
             "incident",
             "breach",
             "--log",
             log_s,
             "--mark",
             &format!("{s2}=skipped"),
-        ],
-    );
-    assert_eq!(code, 0);
+        ])
+        .run();
+    let out = &o.stdout;
+    o.code(0);
     assert!(out.contains("2 of"), "{out}");
     assert!(
         out.contains(&format!("Next: 3. {}", p.steps[2].title.en)),
         "{out}"
     );
 
-    let text = std::fs::read_to_string(&log).unwrap();
-    let v: Value = serde_json::from_str(&text).unwrap();
+    let v = json_file(&log);
     let entries = v["entries"].as_array().unwrap();
     assert_eq!(entries.len(), 2, "the first record survived the second run");
     assert_eq!(entries[0]["step"], s1.as_str());
@@ -162,16 +168,21 @@ fn checklist_marks_resume_and_the_log_is_private() {
     assert!(chrono::DateTime::parse_from_rfc3339(at).is_ok(), "{at}");
 
     // The playbook view shows the recorded state from the same log.
-    let (_, out, _) = run(
-        home.path(),
-        &["incident", "breach", "--log", log_s, "--format", "json"],
-    );
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let o = Run::new()
+        .home(home.path())
+        .args(&["incident", "breach", "--log", log_s, "--format", "json"])
+        .run();
+    let out = &o.stdout;
+    let v = o.json();
     assert_eq!(v["steps"][0]["state"], "done");
     assert_eq!(v["steps"][1]["state"], "skipped");
     assert!(v["steps"][2]["state"].is_null());
     assert_eq!(v["log"], log_s);
-    let (_, out, _) = run(home.path(), &["incident", "breach", "--log", log_s]);
+    let o = Run::new()
+        .home(home.path())
+        .args(&["incident", "breach", "--log", log_s])
+        .run();
+    let out = &o.stdout;
     assert!(out.contains("(done "), "{out}");
     assert!(out.contains(&format!("[{s3}]")), "{out}");
 
@@ -192,11 +203,13 @@ fn checklist_marks_resume_and_the_log_is_private() {
 #[test]
 fn default_log_lives_in_the_data_dir() {
     let home = tempfile::tempdir().unwrap();
-    let (code, out, err) = run(
-        home.path(),
-        &["incident", "account", "--mark", "use-official-app=done"],
-    );
-    assert_eq!(code, 0, "{err}");
+    let o = Run::new()
+        .home(home.path())
+        .args(&["incident", "account", "--mark", "use-official-app=done"])
+        .run();
+    let out = &o.stdout;
+    let err = &o.stderr;
+    o.code(0);
     let expected = home
         .path()
         .join(".local/share/binance-audit/incidents/account.json");
@@ -207,8 +220,12 @@ fn default_log_lives_in_the_data_dir() {
 #[test]
 fn checklist_without_a_terminal_points_to_mark() {
     let home = tempfile::tempdir().unwrap();
-    let (code, _, err) = run(home.path(), &["incident", "trade", "--checklist"]);
-    assert_eq!(code, 2);
+    let o = Run::new()
+        .home(home.path())
+        .args(&["incident", "trade", "--checklist"])
+        .run();
+    let err = &o.stderr;
+    o.code(2);
     assert!(err.contains("--mark STEP=done"), "{err}");
     assert!(err.contains("cancel-open-orders"), "{err}");
     assert!(
@@ -222,71 +239,81 @@ fn bad_marks_and_logs_are_clear_errors_and_change_nothing() {
     let home = tempfile::tempdir().unwrap();
     let log = home.path().join("l.json");
     let log_s = log.to_str().unwrap();
-    let (code, _, err) = run(
-        home.path(),
-        &["incident", "trade", "--log", log_s, "--mark", "nope=done"],
-    );
-    assert_eq!(code, 2);
+    let o = Run::new()
+        .home(home.path())
+        .args(&["incident", "trade", "--log", log_s, "--mark", "nope=done"])
+        .run();
+    let err = &o.stderr;
+    o.code(2);
     assert!(err.contains("no step \"nope\""), "{err}");
     assert!(!log.exists());
 
-    let (code, _, err) = run(
-        home.path(),
-        &["incident", "trade", "--mark", "stop-bots=maybe"],
-    );
-    assert_eq!(code, 2);
+    let o = Run::new()
+        .home(home.path())
+        .args(&["incident", "trade", "--mark", "stop-bots=maybe"])
+        .run();
+    let err = &o.stderr;
+    o.code(2);
     assert!(err.contains("done or skipped"), "{err}");
 
     std::fs::write(&log, "{ not json").unwrap();
-    let (code, _, err) = run(
-        home.path(),
-        &[
+    let o = Run::new()
+        .home(home.path())
+        .args(&[
             "incident",
             "trade",
             "--log",
             log_s,
             "--mark",
             "stop-bots=done",
-        ],
-    );
-    assert_eq!(code, 2);
+        ])
+        .run();
+    let err = &o.stderr;
+    o.code(2);
     assert!(err.contains("not valid"), "{err}");
     assert_eq!(std::fs::read_to_string(&log).unwrap(), "{ not json");
     // A broken log never hides the playbook itself.
-    let (code, out, err) = run(home.path(), &["incident", "trade", "--log", log_s]);
-    assert_eq!(code, 0);
+    let o = Run::new()
+        .home(home.path())
+        .args(&["incident", "trade", "--log", log_s])
+        .run();
+    let out = &o.stdout;
+    let err = &o.stderr;
+    o.code(0);
     assert!(out.contains("Cancel open orders"), "{out}");
     assert!(err.contains("warning"), "{err}");
 
     // A log of another playbook is refused.
-    let (code, _, _) = run(
-        home.path(),
-        &[
+    let o = Run::new()
+        .home(home.path())
+        .args(&[
             "incident",
             "outage",
             "--log",
             log_s,
             "--mark",
             "run-status=done",
-        ],
-    );
-    assert_eq!(code, 2);
+        ])
+        .run();
+    o.code(2);
 }
 
 #[test]
 fn evidence_flags_are_checked_before_anything_runs() {
     let home = tempfile::tempdir().unwrap();
-    let (code, _, err) = run(
-        home.path(),
-        &["incident", "breach", "--since", "2026-11-20T00:00Z"],
-    );
-    assert_eq!(code, 2);
+    let o = Run::new()
+        .home(home.path())
+        .args(&["incident", "breach", "--since", "2026-11-20T00:00Z"])
+        .run();
+    let err = &o.stderr;
+    o.code(2);
     assert!(err.contains("--out"), "{err}");
-    let (code, _, err) = run(
-        home.path(),
-        &["incident", "breach", "--until", "2026-11-20T00:00Z"],
-    );
-    assert_eq!(code, 2, "{err}");
+    let o = Run::new()
+        .home(home.path())
+        .args(&["incident", "breach", "--until", "2026-11-20T00:00Z"])
+        .run();
+    let err = &o.stderr;
+    o.code(2);
 }
 
 #[test]
@@ -300,21 +327,24 @@ fn a_rules_dir_can_replace_a_playbook() {
     )
     .unwrap();
     let rules = home.path().join("r");
-    let (code, out, err) = run(
-        home.path(),
-        &["incident", "support", "--rules", rules.to_str().unwrap()],
-    );
-    assert_eq!(code, 0, "{err}");
+    let o = Run::new()
+        .home(home.path())
+        .args(&["incident", "support", "--rules", rules.to_str().unwrap()])
+        .run();
+    let out = &o.stdout;
+    let err = &o.stderr;
+    o.code(0);
     assert!(
         out.starts_with("Our desk") && out.contains("Call the desk"),
         "{out}"
     );
     std::fs::write(dir.join("support.toml"), "id = \"support\"\ntitle = 1\n").unwrap();
-    let (code, _, err) = run(
-        home.path(),
-        &["incident", "support", "--rules", rules.to_str().unwrap()],
-    );
-    assert_eq!(code, 2);
+    let o = Run::new()
+        .home(home.path())
+        .args(&["incident", "support", "--rules", rules.to_str().unwrap()])
+        .run();
+    let err = &o.stderr;
+    o.code(2);
     assert!(err.contains("support.toml:2:"), "{err}");
 }
 

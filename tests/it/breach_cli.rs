@@ -1,12 +1,10 @@
 //! The breach check through the real binary: `password` and `audit` with a
 //! local mock range server or a local file, never the real service.
 
-mod common;
-
 use std::path::Path;
 
-use common::{MockServer, Recorded, Reply, bin};
-use serde_json::Value;
+use crate::common::report::{check, fact, finding_ids};
+use crate::common::{MockServer, Recorded, Reply, Run, write_private};
 use sha1::{Digest, Sha1};
 
 const PW: &str = "correct horse battery staple";
@@ -36,40 +34,7 @@ fn server(planted: &[(&str, u64)]) -> MockServer {
     })
 }
 
-fn json(out: &[u8]) -> Value {
-    serde_json::from_slice(out)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
-}
-
-fn finding_ids(report: &Value) -> Vec<String> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["id"].as_str().unwrap().to_string())
-        .collect()
-}
-
-fn check<'a>(report: &'a Value, name: &str) -> &'a Value {
-    report["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["check"] == name)
-        .unwrap_or_else(|| panic!("no check {name}"))
-}
-
-fn fact<'a>(report: &'a Value, name: &str) -> &'a Value {
-    report["facts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["name"] == name)
-        .unwrap_or_else(|| panic!("no fact {name}"))
-}
-
-fn assert_no_secret(out: &[u8], secrets: &[&str]) {
-    let text = String::from_utf8_lossy(out);
+fn assert_no_secret(text: &str, secrets: &[&str]) {
     for s in secrets {
         assert!(!text.contains(s), "output contains a password");
         assert!(
@@ -94,7 +59,9 @@ fn write_sorted_file(dir: &Path, planted: &[(&str, u64)]) -> std::path::PathBuf 
 fn password_stdin_with_hibp_url_finds_the_breach_and_lists_what_was_sent() {
     let home = tempfile::tempdir().unwrap();
     let srv = server(&[(PW, 1234)]);
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args([
             "password",
             "--password-stdin",
@@ -103,16 +70,10 @@ fn password_stdin_with_hibp_url_finds_the_breach_and_lists_what_was_sent() {
             "--hibp-url",
             &srv.url(),
         ])
-        .write_stdin(format!("{PW}\n"))
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r = json(&out.stdout);
+        .stdin(format!("{PW}\n"))
+        .run();
+    out.code(0);
+    let r = out.json();
     assert!(
         finding_ids(&r).contains(&"BA-BRE-002".to_string()),
         "{:?}",
@@ -144,18 +105,15 @@ fn password_stdin_with_hibp_url_finds_the_breach_and_lists_what_was_sent() {
 fn text_report_shows_the_count_and_the_request() {
     let home = tempfile::tempdir().unwrap();
     let srv = server(&[(PW, 42)]);
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args(["password", "--password-stdin", "--fail-on", "high"])
         .env("BINANCE_AUDIT_HIBP_URL", srv.url())
-        .write_stdin(PW)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "a high finding trips --fail-on high"
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+        .stdin(PW)
+        .run();
+    out.code(1);
+    let text = out.stdout.as_str();
     assert!(text.contains("BA-BRE-001"), "{text}");
     assert!(text.contains("seen 42 times"), "{text}");
     assert!(
@@ -170,7 +128,9 @@ fn text_report_shows_the_count_and_the_request() {
 fn offline_makes_zero_requests_and_skips_the_lookup() {
     let home = tempfile::tempdir().unwrap();
     let srv = server(&[(PW, 1234)]);
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args([
             "password",
             "--password-stdin",
@@ -180,16 +140,10 @@ fn offline_makes_zero_requests_and_skips_the_lookup() {
             "--hibp-url",
             &srv.url(),
         ])
-        .write_stdin(PW)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r = json(&out.stdout);
+        .stdin(PW)
+        .run();
+    out.code(0);
+    let r = out.json();
     assert_eq!(check(&r, "breach")["state"], "skipped");
     assert!(r["network"].as_array().unwrap().is_empty());
     assert!(srv.requests().is_empty(), "--offline sent a request");
@@ -207,7 +161,9 @@ fn offline_with_hibp_file_still_checks_and_sends_nothing() {
     let home = tempfile::tempdir().unwrap();
     let f = write_sorted_file(home.path(), &[(PW, 5)]);
     let srv = server(&[]);
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args([
             "password",
             "--password-stdin",
@@ -220,16 +176,10 @@ fn offline_with_hibp_file_still_checks_and_sends_nothing() {
         .arg("--hibp-file")
         .arg(&f)
         .env("BINANCE_AUDIT_HIBP_URL", srv.url())
-        .write_stdin(PW)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r = json(&out.stdout);
+        .stdin(PW)
+        .run();
+    out.code(1);
+    let r = out.json();
     assert!(finding_ids(&r).contains(&"BA-BRE-001".to_string()));
     assert_eq!(fact(&r, "breach.password_count")["value"], 5);
     assert!(
@@ -247,7 +197,9 @@ fn an_unusable_file_is_not_checked_and_exits_3() {
     let home = tempfile::tempdir().unwrap();
     let f = home.path().join("words.txt");
     std::fs::write(&f, "password\n123456\n").unwrap();
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args([
             "password",
             "--password-stdin",
@@ -257,11 +209,10 @@ fn an_unusable_file_is_not_checked_and_exits_3() {
             "--hibp-file",
         ])
         .arg(&f)
-        .write_stdin(PW)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let r = json(&out.stdout);
+        .stdin(PW)
+        .run();
+    out.code(3);
+    let r = out.json();
     assert_eq!(check(&r, "breach")["state"], "failed");
     assert_eq!(fact(&r, "breach.password_count")["source"], "not_checked");
 }
@@ -270,7 +221,9 @@ fn an_unusable_file_is_not_checked_and_exits_3() {
 fn a_failing_service_is_not_checked_never_not_breached() {
     let home = tempfile::tempdir().unwrap();
     let srv = MockServer::start(|_| Reply::text(503, "down"));
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args([
             "password",
             "--password-stdin",
@@ -279,15 +232,10 @@ fn a_failing_service_is_not_checked_never_not_breached() {
             "--hibp-url",
             &srv.url(),
         ])
-        .write_stdin(PW)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(3),
-        "a check that could not complete exits 3"
-    );
-    let r = json(&out.stdout);
+        .stdin(PW)
+        .run();
+    out.code(3);
+    let r = out.json();
     assert_eq!(check(&r, "breach")["state"], "failed");
     assert_eq!(check(&r, "breach")["detail"], "HTTP 503 after 3 tries");
     let passed: Vec<&str> = r["passed"]
@@ -309,7 +257,9 @@ fn email_password_file_is_checked_too() {
     let srv = server(&[(EMAIL_PW, 7)]);
     let epw = home.path().join("email-pw");
     std::fs::write(&epw, format!("{EMAIL_PW}\n")).unwrap();
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args([
             "password",
             "--password-stdin",
@@ -320,16 +270,10 @@ fn email_password_file_is_checked_too() {
             "--email-password-file",
         ])
         .arg(&epw)
-        .write_stdin(PW)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r = json(&out.stdout);
+        .stdin(PW)
+        .run();
+    out.code(0);
+    let r = out.json();
     assert!(
         finding_ids(&r).contains(&"BA-BRE-003".to_string()),
         "{:?}",
@@ -347,7 +291,9 @@ fn stdin_list_reports_by_line_number_without_echoing() {
     let home = tempfile::tempdir().unwrap();
     let srv = server(&[(PW, 3_000_000), (EMAIL_PW, 2)]);
     let input = format!("{PW}\n\nnot-in-any-breach-9f8e7d\r\n{EMAIL_PW}\n{PW}\n");
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args([
             "password",
             "--stdin-list",
@@ -358,16 +304,10 @@ fn stdin_list_reports_by_line_number_without_echoing() {
             "--hibp-url",
             &srv.url(),
         ])
-        .write_stdin(input.clone())
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r = json(&out.stdout);
+        .stdin(input.clone())
+        .run();
+    out.code(1);
+    let r = out.json();
     let res = r["results"].as_array().unwrap();
     let got: Vec<(u64, &str, Option<u64>)> = res
         .iter()
@@ -404,7 +344,9 @@ fn stdin_list_reports_by_line_number_without_echoing() {
     assert_no_secret(&out.stdout, &[PW, EMAIL_PW, "not-in-any-breach-9f8e7d"]);
     assert_no_secret(&out.stderr, &[PW, EMAIL_PW, "not-in-any-breach-9f8e7d"]);
 
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args([
             "password",
             "--stdin-list",
@@ -413,15 +355,10 @@ fn stdin_list_reports_by_line_number_without_echoing() {
             "--lang",
             "en",
         ])
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "no --fail-on: findings do not gate"
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+        .stdin(input)
+        .run();
+    out.code(0);
+    let text = out.stdout.as_str();
     assert!(
         text.contains("line    1  found: seen 3,000,000 times"),
         "{text}"
@@ -435,7 +372,9 @@ fn stdin_list_reports_by_line_number_without_echoing() {
 fn stdin_list_with_a_file_and_with_failures() {
     let home = tempfile::tempdir().unwrap();
     let f = write_sorted_file(home.path(), &[(PW, 9)]);
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args([
             "password",
             "--stdin-list",
@@ -445,21 +384,17 @@ fn stdin_list_with_a_file_and_with_failures() {
             "--hibp-file",
         ])
         .arg(&f)
-        .write_stdin(format!("nope\n{PW}\n"))
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r = json(&out.stdout);
+        .stdin(format!("nope\n{PW}\n"))
+        .run();
+    out.code(0);
+    let r = out.json();
     assert_eq!(r["results"][1]["count"], 9);
     assert!(r["network"].as_array().unwrap().is_empty());
 
     let srv = MockServer::start(|_| Reply::text(500, ""));
-    let out = bin(home.path())
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args([
             "password",
             "--stdin-list",
@@ -468,11 +403,10 @@ fn stdin_list_with_a_file_and_with_failures() {
             "--hibp-url",
             &srv.url(),
         ])
-        .write_stdin("a\n")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let r = json(&out.stdout);
+        .stdin("a\n")
+        .run();
+    out.code(3);
+    let r = out.json();
     assert_eq!(r["results"][0]["status"], "not_checked");
     assert_eq!(r["results"][0]["reason"], "HTTP 500 after 3 tries");
 }
@@ -497,17 +431,13 @@ fn usage_errors_exit_2() {
         &["password", "--stdin-list", "--password-stdin"],
     ];
     for args in cases {
-        let out = bin(home.path())
+        let out = Run::new()
+            .home(home.path())
+            .online()
             .args(*args)
-            .write_stdin(PW)
-            .output()
-            .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+            .stdin(PW)
+            .run();
+        out.code(2);
         assert_no_secret(&out.stderr, &[PW]);
     }
 }
@@ -517,19 +447,15 @@ fn config_hibp_url_is_used_and_audit_runs_the_lookup() {
     let home = tempfile::tempdir().unwrap();
     let srv = server(&[(PW, 11)]);
     let cfg = home.path().join("config.toml");
-    std::fs::write(&cfg, format!("[hibp]\nurl = \"{}\"\n", srv.url())).unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&cfg, std::fs::Permissions::from_mode(0o600)).unwrap();
-    }
-    let out = bin(home.path())
+    write_private(&cfg, format!("[hibp]\nurl = \"{}\"\n", srv.url()));
+    let out = Run::new()
+        .home(home.path())
+        .online()
         .args(["audit", "--password-stdin", "--format", "json", "--config"])
         .arg(&cfg)
-        .write_stdin(PW)
-        .output()
-        .unwrap();
-    let r = json(&out.stdout);
+        .stdin(PW)
+        .run();
+    let r = out.json();
     assert_eq!(fact(&r, "breach.password_count")["value"], 11);
     assert!(finding_ids(&r).contains(&"BA-BRE-001".to_string()));
     assert_eq!(srv.requests().len(), 1);

@@ -1,11 +1,9 @@
 //! The `binance-audit url` command as a user runs it: arguments, list files,
 //! standard input, --extract on an e-mail, output formats, exit codes, bad input.
 
-mod common;
-
 use std::path::PathBuf;
 
-use serde_json::Value;
+use crate::common::Run;
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -13,42 +11,26 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn url_cmd() -> (tempfile::TempDir, assert_cmd::Command) {
-    let home = tempfile::tempdir().unwrap();
-    let mut cmd = common::bin(home.path());
-    cmd.arg("url");
-    (home, cmd)
-}
-
-fn jsonl(stdout: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
-        .collect()
-}
-
 #[test]
 fn genuine_link_exits_zero() {
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
+    let out = Run::new()
+        .arg("url")
         .arg("https://www.binance.com/en/login")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let s = String::from_utf8_lossy(&out.stdout);
+        .run();
+    out.code(0);
+    let s = out.stdout.as_str();
     assert!(s.contains("OFFICIAL"), "{s}");
     assert!(s.contains("www.binance.com"), "{s}");
 }
 
 #[test]
 fn phishing_link_exits_one_and_explains() {
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
+    let out = Run::new()
+        .arg("url")
         .arg("https://binance.com.secure-login.top/verify")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let s = String::from_utf8_lossy(&out.stdout);
+        .run();
+    out.code(1);
+    let s = out.stdout.as_str();
     assert!(s.contains("PHISHING"), "{s}");
     assert!(s.contains("brand subdomain"), "{s}");
     assert!(s.contains("secure-login.top"), "{s}");
@@ -60,13 +42,12 @@ fn phishing_link_exits_one_and_explains() {
 
 #[test]
 fn japanese_output() {
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
+    let out = Run::new()
+        .arg("url")
         .args(["--lang", "ja", "https://bіnance.com/"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let s = String::from_utf8_lossy(&out.stdout);
+        .run();
+    out.code(1);
+    let s = out.stdout.as_str();
     assert!(s.contains("フィッシング"), "{s}");
     assert!(s.contains("類似文字"), "{s}");
     assert!(s.contains("xn--"), "host shown in both forms: {s}");
@@ -74,14 +55,13 @@ fn japanese_output() {
 
 #[test]
 fn list_file_in_order_with_fields() {
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
+    let out = Run::new()
+        .arg("url")
         .args(["--format", "jsonl", "--input"])
         .arg(fixture("links.txt"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let rows = jsonl(&out.stdout);
+        .run();
+    out.code(1);
+    let rows = out.jsonl();
     let inputs: Vec<&str> = rows.iter().map(|r| r["input"].as_str().unwrap()).collect();
     assert_eq!(
         inputs,
@@ -124,26 +104,24 @@ fn list_file_in_order_with_fields() {
 
 #[test]
 fn stdin_when_no_url_and_dash() {
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
+    let out = Run::new()
+        .arg("url")
         .args(["--format", "jsonl"])
-        .write_stdin("binance.com\r\nhttps://google.com\n")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let rows = jsonl(&out.stdout);
+        .stdin("binance.com\r\nhttps://google.com\n")
+        .run();
+    out.code(0);
+    let rows = out.jsonl();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0]["verdict"], "official");
     assert_eq!(rows[1]["verdict"], "unrelated");
 
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
+    let out = Run::new()
+        .arg("url")
         .args(["--format", "jsonl", "https://binance.us", "-"])
-        .write_stdin("t.me/BinanceHelpDesk\n")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let rows = jsonl(&out.stdout);
+        .stdin("t.me/BinanceHelpDesk\n")
+        .run();
+    out.code(1);
+    let rows = out.jsonl();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0]["input"], "https://binance.us");
     assert_eq!(
@@ -154,14 +132,13 @@ fn stdin_when_no_url_and_dash() {
 
 #[test]
 fn extract_from_eml_decodes_every_part() {
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
+    let out = Run::new()
+        .arg("url")
         .args(["--extract", "--format", "jsonl", "--input"])
         .arg(fixture("phishing.eml"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let rows = jsonl(&out.stdout);
+        .run();
+    out.code(1);
+    let rows = out.jsonl();
     let got: Vec<(&str, &str)> = rows
         .iter()
         .map(|r| (r["input"].as_str().unwrap(), r["verdict"].as_str().unwrap()))
@@ -192,39 +169,37 @@ fn extract_from_eml_decodes_every_part() {
 
 #[test]
 fn extract_from_text_argument_and_html_stdin() {
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
+    let out = Run::new()
+        .arg("url")
         .args([
             "--extract",
             "--format",
             "jsonl",
             "Go to binance.com, not bínance.com!",
         ])
-        .output()
-        .unwrap();
-    let rows = jsonl(&out.stdout);
+        .run();
+    let rows = out.jsonl();
     let got: Vec<&str> = rows
         .iter()
         .map(|r| r["verdict"].as_str().unwrap())
         .collect();
     assert_eq!(got, ["official", "phishing"]);
-    assert_eq!(out.status.code(), Some(1));
+    out.code(1);
 
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
+    let out = Run::new()
+        .arg("url")
         .args(["--extract", "--format", "jsonl"])
-        .write_stdin(r#"<p>Hi</p><a href="https&#58;//binance-airdrop.xyz/claim">Claim</a>"#)
-        .output()
-        .unwrap();
-    let rows = jsonl(&out.stdout);
+        .stdin(r#"<p>Hi</p><a href="https&#58;//binance-airdrop.xyz/claim">Claim</a>"#)
+        .run();
+    let rows = out.jsonl();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["input"], "https://binance-airdrop.xyz/claim");
 }
 
 #[test]
 fn json_document_has_results_and_summary() {
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
+    let out = Run::new()
+        .arg("url")
         .args([
             "--format",
             "json",
@@ -232,10 +207,9 @@ fn json_document_has_results_and_summary() {
             "https://binance-kyc.net",
             "???",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run();
+    out.code(1);
+    let v = out.json();
     assert_eq!(v["schema_version"], 1);
     assert_eq!(v["results"].as_array().unwrap().len(), 3);
     assert_eq!(v["summary"]["total"], 3);
@@ -246,32 +220,29 @@ fn json_document_has_results_and_summary() {
 
 #[test]
 fn usage_errors_exit_two() {
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
+    let out = Run::new()
+        .arg("url")
         .args(["--input", "/definitely/not/here.txt"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+        .run();
+    out.code(2);
+    let err = out.stderr.as_str();
     assert!(err.contains("not/here.txt"), "{err}");
     assert!(out.stdout.is_empty());
 
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
+    let out = Run::new()
+        .arg("url")
         .args(["--format", "yaml", "binance.com"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+        .run();
+    out.code(2);
 }
 
 #[test]
 fn only_unrelated_and_invalid_exit_zero() {
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
+    let out = Run::new()
+        .arg("url")
         .args(["https://www.wikipedia.org/wiki/Binance", "", "hello"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+        .run();
+    out.code(0);
 }
 
 #[test]
@@ -297,18 +268,13 @@ fn bad_input_lines_never_abort_the_batch() {
         input.extend_from_slice(l);
         input.push(b'\n');
     }
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
+    let out = Run::new()
+        .arg("url")
         .args(["--format", "jsonl"])
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.code() == Some(1),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows = jsonl(&out.stdout);
+        .stdin(input)
+        .run();
+    out.code(1);
+    let rows = out.jsonl();
     assert_eq!(rows.len(), lines.len(), "one result per line");
     assert_eq!(rows[0]["verdict"], "invalid");
     assert_eq!(rows[1]["verdict"], "phishing");
@@ -317,21 +283,19 @@ fn bad_input_lines_never_abort_the_batch() {
     assert_eq!(rows[13]["verdict"], "official");
 
     // Text output of the same junk never echoes raw control characters.
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
-        .write_stdin(b"https://ex.example/\x1b[2J\x07\n".to_vec())
-        .output()
-        .unwrap();
-    let s = String::from_utf8_lossy(&out.stdout);
+    let out = Run::new()
+        .arg("url")
+        .stdin(b"https://ex.example/\x1b[2J\x07\n".to_vec())
+        .run();
+    let s = out.stdout.as_str();
     assert!(!s.contains('\u{1b}') && !s.contains('\u{7}'), "{s:?}");
 }
 
 #[test]
 fn help_lists_the_command() {
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd.arg("--help").output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let s = String::from_utf8_lossy(&out.stdout);
+    let out = Run::new().args(["url", "--help"]).run();
+    out.code(0);
+    let s = out.stdout.as_str();
     for flag in ["--input", "--extract", "--format"] {
         assert!(s.contains(flag), "{s}");
     }

@@ -2,13 +2,11 @@
 //! endpoints by the time window asked, refuses windows Binance would refuse,
 //! and checks the key header and HMAC signature of every signed request.
 
-mod common;
-
 use std::path::Path;
 use std::time::Duration;
 
-use common::binance::{self as mb};
-use common::{MockServer, Recorded, Reply, bin};
+use crate::common::binance::{self as mb};
+use crate::common::{MockServer, Outcome, Recorded, Reply, Run, json_file};
 use hmac::{KeyInit, Mac};
 use serde_json::{Value, json};
 
@@ -174,30 +172,19 @@ impl Mock {
     }
 }
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn evidence(home: &Path, url: &str, key: bool, pace_ms: u64, args: &[&str]) -> Out {
-    let mut cmd = bin(home);
-    cmd.env("BINANCE_API_URL", url)
+fn evidence(home: &Path, url: &str, key: bool, pace_ms: u64, args: &[&str]) -> Outcome {
+    let cmd = Run::new()
+        .home(home)
+        .online()
+        .env("BINANCE_API_URL", url)
         .env("BINANCE_AUDIT_PACE_MS", pace_ms.to_string());
-    if key {
+    let cmd = if key {
         cmd.env("BINANCE_API_KEY", mb::API_KEY)
-            .env("BINANCE_API_SECRET", mb::SECRET);
-    }
-    let out = cmd
-        .args(["incident", "breach"])
-        .args(args)
-        .output()
-        .unwrap();
-    Out {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
+            .env("BINANCE_API_SECRET", mb::SECRET)
+    } else {
+        cmd
+    };
+    cmd.args(["incident", "breach"]).args(args).run()
 }
 
 fn no_secrets(texts: &[&str], mock: &Mock) {
@@ -237,7 +224,7 @@ fn breach_window_ticket_and_json() {
             dir.to_str().unwrap(),
         ],
     );
-    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    o.code(0);
     assert!(
         o.stdout
             .contains("2 withdrawal(s) (1 to an address that is not whitelisted)"),
@@ -371,7 +358,7 @@ fn breach_window_ticket_and_json() {
             dir.to_str().unwrap(),
         ],
     );
-    assert_eq!(again.code, 2);
+    again.code(2);
     assert!(again.stderr.contains("already exists"), "{}", again.stderr);
     assert_eq!(
         std::fs::read_to_string(dir.join("ticket.md")).unwrap(),
@@ -400,7 +387,7 @@ fn japanese_ticket_uses_jst() {
             dir.to_str().unwrap(),
         ],
     );
-    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    o.code(0);
     let ticket = std::fs::read_to_string(dir.join("ticket.md")).unwrap();
     assert!(
         ticket.starts_with("# お問い合わせ: アカウントへの不正アクセスの疑い"),
@@ -437,7 +424,7 @@ fn withdraw_history_is_paced_and_walked_in_short_windows() {
             dir.to_str().unwrap(),
         ],
     );
-    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    o.code(0);
     let calls = mock.requests_to(WITHDRAW_HISTORY);
     assert_eq!(calls.len(), 3);
     let windows: Vec<(i64, i64)> = calls
@@ -468,8 +455,7 @@ fn withdraw_history_is_paced_and_walked_in_short_windows() {
             "calls {gap:?} apart"
         );
     }
-    let v: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("evidence.json")).unwrap()).unwrap();
+    let v: Value = json_file(dir.join("evidence.json"));
     assert_eq!(v["withdrawals"].as_array().unwrap().len(), 2);
     assert!(
         o.stdout.contains("--symbol"),
@@ -500,7 +486,7 @@ fn order_and_trade_lookups_are_paced_too() {
             dir.to_str().unwrap(),
         ],
     );
-    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    o.code(0);
     let mut lane: Vec<Recorded> = mock
         .server
         .requests()
@@ -543,7 +529,7 @@ fn a_rate_limited_part_is_not_collected_and_the_rest_is() {
             dir.to_str().unwrap(),
         ],
     );
-    assert_eq!(o.code, 3, "{}{}", o.stdout, o.stderr);
+    o.code(3);
     assert!(
         o.stdout.contains("not collected: withdrawals"),
         "{}",
@@ -561,8 +547,7 @@ fn a_rate_limited_part_is_not_collected_and_the_rest_is() {
         ticket.contains("dep-tx"),
         "deposits still collected: {ticket}"
     );
-    let v: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("evidence.json")).unwrap()).unwrap();
+    let v: Value = json_file(dir.join("evidence.json"));
     let wd = v["checks"]
         .as_array()
         .unwrap()
@@ -589,7 +574,7 @@ fn without_a_key_a_blank_ticket_and_no_requests() {
             dir.to_str().unwrap(),
         ],
     );
-    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    o.code(0);
     assert!(mock.server.requests().is_empty());
     let ticket = std::fs::read_to_string(dir.join("ticket.md")).unwrap();
     assert!(ticket.contains("_Not collected: no API key"), "{ticket}");
@@ -609,7 +594,7 @@ fn without_a_key_a_blank_ticket_and_no_requests() {
             dir.to_str().unwrap(),
         ],
     );
-    assert_eq!(o.code, 0);
+    o.code(0);
     assert!(mock.server.requests().is_empty());
     let ticket = std::fs::read_to_string(dir.join("ticket.md")).unwrap();
     assert!(ticket.contains("offline"), "{ticket}");
@@ -641,7 +626,7 @@ fn bad_times_are_usage_errors() {
         let mut a = args.clone();
         a.extend(["--out", out.to_str().unwrap()]);
         let o = evidence(home.path(), &mock.server.url(), true, 1, &a);
-        assert_eq!(o.code, 2, "{args:?}: {}", o.stderr);
+        o.code(2);
         assert!(o.stderr.contains(needle), "{args:?}: {}", o.stderr);
     }
     assert!(mock.server.requests().is_empty());

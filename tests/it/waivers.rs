@@ -2,10 +2,9 @@
 //! expired waiver stops applying and says so; an unused one is reported; a
 //! waiver without a reason is a configuration error.
 
-mod common;
-#[path = "support/fixture.rs"]
-mod fixture;
-
+use crate::common::{Run, write_private};
+use crate::fixture;
+use crate::fixture::waiver;
 use binance_audit::app::{Exit, gate};
 use binance_audit::cli::ReportArgs;
 use binance_audit::config::Waiver;
@@ -13,7 +12,6 @@ use binance_audit::facts::Facts;
 use binance_audit::i18n::Lang;
 use binance_audit::report::{Report, WaiverStatus};
 use binance_audit::rules::Severity;
-use fixture::waiver;
 use serde_json::Value;
 
 fn run(facts: &Facts, waivers: &[Waiver]) -> Report {
@@ -178,31 +176,21 @@ fn a_profile_waiver_applies_only_to_that_profile() {
 const WEAK: &str = "abc123\n"; // raises BA-PWD-001 (critical), -003, -005
 
 fn config(dir: &std::path::Path, body: &str) -> std::path::PathBuf {
-    let p = dir.join("config.toml");
-    std::fs::write(&p, body).unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
-    }
-    p
+    write_private(dir.join("config.toml"), body)
 }
 
 fn audit(dir: &std::path::Path, cfg: &std::path::Path, extra: &[&str]) -> (i32, Value, String) {
-    let out = common::bin(dir)
+    let out = Run::new()
+        .home(dir)
         .arg("--config")
         .arg(cfg)
         .args(["--offline", "--password-stdin", "--format", "json"])
         .args(extra)
-        .write_stdin(WEAK)
-        .output()
-        .unwrap();
-    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
-    (
-        out.status.code().unwrap(),
-        json,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+        .stdin(WEAK)
+        .run();
+    // No JSON (a usage error) reads as null: the exit code says why.
+    let json = serde_json::from_str(&out.stdout).unwrap_or(Value::Null);
+    (out.code, json, out.stderr)
 }
 
 const ALL_WAIVED: &str = r#"
