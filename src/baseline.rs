@@ -9,10 +9,10 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use crate::facts::{CATALOGUE, Fact, FactKind, Facts};
-use crate::report::{Coverage, Report};
+use crate::facts::{CATALOGUE, FactKind};
+use crate::report::Report;
 use crate::rules::{Category, Severity};
 
 /// Bumped only on incompatible changes; readers ignore fields they do not know.
@@ -94,7 +94,7 @@ pub struct Address {
 }
 
 impl Address {
-    fn from_value(v: &Value) -> Option<Address> {
+    pub(crate) fn from_value(v: &Value) -> Option<Address> {
         let m = v.as_object()?;
         let s = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or("").to_string();
         let white = ["white", "white_status", "whitelisted"]
@@ -231,7 +231,7 @@ fn observed<'a>(report: &'a Report, name: &str) -> Option<&'a Value> {
         .and_then(|f| f.value.as_ref())
 }
 
-fn is_permission(name: &str) -> bool {
+pub(crate) fn is_permission(name: &str) -> bool {
     name.starts_with("api.enable_") || name.starts_with("api.permits_")
 }
 
@@ -304,261 +304,6 @@ pub fn from_report(report: &Report, now: DateTime<Utc>) -> Baseline {
     }
 }
 
-/// What the state rules produced, which the drift collector compares.
-pub struct CurrentState {
-    pub score: Option<u32>,
-    pub coverage: Coverage,
-}
-
-fn change(
-    item: impl Into<String>,
-    label: impl Into<String>,
-    old: impl Into<String>,
-    new: impl Into<String>,
-) -> Value {
-    json!({"item": item.into(), "label": label.into(), "old": old.into(), "new": new.into()})
-}
-
-/// Why a current fact has no value, for "not checked" reasons.
-fn missing(facts: &Facts, name: &str) -> Option<String> {
-    match facts.get(name) {
-        Some(Fact::Observed { .. }) => None,
-        Some(Fact::Declared { .. }) => Some(format!("{name} is only declared, not observed")),
-        Some(Fact::NotChecked { reason }) => {
-            Some(format!("{name} not checked in this run: {reason}"))
-        }
-        None => Some(format!("{name} was not collected in this run")),
-    }
-}
-
-fn current<'a>(facts: &'a Facts, name: &str) -> Option<&'a Value> {
-    match facts.get(name) {
-        Some(Fact::Observed { value }) => Some(value),
-        _ => None,
-    }
-}
-
-const NOT_IN_BASELINE: &str = "was not observed when the baseline was saved";
-
-/// The drift collector: compare the baseline with this run's observed facts
-/// and record every `drift.*` fact, observed (a list of changes, empty when
-/// nothing changed) or not checked with the reason.
-pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut Facts) {
-    // Withdrawal address book.
-    let old_book = b.withdrawal.as_ref().map(|w| &w.addresses);
-    match (
-        old_book,
-        current(now, "withdrawal.addresses").and_then(Value::as_array),
-    ) {
-        (None, _) => {
-            let why = format!("the withdrawal address book {NOT_IN_BASELINE}");
-            out.not_checked("drift.new_addresses", &why);
-            out.not_checked("drift.whitelist_changed", why);
-        }
-        (Some(_), None) => {
-            let why = missing(now, "withdrawal.addresses")
-                .unwrap_or_else(|| "withdrawal.addresses is not a list".into());
-            out.not_checked("drift.new_addresses", &why);
-            out.not_checked("drift.whitelist_changed", why);
-        }
-        (Some(old), Some(items)) => {
-            let old: BTreeMap<String, &Address> = old.iter().map(|a| (a.identity(), a)).collect();
-            let mut added = Vec::new();
-            let mut flipped = Vec::new();
-            for a in items.iter().filter_map(Address::from_value) {
-                match old.get(&a.identity()) {
-                    None => added.push(change(
-                        a.identity(),
-                        a.label(),
-                        "absent",
-                        format!("added, whiteStatus={}", white(a.white)),
-                    )),
-                    Some(prev) => {
-                        if let (Some(was), Some(is)) = (prev.white, a.white)
-                            && was != is
-                        {
-                            flipped.push(change(
-                                a.identity(),
-                                a.label(),
-                                format!("whiteStatus={was}"),
-                                format!("whiteStatus={is}"),
-                            ));
-                        }
-                    }
-                }
-            }
-            out.observe("drift.new_addresses", added);
-            out.observe("drift.whitelist_changed", flipped);
-        }
-    }
-
-    // API key permissions.
-    let old_api = b.api.as_ref();
-    let mut perms_now: BTreeMap<String, bool> = BTreeMap::new();
-    for def in CATALOGUE
-        .iter()
-        .filter(|d| d.kind == FactKind::Bool && is_permission(d.name))
-    {
-        if let Some(v) = current(now, def.name).and_then(Value::as_bool) {
-            perms_now.insert(def.name.trim_start_matches("api.").to_string(), v);
-        }
-    }
-    if let Some(extra) = current(now, "api.extra_permissions").and_then(Value::as_array) {
-        for name in extra.iter().filter_map(Value::as_str) {
-            perms_now.insert(name.to_string(), true);
-        }
-    }
-    match old_api.filter(|a| !a.permissions.is_empty()) {
-        None => {
-            let why = format!("API key permissions {NOT_IN_BASELINE}");
-            out.not_checked("drift.withdrawals_enabled", &why);
-            out.not_checked("drift.permissions_enabled", why);
-        }
-        Some(_) if perms_now.is_empty() => {
-            let why = missing(now, "api.enable_reading")
-                .unwrap_or_else(|| "API key permissions not checked in this run".into());
-            out.not_checked("drift.withdrawals_enabled", &why);
-            out.not_checked("drift.permissions_enabled", why);
-        }
-        Some(api) => {
-            let mut withdrawals = Vec::new();
-            let mut others = Vec::new();
-            for (name, on) in &perms_now {
-                let was = api.permissions.get(name).copied();
-                if *on && was != Some(true) {
-                    let old = was.map_or("not recorded".to_string(), |w| w.to_string());
-                    let c = change(name.clone(), format!("api.{name}"), old, "true");
-                    if name == "enable_withdrawals" {
-                        withdrawals.push(c);
-                    } else {
-                        others.push(c);
-                    }
-                }
-            }
-            out.observe("drift.withdrawals_enabled", withdrawals);
-            out.observe("drift.permissions_enabled", others);
-        }
-    }
-
-    // IP restriction.
-    match (
-        old_api.and_then(|a| a.ip_restrict),
-        current(now, "api.ip_restrict").and_then(Value::as_bool),
-    ) {
-        (None, _) => out.not_checked(
-            "drift.ip_restriction_removed",
-            format!("the key's IP restriction {NOT_IN_BASELINE}"),
-        ),
-        (Some(_), None) => out.not_checked(
-            "drift.ip_restriction_removed",
-            missing(now, "api.ip_restrict").unwrap_or_default(),
-        ),
-        (Some(was), Some(is)) => {
-            let v: Vec<Value> = if was && !is {
-                vec![change(
-                    "api.ip_restrict",
-                    "api.ip_restrict",
-                    "true",
-                    "false",
-                )]
-            } else {
-                vec![]
-            };
-            out.observe("drift.ip_restriction_removed", v);
-        }
-    }
-
-    // Key replaced: a different creation time is a different key.
-    match (
-        old_api.and_then(|a| a.create_time),
-        current(now, "api.create_time").and_then(Value::as_i64),
-    ) {
-        (None, _) => out.not_checked(
-            "drift.key_replaced",
-            format!("the key's creation time {NOT_IN_BASELINE}"),
-        ),
-        (Some(_), None) => out.not_checked(
-            "drift.key_replaced",
-            missing(now, "api.create_time").unwrap_or_default(),
-        ),
-        (Some(was), Some(is)) => {
-            let v: Vec<Value> = if was != is {
-                vec![change(
-                    is.to_string(),
-                    "api.create_time",
-                    ms_time(was),
-                    ms_time(is),
-                )]
-            } else {
-                vec![]
-            };
-            out.observe("drift.key_replaced", v);
-        }
-    }
-
-    // Account status.
-    match (
-        b.account.as_ref().and_then(|a| a.status.as_deref()),
-        current(now, "account.status").and_then(Value::as_str),
-    ) {
-        (None, _) => out.not_checked(
-            "drift.account_status_changed",
-            format!("the account status {NOT_IN_BASELINE}"),
-        ),
-        (Some(_), None) => out.not_checked(
-            "drift.account_status_changed",
-            missing(now, "account.status").unwrap_or_default(),
-        ),
-        (Some(was), Some(is)) => {
-            let v: Vec<Value> = if was != is {
-                vec![change(is, "account.status", was, is)]
-            } else {
-                vec![]
-            };
-            out.observe("drift.account_status_changed", v);
-        }
-    }
-
-    // Score, only over the same coverage: a run that could check less is not
-    // "worse", it is different.
-    let cov = BaselineCoverage {
-        evaluated: state.coverage.evaluated,
-        total: state.coverage.total,
-    };
-    match (b.score, state.score) {
-        (None, _) => out.not_checked("drift.score_drop", format!("the score {NOT_IN_BASELINE}")),
-        (Some(_), None) => out.not_checked("drift.score_drop", "this run has no score"),
-        (Some(_), Some(_)) if b.coverage.is_some_and(|c| c != cov) => {
-            let c = b.coverage.unwrap_or(cov);
-            out.not_checked(
-                "drift.score_drop",
-                format!(
-                    "scores are not comparable: the baseline's covered {} of {} checks, this run {} of {}",
-                    c.evaluated, c.total, cov.evaluated, cov.total
-                ),
-            );
-        }
-        (Some(was), Some(is)) => {
-            let v: Vec<Value> = if is < was {
-                vec![change("score", "score", was.to_string(), is.to_string())]
-            } else {
-                vec![]
-            };
-            out.observe("drift.score_drop", v);
-        }
-    }
-}
-
-fn white(w: Option<bool>) -> String {
-    w.map_or("unknown".into(), |b| b.to_string())
-}
-
-fn ms_time(ms: i64) -> String {
-    DateTime::<Utc>::from_timestamp_millis(ms)
-        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-        .unwrap_or_else(|| ms.to_string())
-}
-
 /// Ids of the baseline's findings, for tests and `--fail-on-new`.
 pub fn finding_ids(b: &Baseline) -> BTreeSet<&str> {
     b.findings.iter().map(|f| f.id.as_str()).collect()
@@ -567,6 +312,10 @@ pub fn finding_ids(b: &Baseline) -> BTreeSet<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::collect::drift::{CurrentState, observe_drift};
+    use crate::facts::{Fact, Facts};
+    use crate::report::Coverage;
+    use serde_json::json;
 
     fn addr(fp: &str, white: bool) -> Value {
         json!({"coin": "USDT", "network": "ETH", "name": "cold", "address": "0x12…ab", "fingerprint": fp, "white": white})

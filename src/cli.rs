@@ -3,10 +3,55 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::parser::ValueSource;
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
+use crate::incident::checklist::Mark;
+use crate::incident::evidence::DEFAULT_PACE_MS;
+use crate::incident::playbook::Kind;
+use crate::report::Format;
 use crate::rules::Severity;
+
+// The engine's enums stay free of clap; their command-line names are given
+// here, once, from the names the engine already uses in its files and output.
+impl ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        Lang::ALL
+    }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.code()))
+    }
+}
+
+impl ValueEnum for Severity {
+    fn value_variants<'a>() -> &'a [Self] {
+        Severity::ALL
+    }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
+    }
+}
+
+impl ValueEnum for Kind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Kind::ALL
+    }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()).help(self.summary()))
+    }
+}
+
+/// A `--format` that accepts only the formats its command can write.
+fn formats(allowed: &'static [Format]) -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(
+        allowed
+            .iter()
+            .map(|f| PossibleValue::new(f.name()).help(f.summary())),
+    )
+    .map(|name| name.parse::<Format>().unwrap_or(Format::Text))
+}
 
 const EXAMPLES: &str = "Examples:\n  binance-audit                         # audit with whatever inputs are available\n  binance-audit --format json --output report.json\n  echo \"$PW\" | binance-audit password --password-stdin\n  binance-audit rules list\n\nRun with --help for exit codes.";
 
@@ -21,7 +66,8 @@ Exit codes:
   2  usage or configuration error (bad flag, unreadable rules, bad config,
      a waiver without a reason, an unreadable or unsupported baseline)
   3  a check whose inputs were given could not complete (e.g. API unreachable),
-     or --min-score was given but no score could be computed"
+     or --min-score was given but no score could be computed
+  4  a report, baseline or evidence file could not be written"
     };
 }
 
@@ -49,6 +95,57 @@ pub struct Cli {
     /// Options of the default `audit` command.
     #[command(flatten)]
     pub audit: AuditArgs,
+}
+
+impl Cli {
+    /// Parse the process arguments. Audit options given before a subcommand
+    /// are refused with where they belong: `binance-audit --fail-on high
+    /// audit` used to drop the gate silently, and a gate that silently does
+    /// not run is the worst failure a scheduled check can have.
+    pub fn parse_args() -> Result<Cli, clap::Error> {
+        Cli::parse_from_iter(std::env::args_os())
+    }
+
+    pub fn parse_from_iter<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let mut cmd = Cli::command();
+        let matches = cmd.try_get_matches_from_mut(args)?;
+        if let Some(sub) = matches.subcommand_name() {
+            let misplaced = misplaced_audit_options(&matches);
+            if let Some(flag) = misplaced.first() {
+                let msg = if sub == "audit" {
+                    format!(
+                        "{flag} stands before `audit`: put it after the subcommand (binance-audit audit {flag} …), or leave out the word `audit` (binance-audit {flag} …)"
+                    )
+                } else {
+                    format!(
+                        "{flag} is an option of the audit, not of `{sub}`: binance-audit audit {flag} …"
+                    )
+                };
+                return Err(cmd.error(clap::error::ErrorKind::ArgumentConflict, msg));
+            }
+        }
+        Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+    }
+}
+
+/// The top-level audit options the command line set, as `--long` flags.
+fn misplaced_audit_options(m: &ArgMatches) -> Vec<String> {
+    let audit = AuditArgs::augment_args(clap::Command::new("audit"));
+    audit
+        .get_arguments()
+        .filter(|a| {
+            m.try_contains_id(a.get_id().as_str()).unwrap_or(false)
+                && m.value_source(a.get_id().as_str()) == Some(ValueSource::CommandLine)
+        })
+        .map(|a| match a.get_long() {
+            Some(l) => format!("--{l}"),
+            None => a.get_id().to_string(),
+        })
+        .collect()
 }
 
 #[derive(Debug, Args, Clone)]
@@ -87,30 +184,6 @@ pub enum ColorChoice {
     Never,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-    /// SARIF 2.1.0 for GitHub code scanning
-    Sarif,
-    /// For a GitHub step summary or an email
-    Markdown,
-    /// JUnit XML: one test case per rule
-    Junit,
-}
-
-impl Format {
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Json => "json",
-            Format::Sarif => "sarif",
-            Format::Markdown => "markdown",
-            Format::Junit => "junit",
-        }
-    }
-}
-
 /// One `--output`: `FORMAT=PATH` writes that format to PATH; a bare PATH
 /// writes the `--format` report there instead of to standard output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,10 +195,29 @@ pub struct OutputSpec {
 impl std::str::FromStr for OutputSpec {
     type Err = String;
 
+    /// `NAME=PATH` where NAME is not a format is refused rather than taken as
+    /// a file name: `josn=r.json` is a typo, and writing the text report to a
+    /// file named `josn=r.json` would let a CI job pass without its report.
+    /// A path that really holds `=` can be written `./a=b.txt`.
     fn from_str(s: &str) -> Result<OutputSpec, String> {
+        if s.is_empty() {
+            return Err("empty file name".into());
+        }
         if let Some((name, path)) = s.split_once('=')
-            && let Ok(format) = <Format as ValueEnum>::from_str(name, true)
+            && !name.is_empty()
+            && !name.contains(['/', '\\', '.'])
         {
+            let format = name
+                .parse::<Format>()
+                .ok()
+                .filter(|f| Format::REPORT.contains(f))
+                .ok_or_else(|| {
+                    let names: Vec<&str> = Format::REPORT.iter().map(|f| f.name()).collect();
+                    format!(
+                        "{name:?} is not a report format (one of: {}); write ./{s} for a file of that name",
+                        names.join(", ")
+                    )
+                })?;
             if path.is_empty() {
                 return Err(format!("`{name}=` needs a file name after the ="));
             }
@@ -133,9 +225,6 @@ impl std::str::FromStr for OutputSpec {
                 format: Some(format),
                 path: PathBuf::from(path),
             });
-        }
-        if s.is_empty() {
-            return Err("empty file name".into());
         }
         Ok(OutputSpec {
             format: None,
@@ -147,11 +236,12 @@ impl std::str::FromStr for OutputSpec {
 #[derive(Debug, Args, Clone, Default)]
 pub struct ReportArgs {
     /// Output format
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = formats(Format::REPORT))]
     pub format: Option<Format>,
-    /// Write a report to a file (created mode 0600). FORMAT=PATH adds a file in
-    /// that format (text, json, sarif, markdown, junit); a bare PATH writes the
-    /// --format report there instead of to standard output. Repeatable
+    /// Write a report to a file (created mode 0600, written whole or not at
+    /// all). FORMAT=PATH adds a file in that format (text, json, sarif,
+    /// markdown, junit); a bare PATH writes the --format report there instead
+    /// of to standard output. Repeatable
     #[arg(long, short = 'o', value_name = "[FORMAT=]PATH")]
     pub output: Vec<OutputSpec>,
     /// Exit 1 when a finding of this severity or worse is present
@@ -259,11 +349,11 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  binance-audit url https://www.binance.com/en/login https://binance.com.login-verify.example\n  binance-audit url --input links.txt --format jsonl\n  binance-audit url --extract --input message.eml\n  pbpaste | binance-audit url --extract\n\nVerdicts: official, phishing, suspicious, unrelated, invalid.\nExit codes: 0 nothing phishing or suspicious, 1 at least one phishing or suspicious link, 2 usage error."
     )]
-    Url(crate::url::cli::UrlArgs),
+    Url(UrlArgs),
     /// Is it Binance or is it me? System status, latency, clock, and your coins' deposit/withdrawal state
-    Status(crate::status::StatusArgs),
+    Status(StatusArgs),
     /// First-response playbooks (breach, outage, account, trade, support), checklist and evidence bundle
-    Incident(crate::incident::IncidentArgs),
+    Incident(IncidentArgs),
     /// List, show and validate rules
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -371,6 +461,95 @@ impl SetupArgs {
     }
 }
 
+#[derive(Debug, Args, Clone, Default)]
+#[command(
+    after_help = "Examples:\n  binance-audit status                       # public checks; add a key for your coins\n  binance-audit status --coin BTC,USDT       # deposit/withdrawal state of these coins (needs a key)\n  binance-audit status --format json\n\nExit codes: 0 the checks ran (whatever Binance reports), 2 usage error, 3 a check could not complete."
+)]
+pub struct StatusArgs {
+    /// Binance API base URL [default: https://api.binance.com]
+    #[arg(long, env = "BINANCE_API_URL", value_name = "URL")]
+    pub api_url: Option<String>,
+    /// Use the API key of this config profile
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Coins to check instead of the ones you hold (repeatable or comma-separated)
+    #[arg(long, value_name = "COIN", value_delimiter = ',')]
+    pub coin: Vec<String>,
+    /// Output format (the status check has no findings: text or json)
+    #[arg(long, value_parser = formats(&[Format::Text, Format::Json]))]
+    pub format: Option<Format>,
+}
+
+#[derive(Debug, Args, Clone)]
+#[command(
+    after_help = "Examples:\n  binance-audit incident                             # the playbooks there are\n  binance-audit incident breach                      # what to do, in order, and where in the app\n  binance-audit incident breach --checklist          # walk the steps; re-running resumes\n  binance-audit incident breach --mark change-password=done --mark setup-2fa=skipped\n  binance-audit incident outage --lang ja --format markdown > outage.md\n  binance-audit incident breach --since 2026-11-20T00:00Z --out ./incident-2026-11-20\n  binance-audit incident trade --since 2026-11-24T09:00+09:00 --symbol BTCUSDT,ETHUSDT --out ./trade-case"
+)]
+pub struct IncidentArgs {
+    /// Which playbook (none: list them)
+    #[arg(value_enum)]
+    pub kind: Option<Kind>,
+    /// Output format of the playbook
+    #[arg(long, value_name = "FORMAT", value_parser = formats(&[Format::Text, Format::Json, Format::Markdown]))]
+    pub format: Option<Format>,
+    /// Walk the steps one by one in the terminal, recording each as done or skipped
+    #[arg(long, conflicts_with_all = ["mark", "since", "format"], requires = "kind")]
+    pub checklist: bool,
+    /// Record a step without prompting (repeatable): STEP=done or STEP=skipped
+    #[arg(long, value_name = "STEP=STATE", value_parser = parse_mark, conflicts_with_all = ["since", "format"], requires = "kind")]
+    pub mark: Vec<Mark>,
+    /// Incident log file [default: the platform data dir, e.g. ~/.local/share/binance-audit/incidents/KIND.json]
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
+    /// Collect evidence from this time on (RFC 3339, e.g. 2026-11-20T00:00Z or 2026-11-20T09:00+09:00)
+    #[arg(long, value_name = "TIME", requires_all = ["out", "kind"], conflicts_with_all = ["format", "log"])]
+    pub since: Option<String>,
+    /// End of the evidence period [default: now]
+    #[arg(long, value_name = "TIME", requires = "since")]
+    pub until: Option<String>,
+    /// Trading pairs whose orders and trades to collect (repeatable or comma-separated)
+    #[arg(long, value_name = "SYMBOL", value_delimiter = ',', requires = "since")]
+    pub symbol: Vec<String>,
+    /// Folder to write the evidence into (ticket.md and evidence.json, mode 0600)
+    #[arg(long, value_name = "DIR", requires = "since")]
+    pub out: Option<PathBuf>,
+    /// Binance API base URL [default: https://api.binance.com]
+    #[arg(long, env = "BINANCE_API_URL", value_name = "URL")]
+    pub api_url: Option<String>,
+    /// Use the API key of this config profile
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Minimum spacing of withdraw-history requests in milliseconds; 24-hour
+    /// order and trade lookups are spaced at 2/5 of it
+    #[arg(long, hide = true, env = "BINANCE_AUDIT_PACE_MS", default_value_t = DEFAULT_PACE_MS)]
+    pub pace_ms: u64,
+}
+
+fn parse_mark(s: &str) -> Result<Mark, String> {
+    s.parse()
+}
+
+/// Check links for Binance impersonation.
+#[derive(Clone, Debug, Default, Args)]
+pub struct UrlArgs {
+    /// Links, host names or e-mail addresses to check; "-" reads standard input.
+    /// With no URL and no --input, standard input is read.
+    #[arg(value_name = "URL")]
+    pub urls: Vec<String>,
+
+    /// Read inputs from FILE, one per line ("-" for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+
+    /// Find every link in free text, HTML or an e-mail message (.eml) instead of
+    /// reading one link per line. Positional arguments are then text to search.
+    #[arg(long)]
+    pub extract: bool,
+
+    /// Output format.
+    #[arg(long, value_parser = formats(&[Format::Text, Format::Json, Format::Jsonl]), default_value = "text")]
+    pub format: Format,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
     /// List every rule with its severity
@@ -402,7 +581,6 @@ pub enum ConfigCommand {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn cli_is_well_formed() {
@@ -427,7 +605,7 @@ mod tests {
             "--output",
             "plain.txt",
             "--output",
-            "a=b.txt",
+            "./a=b.txt",
         ])
         .unwrap();
         let o = &c.audit.report.output;
@@ -435,10 +613,13 @@ mod tests {
         assert_eq!(o[0].path, PathBuf::from("r.sarif"));
         assert_eq!(o[1].format, Some(Format::Json));
         assert_eq!(o[2].format, None);
-        // Not a format name: the whole thing is a path.
+        // A path, not a format name.
         assert_eq!(o[3].format, None);
-        assert_eq!(o[3].path, PathBuf::from("a=b.txt"));
+        assert_eq!(o[3].path, PathBuf::from("./a=b.txt"));
         assert!(Cli::try_parse_from(["binance-audit", "--output", "junit="]).is_err());
+        // A misspelt format is a usage error, not a file named after it.
+        assert!(Cli::try_parse_from(["binance-audit", "--output", "josn=r.json"]).is_err());
+        assert!(Cli::try_parse_from(["binance-audit", "--output", "jsonl=r.json"]).is_err());
     }
 
     #[test]
@@ -473,5 +654,65 @@ mod tests {
                 "flag {n} looks like it takes a secret"
             );
         }
+    }
+
+    #[test]
+    fn audit_options_work_before_no_subcommand_and_after_audit_only() {
+        let ok = |args: &[&str]| Cli::parse_from_iter(args).map(|c| c.command.is_some());
+        assert!(!ok(&["binance-audit", "--fail-on", "high"]).unwrap());
+        let c = Cli::parse_from_iter(["binance-audit", "audit", "--fail-on", "high"]).unwrap();
+        match c.command {
+            Some(Command::Audit(a)) => assert_eq!(a.report.fail_on, Some(Severity::High)),
+            other => panic!("{other:?}"),
+        }
+        // Global options go anywhere.
+        assert!(
+            ok(&[
+                "binance-audit",
+                "--lang",
+                "ja",
+                "--offline",
+                "rules",
+                "list"
+            ])
+            .is_ok()
+        );
+        assert!(ok(&["binance-audit", "audit", "--offline", "--lang", "ja"]).is_ok());
+        // Before `audit`: refused, saying where it belongs — never dropped.
+        for flags in [
+            &["--fail-on", "high"][..],
+            &["--min-score", "80"],
+            &["--format", "json"],
+            &["--output", "r.json"],
+            &["--password-stdin"],
+            &["--baseline", "b.json"],
+            &["--save-baseline", "b.json"],
+            &["--profile", "p"],
+            &["--all-profiles"],
+            &["--api-url", "http://127.0.0.1:1"],
+            &["--hibp-url", "http://127.0.0.1:1"],
+            &["--hibp-file", "h.txt"],
+            &["--password-file", "p.txt"],
+            &["--email-password-file", "e.txt"],
+        ] {
+            let mut args = vec!["binance-audit"];
+            args.extend_from_slice(flags);
+            args.push("audit");
+            let e = Cli::parse_from_iter(&args).unwrap_err();
+            assert_eq!(
+                e.kind(),
+                clap::error::ErrorKind::ArgumentConflict,
+                "{args:?}"
+            );
+            let msg = e.to_string();
+            assert!(msg.contains(flags[0]) && msg.contains("after"), "{msg}");
+            // The same flag after `audit` is taken.
+            let mut after = vec!["binance-audit", "audit"];
+            after.extend_from_slice(flags);
+            assert!(Cli::parse_from_iter(&after).is_ok(), "{after:?}");
+        }
+        let e =
+            Cli::parse_from_iter(["binance-audit", "--fail-on", "high", "url", "x"]).unwrap_err();
+        assert!(e.to_string().contains("not of `url`"), "{e}");
     }
 }

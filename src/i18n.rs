@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -13,6 +13,8 @@ pub enum Lang {
 }
 
 impl Lang {
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Ja];
+
     /// LC_ALL beats LC_MESSAGES beats LANG, as in POSIX locale resolution.
     pub fn from_env() -> Lang {
         for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {

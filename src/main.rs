@@ -1,9 +1,7 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use binance_audit::app::{self, Exit};
 use binance_audit::cli::Cli;
+use binance_audit::cmd::{self, exit::Exit};
 
 fn main() -> ExitCode {
     // A panic payload could quote data the tool was handling; say only that it happened.
@@ -16,7 +14,7 @@ fn main() -> ExitCode {
             "binance-audit: internal error{place}; please report it (no details are printed, to keep secrets out of logs)"
         );
     }));
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::parse_args() {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() {
@@ -28,15 +26,11 @@ fn main() -> ExitCode {
             return code.into();
         }
     };
-    match app::run(cli) {
+    match cmd::run(cli) {
         Ok(code) => code.into(),
         Err(e) => {
-            eprintln!("binance-audit: error: {}", one_line(&format!("{e:#}")));
-            Exit::Usage.into()
+            cmd::error_line(&e.to_string());
+            e.exit().into()
         }
     }
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

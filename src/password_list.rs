@@ -4,20 +4,16 @@
 //! passwords are never shown. Each distinct SHA-1 prefix is requested once.
 
 use std::fmt::Write;
-use std::io::Read;
 
-use anyhow::{anyhow, bail};
 use chrono::Utc;
 use colored::Colorize;
 use secrecy::SecretString;
 use serde::Serialize;
 use zeroize::Zeroize;
 
-use crate::app::{self, Exit};
-use crate::audit::{self, Session};
-use crate::cli::{Format, PasswordArgs};
 use crate::collect::breach::{self, BreachOptions};
 use crate::collect::password::MAX_LEN;
+use crate::context::Context;
 use crate::facts::Facts;
 use crate::i18n::{Lang, tr};
 use crate::net::NetRequest;
@@ -78,15 +74,6 @@ pub fn parse_list(mut bytes: Vec<u8>) -> Result<Vec<Entry>, String> {
     result
 }
 
-pub fn read_stdin_list() -> Result<Vec<Entry>, String> {
-    let mut buf = Vec::new();
-    if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-        buf.zeroize();
-        return Err(format!("cannot read standard input: {}", e.kind()));
-    }
-    parse_list(buf)
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -127,7 +114,7 @@ pub struct ListReport {
 
 /// Look every entry up and judge each count with the breach rules.
 pub async fn check(
-    s: &Session,
+    s: &Context,
     opts: &BreachOptions,
     rules: &[Rule],
     entries: &[Entry],
@@ -303,62 +290,6 @@ fn group(n: Option<u64>) -> String {
         out.push(c);
     }
     out
-}
-
-/// `--fail-on` trips on any line's severity; a line not checked makes the
-/// run incomplete (exit 3) unless the gate tripped.
-pub fn gate(r: &ListReport, fail_on: Option<Severity>) -> Exit {
-    if let Some(level) = fail_on
-        && r.results
-            .iter()
-            .any(|x| x.severity.is_some_and(|s| s >= level))
-    {
-        return Exit::Gate;
-    }
-    if r.results.iter().any(|x| x.status == Status::NotChecked) {
-        Exit::Incomplete
-    } else {
-        Exit::Ok
-    }
-}
-
-/// The whole subcommand, from parsed arguments to an exit code.
-pub fn command(s: &Session, args: &PasswordArgs) -> anyhow::Result<Exit> {
-    if args.report.min_score.is_some() {
-        bail!("--min-score does not apply to --stdin-list (there is no score); use --fail-on");
-    }
-    // This report has its own shape: text and JSON only. Refuse other
-    // formats before any lookup.
-    let main = args.report.format.unwrap_or(Format::Text);
-    let formats = std::iter::once(main).chain(args.report.output.iter().filter_map(|o| o.format));
-    for f in formats {
-        if !matches!(f, Format::Text | Format::Json) {
-            bail!("--stdin-list writes text or json, not {}", f.name());
-        }
-    }
-    let opts = audit::breach_options(s, &args.breach).map_err(|e| anyhow!(e))?;
-    if opts.cannot_look_up(&s.net) {
-        bail!(
-            "--stdin-list only checks breaches, which needs the network or --hibp-file (not --offline alone)"
-        );
-    }
-    let entries = read_stdin_list().map_err(|e| anyhow!(e))?;
-    let report = app::runtime()?.block_on(check(s, &opts, &s.rules, &entries));
-    let render = |f: Format| match f {
-        Format::Json => render_json(&report),
-        _ => render_text(&report),
-    };
-    if args.report.output.iter().all(|o| o.format.is_some()) {
-        app::write_stdout(render(main).as_bytes())?;
-    }
-    if !args.report.output.is_empty() {
-        // A file never wants terminal colour codes.
-        colored::control::set_override(false);
-    }
-    for o in &args.report.output {
-        app::write_private(&o.path, render(o.format.unwrap_or(main)).as_bytes())?;
-    }
-    Ok(gate(&report, args.report.fail_on))
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@ use serde::Serialize;
 
 pub mod binance;
 pub mod declared;
+pub mod drift;
+pub mod environment;
 pub mod password;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -179,19 +179,8 @@ pub fn save(path: &Path, log: &IncidentLog) -> Result<(), String> {
     let mut json = serde_json::to_vec_pretty(log)
         .map_err(|e| format!("cannot encode the incident log: {e}"))?;
     json.push(b'\n');
-    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
-    tmp_name.push(".tmp");
-    let tmp = path.with_file_name(tmp_name);
-    let write = || -> std::io::Result<()> {
-        let mut f = crate::config::create_private(&tmp)?;
-        f.write_all(&json)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("cannot write incident log {}: {e}", path.display())
-    })
+    crate::files::write_private(path, &json, crate::files::Existing::Replace)
+        .map_err(|e| format!("cannot write incident log: {e}"))
 }
 
 /// A folder only the owner can enter (incident logs and evidence live here).

@@ -1,27 +1,21 @@
 //! Collecting the evidence bundle: read-only, signed GETs walked by time
 //! window, the expensive ones paced, each part ending "ran" or "not collected:
-//! why" without stopping the others. Writes ticket.md and evidence.json.
+//! why" without stopping the others. The shell writes what it returns.
 
-use std::path::Path;
 use std::time::Duration;
 
-use anyhow::{anyhow, bail};
 use chrono::{SubsecRound, Utc};
 
 use super::evidence::{
     self, Account, BookEntry, Deposit, Evidence, Order, PAGE_LIMIT, Pacer, Period, RawDeposit,
     RawOrder, RawTrade, RawWithdrawal, Trade, Withdrawal, parse_list,
 };
-use super::playbook::{Kind, Playbook};
-use super::{IncidentArgs, checklist, ticket};
-use crate::app::{Exit, write_private, write_stdout};
-use crate::cli::GlobalArgs;
+use super::playbook::Kind;
 use crate::collect::CheckStatus;
 use crate::collect::binance::model::{
     AccountStatus, ApiRestrictions, SpotAccount, WithdrawAddress,
 };
 use crate::collect::binance::{ApiError, BinanceClient};
-use crate::i18n::{Lang, tr};
 
 pub const WITHDRAW_HISTORY: &str = "/sapi/v1/capital/withdraw/history";
 pub const DEPOSIT_HISTORY: &str = "/sapi/v1/capital/deposit/hisrec";
@@ -57,7 +51,7 @@ impl Pacing {
 
 /// A trading pair as the user typed it, upper-cased; Binance also lists
 /// pairs with non-ASCII names, so only separators and controls are refused.
-fn symbol(raw: &str) -> Result<String, String> {
+pub fn symbol(raw: &str) -> Result<String, String> {
     let s = raw.trim();
     if s.is_empty()
         || s.chars()
@@ -534,135 +528,4 @@ pub async fn collect(
     e.checks.push(open.status);
     e.network = client.net().requests();
     e
-}
-
-fn out_dir_ready(dir: &Path) -> anyhow::Result<()> {
-    for f in [TICKET_FILE, EVIDENCE_FILE] {
-        let p = dir.join(f);
-        if p.exists() {
-            bail!(
-                "{} already exists: name a new folder with --out so earlier evidence is kept",
-                p.display()
-            );
-        }
-    }
-    checklist::create_private_dir(dir)
-        .map_err(|e| anyhow!("cannot create folder {}: {e}", dir.display()))
-}
-
-fn summary(e: &Evidence, dir: &Path, lang: Lang) -> String {
-    let flagged = e
-        .withdrawals
-        .iter()
-        .filter(|w| ticket::unapproved(w))
-        .count();
-    let mut o = match lang {
-        Lang::En => format!(
-            "Wrote {} and {}.\n{} withdrawal(s) ({flagged} to an address that is not whitelisted), {} deposit(s), {} order(s), {} trade(s), {} open order(s).\n",
-            dir.join(TICKET_FILE).display(),
-            dir.join(EVIDENCE_FILE).display(),
-            e.withdrawals.len(),
-            e.deposits.len(),
-            e.orders.len(),
-            e.trades.len(),
-            e.open_orders.len()
-        ),
-        Lang::Ja => format!(
-            "{} と {} を作成しました。\n出金 {}件（うちホワイトリスト外のアドレスへ {flagged}件）、入金 {}件、注文 {}件、約定 {}件、オープンオーダー {}件。\n",
-            dir.join(TICKET_FILE).display(),
-            dir.join(EVIDENCE_FILE).display(),
-            e.withdrawals.len(),
-            e.deposits.len(),
-            e.orders.len(),
-            e.trades.len(),
-            e.open_orders.len()
-        ),
-    };
-    for c in e
-        .checks
-        .iter()
-        .filter(|c| c.state != crate::collect::CheckState::Ran)
-    {
-        o.push_str(&format!(
-            "{} {}: {}\n",
-            tr(lang, "not collected:", "取得できず："),
-            c.check,
-            c.detail
-        ));
-    }
-    let powerful = e.api_key_permissions.as_ref().is_some_and(|p| {
-        p.iter().any(|(k, v)| {
-            (k.starts_with("enable") || k.starts_with("permits"))
-                && !matches!(k.as_str(), "enableReading" | "enableFixReadOnly")
-                && v.as_bool() == Some(true)
-        })
-    });
-    if powerful {
-        o.push_str(tr(
-            lang,
-            "Warning: the API key used can do more than read (withdraw, trade or transfer). If it is not a key you created for a tool you trust, delete it now in Profile → API Management; this command needs only \"Enable Reading\".\n",
-            "警告：使用したAPIキーには読み取り以外の権限（出金、取引、振替）があります。信頼できるツールのために自分で作成したキーでなければ、今すぐ プロフィール → API管理 で削除してください。このコマンドに必要なのは「読み取りを有効にする」だけです。\n",
-        ));
-    }
-    if e.symbols.is_empty() {
-        o.push_str(tr(
-            lang,
-            "Orders and trades need the pairs involved: add --symbol BTCUSDT,ETHUSDT.\n",
-            "注文と約定を取得するには、関係する通貨ペアを --symbol BTCUSDT,ETHUSDT のように指定してください。\n",
-        ));
-    }
-    o
-}
-
-pub fn run(global: &GlobalArgs, args: &IncidentArgs, _playbook: &Playbook) -> anyhow::Result<Exit> {
-    let now = Utc::now();
-    let since = evidence::parse_time(args.since.as_deref().unwrap_or_default())
-        .map_err(|e| anyhow!("--since {e}"))?;
-    let until = match &args.until {
-        Some(u) => evidence::parse_time(u).map_err(|e| anyhow!("--until {e}"))?,
-        None => now,
-    };
-    let period = Period::new(since, until, now).map_err(|e| anyhow!(e))?;
-    let symbols = args
-        .symbol
-        .iter()
-        .map(|s| symbol(s))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| anyhow!(e))?;
-    let dir = args
-        .out
-        .as_deref()
-        .ok_or_else(|| anyhow!("name a folder for the evidence with --out DIR"))?;
-
-    let s = crate::app::session(global)?;
-    for w in &s.warnings {
-        eprintln!("binance-audit: warning: {w}");
-    }
-    let (client, unusable_key) =
-        crate::status::client(&s, args.api_url.as_deref(), args.profile.as_deref())?;
-    if let Some(e) = unusable_key {
-        bail!(e);
-    }
-    out_dir_ready(dir)?;
-
-    let e = crate::app::runtime()?.block_on(collect(
-        &client,
-        args.kind,
-        period,
-        &symbols,
-        Pacing::from_ms(args.pace_ms),
-    ));
-    let mut json = serde_json::to_vec_pretty(&e)?;
-    json.push(b'\n');
-    write_private(&dir.join(EVIDENCE_FILE), &json)?;
-    write_private(
-        &dir.join(TICKET_FILE),
-        ticket::render(&e, args.kind, s.lang).as_bytes(),
-    )?;
-    write_stdout(summary(&e, dir, s.lang).as_bytes())?;
-    let failed = e
-        .checks
-        .iter()
-        .any(|c| c.state == crate::collect::CheckState::Failed);
-    Ok(if failed { Exit::Incomplete } else { Exit::Ok })
 }

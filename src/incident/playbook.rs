@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Lang, Text, tr};
 use crate::rules::{LoadError, Problem, line_col};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     /// Someone else may have access: lock them out, stop funds leaving, report
     Breach,
@@ -34,6 +34,19 @@ impl Kind {
         Kind::Trade,
         Kind::Support,
     ];
+
+    /// One line for `--help` and for `incident` with no kind.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Kind::Breach => {
+                "Someone else may have access: lock them out, stop funds leaving, report"
+            }
+            Kind::Outage => "Binance or the app is not working: is it Binance or is it me?",
+            Kind::Account => "Locked, restricted, identity verification, cannot log in",
+            Kind::Trade => "Wrong order, bad fill, slippage",
+            Kind::Support => "How to contact Binance support and what to include",
+        }
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -1,141 +1,29 @@
-//! Facts + rules → Report: evaluation, waivers, drift, scoring and
-//! translation happen here, once, so every renderer shows the same thing.
+//! Evaluation → Report: the one place rule outcomes become text in the
+//! report's language, so every renderer shows the same thing. Nothing here
+//! decides an outcome; `audit::evaluate` did.
 
-use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::{
-    BaselineRef, BaselineState, Change, Coverage, FactEntry, Finding, NotChecked, Report, RuleRef,
-    SCHEMA_VERSION, Source, Waived, WaiverEntry, WaiverStatus,
+    BaselineRef, BaselineState, Change, FactEntry, Finding, NotChecked, Report, RuleRef,
+    SCHEMA_VERSION, Source,
 };
-use crate::baseline::{self, LoadedBaseline};
+use crate::audit::evaluate::{Evaluation, Inputs};
 use crate::collect::CheckStatus;
-use crate::config::Waiver;
 use crate::facts::{Fact, Facts};
-use crate::i18n::{Lang, tr};
-use crate::net::NetRequest;
-use crate::rules::{Category, Evaluator, Outcome, Rule};
-use crate::score::{self, Scored};
+use crate::i18n::tr;
+use crate::rules::{Category, Outcome, Rule};
+use crate::score;
 
-pub struct Inputs<'a> {
-    pub facts: &'a Facts,
-    pub rules: &'a [Rule],
-    pub lang: Lang,
-    pub checks: Vec<CheckStatus>,
-    pub network: Vec<NetRequest>,
-    pub warnings: Vec<String>,
-    pub profile: Option<String>,
-    /// `[[waiver]]` entries from the config.
-    pub waivers: &'a [Waiver],
-    /// `--baseline`: enables the drift rules and marks findings new/existing.
-    pub baseline: Option<&'a LoadedBaseline>,
-    /// The configuration file read, as given (SARIF anchors results there).
-    pub config_file: Option<String>,
-    /// The report's time; also the day waiver expiry is judged against.
-    pub now: DateTime<Utc>,
-}
-
-/// The calendar date of a waiver's `expires`, if it has one.
-pub fn expiry_date(w: &Waiver) -> Option<NaiveDate> {
-    w.expires
-        .as_ref()
-        .and_then(crate::collect::declared::date_of)
-}
-
-/// `profile = "default"` names the `[binance]` section, as `--profile default` does.
-fn concerns(w: &Waiver, profile: Option<&str>) -> bool {
-    match w.profile.as_deref() {
-        None => true,
-        Some("default") => matches!(profile, None | Some("default")),
-        Some(p) => Some(p) == profile,
-    }
-}
-
-/// A waiver applies up to the day before `expires`; from that date on the
-/// finding counts again.
-fn expired(w: &Waiver, today: NaiveDate) -> bool {
-    expiry_date(w).is_some_and(|d| today >= d)
-}
-
-pub fn build(inp: Inputs<'_>) -> Report {
+pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
     let lang = inp.lang;
-    let today = inp.now.date_naive();
     let profile = inp.profile.as_deref();
-    // Drift rules only mean something against a baseline; without one they
-    // would only fill "not checked".
-    let (state_rules, drift_rules): (Vec<&Rule>, Vec<&Rule>) = inp
-        .rules
-        .iter()
-        .partition(|r| r.category != Category::Drift);
-
-    let waivers: Vec<(usize, &Waiver)> = inp
-        .waivers
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| concerns(w, profile))
-        .collect();
-    let mut used = vec![0usize; inp.waivers.len()];
-    let mut waiver_for = |rule: &Rule| -> Option<Waived> {
-        let (i, w) = waivers
-            .iter()
-            .find(|(_, w)| w.rule.eq_ignore_ascii_case(&rule.id) && !expired(w, today))?;
-        used[*i] += 1;
-        Some(Waived {
-            reason: w.reason.trim().to_string(),
-            expires: expiry_date(w).map(|d| d.to_string()),
-        })
-    };
-
-    let eval = Evaluator::new(inp.facts);
-    let mut outcomes: Vec<(&Rule, Outcome, Option<Waived>)> = Vec::new();
-    for &rule in &state_rules {
-        let o = eval.evaluate(rule);
-        let w = (o == Outcome::Fail).then(|| waiver_for(rule)).flatten();
-        outcomes.push((rule, o, w));
-    }
-    let scored: Vec<Scored> = outcomes
-        .iter()
-        .filter(|(_, o, _)| !matches!(o, Outcome::NotEvaluated { .. }))
-        .map(|(r, o, w)| Scored {
-            weight: r.weight,
-            severity: r.severity,
-            failed: *o == Outcome::Fail && w.is_none(),
-        })
-        .collect();
-    let result = score::compute(&scored);
-    let state_coverage = Coverage {
-        evaluated: scored.len(),
-        total: state_rules.len(),
-    };
-
-    let mut checks = inp.checks;
-    let mut warnings = inp.warnings;
-    let mut facts_seen = std::borrow::Cow::Borrowed(inp.facts);
+    let facts: &Facts = ev.facts.as_ref();
+    let mut checks = inp.checks.clone();
+    let mut warnings = inp.warnings.clone();
     let mut baseline_ref = None;
-    let mut total = state_rules.len();
-    let mut evaluated = scored.len();
     if let Some(b) = inp.baseline {
-        let mut with_drift = inp.facts.clone();
-        baseline::observe_drift(
-            &b.data,
-            inp.facts,
-            &baseline::CurrentState {
-                score: result.score,
-                coverage: state_coverage,
-            },
-            &mut with_drift,
-        );
-        let eval = Evaluator::new(&with_drift);
-        for &rule in &drift_rules {
-            let o = eval.evaluate(rule);
-            if !matches!(o, Outcome::NotEvaluated { .. }) {
-                evaluated += 1;
-            }
-            let w = (o == Outcome::Fail).then(|| waiver_for(rule)).flatten();
-            outcomes.push((rule, o, w));
-        }
-        total += drift_rules.len();
         if b.data.profile.as_deref() != profile {
             warnings.push(format!(
                 "{} {}",
@@ -160,16 +48,15 @@ pub fn build(inp: Inputs<'_>) -> Report {
             tool_version: b.data.tool_version.clone(),
             score: b.data.score,
         });
-        facts_seen = std::borrow::Cow::Owned(with_drift);
     }
-    let facts = facts_seen.as_ref();
 
     let mut findings = Vec::new();
     let mut passed = Vec::new();
     let mut not_checked = Vec::new();
-    for (rule, outcome, waived) in outcomes {
+    for r in &ev.results {
+        let (rule, waived) = (r.rule, r.waived.clone());
         let title = rule.title.get(lang).to_string();
-        match outcome {
+        match &r.outcome {
             Outcome::Fail => {
                 let declared_on = rule
                     .facts
@@ -209,7 +96,7 @@ pub fn build(inp: Inputs<'_>) -> Report {
                     points: if waived.is_some() || drift {
                         0
                     } else {
-                        score::points(rule.weight, &scored)
+                        score::points(rule.weight, &ev.scored)
                     },
                     fingerprint: fingerprint(rule, profile, facts),
                     waived,
@@ -232,7 +119,7 @@ pub fn build(inp: Inputs<'_>) -> Report {
                 id: rule.id.clone(),
                 category: rule.category,
                 title,
-                reason,
+                reason: reason.clone(),
             }),
         }
     }
@@ -245,16 +132,9 @@ pub fn build(inp: Inputs<'_>) -> Report {
             .then(a.id.cmp(&b.id))
     });
 
-    let waiver_entries = waiver_report(
-        inp.waivers,
-        &used,
-        inp.rules,
-        inp.baseline.is_some(),
-        &not_checked,
-        profile,
-        today,
-        lang,
-    );
+    let waiver_entries = ev
+        .waivers
+        .report(inp.rules, inp.baseline.is_some(), &not_checked, lang);
     for w in &waiver_entries {
         if let Some(note) = &w.note {
             warnings.push(format!(
@@ -297,88 +177,22 @@ pub fn build(inp: Inputs<'_>) -> Report {
         tool_version: env!("CARGO_PKG_VERSION").into(),
         generated_at: inp.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         lang,
-        profile: inp.profile,
-        score: result.score,
-        grade: result.grade,
-        coverage: Coverage { evaluated, total },
+        profile: inp.profile.clone(),
+        score: ev.score.score,
+        grade: ev.score.grade,
+        coverage: ev.coverage,
         findings,
         passed,
         not_checked,
         checks,
         facts,
         password: None,
-        network: inp.network,
+        network: inp.network.clone(),
         warnings,
-        config_file: inp.config_file,
+        config_file: inp.config_file.clone(),
         waivers: waiver_entries,
         baseline: baseline_ref,
     }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn waiver_report(
-    all: &[Waiver],
-    used: &[usize],
-    rules: &[Rule],
-    with_baseline: bool,
-    not_checked: &[NotChecked],
-    profile: Option<&str>,
-    today: NaiveDate,
-    lang: Lang,
-) -> Vec<WaiverEntry> {
-    all.iter()
-        .zip(used)
-        .filter(|(w, _)| concerns(w, profile))
-        .map(|(w, &n)| {
-            let expires = expiry_date(w);
-            let rule = rules.iter().find(|r| r.id.eq_ignore_ascii_case(&w.rule));
-            let (status, note) = if let Some(d) = expires.filter(|_| expired(w, today)) {
-                let note = match lang {
-                    Lang::En => format!("expired on {d} and no longer applies: renew it with a new date or fix the finding"),
-                    Lang::Ja => format!("{d}に期限切れとなり、適用されなくなりました。期限を更新するか、問題を修正してください"),
-                };
-                (WaiverStatus::Expired, Some(note))
-            } else if n > 0 {
-                (WaiverStatus::Active, None)
-            } else {
-                let why = match rule {
-                    None => tr(lang, "no rule has this id", "このIDのルールはありません").to_string(),
-                    Some(r) if r.category == Category::Drift && !with_baseline => tr(
-                        lang,
-                        "drift rules run only with --baseline",
-                        "ドリフトのルールは --baseline 指定時のみ実行されます",
-                    )
-                    .to_string(),
-                    Some(r) => match not_checked.iter().find(|c| c.id == r.id) {
-                        Some(c) => format!(
-                            "{} ({})",
-                            tr(lang, "the rule was not evaluated in this run", "このルールは今回評価されていません"),
-                            c.reason
-                        ),
-                        None => tr(
-                            lang,
-                            "the rule passed, nothing to waive: remove the waiver?",
-                            "ルールは問題なしでした。免除設定は不要かもしれません",
-                        )
-                        .to_string(),
-                    },
-                };
-                let note = match lang {
-                    Lang::En => format!("matched no finding in this run: {why}"),
-                    Lang::Ja => format!("今回の検出事項に一致しませんでした: {why}"),
-                };
-                (WaiverStatus::Unused, Some(note))
-            };
-            WaiverEntry {
-                rule: w.rule.clone(),
-                profile: w.profile.clone(),
-                reason: w.reason.trim().to_string(),
-                expires: expires.map(|d| d.to_string()),
-                status,
-                note,
-            }
-        })
-        .collect()
 }
 
 /// Stable identity of a finding: rule, profile, and the stable keys of its

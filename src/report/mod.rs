@@ -1,6 +1,7 @@
 //! One `Report` value, rendered into each format. Renderers compute nothing.
 
 pub mod build;
+pub mod format;
 pub mod json;
 pub mod junit;
 pub mod markdown;
@@ -17,6 +18,7 @@ use crate::rules::{Category, Severity};
 use crate::score::Grade;
 
 pub use build::build;
+pub use format::{Format, RenderOptions};
 
 /// Bumped only on incompatible changes; additions keep the version.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -11,9 +11,7 @@ use crate::collect::CheckState;
 use crate::i18n::{Lang, tr};
 use crate::rules::Severity;
 
-pub struct Options {
-    pub verbose: bool,
-}
+pub use super::format::RenderOptions as Options;
 
 fn sev(s: Severity) -> ColoredString {
     let label = format!("{:<8}", s.as_str().to_uppercase());

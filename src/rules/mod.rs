@@ -39,19 +39,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// Files in a rules folder that hold other data, not rules.
 pub const DATA_FILES: &[&str] = &["domains.toml"];
 
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    clap::ValueEnum,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -62,6 +50,14 @@ pub enum Severity {
 }
 
 impl Severity {
+    pub const ALL: &'static [Severity] = &[
+        Severity::Info,
+        Severity::Low,
+        Severity::Medium,
+        Severity::High,
+        Severity::Critical,
+    ];
+
     pub fn default_weight(self) -> u32 {
         match self {
             Severity::Critical => 20,

@@ -6,7 +6,6 @@
 //! Knowledge lives in `rules/domains.toml` (see `domains`).
 
 pub mod assess;
-pub mod cli;
 pub mod domains;
 pub mod extract;
 pub mod fold;

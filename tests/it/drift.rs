@@ -2,9 +2,9 @@
 //! and the exit codes of every gate on a run compared with a baseline.
 
 use crate::fixture;
-use binance_audit::app::{Exit, gate};
+use binance_audit::cmd::exit::{Exit, Gate};
 use binance_audit::baseline::{self, LoadedBaseline};
-use binance_audit::cli::ReportArgs;
+use binance_audit::cmd::exit::{Exit, Gate};
 use binance_audit::facts::Fact;
 use binance_audit::i18n::Lang;
 use binance_audit::report::{BaselineState, Report};
@@ -179,9 +179,9 @@ fn drift_findings_are_never_recorded_as_existing() {
 
 #[test]
 fn fail_on_new_gates_only_on_what_the_baseline_lacks() {
-    let args = |fail_on: Option<Severity>| ReportArgs {
+    let args = |fail_on: Option<Severity>| Gate {
         fail_on,
-        ..ReportArgs::default()
+        ..Gate::default()
     };
     // Baseline recorded every state finding of the fixture: only drift is new.
     let mut b = fixture::baseline();
@@ -220,9 +220,9 @@ fn fail_on_new_gates_only_on_what_the_baseline_lacks() {
     assert_eq!(gate(&r, &args(Some(Severity::Critical)), true), Exit::Ok);
     assert_eq!(gate(&r, &args(Some(Severity::High)), true), Exit::Gate);
     // --min-score is about the state, baseline or not.
-    let min = ReportArgs {
+    let min = Gate {
         min_score: Some(90),
-        ..ReportArgs::default()
+        ..Gate::default()
     };
     assert_eq!(gate(&r, &min, true), Exit::Gate);
 }
@@ -231,10 +231,10 @@ fn fail_on_new_gates_only_on_what_the_baseline_lacks() {
 fn drift_facts_are_lists_of_changes() {
     let b = fixture::baseline();
     let mut out = fixture::facts();
-    baseline::observe_drift(
+    binance_audit::collect::drift::observe_drift(
         &b.data,
         &fixture::facts(),
-        &baseline::CurrentState {
+        &binance_audit::collect::drift::CurrentState {
             score: Some(95),
             coverage: binance_audit::report::Coverage {
                 evaluated: 5,
@@ -526,4 +526,8 @@ mod cli {
             .run();
         out.code(2);
     }
+}
+
+fn gate(r: &Report, g: &Gate, fail_on_new: bool) -> Exit {
+    Gate { fail_on_new, ..*g }.judge(r)
 }

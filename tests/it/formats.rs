@@ -3,15 +3,15 @@
 
 use crate::common::{Run, json, json_file};
 use crate::fixture;
-use binance_audit::app::render;
-use binance_audit::cli::Format;
 use binance_audit::i18n::Lang;
 use binance_audit::report::Report;
+use binance_audit::report::format::render;
+use binance_audit::report::{Format, RenderOptions};
 use serde_json::Value;
 
 fn rendered(r: &Report, f: Format) -> String {
     colored::control::set_override(false);
-    render(r, f, false)
+    render(r, f, &RenderOptions { verbose: false })
 }
 
 #[test]

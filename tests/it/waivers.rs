@@ -5,8 +5,7 @@
 use crate::common::{Run, write_private};
 use crate::fixture;
 use crate::fixture::waiver;
-use binance_audit::app::{Exit, gate};
-use binance_audit::cli::ReportArgs;
+use binance_audit::cmd::exit::{Exit, Gate};
 use binance_audit::config::Waiver;
 use binance_audit::facts::Facts;
 use binance_audit::i18n::Lang;
@@ -43,10 +42,10 @@ fn quiet_facts(key_age: i64) -> Facts {
     f
 }
 
-fn fail_on(s: Severity) -> ReportArgs {
-    ReportArgs {
+fn fail_on(s: Severity) -> Gate {
+    Gate {
         fail_on: Some(s),
-        ..ReportArgs::default()
+        ..Gate::default()
     }
 }
 
@@ -155,7 +154,7 @@ fn a_profile_waiver_applies_only_to_that_profile() {
     );
     let rules = fixture::rules();
     let facts = quiet_facts(120);
-    let r = binance_audit::report::build(binance_audit::report::build::Inputs {
+    let r = binance_audit::audit::evaluate::report(binance_audit::audit::evaluate::Inputs {
         facts: &facts,
         rules: &rules,
         lang: Lang::En,
@@ -272,4 +271,8 @@ fn a_waiver_without_a_reason_is_a_config_error() {
             "{stderr}"
         );
     }
+}
+
+fn gate(r: &Report, g: &Gate, fail_on_new: bool) -> Exit {
+    Gate { fail_on_new, ..*g }.judge(r)
 }

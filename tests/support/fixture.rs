@@ -14,7 +14,7 @@ use binance_audit::config::Waiver;
 use binance_audit::facts::Facts;
 use binance_audit::i18n::Lang;
 use binance_audit::net::NetRequest;
-use binance_audit::report::{self, Report};
+use binance_audit::report::Report;
 use binance_audit::rules::{self, Category, Rule, Severity};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde_json::json;
@@ -168,7 +168,7 @@ pub struct Options<'a> {
 }
 
 pub fn build(o: Options<'_>) -> Report {
-    report::build(report::build::Inputs {
+    binance_audit::audit::evaluate::report(binance_audit::audit::evaluate::Inputs {
         facts: o.facts,
         rules: o.rules,
         lang: o.lang,

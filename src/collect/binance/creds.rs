@@ -58,6 +58,9 @@ impl Credentials {
         profile: &Profile,
         env: &dyn Fn(&str) -> Option<OsString>,
     ) -> Result<Option<Credentials>, String> {
+        // An empty variable (`VAR=` in a CI file or a shell) means "not set",
+        // as in most tools; otherwise it would clash with the config's files.
+        let env = |k: &str| env(k).filter(|v| !v.is_empty());
         let var = |base: &str| match name {
             None => base.to_string(),
             Some(n) => format!("{base}_{}", env_suffix(n)),

@@ -13,7 +13,7 @@ pub const PASSWORD_ENV: &str = "BINANCE_AUDIT_PASSWORD";
 
 /// Whether we may ask the user anything: a terminal on stdin and not CI.
 pub fn interactive() -> bool {
-    std::io::stdin().is_terminal() && !crate::progress::ci()
+    std::io::stdin().is_terminal() && !super::progress::ci()
 }
 
 /// Turn raw bytes into a single-line secret, zeroizing the buffer.
@@ -55,8 +55,13 @@ pub fn read_stdin(what: &str) -> Result<SecretString, String> {
 }
 
 pub fn read_file(path: &Path, what: &str) -> Result<SecretString, String> {
-    let buf = std::fs::read(path)
-        .map_err(|e| format!("cannot read {what} file {}: {}", path.display(), e.kind()))?;
+    let buf = std::fs::read(path).map_err(|e| {
+        format!(
+            "cannot read {what} file {}: {}",
+            path.display(),
+            crate::files::io_reason(&e)
+        )
+    })?;
     secret_from_bytes(buf, &format!("{what} in {}", path.display()))
 }
 

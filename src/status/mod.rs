@@ -7,14 +7,10 @@
 use std::time::Instant;
 
 use chrono::{DateTime, SubsecRound, TimeZone, Utc};
-use clap::Args;
 use colored::Colorize;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::app::{Exit, write_stdout};
-use crate::audit::Session;
-use crate::cli::{ApiArgs, GlobalArgs};
 use crate::collect::CheckState;
 use crate::collect::binance::model::{AccountStatus, lenient};
 use crate::collect::binance::{ApiError, BinanceClient};
@@ -27,33 +23,6 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub const SKEW_LIMIT_MS: i64 = 1000;
 /// A ping slower than this makes the app feel broken even when nothing is.
 pub const SLOW_MS: u64 = 2000;
-
-#[derive(Debug, Args, Clone, Default)]
-#[command(
-    after_help = "Examples:\n  binance-audit status                       # public checks; add a key for your coins\n  binance-audit status --coin BTC,USDT       # deposit/withdrawal state of these coins (needs a key)\n  binance-audit status --format json\n\nExit codes: 0 the checks ran (whatever Binance reports), 2 usage error, 3 a check could not complete."
-)]
-pub struct StatusArgs {
-    /// Binance API base URL [default: https://api.binance.com]
-    #[arg(long, env = "BINANCE_API_URL", value_name = "URL")]
-    pub api_url: Option<String>,
-    /// Use the API key of this config profile
-    #[arg(long, value_name = "NAME")]
-    pub profile: Option<String>,
-    /// Coins to check instead of the ones you hold (repeatable or comma-separated)
-    #[arg(long, value_name = "COIN", value_delimiter = ',')]
-    pub coin: Vec<String>,
-    /// Output format
-    #[arg(long, value_enum)]
-    pub format: Option<StatusFormat>,
-}
-
-/// The status check has its own report shape: text or JSON (the audit's
-/// SARIF, Markdown and JUnit formats describe findings, which it has none of).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum StatusFormat {
-    Text,
-    Json,
-}
 
 /// One check's outcome, as shown and as serialised.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -529,32 +498,6 @@ pub async fn signed_checks(
     (account, coins, open_orders)
 }
 
-/// The account `--api-url` / `--profile` select, resolved as `audit` does.
-/// `Err` in the second value: a key is configured but cannot be used.
-pub fn client(
-    s: &Session,
-    api_url: Option<&str>,
-    profile: Option<&str>,
-) -> anyhow::Result<(BinanceClient, Option<String>)> {
-    let api = ApiArgs {
-        api_url: api_url.map(str::to_string),
-        profile: profile.map(str::to_string),
-        all_profiles: false,
-    };
-    let target = crate::audit::targets(s, &api)
-        .map_err(|e| anyhow::anyhow!(e))?
-        .pop()
-        .ok_or_else(|| anyhow::anyhow!("no Binance account selected"))?;
-    let (creds, unusable) = match target.creds {
-        Ok(c) => (c, None),
-        Err(e) => (None, Some(e)),
-    };
-    Ok((
-        BinanceClient::new(s.net.clone(), target.base, creds),
-        unusable,
-    ))
-}
-
 fn skew_text(skew_ms: i64, lang: Lang) -> String {
     let secs = format!("{:.1}", skew_ms.unsigned_abs() as f64 / 1000.0);
     // Below a tenth of a second the round-trip estimate is noise.
@@ -925,28 +868,27 @@ pub fn render_text(r: &StatusReport) -> String {
     o
 }
 
-pub fn run(global: &GlobalArgs, args: &StatusArgs) -> anyhow::Result<Exit> {
-    let s = crate::app::session(global)?;
-    for w in &s.warnings {
-        eprintln!("binance-audit: warning: {w}");
-    }
-    let (client, unusable_key) = client(&s, args.api_url.as_deref(), args.profile.as_deref())?;
-    let lang = s.lang;
-    let offline = s.net.is_offline();
-    let rt = crate::app::runtime()?;
-    let ((system, ping, clock, reachable), (account, coins, open_orders)) = rt.block_on(async {
-        tokio::join!(public_checks(&s.net, client.base(), lang), async {
-            match &unusable_key {
-                // The public half still answers "is it Binance?".
+/// Every check, then the verdicts. `unusable_key`: a key is configured but
+/// cannot be used; the public half still answers "is it Binance?".
+pub async fn check(
+    net: &Net,
+    client: &BinanceClient,
+    unusable_key: Option<&str>,
+    coins: &[String],
+    lang: Lang,
+) -> StatusReport {
+    let offline = net.is_offline();
+    let ((system, ping, clock, reachable), (account, coins, open_orders)) =
+        tokio::join!(public_checks(net, client.base(), lang), async {
+            match unusable_key {
                 Some(e) => (
-                    Probe::failed(e.clone()),
-                    Probe::failed(e.clone()),
-                    Probe::failed(e.clone()),
+                    Probe::failed(e.to_string()),
+                    Probe::failed(e.to_string()),
+                    Probe::failed(e.to_string()),
                 ),
-                None => signed_checks(&client, &args.coin, lang).await,
+                None => signed_checks(client, coins, lang).await,
             }
-        })
-    });
+        });
     let mut report = StatusReport {
         schema_version: SCHEMA_VERSION,
         checked_at: Utc::now().trunc_subsecs(0),
@@ -967,18 +909,8 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs) -> anyhow::Result<Exit> {
     let (verdicts, next) = judge(&report, offline);
     report.verdicts = verdicts;
     report.next_steps = next;
-    report.network = s.net.requests();
-    let out = match args.format.unwrap_or(StatusFormat::Text) {
-        StatusFormat::Text => render_text(&report),
-        StatusFormat::Json => {
-            let mut j = serde_json::to_string_pretty(&report)?;
-            j.push('\n');
-            j
-        }
-    };
-    write_stdout(out.as_bytes())?;
-    let failed = report.states().contains(&CheckState::Failed);
-    Ok(if failed { Exit::Incomplete } else { Exit::Ok })
+    report.network = net.requests();
+    report
 }
 
 #[cfg(test)]

@@ -6,53 +6,24 @@
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
 
-use anyhow::{Context, bail};
 use colored::Colorize;
 use serde_json::json;
 
-use super::assess::Analyser;
-use super::domains::knowledge;
-use super::extract::extract_links;
-use super::verdict::{Verdict, VerdictKind, is_bidi_control};
+use super::error::{Error, Result};
+use super::exit::Exit;
+use crate::cli::{GlobalArgs, UrlArgs};
 use crate::i18n::{Lang, tr};
+use crate::report::Format;
+use crate::text::pad;
+use crate::url::assess::Analyser;
+use crate::url::domains::knowledge;
+use crate::url::extract::extract_links;
+use crate::url::verdict::{Verdict, VerdictKind};
 
 /// Largest input read whole for `--extract` (an .eml with attachments).
 const MAX_EXTRACT_BYTES: u64 = 256 * 1024 * 1024;
 /// Longest input echoed in text output.
 const MAX_SHOWN: usize = 200;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum UrlFormat {
-    /// One block per input, for people.
-    #[default]
-    Text,
-    /// One JSON document with all results and a summary.
-    Json,
-    /// One JSON object per input, in input order.
-    Jsonl,
-}
-
-/// Check links for Binance impersonation.
-#[derive(Clone, Debug, Default, clap::Args)]
-pub struct UrlArgs {
-    /// Links, host names or e-mail addresses to check; "-" reads standard input.
-    /// With no URL and no --input, standard input is read.
-    #[arg(value_name = "URL")]
-    pub urls: Vec<String>,
-
-    /// Read inputs from FILE, one per line ("-" for standard input).
-    #[arg(long, value_name = "FILE")]
-    pub input: Option<PathBuf>,
-
-    /// Find every link in free text, HTML or an e-mail message (.eml) instead of
-    /// reading one link per line. Positional arguments are then text to search.
-    #[arg(long)]
-    pub extract: bool,
-
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = UrlFormat::Text)]
-    pub format: UrlFormat,
-}
 
 enum Source {
     Text(String),
@@ -60,9 +31,18 @@ enum Source {
     File(PathBuf),
 }
 
-/// Run the command; returns the exit code (1 if any link is phishing or
-/// suspicious, else 0). Errors are usage errors (unreadable file, no input).
-pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> anyhow::Result<i32> {
+/// The link checker needs no rules, credentials or network: only the language.
+pub fn command(global: &GlobalArgs, args: &UrlArgs) -> Result<Exit> {
+    let lang = super::session::language_lenient(global);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let code = run(args, lang, &mut out)?;
+    Ok(if code == 0 { Exit::Ok } else { Exit::Gate })
+}
+
+/// Run the command; returns 1 if any link is phishing or suspicious, else 0.
+/// Errors are usage errors (unreadable file, no input) or a lost output.
+pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> Result<i32> {
     let mut sources = Vec::new();
     let mut stdin_used = false;
     for u in &args.urls {
@@ -86,14 +66,14 @@ pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> anyhow::Result<i3
     }
     if sources.is_empty() {
         if io::stdin().is_terminal() {
-            bail!(
-                "{}",
+            return Err(Error::Usage(
                 tr(
                     lang,
                     "no link given: pass URLs, --input FILE, or pipe links on standard input",
                     "リンクが指定されていません。URLを引数で渡すか、--input FILE を指定するか、標準入力から渡してください",
                 )
-            );
+                .into(),
+            ));
         }
         sources.push(Source::Stdin);
     }
@@ -101,12 +81,13 @@ pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> anyhow::Result<i3
     let mut opened: Vec<(Source, Option<std::fs::File>)> = Vec::new();
     for s in sources {
         let f = match &s {
-            Source::File(p) => Some(std::fs::File::open(p).with_context(|| {
-                format!(
-                    "{} {}",
+            Source::File(p) => Some(std::fs::File::open(p).map_err(|e| {
+                Error::Usage(format!(
+                    "{} {}: {}",
                     tr(lang, "cannot read", "読み込めません:"),
-                    p.display()
-                )
+                    p.display(),
+                    crate::files::io_reason(&e)
+                ))
             })?),
             _ => None,
         };
@@ -141,7 +122,12 @@ pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> anyhow::Result<i3
         Ok(()) => {}
         // A closed pipe (`| head`) is the reader's choice, not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-        Err(e) => return Err(e).context(tr(lang, "cannot write output", "出力を書き込めません")),
+        Err(e) => {
+            return Err(Error::Write {
+                path: tr(lang, "the output", "出力").into(),
+                reason: crate::files::io_reason(&e),
+            });
+        }
     }
     Ok(i32::from(sink.alarm))
 }
@@ -174,7 +160,7 @@ fn feed<R: BufRead>(sink: &mut Sink<'_>, mut reader: R, extract: bool) -> io::Re
 
 struct Sink<'a> {
     out: &'a mut dyn Write,
-    format: UrlFormat,
+    format: Format,
     lang: Lang,
     analyser: Analyser,
     counts: [usize; 5],
@@ -201,7 +187,7 @@ const KINDS: [VerdictKind; 5] = [
 ];
 
 impl<'a> Sink<'a> {
-    fn new(out: &'a mut dyn Write, format: UrlFormat, lang: Lang) -> Sink<'a> {
+    fn new(out: &'a mut dyn Write, format: Format, lang: Lang) -> Sink<'a> {
         Sink {
             out,
             format,
@@ -214,7 +200,7 @@ impl<'a> Sink<'a> {
     }
 
     fn start(&mut self) -> io::Result<()> {
-        if self.format == UrlFormat::Json {
+        if self.format == Format::Json {
             write!(self.out, "{{\"schema_version\":1,\"results\":[")?;
         }
         Ok(())
@@ -226,25 +212,26 @@ impl<'a> Sink<'a> {
         self.counts[kind_index(v.verdict)] += 1;
         self.alarm |= v.verdict.is_alarm();
         match self.format {
-            UrlFormat::Jsonl => {
+            Format::Jsonl => {
                 serde_json::to_writer(&mut *self.out, &json_item(&v, self.lang, self.n))?;
                 writeln!(self.out)?;
             }
-            UrlFormat::Json => {
+            Format::Json => {
                 if self.n > 1 {
                     write!(self.out, ",")?;
                 }
                 writeln!(self.out)?;
                 serde_json::to_writer(&mut *self.out, &json_item(&v, self.lang, self.n))?;
             }
-            UrlFormat::Text => self.text_block(&v)?,
+            // The shell accepts only text, json and jsonl here.
+            _ => self.text_block(&v)?,
         }
         Ok(())
     }
 
     fn finish(&mut self) -> io::Result<()> {
         match self.format {
-            UrlFormat::Json => {
+            Format::Json => {
                 let mut summary = serde_json::Map::new();
                 summary.insert("total".into(), json!(self.n));
                 for k in KINDS {
@@ -256,7 +243,7 @@ impl<'a> Sink<'a> {
                     serde_json::Value::Object(summary)
                 )?;
             }
-            UrlFormat::Text if self.n > 1 => {
+            Format::Text if self.n > 1 => {
                 let parts: Vec<String> = KINDS
                     .iter()
                     .map(|k| {
@@ -272,8 +259,7 @@ impl<'a> Sink<'a> {
                     Lang::Ja => writeln!(self.out, "{}件を確認: {}", self.n, parts.join("、"))?,
                 }
             }
-            UrlFormat::Text => {}
-            UrlFormat::Jsonl => {}
+            _ => {}
         }
         self.out.flush()
     }
@@ -334,22 +320,8 @@ impl<'a> Sink<'a> {
     }
 }
 
-/// Make user-supplied text safe for a terminal: no control or bidi characters,
-/// bounded length.
 fn shown(s: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i == MAX_SHOWN {
-            out.push('…');
-            break;
-        }
-        if c.is_control() || is_bidi_control(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::text::escape(s, MAX_SHOWN)
 }
 
 /// One result as written in json/jsonl; field order is part of the format.
@@ -358,9 +330,9 @@ struct JsonItem<'a> {
     index: usize,
     input: &'a str,
     verdict: VerdictKind,
-    techniques: &'a [super::technique::Technique],
+    techniques: &'a [crate::url::technique::Technique],
     impersonates: Option<&'a str>,
-    host: Option<&'a super::verdict::HostNames>,
+    host: Option<&'a crate::url::verdict::HostNames>,
     registrable_domain: Option<&'a str>,
     reasons: Vec<&'a str>,
     reasons_en: Vec<&'a str>,
@@ -388,33 +360,11 @@ fn json_item(v: &Verdict, lang: Lang, index: usize) -> JsonItem<'_> {
     }
 }
 
-/// Terminal columns taken by `s`: East Asian wide characters take two.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            let c = c as u32;
-            let wide = (0x1100..=0x115f).contains(&c)
-                || (0x2e80..=0xa4cf).contains(&c)
-                || (0xac00..=0xd7a3).contains(&c)
-                || (0xf900..=0xfaff).contains(&c)
-                || (0xfe30..=0xfe4f).contains(&c)
-                || (0xff00..=0xff60).contains(&c)
-                || (0xffe0..=0xffe6).contains(&c);
-            if wide { 2 } else { 1 }
-        })
-        .sum()
-}
-
-fn pad(s: &str, cols: usize) -> String {
-    let w = width(s);
-    format!("{s}{}", " ".repeat(cols.saturating_sub(w)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn run_text(urls: &[&str], format: UrlFormat, lang: Lang) -> (i32, String) {
+    fn run_text(urls: &[&str], format: Format, lang: Lang) -> (i32, String) {
         let args = UrlArgs {
             urls: urls.iter().map(|s| s.to_string()).collect(),
             format,
@@ -429,7 +379,7 @@ mod tests {
     fn text_output_names_everything() {
         let (code, out) = run_text(
             &["https://binnance.com/login", "https://www.binance.com/"],
-            UrlFormat::Text,
+            Format::Text,
             Lang::En,
         );
         assert_eq!(code, 1);
@@ -437,7 +387,7 @@ mod tests {
         assert!(out.contains("repetition"), "{out}");
         assert!(out.contains("official-verification"), "{out}");
         assert!(out.contains("Checked 2:"), "{out}");
-        let (code, out) = run_text(&["https://www.binance.com/"], UrlFormat::Text, Lang::Ja);
+        let (code, out) = run_text(&["https://www.binance.com/"], Format::Text, Lang::Ja);
         assert_eq!(code, 0);
         assert!(out.contains("正規"), "{out}");
     }
@@ -446,7 +396,7 @@ mod tests {
     fn control_characters_are_escaped() {
         let (_, out) = run_text(
             &["https://evil.example/\u{1b}[31m\u{202e}x"],
-            UrlFormat::Text,
+            Format::Text,
             Lang::En,
         );
         assert!(
@@ -459,7 +409,7 @@ mod tests {
     fn json_document_is_valid() {
         let (_, out) = run_text(
             &["binance.com", "nonsense", "https://bit.ly/x"],
-            UrlFormat::Json,
+            Format::Json,
             Lang::Ja,
         );
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();

@@ -7,77 +7,15 @@
 use std::io::{BufRead, Write};
 use std::path::Path;
 
-use anyhow::{Context, anyhow, bail};
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 
-use crate::app::Exit;
+use super::error::Error;
+use super::exit::Exit;
+use super::{output, session};
 use crate::cli::{GlobalArgs, SetupArgs, TwoFactorMethod};
 use crate::config::{self, Declared};
+use crate::declare::{Answers, render};
 use crate::i18n::{Lang, tr};
-
-/// The answers of one setup run; None = not answered.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Answers {
-    pub two_factor: Option<Vec<String>>,
-    pub anti_phishing_code: Option<bool>,
-    pub withdrawal_whitelist: Option<bool>,
-    pub devices_reviewed: Option<bool>,
-    pub email_two_factor: Option<bool>,
-    pub email_unique_password: Option<bool>,
-}
-
-impl Answers {
-    pub fn from_args(a: &SetupArgs) -> Result<Answers, String> {
-        let two_factor = match &a.two_factor {
-            None => None,
-            Some(list) => {
-                if list.contains(&TwoFactorMethod::None) && list.len() > 1 {
-                    return Err("--two-factor none cannot be combined with other methods".into());
-                }
-                let mut names: Vec<String> = Vec::new();
-                for m in list.iter().filter(|m| **m != TwoFactorMethod::None) {
-                    let n = m.config_name().to_string();
-                    if !names.contains(&n) {
-                        names.push(n);
-                    }
-                }
-                Some(names)
-            }
-        };
-        Ok(Answers {
-            two_factor,
-            anti_phishing_code: a.anti_phishing_code.map(bool::from),
-            withdrawal_whitelist: a.withdrawal_whitelist.map(bool::from),
-            devices_reviewed: a.devices_reviewed.map(bool::from),
-            email_two_factor: a.email_two_factor.map(bool::from),
-            email_unique_password: a.email_unique_password.map(bool::from),
-        })
-    }
-
-    fn flags(&self) -> [(&'static str, Option<bool>); 5] {
-        [
-            ("anti_phishing_code", self.anti_phishing_code),
-            ("withdrawal_whitelist", self.withdrawal_whitelist),
-            ("devices_reviewed", self.devices_reviewed),
-            ("email_two_factor", self.email_two_factor),
-            ("email_unique_password", self.email_unique_password),
-        ]
-    }
-
-    pub fn unanswered(&self) -> Vec<&'static str> {
-        let mut out = Vec::new();
-        if self.two_factor.is_none() {
-            out.push("two_factor");
-        }
-        out.extend(
-            self.flags()
-                .iter()
-                .filter(|(_, v)| v.is_none())
-                .map(|(n, _)| *n),
-        );
-        out
-    }
-}
 
 const METHODS: &[(&str, &str, &str)] = &[
     ("1", "authenticator", "authenticator app / 認証アプリ"),
@@ -309,134 +247,78 @@ pub fn ask(
     Ok(answers)
 }
 
-const SECTION_COMMENT: &str = "\n# What you told `binance-audit setup` (no Binance API can see these).\n# Re-run `binance-audit setup` when anything changes.\n";
-
-/// The config text with `[declared]` set to `answers`, dated `on`. Everything
-/// else in the file, comments included, stays as it was.
-pub fn render(existing: Option<&str>, answers: &Answers, on: NaiveDate) -> Result<String, String> {
-    use toml_edit::{Array, DocumentMut, Item, Table, value};
-    let mut doc: DocumentMut =
-        existing
-            .unwrap_or("")
-            .parse()
-            .map_err(|e: toml_edit::TomlError| {
-                format!(
-                    "the config is not valid TOML, so it was left untouched: {}",
-                    e.to_string().lines().next().unwrap_or("").trim()
-                )
-            })?;
-    let date: toml_edit::Datetime = on
-        .format("%Y-%m-%d")
-        .to_string()
-        .parse()
-        .map_err(|_| "internal: date".to_string())?;
-
-    let is_new = !doc.contains_key("declared");
-    if !is_new && !doc["declared"].is_table() {
-        return Err("the config's `declared` is not a table; fix it by hand first".into());
-    }
-    if is_new {
-        let mut t = Table::new();
-        t.decor_mut().set_prefix(SECTION_COMMENT);
-        doc.insert("declared", Item::Table(t));
-    }
-    let Some(t) = doc["declared"].as_table_mut() else {
-        return Err("the config's `declared` is not a table".into());
-    };
-    // Answers are dated together: an answer not given now is removed, never
-    // left standing under today's date.
-    for key in [
-        "on",
-        "two_factor",
-        "anti_phishing_code",
-        "withdrawal_whitelist",
-        "devices_reviewed",
-        "email_two_factor",
-        "email_unique_password",
-    ] {
-        t.remove(key);
-    }
-    t.insert("on", value(date));
-    if let Some(methods) = &answers.two_factor {
-        let arr: Array = methods.iter().map(String::as_str).collect();
-        t.insert("two_factor", value(arr));
-    }
-    for (k, v) in answers.flags() {
-        if let Some(v) = v {
-            t.insert(k, value(v));
+/// The answers given as flags.
+fn answers_from_args(a: &SetupArgs) -> Result<Answers, String> {
+    let two_factor = match &a.two_factor {
+        None => None,
+        Some(list) => {
+            if list.contains(&TwoFactorMethod::None) && list.len() > 1 {
+                return Err("--two-factor none cannot be combined with other methods".into());
+            }
+            let mut names: Vec<String> = Vec::new();
+            for m in list.iter().filter(|m| **m != TwoFactorMethod::None) {
+                let n = m.config_name().to_string();
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            Some(names)
         }
-    }
-    let text = doc.to_string();
-    config::parse(&text).map_err(|e| {
-        format!("the config would not load after the change ({e}); nothing was written")
-    })?;
-    Ok(text)
-}
-
-/// Write next to the target and rename, so a crash never leaves half a config.
-fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
-    if let Some(dir) = path.parent()
-        && !dir.as_os_str().is_empty()
-    {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    let tmp = path.with_extension("toml.tmp");
-    {
-        let mut f = config::create_private(&tmp)
-            .with_context(|| format!("cannot write {}", tmp.display()))?;
-        f.write_all(text.as_bytes())
-            .and_then(|_| f.sync_all())
-            .with_context(|| format!("cannot write {}", tmp.display()))?;
-    }
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot replace {}", path.display()))
-}
-
-pub fn run(global: &GlobalArgs, args: &SetupArgs) -> anyhow::Result<Exit> {
-    let path = match &global.config {
-        Some(p) => p.clone(),
-        None => config::default_path()
-            .ok_or_else(|| anyhow!("no home directory: pass --config PATH"))?,
     };
+    Ok(Answers {
+        two_factor,
+        anti_phishing_code: a.anti_phishing_code.map(bool::from),
+        withdrawal_whitelist: a.withdrawal_whitelist.map(bool::from),
+        devices_reviewed: a.devices_reviewed.map(bool::from),
+        email_two_factor: a.email_two_factor.map(bool::from),
+        email_unique_password: a.email_unique_password.map(bool::from),
+    })
+}
+
+pub fn run(global: &GlobalArgs, args: &SetupArgs) -> super::error::Result<Exit> {
+    let path = super::config::path(global)?;
     let existing = match std::fs::read(&path) {
-        Ok(b) => {
-            Some(String::from_utf8(b).map_err(|_| anyhow!("{}: not valid UTF-8", path.display()))?)
-        }
+        Ok(b) => Some(
+            String::from_utf8(b)
+                .map_err(|_| Error::Usage(format!("{}: not valid UTF-8", path.display())))?,
+        ),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => bail!("cannot read {}: {e}", path.display()),
+        Err(e) => {
+            return Err(Error::Usage(format!(
+                "cannot read {}: {}",
+                path.display(),
+                crate::files::io_reason(&e)
+            )));
+        }
     };
     // The current answers are only defaults for the prompts; a config that
     // does not load yet is still edited, as long as it is valid TOML.
-    let current = existing
-        .as_deref()
-        .and_then(|t| config::parse(t).ok())
-        .and_then(|c| c.declared);
-    let lang = global
-        .lang
-        .or_else(|| {
-            existing
-                .as_deref()
-                .and_then(|t| config::parse(t).ok())
-                .and_then(|c| c.lang)
-        })
-        .unwrap_or_else(Lang::from_env);
+    let parsed = existing.as_deref().and_then(|t| config::parse(t).ok());
+    let current = parsed.as_ref().and_then(|c| c.declared.clone());
+    let lang = session::language(global, parsed.as_ref());
 
     let answers = if args.any_answer() {
-        Answers::from_args(args).map_err(|e| anyhow!(e))?
-    } else if crate::secret::interactive() {
+        answers_from_args(args).map_err(Error::Usage)?
+    } else if super::secret::interactive() {
         let stdin = std::io::stdin();
         let mut input = stdin.lock();
         let mut out = std::io::stderr();
-        ask(&mut input, &mut out, lang, &path, current.as_ref()).map_err(|e| anyhow!(e))?
+        ask(&mut input, &mut out, lang, &path, current.as_ref()).map_err(Error::Usage)?
     } else {
-        bail!(
-            "setup needs a terminal to ask its questions, or the answers as flags, e.g.: binance-audit setup --two-factor authenticator,passkey --anti-phishing-code yes --withdrawal-whitelist yes --devices-reviewed yes --email-two-factor yes --email-unique-password yes"
-        );
+        return Err(Error::Usage(
+            "setup needs a terminal to ask its questions, or the answers as flags, e.g.: binance-audit setup --two-factor authenticator,passkey --anti-phishing-code yes --withdrawal-whitelist yes --devices-reviewed yes --email-two-factor yes --email-unique-password yes".into(),
+        ));
     };
 
     let today = Utc::now().date_naive();
     let text = render(existing.as_deref(), &answers, today)
-        .map_err(|e| anyhow!("{}: {e}", path.display()))?;
-    write_atomically(&path, &text)?;
+        .map_err(|e| Error::Usage(format!("{}: {e}", path.display())))?;
+    if let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, &e))?;
+    }
+    output::file(&path, text.as_bytes())?;
 
     let mut msg = match lang {
         Lang::En => format!("wrote [declared] (on {today}) to {}\n", path.display()),
@@ -463,13 +345,14 @@ pub fn run(global: &GlobalArgs, args: &SetupArgs) -> anyhow::Result<Exit> {
         "Run `binance-audit` to see the findings; declared answers are marked as declared in every report.\n",
         "`binance-audit` を実行すると結果を確認できます。申告に基づく項目はどのレポートでも「申告」と表示されます。\n",
     ));
-    crate::app::write_stdout(msg.as_bytes())?;
+    output::stdout(msg.as_bytes())?;
     Ok(Exit::Ok)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn date() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()

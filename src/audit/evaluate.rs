@@ -1,0 +1,157 @@
+//! The audit's spine after collection: state rules → waivers → score → drift
+//! facts → drift rules. The result is language-free; `report::build` turns it
+//! into the `Report` every renderer shows.
+
+use std::borrow::Cow;
+
+use chrono::{DateTime, Utc};
+
+use super::waivers::Waivers;
+use crate::baseline::LoadedBaseline;
+use crate::collect::CheckStatus;
+use crate::collect::drift::{self, CurrentState};
+use crate::config::Waiver;
+use crate::facts::Facts;
+use crate::i18n::Lang;
+use crate::net::NetRequest;
+use crate::report::{Coverage, Report, Waived};
+use crate::rules::{Category, Evaluator, Outcome, Rule};
+use crate::score::{self, ScoreResult, Scored};
+
+/// Everything one account's report is made from.
+pub struct Inputs<'a> {
+    pub facts: &'a Facts,
+    pub rules: &'a [Rule],
+    pub lang: Lang,
+    pub checks: Vec<CheckStatus>,
+    pub network: Vec<NetRequest>,
+    pub warnings: Vec<String>,
+    pub profile: Option<String>,
+    /// `[[waiver]]` entries from the config.
+    pub waivers: &'a [Waiver],
+    /// `--baseline`: enables the drift rules and marks findings new/existing.
+    pub baseline: Option<&'a LoadedBaseline>,
+    /// The configuration file read, as given (SARIF anchors results there).
+    pub config_file: Option<String>,
+    /// The report's time; also the day waiver expiry is judged against.
+    pub now: DateTime<Utc>,
+}
+
+/// One rule's outcome in this run.
+pub struct RuleResult<'a> {
+    pub rule: &'a Rule,
+    pub outcome: Outcome,
+    pub waived: Option<Waived>,
+}
+
+/// What the rules said, before any text is chosen.
+pub struct Evaluation<'a> {
+    pub results: Vec<RuleResult<'a>>,
+    /// The scored (evaluated state) rules, for points-if-fixed.
+    pub scored: Vec<Scored>,
+    pub score: ScoreResult,
+    pub coverage: Coverage,
+    /// The facts the rules saw: this run's, plus `drift.*` with a baseline.
+    pub facts: Cow<'a, Facts>,
+    pub waivers: Waivers<'a>,
+}
+
+/// Evaluate and build the report.
+pub fn report(inp: Inputs<'_>) -> Report {
+    let profile = inp.profile.as_deref();
+    let today = inp.now.date_naive();
+    let evaluation = evaluate(
+        inp.facts,
+        inp.rules,
+        inp.waivers,
+        inp.baseline,
+        profile,
+        today,
+    );
+    crate::report::build(&evaluation, &inp)
+}
+
+pub fn evaluate<'a>(
+    facts: &'a Facts,
+    rules: &'a [Rule],
+    waivers: &'a [Waiver],
+    baseline: Option<&LoadedBaseline>,
+    profile: Option<&'a str>,
+    today: chrono::NaiveDate,
+) -> Evaluation<'a> {
+    // Drift rules only mean something against a baseline; without one they
+    // would only fill "not checked".
+    let (state_rules, drift_rules): (Vec<&Rule>, Vec<&Rule>) =
+        rules.iter().partition(|r| r.category != Category::Drift);
+    let mut waivers = Waivers::new(waivers, profile, today);
+
+    let eval = Evaluator::new(facts);
+    let mut results: Vec<RuleResult<'a>> = state_rules
+        .iter()
+        .map(|&rule| {
+            let outcome = eval.evaluate(rule);
+            let waived = (outcome == Outcome::Fail)
+                .then(|| waivers.cover(rule))
+                .flatten();
+            RuleResult {
+                rule,
+                outcome,
+                waived,
+            }
+        })
+        .collect();
+    let scored: Vec<Scored> = results
+        .iter()
+        .filter(|r| !matches!(r.outcome, Outcome::NotEvaluated { .. }))
+        .map(|r| Scored {
+            weight: r.rule.weight,
+            severity: r.rule.severity,
+            failed: r.outcome == Outcome::Fail && r.waived.is_none(),
+        })
+        .collect();
+    let score = score::compute(&scored);
+    let state_coverage = Coverage {
+        evaluated: scored.len(),
+        total: state_rules.len(),
+    };
+
+    let mut coverage = state_coverage;
+    let mut seen = Cow::Borrowed(facts);
+    if let Some(b) = baseline {
+        let mut with_drift = facts.clone();
+        drift::observe_drift(
+            &b.data,
+            facts,
+            &CurrentState {
+                score: score.score,
+                coverage: state_coverage,
+            },
+            &mut with_drift,
+        );
+        let eval = Evaluator::new(&with_drift);
+        for &rule in &drift_rules {
+            let outcome = eval.evaluate(rule);
+            if !matches!(outcome, Outcome::NotEvaluated { .. }) {
+                coverage.evaluated += 1;
+            }
+            let waived = (outcome == Outcome::Fail)
+                .then(|| waivers.cover(rule))
+                .flatten();
+            results.push(RuleResult {
+                rule,
+                outcome,
+                waived,
+            });
+        }
+        coverage.total += drift_rules.len();
+        seen = Cow::Owned(with_drift);
+    }
+    Evaluation {
+        results,
+        scored,
+        score,
+        coverage,
+        facts: seen,
+        waivers,
+    }
+}

@@ -1,0 +1,130 @@
+//! Where secrets and inputs come from: flag, file, environment, else a
+//! no-echo prompt when someone is there to answer. Never argv.
+
+use std::path::PathBuf;
+
+use secrecy::SecretString;
+
+use super::error::{Error, Result, usage};
+use super::secret;
+use crate::audit::{self, BreachInputs, PasswordInput};
+use crate::cli::{BreachArgs, PasswordInput as PasswordFlags};
+use crate::collect::breach::BreachOptions;
+use crate::config::Config;
+
+pub const EMAIL_PASSWORD_ENV: &str = "BINANCE_AUDIT_EMAIL_PASSWORD";
+
+/// The audit's password: optional. Enter at the prompt skips the check.
+pub fn audit_password(flags: &PasswordFlags) -> Result<PasswordInput> {
+    if let Some(pw) = given_password(flags)? {
+        return Ok(PasswordInput::Given(pw));
+    }
+    if secret::interactive() {
+        let label = "Binance password (not shown, never sent; Enter to skip): ";
+        return Ok(match secret::prompt(label).map_err(usage)? {
+            Some(pw) => PasswordInput::Given(pw),
+            None => PasswordInput::Missing(audit::NO_PASSWORD),
+        });
+    }
+    Ok(PasswordInput::Missing(audit::NO_PASSWORD_UNATTENDED))
+}
+
+/// `password`'s password: required, so the prompt offers no skip.
+pub fn required_password(flags: &PasswordFlags) -> Result<SecretString> {
+    if let Some(pw) = given_password(flags)? {
+        return Ok(pw);
+    }
+    if secret::interactive() {
+        let label = "Binance password (not shown, never sent): ";
+        return secret::prompt(label)
+            .map_err(usage)?
+            .ok_or_else(|| Error::Usage("no password entered".into()));
+    }
+    Err(Error::Usage(
+        "no password: pipe it with --password-stdin, use --password-file, or run in a terminal"
+            .into(),
+    ))
+}
+
+fn given_password(flags: &PasswordFlags) -> Result<Option<SecretString>> {
+    if flags.password_stdin {
+        return secret::read_stdin("password").map(Some).map_err(usage);
+    }
+    if let Some(path) = &flags.password_file {
+        return secret::read_file(path, "password").map(Some).map_err(usage);
+    }
+    secret::read_env(secret::PASSWORD_ENV, "password")
+        .transpose()
+        .map_err(usage)
+}
+
+/// Files a secret was read from, for the readable-by-others check.
+pub fn secret_files(flags: &PasswordFlags) -> Vec<PathBuf> {
+    flags
+        .password_file
+        .iter()
+        .chain(&flags.email_password_file)
+        .cloned()
+        .collect()
+}
+
+pub fn breach_inputs(
+    cfg: &Config,
+    offline: bool,
+    args: &BreachArgs,
+    flags: &PasswordFlags,
+) -> Result<BreachInputs> {
+    let opts = breach_options(cfg, offline, args)?;
+    let email_password = match &flags.email_password_file {
+        Some(path) => Some(secret::read_file(path, "email password").map_err(usage)?),
+        None => secret::read_env(EMAIL_PASSWORD_ENV, "email password")
+            .transpose()
+            .map_err(usage)?,
+    };
+    Ok(BreachInputs {
+        opts,
+        email_password,
+    })
+}
+
+/// Breach lookup settings: `--hibp-url` (or `BINANCE_AUDIT_HIBP_URL`) over
+/// the config's `[hibp] url`, likewise for the file.
+pub fn breach_options(cfg: &Config, offline: bool, args: &BreachArgs) -> Result<BreachOptions> {
+    let mut opts = BreachOptions {
+        offline,
+        ..BreachOptions::default()
+    };
+    let url = args
+        .hibp_url
+        .as_deref()
+        .filter(|u| !u.is_empty())
+        .or(cfg.hibp.url.as_deref());
+    if let Some(url) = url {
+        opts.set_base_url(url).map_err(usage)?;
+    }
+    opts.file = args.hibp_file.clone().or_else(|| cfg.hibp.file.clone());
+    if let Some(f) = &opts.file
+        && !f.exists()
+    {
+        return Err(Error::Usage(format!(
+            "Pwned Passwords file {}: no such file or directory",
+            f.display()
+        )));
+    }
+    Ok(opts)
+}
+
+/// Standard input for `password --stdin-list`, read whole and wiped.
+pub fn stdin_list() -> Result<Vec<crate::password_list::Entry>> {
+    use std::io::Read;
+    use zeroize::Zeroize;
+    let mut buf = Vec::new();
+    if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
+        buf.zeroize();
+        return Err(Error::Usage(format!(
+            "cannot read standard input: {}",
+            crate::files::io_reason(&e)
+        )));
+    }
+    crate::password_list::parse_list(buf).map_err(usage)
+}

@@ -1,0 +1,88 @@
+//! Resolved once per run: the config, the language, the network door, the
+//! rules and the async runtime. Every command gets them from here, so a flag,
+//! a variable or a config key means the same thing everywhere.
+
+use crate::cli::GlobalArgs;
+use crate::config::{self, Loaded};
+use crate::context::Context;
+use crate::i18n::Lang;
+use crate::net::{Net, NetOptions};
+use crate::rules;
+
+use super::error::{Error, Result, usage};
+
+/// The one language order: `--lang` (or `BINANCE_AUDIT_LANG`), then the
+/// config's `lang`, then LC_ALL / LC_MESSAGES / LANG.
+pub fn language(global: &GlobalArgs, config: Option<&config::Config>) -> Lang {
+    global
+        .lang
+        .or_else(|| config.and_then(|c| c.lang))
+        .unwrap_or_else(Lang::from_env)
+}
+
+pub fn load_config(global: &GlobalArgs) -> Result<Loaded> {
+    config::load(global.config.as_deref()).map_err(usage)
+}
+
+/// The language for commands that must work with a broken config (a
+/// playbook, the link checker): the problem is a warning, not a stop.
+pub fn language_lenient(global: &GlobalArgs) -> Lang {
+    if global.lang.is_some() {
+        return language(global, None);
+    }
+    match load_config(global) {
+        Ok(loaded) => language(global, Some(&loaded.config)),
+        Err(e) => {
+            super::warn(&format!("{e} (going on without it)"));
+            Lang::from_env()
+        }
+    }
+}
+
+/// The language of the parsed config, or the default order without one.
+pub fn language_of(global: &GlobalArgs, loaded: &Loaded) -> Lang {
+    language(global, Some(&loaded.config))
+}
+
+pub fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Incomplete(format!("cannot start the async runtime: {e}")))
+}
+
+/// The config, language, network and rules of a run that reads the account
+/// or the network. A config readable by others is a warning (an error with
+/// `--strict`).
+pub fn context(global: &GlobalArgs) -> Result<Context> {
+    let loaded = load_config(global)?;
+    let lang = language_of(global, &loaded);
+    let rules = rules::load_with_overrides(global.rules.as_deref())
+        .map_err(|e| Error::Usage(format!("rules: {e}")))?;
+    let config_file = loaded.path.filter(|_| loaded.exists);
+    let mut warnings = Vec::new();
+    if let Some(path) = &config_file
+        && let Some(w) = config::permission_warning(path)
+    {
+        if global.strict {
+            return Err(Error::Usage(format!("{w} (--strict)")));
+        }
+        warnings.push(w);
+    }
+    let timeout = std::time::Duration::from_secs(global.timeout);
+    let net = Net::new(&NetOptions {
+        offline: global.offline,
+        timeout,
+        connect_timeout: timeout.min(NetOptions::default().connect_timeout),
+    })
+    .map_err(|e| Error::Usage(format!("network setup: {e}")))?;
+    Ok(Context {
+        config: loaded.config,
+        config_file,
+        lang,
+        net,
+        rules,
+        warnings,
+        baseline: None,
+    })
+}

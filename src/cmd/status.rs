@@ -1,0 +1,48 @@
+//! `binance-audit status`: is it Binance or is it me?
+
+use super::error::{Result, usage};
+use super::exit::Exit;
+use super::{output, session};
+use crate::account::{self, Selector};
+use crate::cli::{GlobalArgs, StatusArgs};
+use crate::collect::CheckState;
+use crate::report::Format;
+use crate::status;
+
+pub fn run(global: &GlobalArgs, args: &StatusArgs) -> Result<Exit> {
+    let ctx = session::context(global)?;
+    for w in &ctx.warnings {
+        super::warn(w);
+    }
+    let sel = Selector {
+        api_url: args.api_url.clone(),
+        profile: args.profile.clone(),
+        all_profiles: false,
+    };
+    let (client, unusable_key) = account::client(&ctx.config, &ctx.net, &sel).map_err(usage)?;
+    let report = {
+        let _status = super::progress::Status::start(crate::i18n::tr(
+            ctx.lang,
+            "checking Binance",
+            "Binanceを確認中",
+        ));
+        session::runtime()?.block_on(status::check(
+            &ctx.net,
+            &client,
+            unusable_key.as_deref(),
+            &args.coin,
+            ctx.lang,
+        ))
+    };
+    let out = match args.format.unwrap_or(Format::Text) {
+        Format::Json => {
+            let mut j = serde_json::to_string_pretty(&report).unwrap_or_default();
+            j.push('\n');
+            j
+        }
+        _ => status::render_text(&report),
+    };
+    output::stdout(out.as_bytes())?;
+    let failed = report.states().contains(&CheckState::Failed);
+    Ok(if failed { Exit::Incomplete } else { Exit::Ok })
+}

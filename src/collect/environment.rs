@@ -1,0 +1,42 @@
+//! Facts about this machine and this config rather than the account: the
+//! policy limits the user chose (`policy.*`) and whether files holding secrets
+//! are readable by other users (`env.config_exposed`).
+
+use std::path::{Path, PathBuf};
+
+use crate::collect::binance::creds::expand_home;
+use crate::config::Config;
+use crate::facts::Facts;
+
+pub fn policy(cfg: &Config, facts: &mut Facts) {
+    facts.observe("policy.key_max_age_days", cfg.key_max_age_days());
+    facts.observe("policy.declared_max_age_days", cfg.declared_max_age_days());
+}
+
+/// Every file the run reads a secret from, or that names where secrets are:
+/// the config itself, each profile's secret and private-key files, and the
+/// `extra` files the shell was given (a password file, a key named by an
+/// environment variable). Each path once.
+pub fn secret_files(cfg: &Config, config_file: Option<&Path>, extra: &[PathBuf]) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = config_file.map(Path::to_path_buf).into_iter().collect();
+    for p in std::iter::once(&cfg.binance).chain(cfg.profiles.values()) {
+        paths.extend(p.secret_file.as_deref().map(expand_home));
+        paths.extend(p.private_key_file.as_deref().map(expand_home));
+    }
+    for p in extra {
+        if !paths.contains(p) {
+            paths.push(p.clone());
+        }
+    }
+    paths
+}
+
+/// Files readable by others: one warning each, and the fact BA-ENV-002 reads.
+pub fn file_exposure(paths: &[PathBuf], facts: &mut Facts) -> Vec<String> {
+    let warnings: Vec<String> = paths
+        .iter()
+        .filter_map(|p| crate::config::permission_warning(p))
+        .collect();
+    facts.observe("env.config_exposed", !warnings.is_empty());
+    warnings
+}

@@ -1,0 +1,182 @@
+//! Writing the files the tool owns (reports, baselines, evidence, tickets,
+//! config, incident logs). Each is written whole or not at all: to a fresh
+//! private temporary file in the same folder, synced, then renamed over the
+//! target, so a full disk, a crash or a second run never leaves half a file.
+//! A symbolic link at the target is refused, not followed; a device or pipe
+//! named on purpose (`--output /dev/stdout`) is written in place and its mode
+//! is never touched.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// How to treat an existing file at the target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Existing {
+    Replace,
+    /// Fail with `AlreadyExists` (evidence bundles: two runs never mix).
+    Keep,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{0} is a symbolic link: refusing to write through it")]
+    Symlink(PathBuf),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl WriteError {
+    pub fn path(&self) -> &Path {
+        match self {
+            WriteError::Symlink(p) => p,
+            WriteError::Io { path, .. } => path,
+        }
+    }
+
+    pub fn io(&self) -> Option<&std::io::Error> {
+        match self {
+            WriteError::Symlink(_) => None,
+            WriteError::Io { source, .. } => Some(source),
+        }
+    }
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
+    move |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Write `bytes` to `path`, mode 0600 for a new or replaced regular file.
+pub fn write_private(path: &Path, bytes: &[u8], existing: Existing) -> Result<(), WriteError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => return Err(WriteError::Symlink(path.into())),
+        Ok(m) if !m.is_file() && !m.is_dir() => {
+            // A device or a pipe: write in place; renaming over /dev/null
+            // would replace it for every user of the machine.
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(io(path))?;
+            return f.write_all(bytes).and_then(|_| f.flush()).map_err(io(path));
+        }
+        Ok(_) if existing == Existing::Keep => {
+            return Err(io(path)(std::io::ErrorKind::AlreadyExists.into()));
+        }
+        _ => {}
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    // tempfile creates the file 0600 with O_EXCL under a random name, so a
+    // planted `NAME.tmp` link cannot redirect the write.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".binance-audit-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io(path))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(io(path))?;
+    let persisted = match existing {
+        Existing::Replace => tmp.persist(path).map(|_| ()),
+        Existing::Keep => tmp.persist_noclobber(path).map(|_| ()),
+    };
+    persisted.map_err(|e| io(path)(e.error))?;
+    // The rename is durable once the folder is synced; best effort.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// The same file named twice (`--baseline b.json --output json=b.json`)?
+/// Compared as absolute paths with the folder resolved, so `./b.json` and
+/// `b.json` clash, and a link to a folder does not hide a clash.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    fn resolved(p: &Path) -> Option<PathBuf> {
+        let abs = std::path::absolute(p).ok()?;
+        let name = abs.file_name()?.to_owned();
+        let dir = abs
+            .parent()?
+            .canonicalize()
+            .unwrap_or_else(|_| abs.parent().map(Path::to_path_buf).unwrap_or_default());
+        Some(dir.join(name))
+    }
+    match (resolved(a), resolved(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// An I/O error as a person reads it: "no such file" rather than "entity not
+/// found"; the OS wording otherwise, without the "(os error N)" tail.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "no such file or directory".into(),
+        PermissionDenied => "permission denied".into(),
+        AlreadyExists => "already exists".into(),
+        IsADirectory => "is a directory".into(),
+        StorageFull => "no space left on the device".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_whole_files_private_and_refuses_links() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("r.json");
+        write_private(&p, b"one", Existing::Replace).unwrap();
+        write_private(&p, b"two", Existing::Replace).unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+            let target = d.path().join("target");
+            std::fs::write(&target, b"keep").unwrap();
+            let link = d.path().join("link");
+            std::os::unix::fs::symlink(&target, &link).unwrap();
+            assert!(matches!(
+                write_private(&link, b"x", Existing::Replace),
+                Err(WriteError::Symlink(_))
+            ));
+            assert_eq!(std::fs::read(&target).unwrap(), b"keep");
+        }
+        let e = write_private(&p, b"three", Existing::Keep).unwrap_err();
+        assert_eq!(
+            e.io().map(|e| e.kind()),
+            Some(std::io::ErrorKind::AlreadyExists)
+        );
+        // No temporary file is left behind.
+        let names: Vec<_> = std::fs::read_dir(d.path()).unwrap().collect();
+        assert!(names.len() <= 3, "{names:?}");
+    }
+
+    #[test]
+    fn clashing_paths_are_seen_through_dot_segments() {
+        let d = tempfile::tempdir().unwrap();
+        let a = d.path().join("b.json");
+        let b = d.path().join(".").join("b.json");
+        assert!(same_file(&a, &b));
+        assert!(!same_file(&a, &d.path().join("c.json")));
+    }
+}
