@@ -203,4 +203,4 @@ pub mod binance;
 pub mod report;
 pub mod run;
 
-pub use run::{Outcome, Run, json, json_file};
+pub use run::{Outcome, Run, json, json_file, set_mode, write_private};

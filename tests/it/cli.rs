@@ -2,6 +2,7 @@
 //! rules commands, config, completions, and every bad input the issue names.
 
 use crate::common::{Run, json, json_file, write_private};
+use serde_json::Value;
 
 fn home() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()

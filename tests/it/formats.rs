@@ -1,7 +1,7 @@
 //! Golden reports for every format, SARIF validated against the official
 //! schema, JUnit parsed back, and the CLI's `--output FORMAT=PATH` plumbing.
 
-use crate::common::{Run, json, json_file};
+use crate::common::{Run, json_file};
 use crate::fixture;
 use binance_audit::i18n::Lang;
 use binance_audit::report::Report;

@@ -14,14 +14,12 @@ fn every_playbook_prints_in_english_and_japanese() {
             .args(&["incident", kind.as_str(), "--lang", "en"])
             .run();
         let en = &o.stdout;
-        let err = &o.stderr;
         o.code(0);
         let o = Run::new()
             .home(home.path())
             .args(&["incident", kind.as_str(), "--lang", "ja"])
             .run();
         let ja = &o.stdout;
-        let err = &o.stderr;
         o.code(0);
         assert!(en.starts_with(&p.title.en), "{kind}: {en}");
         assert!(ja.starts_with(&p.title.ja), "{kind}: {ja}");
@@ -77,8 +75,6 @@ fn json_and_markdown_formats() {
         .home(home.path())
         .args(&["incident", "breach", "--format", "json", "--lang", "ja"])
         .run();
-    let out = &o.stdout;
-    let err = &o.stderr;
     o.code(0);
     let v = o.json();
     let p = builtin(Kind::Breach).unwrap();
@@ -128,7 +124,6 @@ fn checklist_marks_resume_and_the_log_is_private() {
         ])
         .run();
     let out = &o.stdout;
-    let err = &o.stderr;
     o.code(0);
     assert!(
         out.contains(&format!("1 of {} steps recorded", p.steps.len())),
@@ -172,7 +167,6 @@ fn checklist_marks_resume_and_the_log_is_private() {
         .home(home.path())
         .args(&["incident", "breach", "--log", log_s, "--format", "json"])
         .run();
-    let out = &o.stdout;
     let v = o.json();
     assert_eq!(v["steps"][0]["state"], "done");
     assert_eq!(v["steps"][1]["state"], "skipped");
@@ -208,7 +202,6 @@ fn default_log_lives_in_the_data_dir() {
         .args(&["incident", "account", "--mark", "use-official-app=done"])
         .run();
     let out = &o.stdout;
-    let err = &o.stderr;
     o.code(0);
     let expected = home
         .path()
@@ -312,7 +305,6 @@ fn evidence_flags_are_checked_before_anything_runs() {
         .home(home.path())
         .args(&["incident", "breach", "--until", "2026-11-20T00:00Z"])
         .run();
-    let err = &o.stderr;
     o.code(2);
 }
 
@@ -332,7 +324,6 @@ fn a_rules_dir_can_replace_a_playbook() {
         .args(&["incident", "support", "--rules", rules.to_str().unwrap()])
         .run();
     let out = &o.stdout;
-    let err = &o.stderr;
     o.code(0);
     assert!(
         out.starts_with("Our desk") && out.contains("Call the desk"),

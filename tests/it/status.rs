@@ -34,7 +34,6 @@ fn normal_means_the_problem_is_local() {
     let m = binance(r#"{"status":0,"msg":"normal"}"#, 0);
     let o = status(home.path(), &m.url(), &[]);
     let out = &o.stdout;
-    let err = &o.stderr;
     o.code(0);
     assert!(out.contains("All normal"), "{out}");
     assert!(out.contains("the problem is likely local"), "{out}");
@@ -76,7 +75,6 @@ fn maintenance_is_binance() {
     assert!(out.contains("メンテナンス中と報告しています"), "{out}");
 
     let o = status(home.path(), &m.url(), &["--format", "json"]);
-    let out = &o.stdout;
     let v = o.json();
     assert_eq!(v["system"]["state"], "ran");
     assert_eq!(v["system"]["value"]["status"], 1);
@@ -90,7 +88,6 @@ fn a_wrong_clock_is_local() {
     let home = tempfile::tempdir().unwrap();
     let m = binance(r#"{"status":0,"msg":"normal"}"#, 5000);
     let o = status(home.path(), &m.url(), &["--format", "json"]);
-    let out = &o.stdout;
     o.code(0);
     let v = o.json();
     let skew = v["clock"]["value"]["skew_ms"].as_i64().unwrap();
@@ -121,7 +118,6 @@ fn server_errors_and_garbage_are_not_normal() {
         _ => Reply::json(200, "{}"),
     });
     let o = status(home.path(), &m.url(), &["--format", "json"]);
-    let out = &o.stdout;
     o.code(3);
     let v = o.json();
     assert_eq!(v["system"]["state"], "failed");
@@ -228,7 +224,6 @@ fn suspended_network_with_binance_reason() {
     let m = keyed_mock(r#"{"status":0,"msg":"normal"}"#);
     let o = keyed_status(home.path(), &m, &[]);
     let out = &o.stdout;
-    let err = &o.stderr;
     o.code(0);
     assert!(m.rejections().is_empty(), "{:?}", m.rejections());
     assert!(
@@ -248,7 +243,6 @@ fn suspended_network_with_binance_reason() {
     );
 
     let o = keyed_status(home.path(), &m, &["--format", "json"]);
-    let out = &o.stdout;
     let v = o.json();
     assert_eq!(v["open_orders"]["value"], 2);
     assert_eq!(v["account"]["value"], "Normal");
@@ -314,7 +308,6 @@ fn maintenance_and_a_normal_account() {
     let home = tempfile::tempdir().unwrap();
     let m = keyed_mock(r#"{"status":1,"msg":"system_maintenance"}"#);
     let o = keyed_status(home.path(), &m, &["--format", "json"]);
-    let out = &o.stdout;
     o.code(0);
     let v = o.json();
     assert_eq!(v["verdicts"][0]["code"], "maintenance");
@@ -356,7 +349,6 @@ fn a_rejected_key_fails_the_signed_half_only() {
             ),
     );
     let o = keyed_status(home.path(), &m, &["--format", "json"]);
-    let out = &o.stdout;
     o.code(3);
     let v = o.json();
     assert_eq!(v["system"]["state"], "ran");
