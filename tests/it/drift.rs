@@ -2,8 +2,8 @@
 //! and the exit codes of every gate on a run compared with a baseline.
 
 use crate::fixture;
-use binance_audit::cmd::exit::{Exit, Gate};
 use binance_audit::baseline::{self, LoadedBaseline};
+use binance_audit::cmd::exit::{Exit, Gate};
 use binance_audit::facts::Fact;
 use binance_audit::i18n::Lang;
 use binance_audit::report::{BaselineState, Report};

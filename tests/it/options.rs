@@ -61,6 +61,39 @@ fn without_times(s: &str) -> String {
     out
 }
 
+/// The measured clock skew (`clock +6 ms vs Binance`, the
+/// `env.clock_skew_ms` fact) is a few milliseconds of local latency that
+/// differs between two honest runs → `[skew]`.
+fn without_clock_skew(s: &str) -> String {
+    fn skip_number(rest: &str) -> Option<usize> {
+        let signed = rest.strip_prefix(['+', '-']).unwrap_or(rest);
+        let digits = signed.bytes().take_while(u8::is_ascii_digit).count();
+        (digits > 0).then_some(rest.len() - signed.len() + digits)
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    loop {
+        let text = rest.find("clock ").map(|i| (i, i + "clock ".len()));
+        let fact = rest.find("\"env.clock_skew_ms\"").and_then(|i| {
+            let v = rest[i..].find("\"value\": ")? + i + "\"value\": ".len();
+            Some((i, v))
+        });
+        let next = match (text, fact) {
+            (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        let Some((_, at)) = next else { break };
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if let Some(n) = skip_number(rest) {
+            out.push_str("[skew]");
+            rest = &rest[n..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 struct Case {
     name: &'static str,
     /// The option under test, moved across `audit`.
@@ -143,7 +176,7 @@ impl Case {
         }
         let out = cmd.run();
         let root = dir.path().to_string_lossy().into_owned();
-        let clean = |s: &str| without_times(&s.replace(&root, "[dir]"));
+        let clean = |s: &str| without_clock_skew(&without_times(&s.replace(&root, "[dir]")));
         let files = files_in(dir.path())
             .into_iter()
             .filter(|p| !before.contains(p))
@@ -163,19 +196,11 @@ impl Case {
 
     #[track_caller]
     fn check(&self) {
-        let after_argv: Vec<String> = ["audit".to_string()]
-            .into_iter()
-            .chain(self.opt.iter().cloned())
-            .chain(self.rest.iter().cloned())
-            .collect();
-        let before_argv: Vec<String> = self
-            .opt
-            .iter()
-            .cloned()
-            .chain(["audit".to_string()])
-            .chain(self.rest.iter().cloned())
-            .collect();
-        let (after, after_out) = self.run(after_argv);
+        let argv = |lead: &[String], tail: &[String]| -> Vec<String> {
+            lead.iter().chain(tail).cloned().collect()
+        };
+        let audit = ["audit".to_string()];
+        let (after, after_out) = self.run(argv(&audit, &argv(&self.opt, &self.rest)));
         assert_eq!(
             after.code,
             self.expect,
@@ -183,22 +208,62 @@ impl Case {
             self.name,
             self.opt.join(" ")
         );
-        let shown = format!("{}{:?}", after.stdout, after.files);
+        let shows_effect = |seen: &Seen| {
+            seen.code == self.expect
+                && format!("{}{:?}", seen.stdout, seen.files).contains(self.effect)
+        };
         assert!(
-            shown.contains(self.effect),
+            shows_effect(&after),
             "{}: `audit {}` shows no {:?}\n{after_out}\nfiles: {:?}",
             self.name,
             self.opt.join(" "),
             self.effect,
             after.files
         );
-        let (before, before_out) = self.run(before_argv);
+        // The effect must come from the option: without it, the same run
+        // must not show it, or a dropped option would pass unnoticed.
+        let (without, without_out) = self.run(argv(&audit, &self.rest));
+        assert!(
+            !shows_effect(&without),
+            "{}: exit {} and {:?} even without {}: the case cannot tell a dropped option\n{without_out}",
+            self.name,
+            self.expect,
+            self.effect,
+            self.opt.join(" ")
+        );
+
+        // Bare `binance-audit OPT… REST…` is the audit too (and what the
+        // refusal below advises).
+        let (bare, bare_out) = self.run(argv(&self.opt, &self.rest));
+        assert_eq!(
+            bare,
+            after,
+            "{}: `{}` differs from `audit {}`\n--- bare\n{bare_out}\n--- after\n{after_out}",
+            self.name,
+            self.opt.join(" "),
+            self.opt.join(" ")
+        );
+
+        let (before, before_out) = self.run(argv(&argv(&self.opt, &audit), &self.rest));
         if before.code == 2 {
-            // Refused as a usage error: acceptable, if it says so.
+            // Refused as a usage error: acceptable only if nothing ran and
+            // the message names the option and where it belongs.
+            let named = self.opt.iter().filter(|o| o.starts_with("--")).any(|o| {
+                before_out.stderr.contains(o.as_str())
+                    && before_out
+                        .stderr
+                        .contains(&format!("binance-audit audit {o}"))
+            });
             assert!(
-                !before_out.stderr.trim().is_empty(),
-                "{}: exit 2 without a word\n{before_out}",
+                named,
+                "{}: exit 2 without naming where the option belongs\n{before_out}",
                 self.name
+            );
+            assert!(
+                before.stdout.is_empty() && before.files.is_empty(),
+                "{}: refused, yet it printed or wrote a report\n{before_out}\nfiles: {:?}",
+                self.name,
+                before.files
             );
             return;
         }
@@ -234,18 +299,19 @@ fn sha(s: &str) -> String {
     hex::encode_upper(Sha1::digest(s.as_bytes()))
 }
 
-/// A Pwned Passwords range server that has seen `pw` 4242 times.
+/// A Pwned Passwords range server that has seen `pw` 4242 times. Like the
+/// real one asked with `Add-Padding`, no range is ever empty: the binary
+/// rightly refuses an empty range as malformed.
 fn range_server(pw: &'static str) -> MockServer {
     MockServer::start(move |r: &Recorded| {
         let Some(prefix) = r.path.strip_prefix("/range/") else {
             return Reply::text(404, "");
         };
         let h = sha(pw.trim_end());
-        let body = if h.starts_with(prefix) {
-            format!("{}:4242\r\n", &h[5..])
-        } else {
-            String::new()
-        };
+        let mut body = String::from("00000000000000000000000000000000000:0\r\n");
+        if h.starts_with(prefix) {
+            body.push_str(&format!("{}:4242\r\n", &h[5..]));
+        }
         Reply::text(200, body)
     })
 }
@@ -279,7 +345,6 @@ fn profiles_config(dir: &Path) {
 }
 
 #[test]
-#[ignore = "needs issue-11 options model"]
 fn format_before_and_after_audit() {
     Case::new("--format", &["--format", "json"])
         .expect(0, "\"schema_version\"")
@@ -287,7 +352,6 @@ fn format_before_and_after_audit() {
 }
 
 #[test]
-#[ignore = "needs issue-11 options model"]
 fn output_before_and_after_audit() {
     Case::new("--output", &["--output", "r.json"])
         .rest(&["--format", "json"])
@@ -299,7 +363,6 @@ fn output_before_and_after_audit() {
 }
 
 #[test]
-#[ignore = "needs issue-11 options model"]
 fn fail_on_before_and_after_audit() {
     Case::new("--fail-on", &["--fail-on", "high"])
         .rest(&["--password-stdin"])
@@ -309,7 +372,6 @@ fn fail_on_before_and_after_audit() {
 }
 
 #[test]
-#[ignore = "needs issue-11 options model"]
 fn min_score_before_and_after_audit() {
     Case::new("--min-score", &["--min-score", "90"])
         .rest(&["--password-stdin"])
@@ -319,7 +381,6 @@ fn min_score_before_and_after_audit() {
 }
 
 #[test]
-#[ignore = "needs issue-11 options model"]
 fn save_baseline_before_and_after_audit() {
     Case::new("--save-baseline", &["--save-baseline", "state.json"])
         .rest(&["--password-stdin"])
@@ -329,7 +390,6 @@ fn save_baseline_before_and_after_audit() {
 }
 
 #[test]
-#[ignore = "needs issue-11 options model"]
 fn baseline_and_fail_on_new_before_and_after_audit() {
     Case::new("--baseline", &["--baseline", "b.json"])
         .rest(&["--password-stdin", "--format", "json"])
@@ -346,22 +406,20 @@ fn baseline_and_fail_on_new_before_and_after_audit() {
 }
 
 #[test]
-#[ignore = "needs issue-11 options model"]
 fn password_inputs_before_and_after_audit() {
     Case::new("--password-stdin", &["--password-stdin"])
         .stdin(WEAK)
-        .expect(0, "BA-PWD-001")
+        .expect(0, "CRITICAL BA-PWD-001")
         .check();
     Case::new("--password-file", &["--password-file", "pw.txt"])
         .setup(|d| {
             write_private(d.join("pw.txt"), WEAK);
         })
-        .expect(0, "BA-PWD-001")
+        .expect(0, "CRITICAL BA-PWD-001")
         .check();
 }
 
 #[test]
-#[ignore = "needs issue-11 options model"]
 fn email_password_file_before_and_after_audit() {
     let srv = range_server("my-email-pass-2019");
     Case::new(
@@ -375,12 +433,11 @@ fn email_password_file_before_and_after_audit() {
     })
     .online()
     .env("BINANCE_AUDIT_HIBP_URL", srv.url())
-    .expect(0, "BA-BRE-003")
+    .expect(0, "breach.email_password_count = 4242")
     .check();
 }
 
 #[test]
-#[ignore = "needs issue-11 options model"]
 fn hibp_url_before_and_after_audit() {
     let srv = range_server(WEAK);
     let dead = decoy();
@@ -394,7 +451,6 @@ fn hibp_url_before_and_after_audit() {
 }
 
 #[test]
-#[ignore = "needs issue-11 options model"]
 fn hibp_file_before_and_after_audit() {
     Case::new("--hibp-file", &["--hibp-file", "pwned.txt"])
         .rest(&["--password-stdin", "--format", "json"])
@@ -412,7 +468,6 @@ fn hibp_file_before_and_after_audit() {
 }
 
 #[test]
-#[ignore = "needs issue-11 options model"]
 fn api_url_before_and_after_audit() {
     let mock = MockBinance::start(Scenario::read_only());
     let dead = decoy();
@@ -427,7 +482,6 @@ fn api_url_before_and_after_audit() {
 }
 
 #[test]
-#[ignore = "needs issue-11 options model"]
 fn profile_and_all_profiles_before_and_after_audit() {
     Case::new("--profile", &["--profile", "bot"])
         .rest(&["--config", "config.toml", "--format", "json"])
@@ -501,7 +555,6 @@ fn every_audit_option_in_help_has_a_position_test() {
 }
 
 #[test]
-#[ignore = "needs issue-11 options model"]
 fn unknown_output_format_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = Run::new()
@@ -509,31 +562,39 @@ fn unknown_output_format_is_a_usage_error() {
         .current_dir(dir.path())
         .args(["audit", "--output", "josn=r.json"])
         .run();
-    out.code(2).stderr_has("josn");
+    out.code(2)
+        .stderr_has("\"josn\" is not a report format")
+        .stderr_has("./josn=r.json");
     assert!(
-        !dir.path().join("josn=r.json").exists(),
-        "wrote a file named after the typo"
+        out.stdout.is_empty(),
+        "a refused run printed a report\n{out}"
+    );
+    assert!(
+        files_in(dir.path()).is_empty(),
+        "a refused run wrote {:?} (a file named after the typo?)",
+        files_in(dir.path())
     );
 }
 
 /// A report that cannot be written is not a usage error: its own code (4).
 #[test]
-#[ignore = "needs issue-11 options model"]
 fn unwritable_output_is_not_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("no/such/dir/r.json");
     let out = Run::new()
         .home(dir.path())
         .args(["audit", "--output"])
-        .arg(dir.path().join("no/such/dir/r.json"))
+        .arg(&target)
         .run();
     assert_ne!(out.code, 2, "a write failure is not a usage error\n{out}");
-    out.code(4);
+    out.code(4)
+        .stderr_has("cannot write")
+        .stderr_has(&target.display().to_string());
 }
 
 /// `BINANCE_API_PRIVATE_KEY_FILE=` (empty, as CI templates often leave it)
 /// is unset: the HMAC secret is used, not "both are set".
 #[test]
-#[ignore = "needs issue-11 options model"]
 fn empty_private_key_file_variable_counts_as_unset() {
     let mock = MockBinance::start(Scenario::read_only());
     let out = Run::new()
@@ -551,4 +612,20 @@ fn empty_private_key_file_variable_counts_as_unset() {
         "{out}"
     );
     assert_eq!(mock.requests().len(), 8, "{out}");
+}
+
+/// The masks hide only what differs between honest runs.
+#[test]
+fn masks_hide_times_and_skew_only() {
+    assert_eq!(
+        without_times("at 2026-11-25T09:30:00.123+00:00, score 85"),
+        "at [time], score 85"
+    );
+    assert_eq!(
+        without_clock_skew(
+            "7 of 7 endpoints read; clock -3 ms vs Binance\n\"name\": \"env.clock_skew_ms\",\n \"source\": \"observed\",\n \"value\": 6\n},{\"value\": 7"
+        ),
+        "7 of 7 endpoints read; clock [skew] ms vs Binance\n\"name\": \"env.clock_skew_ms\",\n \"source\": \"observed\",\n \"value\": [skew]\n},{\"value\": 7"
+    );
+    assert_eq!(without_clock_skew("clock check"), "clock check");
 }
