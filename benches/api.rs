@@ -72,13 +72,14 @@ fn main() {
         (0..3)
             .map(|_| {
                 let t = Instant::now();
-                let out = common::bin(home.path())
+                common::Run::new()
+                    .home(home.path())
+                    .online()
                     .env("BINANCE_API_KEY", mb::API_KEY)
                     .env("BINANCE_API_SECRET", mb::SECRET)
                     .args(["--api-url", &mock.url(), "--format", "json"])
-                    .output()
-                    .expect("binary");
-                assert!(out.status.success(), "binary run failed");
+                    .run()
+                    .success();
                 t.elapsed()
             })
             .collect(),

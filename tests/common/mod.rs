@@ -203,4 +203,6 @@ pub mod binance;
 pub mod report;
 pub mod run;
 
+// benches/ include this module for the servers and use only part of the rest.
+#[allow(unused_imports)]
 pub use run::{Outcome, Run, json, json_file, set_mode, write_private};

@@ -11,13 +11,13 @@ fn every_playbook_prints_in_english_and_japanese() {
         let p = builtin(kind).unwrap();
         let o = Run::new()
             .home(home.path())
-            .args(&["incident", kind.as_str(), "--lang", "en"])
+            .args(["incident", kind.as_str(), "--lang", "en"])
             .run();
         let en = &o.stdout;
         o.code(0);
         let o = Run::new()
             .home(home.path())
-            .args(&["incident", kind.as_str(), "--lang", "ja"])
+            .args(["incident", kind.as_str(), "--lang", "ja"])
             .run();
         let ja = &o.stdout;
         o.code(0);
@@ -73,7 +73,7 @@ fn json_and_markdown_formats() {
     let home = tempfile::tempdir().unwrap();
     let o = Run::new()
         .home(home.path())
-        .args(&["incident", "breach", "--format", "json", "--lang", "ja"])
+        .args(["incident", "breach", "--format", "json", "--lang", "ja"])
         .run();
     o.code(0);
     let v = o.json();
@@ -92,7 +92,7 @@ fn json_and_markdown_formats() {
 
     let o = Run::new()
         .home(home.path())
-        .args(&["incident", "outage", "--format", "markdown"])
+        .args(["incident", "outage", "--format", "markdown"])
         .run();
     let md = &o.stdout;
     o.code(0);
@@ -114,7 +114,7 @@ fn checklist_marks_resume_and_the_log_is_private() {
 
     let o = Run::new()
         .home(home.path())
-        .args(&[
+        .args([
             "incident",
             "breach",
             "--log",
@@ -136,7 +136,7 @@ fn checklist_marks_resume_and_the_log_is_private() {
 
     let o = Run::new()
         .home(home.path())
-        .args(&[
+        .args([
             "incident",
             "breach",
             "--log",
@@ -165,7 +165,7 @@ fn checklist_marks_resume_and_the_log_is_private() {
     // The playbook view shows the recorded state from the same log.
     let o = Run::new()
         .home(home.path())
-        .args(&["incident", "breach", "--log", log_s, "--format", "json"])
+        .args(["incident", "breach", "--log", log_s, "--format", "json"])
         .run();
     let v = o.json();
     assert_eq!(v["steps"][0]["state"], "done");
@@ -174,7 +174,7 @@ fn checklist_marks_resume_and_the_log_is_private() {
     assert_eq!(v["log"], log_s);
     let o = Run::new()
         .home(home.path())
-        .args(&["incident", "breach", "--log", log_s])
+        .args(["incident", "breach", "--log", log_s])
         .run();
     let out = &o.stdout;
     assert!(out.contains("(done "), "{out}");
@@ -199,7 +199,7 @@ fn default_log_lives_in_the_data_dir() {
     let home = tempfile::tempdir().unwrap();
     let o = Run::new()
         .home(home.path())
-        .args(&["incident", "account", "--mark", "use-official-app=done"])
+        .args(["incident", "account", "--mark", "use-official-app=done"])
         .run();
     let out = &o.stdout;
     o.code(0);
@@ -215,7 +215,7 @@ fn checklist_without_a_terminal_points_to_mark() {
     let home = tempfile::tempdir().unwrap();
     let o = Run::new()
         .home(home.path())
-        .args(&["incident", "trade", "--checklist"])
+        .args(["incident", "trade", "--checklist"])
         .run();
     let err = &o.stderr;
     o.code(2);
@@ -234,7 +234,7 @@ fn bad_marks_and_logs_are_clear_errors_and_change_nothing() {
     let log_s = log.to_str().unwrap();
     let o = Run::new()
         .home(home.path())
-        .args(&["incident", "trade", "--log", log_s, "--mark", "nope=done"])
+        .args(["incident", "trade", "--log", log_s, "--mark", "nope=done"])
         .run();
     let err = &o.stderr;
     o.code(2);
@@ -243,7 +243,7 @@ fn bad_marks_and_logs_are_clear_errors_and_change_nothing() {
 
     let o = Run::new()
         .home(home.path())
-        .args(&["incident", "trade", "--mark", "stop-bots=maybe"])
+        .args(["incident", "trade", "--mark", "stop-bots=maybe"])
         .run();
     let err = &o.stderr;
     o.code(2);
@@ -252,7 +252,7 @@ fn bad_marks_and_logs_are_clear_errors_and_change_nothing() {
     std::fs::write(&log, "{ not json").unwrap();
     let o = Run::new()
         .home(home.path())
-        .args(&[
+        .args([
             "incident",
             "trade",
             "--log",
@@ -268,7 +268,7 @@ fn bad_marks_and_logs_are_clear_errors_and_change_nothing() {
     // A broken log never hides the playbook itself.
     let o = Run::new()
         .home(home.path())
-        .args(&["incident", "trade", "--log", log_s])
+        .args(["incident", "trade", "--log", log_s])
         .run();
     let out = &o.stdout;
     let err = &o.stderr;
@@ -279,7 +279,7 @@ fn bad_marks_and_logs_are_clear_errors_and_change_nothing() {
     // A log of another playbook is refused.
     let o = Run::new()
         .home(home.path())
-        .args(&[
+        .args([
             "incident",
             "outage",
             "--log",
@@ -296,14 +296,14 @@ fn evidence_flags_are_checked_before_anything_runs() {
     let home = tempfile::tempdir().unwrap();
     let o = Run::new()
         .home(home.path())
-        .args(&["incident", "breach", "--since", "2026-11-20T00:00Z"])
+        .args(["incident", "breach", "--since", "2026-11-20T00:00Z"])
         .run();
     let err = &o.stderr;
     o.code(2);
     assert!(err.contains("--out"), "{err}");
     let o = Run::new()
         .home(home.path())
-        .args(&["incident", "breach", "--until", "2026-11-20T00:00Z"])
+        .args(["incident", "breach", "--until", "2026-11-20T00:00Z"])
         .run();
     o.code(2);
 }
@@ -321,7 +321,7 @@ fn a_rules_dir_can_replace_a_playbook() {
     let rules = home.path().join("r");
     let o = Run::new()
         .home(home.path())
-        .args(&["incident", "support", "--rules", rules.to_str().unwrap()])
+        .args(["incident", "support", "--rules", rules.to_str().unwrap()])
         .run();
     let out = &o.stdout;
     o.code(0);
@@ -332,7 +332,7 @@ fn a_rules_dir_can_replace_a_playbook() {
     std::fs::write(dir.join("support.toml"), "id = \"support\"\ntitle = 1\n").unwrap();
     let o = Run::new()
         .home(home.path())
-        .args(&["incident", "support", "--rules", rules.to_str().unwrap()])
+        .args(["incident", "support", "--rules", rules.to_str().unwrap()])
         .run();
     let err = &o.stderr;
     o.code(2);
