@@ -153,8 +153,8 @@ pub struct GlobalArgs {
     /// Configuration file [default: the platform config dir, e.g. ~/.config/binance-audit/config.toml]
     #[arg(long, global = true, env = "BINANCE_AUDIT_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
-    /// Language of the report [default: from LC_ALL/LANG]
-    #[arg(long, global = true, value_enum)]
+    /// Language of everything printed [default: the config's `lang`, else LC_ALL/LANG]
+    #[arg(long, global = true, value_enum, env = "BINANCE_AUDIT_LANG")]
     pub lang: Option<Lang>,
     /// When to colour the output (NO_COLOR is honoured)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]

@@ -14,6 +14,7 @@ fn main() -> ExitCode {
             "binance-audit: internal error{place}; please report it (no details are printed, to keep secrets out of logs)"
         );
     }));
+    unset_empty_variables();
     let cli = match Cli::parse_args() {
         Ok(c) => c,
         Err(e) => {
@@ -32,5 +33,21 @@ fn main() -> ExitCode {
             cmd::error_line(&e.to_string());
             e.exit().into()
         }
+    }
+}
+
+/// `VAR=` in a CI file or a shell means "not set", as in most tools: an empty
+/// `BINANCE_API_PRIVATE_KEY_FILE` must not clash with a secret, nor an empty
+/// `BINANCE_AUDIT_LANG` be a usage error. Done once, first, for every
+/// variable of ours, so no reader has to remember.
+fn unset_empty_variables() {
+    let empty: Vec<std::ffi::OsString> = std::env::vars_os()
+        .filter(|(k, v)| v.is_empty() && k.to_string_lossy().starts_with("BINANCE_"))
+        .map(|(k, _)| k)
+        .collect();
+    for k in empty {
+        // SAFETY: main has not started any thread yet and nothing is reading
+        // the environment concurrently.
+        unsafe { std::env::remove_var(k) };
     }
 }

@@ -201,7 +201,11 @@ impl<'a> Sink<'a> {
 
     fn start(&mut self) -> io::Result<()> {
         if self.format == Format::Json {
-            write!(self.out, "{{\"schema_version\":1,\"results\":[")?;
+            write!(
+                self.out,
+                "{{\"schema_version\":{},\"results\":[",
+                crate::report::SCHEMA_VERSION
+            )?;
         }
         Ok(())
     }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::playbook::{Kind, Playbook, Step};
 use crate::i18n::{Lang, tr};
 
-pub const LOG_SCHEMA_VERSION: u32 = 1;
+use crate::report::SCHEMA_VERSION as LOG_SCHEMA_VERSION;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

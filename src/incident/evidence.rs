@@ -14,8 +14,6 @@ use crate::collect::CheckStatus;
 use crate::collect::binance::model::{WithdrawAddress, lenient};
 use crate::net::NetRequest;
 
-pub const EVIDENCE_SCHEMA_VERSION: u32 = 1;
-
 /// Withdraw history weighs 18000 of the account's per-second UID budget, so
 /// it is asked at most once a second.
 pub const DEFAULT_PACE_MS: u64 = 1000;

@@ -439,7 +439,7 @@ pub async fn collect(
     pacing: Pacing,
 ) -> Evidence {
     let mut e = Evidence {
-        schema_version: evidence::EVIDENCE_SCHEMA_VERSION,
+        schema_version: crate::report::SCHEMA_VERSION,
         tool: format!("binance-audit {}", env!("CARGO_PKG_VERSION")),
         generated_at: Utc::now().trunc_subsecs(0),
         kind: kind.as_str().into(),

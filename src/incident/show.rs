@@ -10,7 +10,7 @@ use super::checklist::IncidentLog;
 use super::playbook::{Channel, Playbook, Step, Urgency};
 use crate::i18n::{Lang, tr};
 
-pub const SCHEMA_VERSION: u32 = 1;
+use crate::report::SCHEMA_VERSION;
 
 fn urgency_tag(u: Urgency, lang: Lang) -> String {
     let tag = format!("[{}]", u.label(lang));

@@ -20,7 +20,9 @@ use crate::score::Grade;
 pub use build::build;
 pub use format::{Format, RenderOptions};
 
-/// Bumped only on incompatible changes; additions keep the version.
+/// The one version of every JSON document the tool writes (reports, status,
+/// playbooks, evidence, incident logs, link verdicts): bumped only on
+/// incompatible changes; additions keep the version.
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Clone, Debug, Serialize)]
