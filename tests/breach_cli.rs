@@ -145,7 +145,8 @@ fn text_report_shows_the_count_and_the_request() {
     let home = tempfile::tempdir().unwrap();
     let srv = server(&[(PW, 42)]);
     let out = bin(home.path())
-        .args(["password", "--password-stdin", "--fail-on", "high"])
+        // -v: the network log (which request left the machine) is a detail.
+        .args(["-v", "password", "--password-stdin", "--fail-on", "high"])
         .env("BINANCE_AUDIT_HIBP_URL", srv.url())
         .write_stdin(PW)
         .output()

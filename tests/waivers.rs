@@ -178,7 +178,8 @@ const WEAK: &str = "abc123\n"; // raises BA-PWD-001 (critical), -003, -005
 
 fn config(dir: &std::path::Path, body: &str) -> std::path::PathBuf {
     let p = dir.join("config.toml");
-    std::fs::write(&p, body).unwrap();
+    // With setup's answers the run is gradable, so the score can be compared.
+    std::fs::write(&p, format!("{body}\n{}", common::declared_section())).unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
