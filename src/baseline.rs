@@ -239,8 +239,15 @@ pub(crate) fn is_permission(name: &str) -> bool {
 /// is what the score is computed over.
 pub fn state_coverage(report: &Report) -> BaselineCoverage {
     let state = |c: Category| c != Category::Drift;
+    // The same count as the run's own coverage: a superseded band rule was
+    // evaluated; a rule with nothing to look at is in neither number.
     let evaluated = report.findings.iter().filter(|f| state(f.category)).count()
-        + report.passed.iter().filter(|p| state(p.category)).count();
+        + report.passed.iter().filter(|p| state(p.category)).count()
+        + report
+            .superseded
+            .iter()
+            .filter(|s| state(s.category))
+            .count();
     let total = evaluated
         + report
             .not_checked

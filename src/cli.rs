@@ -166,9 +166,12 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "BINANCE_AUDIT_TIMEOUT", value_name = "SECS", default_value_t = 15,
           value_parser = clap::value_parser!(u64).range(1..=300))]
     pub timeout: u64,
-    /// Show more: network requests and check details
-    #[arg(short, long, global = true)]
+    /// Show more: why each finding matters, evidence, references, every check, what passed, the network log
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
     pub verbose: bool,
+    /// Show less: only the grade line (and what made the run incomplete)
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     /// Treat warnings about file permissions as errors
     #[arg(long, global = true)]
     pub strict: bool,

@@ -283,16 +283,28 @@ pub fn lookup(name: &str) -> Option<&'static FactDef> {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "source", rename_all = "snake_case")]
 pub enum Fact {
-    Observed { value: Value },
-    Declared { value: Value, on: NaiveDate },
-    NotChecked { reason: String },
+    Observed {
+        value: Value,
+    },
+    Declared {
+        value: Value,
+        on: NaiveDate,
+    },
+    NotChecked {
+        reason: String,
+    },
+    /// There was nothing to look at (no file holds a secret): the rule
+    /// neither passes nor fails, and does not count toward coverage.
+    NotApplicable {
+        reason: String,
+    },
 }
 
 impl Fact {
     pub fn value(&self) -> Option<&Value> {
         match self {
             Fact::Observed { value } | Fact::Declared { value, .. } => Some(value),
-            Fact::NotChecked { .. } => None,
+            Fact::NotChecked { .. } | Fact::NotApplicable { .. } => None,
         }
     }
 
@@ -335,6 +347,15 @@ impl Facts {
         self.map.insert(
             name.into(),
             Fact::NotChecked {
+                reason: reason.into(),
+            },
+        );
+    }
+
+    pub fn not_applicable(&mut self, name: &str, reason: impl Into<String>) {
+        self.map.insert(
+            name.into(),
+            Fact::NotApplicable {
                 reason: reason.into(),
             },
         );

@@ -49,16 +49,26 @@ pub struct Scored {
 pub struct ScoreResult {
     pub score: Option<u32>,
     pub grade: Option<Grade>,
+    /// Fewer checks ran than [`COVERAGE_FLOOR_PERCENT`] of the applicable
+    /// ones: a grade would speak for checks that did not run.
+    pub below_floor: bool,
 }
 
-/// `None` when no weighted rule was evaluated: no number is better than a
-/// made-up 100.
-pub fn compute(evaluated: &[Scored]) -> ScoreResult {
+/// A grade needs at least this share of the applicable checks to have run.
+/// Below it the report says "Not graded — N of M checks ran" and what would
+/// make it gradable: an "A" from one check that ran would read as "safe".
+pub const COVERAGE_FLOOR_PERCENT: usize = 40;
+
+/// `None` when no weighted rule was evaluated, or too few checks ran (below
+/// the floor): no number is better than a made-up one.
+pub fn compute(evaluated: &[Scored], coverage: crate::report::Coverage) -> ScoreResult {
     let total: u32 = evaluated.iter().map(|s| s.weight).sum();
-    if total == 0 {
+    let below_floor = coverage.evaluated * 100 < coverage.total * COVERAGE_FLOOR_PERCENT;
+    if total == 0 || below_floor {
         return ScoreResult {
             score: None,
             grade: None,
+            below_floor,
         };
     }
     let lost: u32 = evaluated
@@ -79,6 +89,7 @@ pub fn compute(evaluated: &[Scored]) -> ScoreResult {
     ScoreResult {
         score: Some(score),
         grade: Some(grade),
+        below_floor: false,
     }
 }
 
@@ -108,6 +119,44 @@ impl Ord for Grade {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Coverage;
+
+    fn all(n: usize) -> Coverage {
+        Coverage {
+            evaluated: n,
+            total: n,
+        }
+    }
+
+    #[test]
+    fn no_grade_below_the_coverage_floor() {
+        let v = [s(10, Severity::High, false)];
+        let low = compute(
+            &v,
+            Coverage {
+                evaluated: 1,
+                total: 29,
+            },
+        );
+        assert_eq!((low.score, low.grade, low.below_floor), (None, None, true));
+        let at_floor = compute(
+            &v,
+            Coverage {
+                evaluated: 12,
+                total: 30,
+            },
+        );
+        assert_eq!(at_floor.score, Some(100));
+        assert!(!at_floor.below_floor);
+        let just_under = compute(
+            &v,
+            Coverage {
+                evaluated: 11,
+                total: 28,
+            },
+        );
+        assert!(just_under.below_floor);
+    }
 
     fn s(weight: u32, severity: Severity, failed: bool) -> Scored {
         Scored {
@@ -119,22 +168,25 @@ mod tests {
 
     #[test]
     fn weighted_share_of_passed() {
-        let r = compute(&[s(10, Severity::High, true), s(30, Severity::High, false)]);
+        let r = compute(
+            &[s(10, Severity::High, true), s(30, Severity::High, false)],
+            all(2),
+        );
         assert_eq!(r.score, Some(75));
         assert_eq!(r.grade, Some(Grade::C));
     }
 
     #[test]
     fn nothing_evaluated_means_no_score() {
-        assert_eq!(compute(&[]).score, None);
-        assert_eq!(compute(&[s(0, Severity::Info, true)]).score, None);
+        assert_eq!(compute(&[], all(0)).score, None);
+        assert_eq!(compute(&[s(0, Severity::Info, true)], all(1)).score, None);
     }
 
     #[test]
     fn critical_finding_caps_grade() {
         let mut v = vec![s(20, Severity::Critical, true)];
         v.extend((0..20).map(|_| s(10, Severity::High, false)));
-        let r = compute(&v);
+        let r = compute(&v, all(v.len()));
         assert_eq!(r.score, Some(91));
         assert_eq!(r.grade, Some(Grade::D));
     }

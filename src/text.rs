@@ -37,6 +37,99 @@ pub fn escape(s: &str, max: usize) -> String {
     out
 }
 
+/// `text` filled to `width` columns by display width: the first line starts
+/// with `prefix` (which may carry colour codes; it takes `prefix_width`
+/// columns), the others with `indent` spaces. Words are kept whole where they
+/// fit; wide (Japanese) characters may break anywhere; a word longer than a
+/// line (a URL) is cut. Ends without a newline.
+pub fn fill(prefix: &str, prefix_width: usize, indent: usize, text: &str, width: usize) -> String {
+    let width = width.max(indent + 20);
+    let mut out = String::from(prefix);
+    let mut col = prefix_width;
+    let mut line_empty = true;
+    let pad = " ".repeat(indent);
+    for (space_before, word) in tokens(text) {
+        let w = self::width(&word);
+        let gap = usize::from(space_before && !line_empty);
+        if !line_empty && col + gap + w > width {
+            out.push('\n');
+            out.push_str(&pad);
+            col = indent;
+        } else if gap == 1 {
+            out.push(' ');
+            col += 1;
+        }
+        if col + w <= width {
+            out.push_str(&word);
+            col += w;
+        } else {
+            // Longer than a whole line: cut it by columns.
+            for c in word.chars() {
+                let cw = self::width(c.encode_utf8(&mut [0; 4]));
+                if col + cw > width && col > indent {
+                    out.push('\n');
+                    out.push_str(&pad);
+                    col = indent;
+                }
+                out.push(c);
+                col += cw;
+            }
+        }
+        line_empty = false;
+    }
+    out
+}
+
+/// Words with whether a space stood before them; each wide character is a
+/// word of its own, since Japanese has no spaces to break at.
+fn tokens(text: &str) -> Vec<(bool, String)> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut space = false;
+    let mut word_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !word.is_empty() {
+                out.push((word_space, std::mem::take(&mut word)));
+            }
+            space = true;
+            continue;
+        }
+        let wide = self::width(c.encode_utf8(&mut [0; 4])) >= 2;
+        // Closing punctuation stays on the line of what it closes.
+        let closing = matches!(
+            c,
+            '。' | '、' | '）' | '」' | '』' | '，' | '．' | '：' | '！' | '？'
+        );
+        if wide && !closing {
+            if !word.is_empty() {
+                out.push((word_space, std::mem::take(&mut word)));
+            }
+            word_space = space;
+            word.push(c);
+            out.push((word_space, std::mem::take(&mut word)));
+            space = false;
+            continue;
+        }
+        if word.is_empty() {
+            if closing
+                && !space
+                && let Some(last) = out.last_mut()
+            {
+                last.1.push(c);
+                continue;
+            }
+            word_space = space;
+        }
+        word.push(c);
+        space = false;
+    }
+    if !word.is_empty() {
+        out.push((word_space, word));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,6 +141,53 @@ mod tests {
         assert_eq!(width("ｂ"), 2);
         assert_eq!(width("e\u{301}"), 1);
         assert_eq!(pad("出金", 6), "出金  ");
+    }
+
+    #[test]
+    fn fill_wraps_by_display_width_in_both_languages() {
+        let en = fill(
+            "- ",
+            2,
+            2,
+            "the quick brown fox jumps over the lazy dog again and again",
+            24,
+        );
+        for line in en.lines() {
+            assert!(width(line) <= 24, "{line:?}");
+        }
+        assert!(en.starts_with("- the quick"));
+        assert!(
+            en.lines()
+                .skip(1)
+                .all(|l| l.starts_with("  ") && !l.starts_with("   "))
+        );
+        let ja = fill(
+            "",
+            0,
+            4,
+            "出金ホワイトリストを有効にしてください。アドレス管理から設定できます。",
+            24,
+        );
+        for line in ja.lines() {
+            assert!(width(line) <= 24, "{line:?} {}", width(line));
+        }
+        assert!(
+            !ja.lines().any(|l| l.trim_start().starts_with('。')),
+            "{ja}"
+        );
+        let url = fill(
+            "",
+            0,
+            2,
+            "see https://www.binance.com/en/support/faq/a-very-long-path-that-does-not-fit",
+            30,
+        );
+        assert!(url.lines().all(|l| width(l) <= 30), "{url}");
+        // Nothing lost: the same characters, only broken across lines.
+        assert_eq!(
+            url.split_whitespace().collect::<String>(),
+            "seehttps://www.binance.com/en/support/faq/a-very-long-path-that-does-not-fit"
+        );
     }
 
     #[test]

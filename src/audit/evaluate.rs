@@ -42,6 +42,19 @@ pub struct RuleResult<'a> {
     pub rule: &'a Rule,
     pub outcome: Outcome,
     pub waived: Option<Waived>,
+    /// The worse rule of its band fired: this one is neither a finding nor
+    /// "passed".
+    pub superseded_by: Option<&'a str>,
+}
+
+impl RuleResult<'_> {
+    /// Whether the rule ran and says something about the account (pass or fail).
+    pub fn evaluated(&self) -> bool {
+        !matches!(
+            self.outcome,
+            Outcome::NotEvaluated { .. } | Outcome::NotApplicable { .. }
+        )
+    }
 }
 
 /// What the rules said, before any text is chosen.
@@ -97,23 +110,26 @@ pub fn evaluate<'a>(
                 rule,
                 outcome,
                 waived,
+                superseded_by: None,
             }
         })
         .collect();
+    supersede(&mut results);
     let scored: Vec<Scored> = results
         .iter()
-        .filter(|r| !matches!(r.outcome, Outcome::NotEvaluated { .. }))
+        .filter(|r| r.evaluated() && r.superseded_by.is_none())
         .map(|r| Scored {
             weight: r.rule.weight,
             severity: r.rule.severity,
             failed: r.outcome == Outcome::Fail && r.waived.is_none(),
         })
         .collect();
-    let score = score::compute(&scored);
+    let applicable = |r: &&RuleResult<'_>| !matches!(r.outcome, Outcome::NotApplicable { .. });
     let state_coverage = Coverage {
-        evaluated: scored.len(),
-        total: state_rules.len(),
+        evaluated: results.iter().filter(|r| r.evaluated()).count(),
+        total: results.iter().filter(applicable).count(),
     };
+    let score = score::compute(&scored, state_coverage);
 
     let mut coverage = state_coverage;
     let mut seen = Cow::Borrowed(facts);
@@ -131,19 +147,19 @@ pub fn evaluate<'a>(
         let eval = Evaluator::new(&with_drift);
         for &rule in &drift_rules {
             let outcome = eval.evaluate(rule);
-            if !matches!(outcome, Outcome::NotEvaluated { .. }) {
-                coverage.evaluated += 1;
-            }
             let waived = (outcome == Outcome::Fail)
                 .then(|| waivers.cover(rule))
                 .flatten();
-            results.push(RuleResult {
+            let r = RuleResult {
                 rule,
                 outcome,
                 waived,
-            });
+                superseded_by: None,
+            };
+            coverage.evaluated += usize::from(r.evaluated());
+            coverage.total += usize::from(!matches!(r.outcome, Outcome::NotApplicable { .. }));
+            results.push(r);
         }
-        coverage.total += drift_rules.len();
         seen = Cow::Owned(with_drift);
     }
     Evaluation {
@@ -153,5 +169,21 @@ pub fn evaluate<'a>(
         coverage,
         facts: seen,
         waivers,
+    }
+}
+
+/// Mark each band rule whose worse neighbour fired.
+fn supersede(results: &mut [RuleResult<'_>]) {
+    let fired: Vec<String> = results
+        .iter()
+        .filter(|r| r.outcome == Outcome::Fail)
+        .map(|r| r.rule.id.clone())
+        .collect();
+    for r in results.iter_mut() {
+        if let Some(by) = r.rule.superseded_by.as_deref()
+            && fired.iter().any(|f| f == by)
+        {
+            r.superseded_by = Some(by);
+        }
     }
 }

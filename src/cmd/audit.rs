@@ -12,7 +12,7 @@ use crate::baseline;
 use crate::cli::{AuditArgs, GlobalArgs};
 use crate::collect::environment;
 use crate::facts::Facts;
-use crate::report::{self, Format, RenderOptions, Report};
+use crate::report::{self, Format, Report};
 
 pub fn selector(args: &AuditArgs) -> Selector {
     Selector {
@@ -73,9 +73,10 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
             &ctx, targets, &pw, &breach_in, &files,
         ))
     };
-    let opts = RenderOptions {
-        verbose: global.verbose,
-    };
+    for r in &reports {
+        super::say_incomplete(r);
+    }
+    let opts = session::render_options(global);
     let main = args.report.format.unwrap_or(Format::Text);
     let written = if args.api.all_profiles {
         output::emit(

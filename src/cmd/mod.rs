@@ -41,6 +41,23 @@ pub fn report_error(e: &Error) {
     error_line(&e.to_string());
 }
 
+/// On stderr, whatever the format on stdout: each check that could not
+/// complete, and each warning (a secret file readable by others), so a
+/// scheduled job's log says it even when the report goes to a file.
+pub fn say_incomplete(r: &crate::report::Report) {
+    let profile = r
+        .profile
+        .as_deref()
+        .map(|p| format!("[{p}] "))
+        .unwrap_or_default();
+    for why in &r.incomplete {
+        eprintln!("binance-audit: incomplete: {profile}{}", one_line(why));
+    }
+    for w in &r.warnings {
+        warn(&format!("{profile}{w}"));
+    }
+}
+
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -7,7 +7,7 @@ use super::{inputs, output, session};
 use crate::audit;
 use crate::cli::{GlobalArgs, PasswordArgs};
 use crate::password_list;
-use crate::report::{self, Format, RenderOptions};
+use crate::report::{self, Format};
 
 fn gate(args: &PasswordArgs) -> Gate {
     Gate {
@@ -27,9 +27,8 @@ pub fn run(global: &GlobalArgs, args: &PasswordArgs) -> Result<Exit> {
         inputs::breach_inputs(&ctx.config, global.offline, &args.breach, &args.password)?;
     let pw = inputs::required_password(&args.password)?;
     let report = session::runtime()?.block_on(audit::password_report(&ctx, pw, &breach_in));
-    let opts = RenderOptions {
-        verbose: global.verbose,
-    };
+    super::say_incomplete(&report);
+    let opts = session::render_options(global);
     let written = output::emit(
         args.report.format.unwrap_or(Format::Text),
         &args.report.output,

@@ -44,6 +44,26 @@ pub fn language_of(global: &GlobalArgs, loaded: &Loaded) -> Lang {
     language(global, Some(&loaded.config))
 }
 
+/// Columns to fill: `COLUMNS`, else the terminal's width, else 80.
+pub fn width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c >= 20)
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+        .unwrap_or(80)
+        .min(400)
+}
+
+/// How the text report is laid out for this run.
+pub fn render_options(global: &GlobalArgs) -> crate::report::RenderOptions {
+    crate::report::RenderOptions {
+        verbose: global.verbose,
+        quiet: global.quiet,
+        width: width(),
+    }
+}
+
 pub fn runtime() -> Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()

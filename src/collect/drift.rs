@@ -31,7 +31,7 @@ fn missing(facts: &Facts, name: &str) -> Option<String> {
     match facts.get(name) {
         Some(Fact::Observed { .. }) => None,
         Some(Fact::Declared { .. }) => Some(format!("{name} is only declared, not observed")),
-        Some(Fact::NotChecked { reason }) => {
+        Some(Fact::NotChecked { reason } | Fact::NotApplicable { reason }) => {
             Some(format!("{name} not checked in this run: {reason}"))
         }
         None => Some(format!("{name} was not collected in this run")),

@@ -33,10 +33,19 @@ pub fn secret_files(cfg: &Config, config_file: Option<&Path>, extra: &[PathBuf])
 
 /// Files readable by others: one warning each, and the fact BA-ENV-002 reads.
 pub fn file_exposure(paths: &[PathBuf], facts: &mut Facts) -> Vec<String> {
-    let warnings: Vec<String> = paths
+    let existing: Vec<&PathBuf> = paths.iter().filter(|p| p.is_file()).collect();
+    let warnings: Vec<String> = existing
         .iter()
         .filter_map(|p| crate::config::permission_warning(p))
         .collect();
-    facts.observe("env.config_exposed", !warnings.is_empty());
+    if existing.is_empty() {
+        // Nothing to look at is not "nothing exposed".
+        facts.not_applicable(
+            "env.config_exposed",
+            "no config, password or key file on this machine to look at",
+        );
+    } else {
+        facts.observe("env.config_exposed", !warnings.is_empty());
+    }
     warnings
 }

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 
 use super::{
     BaselineRef, BaselineState, Change, FactEntry, Finding, NotChecked, Report, RuleRef,
-    SCHEMA_VERSION, Source,
+    SCHEMA_VERSION, Source, Superseded,
 };
 use crate::audit::evaluate::{Evaluation, Inputs};
 use crate::collect::CheckStatus;
@@ -53,9 +53,19 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
     let mut findings = Vec::new();
     let mut passed = Vec::new();
     let mut not_checked = Vec::new();
+    let mut not_applicable = Vec::new();
+    let mut superseded = Vec::new();
     for r in &ev.results {
         let (rule, waived) = (r.rule, r.waived.clone());
         let title = rule.title.get(lang).to_string();
+        if let Some(by) = r.superseded_by {
+            superseded.push(Superseded {
+                id: rule.id.clone(),
+                category: rule.category,
+                by: by.to_string(),
+            });
+            continue;
+        }
         match &r.outcome {
             Outcome::Fail => {
                 let declared_on = rule
@@ -93,7 +103,8 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
                     declared_on: declared_on.map(|d| d.to_string()),
                     // Drift findings are not scored: the score describes the
                     // state, which the state rules already measure.
-                    points: if waived.is_some() || drift {
+                    fixable: rule.fixable,
+                    points: if waived.is_some() || drift || !rule.fixable {
                         0
                     } else {
                         score::points(rule.weight, &ev.scored)
@@ -121,13 +132,22 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
                 title,
                 reason: reason.clone(),
             }),
+            Outcome::NotApplicable { reason } => not_applicable.push(NotChecked {
+                id: rule.id.clone(),
+                category: rule.category,
+                title,
+                reason: reason.clone(),
+            }),
         }
     }
-    // Worst first, waived last; ties keep rule id order so output is stable.
+    // New first (drift, and findings the baseline did not have), then worst
+    // first; waived last; ties keep rule id order so output is stable.
     findings.sort_by(|a, b| {
+        let old = |f: &Finding| f.baseline == Some(BaselineState::Existing);
         a.waived
             .is_some()
             .cmp(&b.waived.is_some())
+            .then(old(a).cmp(&old(b)))
             .then(b.severity.cmp(&a.severity))
             .then(a.id.cmp(&b.id))
     });
@@ -144,6 +164,12 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
             ));
         }
     }
+
+    let incomplete: Vec<String> = checks
+        .iter()
+        .filter(|c| c.state == crate::collect::CheckState::Failed)
+        .map(|c| format!("{}: {}", c.check, c.detail))
+        .collect();
 
     let facts = facts
         .iter()
@@ -169,6 +195,13 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
                 declared_on: None,
                 reason: Some(reason.clone()),
             },
+            Fact::NotApplicable { reason } => FactEntry {
+                name: name.clone(),
+                source: "not_applicable".into(),
+                value: None,
+                declared_on: None,
+                reason: Some(reason.clone()),
+            },
         })
         .collect();
 
@@ -180,10 +213,20 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
         profile: inp.profile.clone(),
         score: ev.score.score,
         grade: ev.score.grade,
+        not_graded: not_graded(ev, lang),
+        next_steps: if ev.score.below_floor {
+            next_steps(&checks, lang)
+        } else {
+            Vec::new()
+        },
         coverage: ev.coverage,
+        complete: incomplete.is_empty(),
+        incomplete,
         findings,
         passed,
         not_checked,
+        not_applicable,
+        superseded,
         checks,
         facts,
         password: None,
@@ -193,6 +236,59 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
         waivers: waiver_entries,
         baseline: baseline_ref,
     }
+}
+
+/// What would make a report gradable, from the checks that had no input.
+fn next_steps(checks: &[CheckStatus], lang: crate::i18n::Lang) -> Vec<String> {
+    use crate::collect::CheckState::Skipped;
+    let skipped = |name: &str| checks.iter().any(|c| c.check == name && c.state == Skipped);
+    let mut out = Vec::new();
+    if skipped("declared") {
+        out.push(tr(
+            lang,
+            "binance-audit setup — answer what no API can see (2FA, anti-phishing code, whitelist)",
+            "binance-audit setup — APIでは確認できない項目（2段階認証、フィッシング対策コード、ホワイトリスト）に回答する",
+        ).to_string());
+    }
+    if skipped(crate::collect::binance::CHECK) {
+        out.push(tr(
+            lang,
+            "a read-only API key: create an Ed25519 key with only \"Enable Reading\", then export BINANCE_API_KEY and BINANCE_API_PRIVATE_KEY_FILE (README: Auditing your Binance account)",
+            "読み取り専用のAPIキー: 「読み取りを有効にする」だけのEd25519キーを作成し、BINANCE_API_KEY と BINANCE_API_PRIVATE_KEY_FILE を設定する（README「Auditing your Binance account」）",
+        ).to_string());
+    }
+    if skipped("password") {
+        out.push(tr(
+            lang,
+            "binance-audit password — check your Binance password's strength and breaches (nothing is sent but 5 characters of its hash)",
+            "binance-audit password — Binanceのパスワードの強度と流出を確認する（送信するのはハッシュの先頭5文字だけです）",
+        ).to_string());
+    }
+    out
+}
+
+/// Why there is no grade, in the report's language.
+fn not_graded(ev: &Evaluation<'_>, lang: crate::i18n::Lang) -> Option<String> {
+    if ev.score.grade.is_some() {
+        return None;
+    }
+    let (ran, total) = (ev.coverage.evaluated, ev.coverage.total);
+    Some(match (ev.score.below_floor, lang) {
+        (true, crate::i18n::Lang::En) => format!(
+            "{ran} of {total} checks ran; a grade needs at least {}%",
+            score::COVERAGE_FLOOR_PERCENT
+        ),
+        (true, crate::i18n::Lang::Ja) => format!(
+            "{total}項目中{ran}項目のみ確認。評価には{}%以上の確認が必要です",
+            score::COVERAGE_FLOOR_PERCENT
+        ),
+        (false, l) => tr(
+            l,
+            "no weighted check could run",
+            "点数の付く項目を確認できませんでした",
+        )
+        .to_string(),
+    })
 }
 
 /// Stable identity of a finding: rule, profile, and the stable keys of its

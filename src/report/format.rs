@@ -86,9 +86,24 @@ impl FromStr for Format {
 }
 
 /// How a text report is laid out.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct RenderOptions {
+    /// Details too: evidence, references, passed checks, the network log.
     pub verbose: bool,
+    /// The grade line only (and what made the run incomplete).
+    pub quiet: bool,
+    /// Columns to fill (by display width).
+    pub width: usize,
+}
+
+impl Default for RenderOptions {
+    fn default() -> RenderOptions {
+        RenderOptions {
+            verbose: false,
+            quiet: false,
+            width: 80,
+        }
+    }
 }
 
 /// One report in one of [`Format::REPORT`]. Only the text format looks at

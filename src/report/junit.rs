@@ -29,6 +29,7 @@ pub fn xml(s: &str) -> String {
 struct Counts {
     tests: usize,
     failures: usize,
+    errors: usize,
     skipped: usize,
 }
 
@@ -36,8 +37,11 @@ fn counts(r: &Report) -> Counts {
     let failures = r.findings.iter().filter(|f| f.counts()).count();
     let waived = r.findings.len() - failures;
     Counts {
-        tests: r.findings.len() + r.not_checked.len() + r.passed.len(),
+        tests: r.findings.len() + r.not_checked.len() + r.passed.len() + r.incomplete.len(),
         failures,
+        // A check that could not complete is an errored test case, so a CI
+        // dashboard never shows an incomplete run as green.
+        errors: r.incomplete.len(),
         skipped: r.not_checked.len() + waived,
     }
 }
@@ -51,12 +55,17 @@ pub fn render(r: &Report) -> String {
 pub fn render_many(reports: &[Report]) -> String {
     let all: Vec<Counts> = reports.iter().map(counts).collect();
     let sum = |f: fn(&Counts) -> usize| all.iter().map(f).sum::<usize>();
-    let (tests, failures, skipped) = (sum(|c| c.tests), sum(|c| c.failures), sum(|c| c.skipped));
+    let (tests, failures, errors, skipped) = (
+        sum(|c| c.tests),
+        sum(|c| c.failures),
+        sum(|c| c.errors),
+        sum(|c| c.skipped),
+    );
     let mut o = String::new();
     let _ = writeln!(o, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     let _ = writeln!(
         o,
-        r#"<testsuites name="binance-audit" tests="{tests}" failures="{failures}" errors="0" skipped="{skipped}">"#
+        r#"<testsuites name="binance-audit" tests="{tests}" failures="{failures}" errors="{errors}" skipped="{skipped}">"#
     );
     for (r, c) in reports.iter().zip(&all) {
         suite(&mut o, r, c);
@@ -72,10 +81,11 @@ fn suite(o: &mut String, r: &Report, c: &Counts) {
     };
     let _ = writeln!(
         o,
-        r#"  <testsuite name="{}" tests="{}" failures="{}" errors="0" skipped="{}" timestamp="{}">"#,
+        r#"  <testsuite name="{}" tests="{}" failures="{}" errors="{}" skipped="{}" timestamp="{}">"#,
         xml(&suite),
         c.tests,
         c.failures,
+        c.errors,
         c.skipped,
         // The Ant JUnit schema's timestamp has no zone designator; the exact
         // UTC time is kept in the generated_at property.
@@ -116,6 +126,16 @@ fn suite(o: &mut String, r: &Report, c: &Counts) {
             xml(title)
         )
     };
+    for why in &r.incomplete {
+        let check = why.split(':').next().unwrap_or("check");
+        let _ = writeln!(o, "{}>", case("check", check, "could not complete"));
+        let _ = writeln!(
+            o,
+            r#"      <error message="{}" type="incomplete"/>"#,
+            xml(why)
+        );
+        let _ = writeln!(o, "    </testcase>");
+    }
     for f in &r.findings {
         let _ = writeln!(o, "{}>", case(f.category.as_str(), &f.id, &f.title));
         if let Some(w) = &f.waived {

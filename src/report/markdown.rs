@@ -104,14 +104,27 @@ pub fn render(r: &Report) -> String {
             g.as_str()
         ),
         _ => format!(
-            "**{}**",
-            tr(
-                l,
-                "No score: no weighted check could run",
-                "スコアなし: 評価できた項目がありません"
-            )
+            "**{}** ({})",
+            tr(l, "Not graded", "評価なし"),
+            esc(r.not_graded.as_deref().unwrap_or_default())
         ),
     };
+    if !r.complete {
+        // GitHub renders this as a warning callout at the top of the summary.
+        let _ = writeln!(
+            o,
+            "> [!WARNING]\n> **{}**",
+            tr(
+                l,
+                "INCOMPLETE: some checks could not run",
+                "不完全: 一部の確認を実行できませんでした"
+            )
+        );
+        for why in &r.incomplete {
+            let _ = writeln!(o, "> - {}", esc(why));
+        }
+        let _ = writeln!(o);
+    }
     let _ = writeln!(
         o,
         "{verdict} — {coverage} · {} · binance-audit {}\n",

@@ -35,10 +35,29 @@ pub struct Report {
     pub profile: Option<String>,
     pub score: Option<u32>,
     pub grade: Option<Grade>,
+    /// Why there is no score or grade (too few checks ran, or none weighted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_graded: Option<String>,
+    /// Below the floor: the commands that would make the report gradable.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub next_steps: Vec<String>,
     pub coverage: Coverage,
+    /// False when a check that had its inputs could not complete; the
+    /// reasons are in `incomplete`, one line each.
+    pub complete: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub incomplete: Vec<String>,
     pub findings: Vec<Finding>,
     pub passed: Vec<RuleRef>,
     pub not_checked: Vec<NotChecked>,
+    /// Rules that had nothing to look at: neither passed nor failed, and not
+    /// counted in the coverage.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_applicable: Vec<NotChecked>,
+    /// Band rules whose worse neighbour fired (`by`): neither a second
+    /// finding nor "passed".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub superseded: Vec<Superseded>,
     pub checks: Vec<CheckStatus>,
     pub facts: Vec<FactEntry>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -55,6 +74,13 @@ pub struct Report {
     /// The baseline this run was compared with (`--baseline`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<BaselineRef>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Superseded {
+    pub id: String,
+    pub category: Category,
+    pub by: String,
 }
 
 #[derive(Clone, Copy, Debug, Serialize)]
@@ -95,6 +121,8 @@ pub struct Finding {
     /// Against `--baseline`: whether this finding was already recorded there.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<BaselineState>,
+    /// Whether a setting fixes it; `points` is 0 when it does not.
+    pub fixable: bool,
     /// Drift findings: each change, old → new.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<Change>,

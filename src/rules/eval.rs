@@ -19,6 +19,10 @@ pub enum Outcome {
     NotEvaluated {
         reason: String,
     },
+    /// A fact it needs had nothing to look at.
+    NotApplicable {
+        reason: String,
+    },
 }
 
 impl fmt::Display for Outcome {
@@ -27,6 +31,7 @@ impl fmt::Display for Outcome {
             Outcome::Fail => f.write_str("fail"),
             Outcome::Pass => f.write_str("pass"),
             Outcome::NotEvaluated { reason } => write!(f, "not evaluated ({reason})"),
+            Outcome::NotApplicable { reason } => write!(f, "not applicable ({reason})"),
         }
     }
 }
@@ -55,6 +60,11 @@ impl<'f> Evaluator<'f> {
                 }
                 Some(Fact::NotChecked { reason }) => {
                     return Outcome::NotEvaluated {
+                        reason: reason.clone(),
+                    };
+                }
+                Some(Fact::NotApplicable { reason }) => {
+                    return Outcome::NotApplicable {
                         reason: reason.clone(),
                     };
                 }

@@ -76,6 +76,12 @@ struct RawRule {
     references: Vec<String>,
     #[serde(default)]
     test: Vec<RawTest>,
+    /// A band rule's worse neighbour: when that one fires, this one is
+    /// neither a second finding nor "passed".
+    superseded_by: Option<String>,
+    /// False for findings no setting fixes ("withdrawals in the last 24
+    /// hours — was that you?"): they promise no points.
+    fixable: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -261,6 +267,8 @@ fn build(file: &str, src: &str, r: RawRule) -> Result<Rule, Vec<Problem>> {
             risk: r.risk,
             remediation: r.remediation,
             references: r.references,
+            superseded_by: r.superseded_by,
+            fixable: r.fixable.unwrap_or(true),
             tests,
             origin: file.into(),
             program: Arc::new(program),
@@ -325,6 +333,35 @@ fn finish(rules: Vec<Rule>, mut problems: Vec<Problem>) -> Result<Vec<Rule>, Loa
                 line: None,
                 column: None,
                 message: format!("rule id {} is also defined in {prev}", r.id),
+            });
+        }
+    }
+    for r in &rules {
+        let Some(by) = &r.superseded_by else { continue };
+        let problem = if by == &r.id {
+            Some(format!("rule {} is superseded by itself", r.id))
+        } else {
+            match rules.iter().find(|o| &o.id == by) {
+                None => Some(format!(
+                    "rule {} is superseded_by {by}, which is not a rule here",
+                    r.id
+                )),
+                Some(o) if o.superseded_by.as_deref() == Some(r.id.as_str()) => {
+                    Some(format!("rules {} and {by} supersede each other", r.id))
+                }
+                Some(o) if o.category != r.category => Some(format!(
+                    "rule {} is superseded_by {by} of another category ({})",
+                    r.id, o.category
+                )),
+                Some(_) => None,
+            }
+        };
+        if let Some(message) = problem {
+            problems.push(Problem {
+                file: r.origin.clone(),
+                line: None,
+                column: None,
+                message,
             });
         }
     }

@@ -146,6 +146,10 @@ pub struct Rule {
     pub remediation: TextList,
     pub references: Vec<String>,
     pub tests: Vec<RuleTest>,
+    /// The worse rule of the same band (BA-PWD-002 "weak" ← BA-PWD-001 "very weak").
+    pub superseded_by: Option<String>,
+    /// Whether a setting fixes it, so that "points if fixed" means something.
+    pub fixable: bool,
     /// Where the rule came from ("builtin:password.toml" or a path), for messages.
     pub origin: String,
     program: std::sync::Arc<cel::Program>,

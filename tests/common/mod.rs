@@ -199,6 +199,27 @@ fn serve(stream: TcpStream, reqs: &Mutex<Vec<Recorded>>, handler: &Handler) {
     }
 }
 
+/// Answers a user gives `binance-audit setup`, all of them the safe ones,
+/// dated today: with a password they make a run gradable (above the coverage
+/// floor) without an API key.
+pub fn declared_section() -> String {
+    format!(
+        "[declared]\non = {}\ntwo_factor = [\"security_key\", \"authenticator\"]\nanti_phishing_code = true\nwithdrawal_whitelist = true\ndevices_reviewed = true\nemail_two_factor = true\nemail_unique_password = true\n",
+        chrono::Utc::now().date_naive()
+    )
+}
+
+/// The default config of a run whose HOME is `home`, holding only
+/// [`declared_section`].
+pub fn write_declared_config(home: &std::path::Path) {
+    let dir = home.join(".config").join("binance-audit");
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("config.toml");
+    if !p.exists() {
+        write_private(p, declared_section());
+    }
+}
+
 pub mod binance;
 pub mod report;
 pub mod run;

@@ -5,8 +5,8 @@
 //! Clean means: nothing from the machine running the tests reaches the binary
 //! (no `BINANCE_*`, no `CI`, no proxy, no locale), `HOME` and
 //! `XDG_CONFIG_HOME` point into a fresh temporary folder (so the user's own
-//! config cannot leak in), `LANG=C`, `NO_COLOR=1`, `COLUMNS=100` (help text
-//! wraps the same on every terminal). Offline means `--offline` is put in
+//! config cannot leak in), `LANG=C`, `NO_COLOR=1`, `COLUMNS=80` (the text
+//! report and help wrap the same on every terminal, at the width a pipe gets). Offline means `--offline` is put in
 //! front of the arguments unless they already say it, name a command that
 //! never uses the network, or [`Run::online`] was called: a test that forgets to point the binary at a mock server then
 //! fails instead of reaching the real Binance or Pwned Passwords.
@@ -154,7 +154,7 @@ impl Run {
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("LANG", "C")
             .env("NO_COLOR", "1")
-            .env("COLUMNS", "100");
+            .env("COLUMNS", "80");
         for (k, v) in &self.env {
             match v {
                 Some(v) => cmd.env(k, v),

@@ -227,7 +227,8 @@ fn dangerous_key_raises_each_expected_finding() {
 #[test]
 fn text_report_shows_findings_and_no_secret() {
     let mock = MockBinance::start(Scenario::dangerous());
-    let r = run(&mock, Creds::Hmac(mb::SECRET), &[]);
+    // The network log is a detail: shown with -v.
+    let r = run(&mock, Creds::Hmac(mb::SECRET), &["-v"]);
     r.code(0);
     assert!(r.stdout.contains("BA-API-001"), "{}", r.stdout);
     assert!(

@@ -171,7 +171,9 @@ fn gates_set_the_exit_code() {
 
 #[test]
 fn min_score_counts_only_what_ran() {
-    // With no inputs only the local file-permission rule runs; coverage says so.
+    // With no inputs nothing runs: the file-permission rule has no file to
+    // look at (not applicable, not "passed"), there is no grade, and a
+    // --min-score gate that cannot be judged is "could not look" (3), never 0.
     let h = home();
     let out = Run::new()
         .home(h.path())
@@ -179,8 +181,11 @@ fn min_score_counts_only_what_ran() {
         .stdin("")
         .run();
     let v = out.json();
-    assert_eq!(v["coverage"]["evaluated"], 1, "{v}");
-    out.code(0);
+    assert_eq!(v["coverage"]["evaluated"], 0, "{v}");
+    assert_eq!(v["score"], Value::Null, "{v}");
+    assert!(v["not_graded"].as_str().unwrap().contains("0 of"), "{v}");
+    assert_eq!(v["not_applicable"][0]["id"], "BA-ENV-002", "{v}");
+    out.code(3);
 }
 
 #[test]

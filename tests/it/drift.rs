@@ -268,6 +268,9 @@ mod cli {
     const STRONG: &str = "correct-horse-battery-staple-9Q!x\n"; // no finding: 100
 
     fn run(dir: &Path, stdin: &str, args: &[&str]) -> (i32, Value, String) {
+        // A user who ran `setup`: password and declared answers make the run
+        // gradable, so scores and their drift can be compared.
+        crate::common::write_declared_config(dir);
         let out = Run::new()
             .home(dir)
             .current_dir(dir)

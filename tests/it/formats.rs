@@ -11,7 +11,14 @@ use serde_json::Value;
 
 fn rendered(r: &Report, f: Format) -> String {
     colored::control::set_override(false);
-    render(r, f, &RenderOptions { verbose: false })
+    render(
+        r,
+        f,
+        &RenderOptions {
+            verbose: true,
+            ..RenderOptions::default()
+        },
+    )
 }
 
 #[test]
