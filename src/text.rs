@@ -97,9 +97,37 @@ fn tokens(text: &str) -> Vec<(bool, String)> {
         }
         let wide = self::width(c.encode_utf8(&mut [0; 4])) >= 2;
         // Closing punctuation stays on the line of what it closes.
+        // So do the long-vowel mark and small kana, which cannot start a line.
         let closing = matches!(
             c,
-            '。' | '、' | '）' | '」' | '』' | '，' | '．' | '：' | '！' | '？'
+            '。' | '、'
+                | '）'
+                | '」'
+                | '』'
+                | '，'
+                | '．'
+                | '：'
+                | '！'
+                | '？'
+                | 'ー'
+                | 'ッ'
+                | 'ャ'
+                | 'ュ'
+                | 'ョ'
+                | 'ァ'
+                | 'ィ'
+                | 'ゥ'
+                | 'ェ'
+                | 'ォ'
+                | 'っ'
+                | 'ゃ'
+                | 'ゅ'
+                | 'ょ'
+                | 'ぁ'
+                | 'ぃ'
+                | 'ぅ'
+                | 'ぇ'
+                | 'ぉ'
         );
         if wide && !closing {
             if !word.is_empty() {
@@ -171,9 +199,15 @@ mod tests {
         for line in ja.lines() {
             assert!(width(line) <= 24, "{line:?} {}", width(line));
         }
+        for bad in ['。', 'ー', 'ァ', 'ッ'] {
+            assert!(!ja.lines().any(|l| l.trim_start().starts_with(bad)), "{ja}");
+        }
+        let kana = fill("", 0, 0, "フィッシング対策コードのファイル", 6);
         assert!(
-            !ja.lines().any(|l| l.trim_start().starts_with('。')),
-            "{ja}"
+            !kana
+                .lines()
+                .any(|l| l.starts_with('ー') || l.starts_with('ィ')),
+            "{kana}"
         );
         let url = fill(
             "",

@@ -119,6 +119,7 @@ pub async fn public_checks(
                         Clock {
                             server_time: server,
                             skew_ms,
+                            rtt_ms: u64::try_from(time_rtt.as_millis()).unwrap_or(u64::MAX),
                         },
                         skew_text(skew_ms, lang),
                     )
