@@ -8,10 +8,13 @@
 pub mod app;
 pub mod audit;
 pub mod baseline;
+pub mod bounded;
 pub mod cli;
 pub mod collect;
 pub mod config;
+pub mod escape;
 pub mod facts;
+pub mod hardening;
 pub mod i18n;
 pub mod incident;
 pub mod net;

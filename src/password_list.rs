@@ -4,7 +4,6 @@
 //! passwords are never shown. Each distinct SHA-1 prefix is requested once.
 
 use std::fmt::Write;
-use std::io::Read;
 
 use anyhow::{anyhow, bail};
 use chrono::Utc;
@@ -79,11 +78,9 @@ pub fn parse_list(mut bytes: Vec<u8>) -> Result<Vec<Entry>, String> {
 }
 
 pub fn read_stdin_list() -> Result<Vec<Entry>, String> {
-    let mut buf = Vec::new();
-    if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-        buf.zeroize();
-        return Err(format!("cannot read standard input: {}", e.kind()));
-    }
+    crate::hardening::no_core_dumps();
+    let buf = crate::bounded::read_limited(std::io::stdin().lock(), crate::bounded::PASSWORD_LIST)
+        .map_err(|e| e.describe("standard input"))?;
     parse_list(buf)
 }
 

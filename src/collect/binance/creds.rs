@@ -17,7 +17,7 @@ pub const SECRET_ENV: &str = "BINANCE_API_SECRET";
 pub const PRIVATE_KEY_FILE_ENV: &str = "BINANCE_API_PRIVATE_KEY_FILE";
 
 /// A PEM key or a secret is a few kB at most; anything larger is not one.
-const MAX_SECRET_FILE: u64 = 64 * 1024;
+const MAX_SECRET_FILE: usize = crate::bounded::KEY_FILE;
 
 pub struct Credentials {
     pub api_key: String,
@@ -58,6 +58,7 @@ impl Credentials {
         profile: &Profile,
         env: &dyn Fn(&str) -> Option<OsString>,
     ) -> Result<Option<Credentials>, String> {
+        crate::hardening::no_core_dumps();
         let var = |base: &str| match name {
             None => base.to_string(),
             Some(n) => format!("{base}_{}", env_suffix(n)),
@@ -229,16 +230,17 @@ fn hmac_signer(mut bytes: Zeroizing<Vec<u8>>, origin: &str) -> Result<Signer, St
 fn read_small(path: &Path, origin: &str) -> Result<Zeroizing<Vec<u8>>, String> {
     let meta = std::fs::metadata(path)
         .map_err(|e| format!("{origin}: cannot read {}: {}", path.display(), e.kind()))?;
-    if meta.len() > MAX_SECRET_FILE {
+    if meta.len() > MAX_SECRET_FILE as u64 {
         return Err(format!(
             "{origin}: {} is {} bytes, too large to be a key",
             path.display(),
             meta.len()
         ));
     }
-    std::fs::read(path)
+    // The size above can be 0 for /dev/zero or a FIFO: the read is bounded too.
+    crate::bounded::read_file(path, MAX_SECRET_FILE)
         .map(Zeroizing::new)
-        .map_err(|e| format!("{origin}: cannot read {}: {}", path.display(), e.kind()))
+        .map_err(|e| format!("{origin}: {}", e.describe(&path.display().to_string())))
 }
 
 /// `~/x` in the config means the home directory, as in the template.
