@@ -62,12 +62,13 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(v);
+            i += 3;
+            continue;
         }
         out.push(b[i]);
         i += 1;
@@ -128,7 +129,7 @@ fn a_hanging_binance_is_bounded_by_the_run_deadline() {
         "took {:?} with --timeout 2",
         r.elapsed
     );
-    assert_eq!(r.json()["facts"].is_null(), false);
+    assert!(!r.json()["facts"].is_null());
 }
 
 // ------------------------------------------------------------ read as safe
