@@ -16,6 +16,8 @@ pub const SECRET: usize = 64 * 1024;
 pub const PASSWORD_LIST: usize = 16 * 1024 * 1024;
 /// A key or secret file (PEM is a few kB).
 pub const KEY_FILE: usize = 64 * 1024;
+/// One rule file (20 000 rules are about 10 MiB).
+pub const RULE_FILE: usize = 64 * 1024 * 1024;
 /// The config file.
 pub const CONFIG: usize = 1024 * 1024;
 /// One line of `url` input: the part judged.

@@ -509,3 +509,61 @@ fn yes_piped_into_password_stdin_is_refused() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("64 KiB"), "{err}");
 }
+
+// ------------------------------------------------------------ rules
+
+fn many_rules(n: usize) -> String {
+    let mut s = String::new();
+    for i in 0..n {
+        s.push_str(&format!(
+            r#"[[rule]]
+id = "BA-GEN-{i:05}"
+category = "api-key"
+severity = "low"
+facts = ["api.key_age_days"]
+when = "api.key_age_days > {i}"
+title = {{ en = "t", ja = "t" }}
+risk = {{ en = "r", ja = "r" }}
+remediation = {{ en = ["a"], ja = ["a"] }}
+[[rule.test]]
+facts = {{ api = {{ key_age_days = {} }} }}
+expect = "fail"
+[[rule.test]]
+facts = {{ api = {{ key_age_days = 0 }} }}
+expect = "pass"
+"#,
+            i + 1
+        ));
+    }
+    s
+}
+
+#[test]
+fn twenty_thousand_rules_load_in_seconds_not_tens() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("many.toml"), many_rules(20_000)).unwrap();
+    let start = Instant::now();
+    let rules = binance_audit::rules::load_with_overrides(Some(dir.path())).unwrap();
+    let took = start.elapsed();
+    assert!(rules.len() >= 20_000);
+    eprintln!("20 000 rules loaded in {took:?}");
+    // Debug build on a shared machine; the quadratic version took > 60 s here.
+    assert!(took < Duration::from_secs(20), "took {took:?}");
+}
+
+#[test]
+fn a_rule_with_runaway_work_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = many_rules(1).replace(
+        "when = \"api.key_age_days > 0\"",
+        "when = \"api.trading_permissions.all(a, api.trading_permissions.all(b, api.trading_permissions.all(c, a == b && b == c)))\"",
+    ).replace("facts = [\"api.key_age_days\"]", "facts = [\"api.key_age_days\", \"api.trading_permissions\"]");
+    std::fs::write(dir.path().join("slow.toml"), rule).unwrap();
+    let err = binance_audit::rules::load_dir(dir.path())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("BA-GEN-00000") && err.contains("steps"),
+        "{err}"
+    );
+}
