@@ -124,6 +124,10 @@ fn audit_cmd(
         s.baseline = Some(baseline::load(path).map_err(|e| anyhow!(e))?);
     }
     let pw = audit::obtain_password(&args.password, false).map_err(|e| anyhow!(e))?;
+    // One time budget for the network part of the run (not the prompt).
+    let budget = crate::net::Net::run_budget(std::time::Duration::from_secs(global.timeout));
+    s.net
+        .set_deadline(budget.saturating_mul(u32::try_from(targets.len().max(1)).unwrap_or(1)));
     let reports = runtime()?
         .block_on(audit::audit_profiles(&s, args, pw, &breach_in))
         .map_err(|e| anyhow!(e))?;

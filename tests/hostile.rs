@@ -567,3 +567,37 @@ fn a_rule_with_runaway_work_is_refused_by_name() {
         "{err}"
     );
 }
+
+#[test]
+fn both_servers_hanging_end_within_the_run_budget() {
+    let binance = MockBinance::start(Scenario::read_only().delay(Duration::from_secs(30)));
+    let hibp = MockServer::start(|_| Reply::text(200, "").delayed(Duration::from_secs(30)));
+    let home = tempfile::tempdir().unwrap();
+    let start = Instant::now();
+    let out = bin(home.path())
+        .env("BINANCE_API_KEY", mb::API_KEY)
+        .env("BINANCE_API_SECRET", mb::SECRET)
+        .args([
+            "--api-url",
+            &binance.url(),
+            "--hibp-url",
+            &hibp.url(),
+            "--password-stdin",
+            "--timeout",
+            "2",
+            "--format",
+            "json",
+        ])
+        .write_stdin("correct horse battery staple\n")
+        .output()
+        .unwrap();
+    let took = start.elapsed();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // 2 × --timeout + 1 s, and a little for the process itself.
+    assert!(took < Duration::from_millis(6_500), "took {took:?}");
+}

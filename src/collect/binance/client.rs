@@ -722,7 +722,7 @@ pub fn weight_wait(used: u64, limit: u64, at: i64, now: i64) -> Option<Duration>
         .div_euclid(60_000)
         .saturating_add(1)
         .saturating_mul(60_000)
-        + 500;
+        .saturating_add(500);
     let wait = next_minute.saturating_sub(now);
     (wait > 0).then(|| Duration::from_millis(wait.min(61_000) as u64))
 }
@@ -845,6 +845,42 @@ mod tests {
         );
         let e = parse_json::<T>(br#"{"code": -2015, "msg": "Invalid API-key"}"#).unwrap_err();
         assert_eq!(e.code(), Some(-2015));
+    }
+
+    #[test]
+    fn nearly_spent_weight_waits_for_the_next_minute() {
+        let minute = 1_764_028_800_000i64; // a whole minute
+        assert_eq!(
+            weight_wait(100, 6000, minute + 10_000, minute + 10_000),
+            None
+        );
+        let w = weight_wait(5_500, 6000, minute + 10_000, minute + 10_000).unwrap();
+        assert_eq!(w, Duration::from_millis(50_500));
+        // The window already turned: no wait.
+        assert_eq!(
+            weight_wait(5_900, 6000, minute + 10_000, minute + 61_000),
+            None
+        );
+        // Hostile numbers do not overflow.
+        assert!(
+            weight_wait(u64::MAX, u64::MAX, i64::MAX, i64::MIN)
+                .is_some_and(|w| w <= Duration::from_secs(61))
+        );
+        assert_eq!(weight_wait(u64::MAX, 0, 0, 0), None);
+    }
+
+    #[test]
+    fn scrubbing_comes_before_cutting() {
+        let sig = "rSORWIadXhFv1mXZKRne1w9q%2FKQ6%2FsCDMsA4MslDflcwbcEKIUMt1VKjCD%2Fytuwyusg%3D%3D";
+        let text = format!(
+            "{} sig {sig} decoded {} key KEYKEYKEYKEYKEYKEY\u{1b}[2K",
+            "x".repeat(180),
+            "rSORWIadXhFv1mXZKRne1w9q/KQ6/sCDMsA4MslDflcwbcEKIUMt1VKjCD/ytuwyusg=="
+        );
+        let s = scrub_text(&text, Some("KEYKEYKEYKEYKEYKEY"), Some(sig));
+        assert!(!s.contains("rSORWI") && !s.contains("KEYKEYKEY"), "{s}");
+        assert!(s.chars().count() <= MAX_SERVER_TEXT);
+        assert!(!s.contains('\u{1b}'));
     }
 
     #[test]
