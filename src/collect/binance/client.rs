@@ -884,6 +884,35 @@ mod tests {
     }
 
     #[test]
+    fn a_ban_seen_by_one_profile_stops_every_client_of_that_host() {
+        let base = Url::parse("http://127.0.0.1:1/").unwrap();
+        let a = BinanceClient::new(Net::offline(), base.clone(), None);
+        let b = BinanceClient::new(Net::offline(), base, None);
+        let other = BinanceClient::new(
+            Net::offline(),
+            Url::parse("http://127.0.0.1:2/").unwrap(),
+            None,
+        );
+        a.halt(
+            "/sapi/v1/account/status",
+            &ApiError::Banned {
+                retry_after: Some(u64::MAX),
+            },
+        );
+        assert!(matches!(
+            b.halted("/api/v3/account"),
+            Some(ApiError::Banned { .. })
+        ));
+        assert!(other.halted("/api/v3/account").is_none());
+        a.halt(
+            "/sapi/v1/x",
+            &ApiError::RateLimited {
+                retry_after: Some(u64::MAX),
+            },
+        );
+    }
+
+    #[test]
     fn api_weight_is_shared_sapi_is_not() {
         assert_eq!(limit_scope("/api/v3/account"), limit_scope("/api/v3/time"));
         assert_ne!(
