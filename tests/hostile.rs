@@ -337,7 +337,7 @@ fn a_history_that_ignores_paging_stops_at_the_repeated_page() {
     let page: Vec<Value> = (0..1000)
         .map(|i| {
             serde_json::json!({"id": format!("d{i}"), "amount": "1", "coin": "BTC", "network": "BTC",
-                "status": 1, "address": "bc1q", "txId": format!("t{i}"), "insertTime": 1763596800000i64})
+                "status": 1, "address": "bc1q\r\u{1b}[2K\u{7}", "txId": format!("t{i}"), "insertTime": 1795132800000i64})
         })
         .collect();
     let body = Value::Array(page).to_string();
@@ -390,6 +390,12 @@ fn a_history_that_ignores_paging_stops_at_the_repeated_page() {
     assert_eq!(deposits, 2, "stops at the first repeated page");
     let ev = std::fs::read_to_string(dir.join("evidence.json")).unwrap();
     assert!(ev.contains("same page"), "{ev}");
+    // The rows read before the stop are kept, their control characters escaped.
+    let ticket = std::fs::read_to_string(dir.join("ticket.md")).unwrap();
+    assert!(ev.contains("u{1b}[2K"), "escaped in evidence.json");
+    for t in [&ticket, &ev, &all] {
+        assert!(!t.contains('\u{1b}') && !t.contains('\u{7}') && !t.contains("\r\u{1b}"));
+    }
 }
 
 // ------------------------------------------------------------ Pwned Passwords
