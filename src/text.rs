@@ -14,13 +14,9 @@ pub fn pad(s: &str, cols: usize) -> String {
     format!("{s}{}", " ".repeat(cols.saturating_sub(width(s))))
 }
 
-/// Bidirectional controls can reorder what a person reads.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Control and bidi characters shown as `\u{…}`, at most `max` characters
-/// kept (then `…`).
+/// Outside text for a terminal: control and bidi characters shown as
+/// `\u{…}` (the one escape, `crate::escape`), at most `max` characters kept
+/// (then `…`).
 pub fn escape(s: &str, max: usize) -> String {
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
@@ -28,11 +24,7 @@ pub fn escape(s: &str, max: usize) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() || is_bidi_control(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
+        crate::escape::push_escaped(&mut out, c);
     }
     out
 }

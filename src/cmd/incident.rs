@@ -90,7 +90,7 @@ fn checklist_cmd(
         checklist::apply_marks(&mut log, playbook, &args.mark, checklist::now()).map_err(usage)?;
         checklist::save(path, &log).map_err(usage)?;
     } else {
-        if !super::secret::interactive() {
+        if !crate::secret::interactive() {
             return Err(Error::Usage(format!(
                 "--checklist asks questions and needs a terminal (and CI unset); from a script use --mark STEP=done or --mark STEP=skipped (steps: {})",
                 playbook.step_ids().join(", ")
