@@ -176,7 +176,8 @@ pub fn load(path: &Path) -> Result<LoadedBaseline, String> {
             meta.len()
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("baseline {name}: {e}"))?;
+    let bytes = crate::bounded::read_file(path, MAX_BYTES as usize)
+        .map_err(|e| e.describe(&format!("baseline {name}")))?;
     let data = parse(&bytes).map_err(|e| format!("baseline {name}: {e}"))?;
     Ok(LoadedBaseline { data, file: name })
 }

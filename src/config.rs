@@ -142,17 +142,19 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, String> {
             exists: false,
         });
     };
-    let text = match std::fs::read(&path) {
+    let text = match crate::bounded::read_file(&path, crate::bounded::CONFIG) {
         Ok(b) => String::from_utf8(b)
             .map_err(|_| format!("config {}: not valid UTF-8", path.display()))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
+        Err(crate::bounded::ReadError::Io(e))
+            if e.kind() == std::io::ErrorKind::NotFound && !must_exist =>
+        {
             return Ok(Loaded {
                 config: Config::default(),
                 path: Some(path),
                 exists: false,
             });
         }
-        Err(e) => return Err(format!("config {}: {e}", path.display())),
+        Err(e) => return Err(e.describe(&format!("config {}", path.display()))),
     };
     let config = parse(&text).map_err(|e| format!("config {}:{e}", path.display()))?;
     Ok(Loaded {

@@ -2,8 +2,9 @@
 //! [`Net::get`]: there is no other verb, so nothing but GET can leave the
 //! machine, and every request is written to the network log that reports show.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use url::Url;
@@ -16,7 +17,18 @@ pub const USER_AGENT: &str = concat!(
 
 /// Responses larger than this are refused: the largest legitimate body
 /// (`capital/config/getall`) is a few MB.
-const MAX_BODY: usize = 32 * 1024 * 1024;
+pub const MAX_BODY: usize = 32 * 1024 * 1024;
+
+/// Longest `Retry-After` taken at its word (Binance's longest ban is 3 days):
+/// a server's number goes into time arithmetic, so it is clamped where it
+/// enters, and `u64::MAX` cannot overflow an `Instant`.
+pub const MAX_RETRY_AFTER_SECS: u64 = 7 * 86_400;
+
+/// Failures (refused, reset, timed out) in a row after which a host counts as
+/// down for the rest of the run: the retries of one call get a real chance
+/// (both clients try 3 times), the 200th request of a list does not wait
+/// for a timeout again.
+const DOWN_AFTER: u32 = 3;
 
 /// One request as shown to the user: query values are masked because signed
 /// queries carry a timestamp and signature that are nobody's business.
@@ -44,6 +56,12 @@ pub enum NetError {
     },
     #[error("response could not be read: {0}")]
     Body(String),
+    /// The run's overall time budget was spent; nothing was sent.
+    #[error("the run's time limit of {0} s was reached; not sent")]
+    Deadline(u64),
+    /// Earlier requests to this host failed; nothing was sent.
+    #[error("not sent: {host} did not answer earlier in this run ({cause})")]
+    HostDown { host: String, cause: String },
 }
 
 #[derive(Clone, Debug)]
@@ -80,11 +98,17 @@ impl HttpResponse {
     }
 }
 
+/// Failures in a row per host, shared by every fork of a `Net`.
+type HostHealth = Arc<Mutex<HashMap<String, (u32, String)>>>;
+
 #[derive(Clone)]
 pub struct Net {
     client: Option<reqwest::Client>,
     timeout: Duration,
     log: Arc<Mutex<Vec<NetRequest>>>,
+    /// End of the run's time budget, if one was set; shared by forks.
+    deadline: Arc<Mutex<Option<(Instant, Duration)>>>,
+    health: HostHealth,
 }
 
 impl Net {
@@ -106,6 +130,8 @@ impl Net {
             client: Some(client),
             timeout: opts.timeout,
             log: Arc::default(),
+            deadline: Arc::default(),
+            health: Arc::default(),
         })
     }
 
@@ -114,6 +140,61 @@ impl Net {
             client: None,
             timeout: Duration::ZERO,
             log: Arc::default(),
+            deadline: Arc::default(),
+            health: Arc::default(),
+        }
+    }
+
+    /// Give the run one overall time budget from now: each request's timeout
+    /// is cut to what is left, and nothing is sent once it is spent.
+    pub fn set_deadline(&self, budget: Duration) {
+        if let Ok(mut d) = self.deadline.lock() {
+            *d = Instant::now().checked_add(budget).map(|t| (t, budget));
+        }
+    }
+
+    /// The budget an audit run gets: each host hangs at most about one
+    /// `--timeout` before it counts as down, plus a retry's worth of slack.
+    pub fn run_budget(timeout: Duration) -> Duration {
+        timeout
+            .saturating_mul(2)
+            .saturating_add(Duration::from_secs(1))
+    }
+
+    /// Time left before the deadline (None: no deadline set).
+    fn remaining(&self) -> Result<Option<Duration>, NetError> {
+        let Some((end, budget)) = self.deadline.lock().ok().and_then(|d| *d) else {
+            return Ok(None);
+        };
+        match end.checked_duration_since(Instant::now()) {
+            Some(left) if !left.is_zero() => Ok(Some(left)),
+            _ => Err(NetError::Deadline(budget.as_secs().max(1))),
+        }
+    }
+
+    fn host_down(&self, host: &str) -> Option<NetError> {
+        let h = self.health.lock().ok()?;
+        let (fails, cause) = h.get(host)?;
+        (*fails >= DOWN_AFTER).then(|| NetError::HostDown {
+            host: host.to_string(),
+            cause: cause.clone(),
+        })
+    }
+
+    fn record_health(&self, host: &str, result: Result<(), &NetError>) {
+        let Ok(mut h) = self.health.lock() else {
+            return;
+        };
+        match result {
+            Ok(()) => {
+                h.remove(host);
+            }
+            Err(e @ (NetError::Connect(_) | NetError::Timeout(_))) => {
+                let entry = h.entry(host.to_string()).or_insert((0, String::new()));
+                entry.0 = entry.0.saturating_add(1);
+                entry.1 = e.to_string();
+            }
+            Err(_) => {}
         }
     }
 
@@ -124,6 +205,8 @@ impl Net {
             client: self.client.clone(),
             timeout: self.timeout,
             log: Arc::default(),
+            deadline: self.deadline.clone(),
+            health: self.health.clone(),
         }
     }
 
@@ -144,10 +227,32 @@ impl Net {
         purpose: &str,
     ) -> Result<HttpResponse, NetError> {
         let client = self.client.as_ref().ok_or(NetError::Offline)?;
+        let host = host_with_port(url);
+        let left = self.remaining()?;
+        if let Some(e) = self.host_down(&host) {
+            return Err(e);
+        }
+        let result = self.send(client, url, headers, purpose, &host, left).await;
+        match &result {
+            Ok(_) | Err(NetError::Status { .. }) => self.record_health(&host, Ok(())),
+            Err(e) => self.record_health(&host, Err(e)),
+        }
+        result
+    }
+
+    async fn send(
+        &self,
+        client: &reqwest::Client,
+        url: &Url,
+        headers: &[(&str, &str)],
+        purpose: &str,
+        host: &str,
+        left: Option<Duration>,
+    ) -> Result<HttpResponse, NetError> {
         if let Ok(mut log) = self.log.lock() {
             log.push(NetRequest {
                 method: "GET".into(),
-                host: host_with_port(url),
+                host: host.to_string(),
                 path: masked_path(url),
                 purpose: purpose.into(),
             });
@@ -156,7 +261,11 @@ impl Net {
         for (k, v) in headers {
             req = req.header(*k, *v);
         }
-        let resp = req.send().await.map_err(|e| self.classify(e))?;
+        let cut = left.is_some_and(|l| l < self.timeout);
+        if let Some(l) = left.filter(|_| cut) {
+            req = req.timeout(l);
+        }
+        let resp = req.send().await.map_err(|e| self.classify(e, cut))?;
         let status = resp.status().as_u16();
         let headers: Vec<(String, String)> = resp
             .headers()
@@ -166,8 +275,11 @@ impl Net {
         let retry_after = headers
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case("retry-after"))
-            .and_then(|(_, v)| v.trim().parse::<u64>().ok());
-        let body = read_body(resp).await.map_err(|e| self.classify(e))?;
+            .and_then(|(_, v)| parse_retry_after(v));
+        let body = read_body(resp).await.map_err(|e| match e {
+            Ok(e) => self.classify(e, cut),
+            Err(too_big) => too_big,
+        })?;
         if status >= 400 {
             return Err(NetError::Status {
                 status,
@@ -183,10 +295,13 @@ impl Net {
         })
     }
 
-    fn classify(&self, e: reqwest::Error) -> NetError {
+    fn classify(&self, e: reqwest::Error, deadline_cut: bool) -> NetError {
         // Strip the URL: signed Binance queries carry the signature.
         let e = e.without_url();
-        if e.is_timeout() {
+        if e.is_timeout() && deadline_cut {
+            let budget = self.deadline.lock().ok().and_then(|d| *d).map(|d| d.1);
+            NetError::Deadline(budget.unwrap_or(self.timeout).as_secs().max(1))
+        } else if e.is_timeout() {
             NetError::Timeout(self.timeout.as_secs().max(1))
         } else if e.is_connect() {
             NetError::Connect(root_cause(&e))
@@ -198,14 +313,33 @@ impl Net {
     }
 }
 
-async fn read_body(mut resp: reqwest::Response) -> Result<Vec<u8>, reqwest::Error> {
+/// `Retry-After` in seconds, clamped; an HTTP-date or garbage is ignored.
+pub fn parse_retry_after(v: &str) -> Option<u64> {
+    let v = v.trim();
+    if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // All digits: a parse failure can only be an overflow.
+    Some(
+        v.parse::<u64>()
+            .map_or(MAX_RETRY_AFTER_SECS, |s| s.min(MAX_RETRY_AFTER_SECS)),
+    )
+}
+
+/// The whole body, or an error naming the limit: a body cut at the limit
+/// could end on a line boundary and read as complete.
+async fn read_body(
+    mut resp: reqwest::Response,
+) -> Result<Vec<u8>, Result<reqwest::Error, NetError>> {
     let mut body = Vec::new();
-    while let Some(chunk) = resp.chunk().await? {
-        body.extend_from_slice(&chunk);
-        if body.len() > MAX_BODY {
-            body.truncate(MAX_BODY);
-            break;
+    while let Some(chunk) = resp.chunk().await.map_err(Ok)? {
+        if body.len() + chunk.len() > MAX_BODY {
+            return Err(Err(NetError::Body(format!(
+                "the answer is larger than {} MiB, the most this tool reads",
+                MAX_BODY / (1024 * 1024)
+            ))));
         }
+        body.extend_from_slice(&chunk);
     }
     Ok(body)
 }
@@ -327,6 +461,39 @@ mod tests {
             join(&b, "/api/v3/time").as_str(),
             "https://api.binance.com/api/v3/time"
         );
+    }
+
+    #[test]
+    fn retry_after_is_clamped_and_never_overflows() {
+        assert_eq!(parse_retry_after("7"), Some(7));
+        assert_eq!(
+            parse_retry_after("18446744073709551615"),
+            Some(MAX_RETRY_AFTER_SECS)
+        );
+        assert_eq!(
+            parse_retry_after("99999999999999999999999"),
+            Some(MAX_RETRY_AFTER_SECS)
+        );
+        assert_eq!(parse_retry_after("-1"), None);
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), None);
+        let s = parse_retry_after("9223372036854775807").unwrap();
+        assert!(Instant::now().checked_add(Duration::from_secs(s)).is_some());
+    }
+
+    #[test]
+    fn a_spent_deadline_sends_nothing() {
+        let net = Net::new(&NetOptions::default()).unwrap();
+        net.set_deadline(Duration::ZERO);
+        let u = Url::parse("http://127.0.0.1:9/").unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let e = rt.block_on(net.get(&u, &[], "test")).unwrap_err();
+        assert!(matches!(e, NetError::Deadline(_)), "{e:?}");
+        assert!(net.requests().is_empty());
+        // A huge budget does not overflow either.
+        net.set_deadline(Duration::MAX);
     }
 
     #[tokio::test(flavor = "current_thread")]

@@ -14,13 +14,9 @@ pub fn pad(s: &str, cols: usize) -> String {
     format!("{s}{}", " ".repeat(cols.saturating_sub(width(s))))
 }
 
-/// Bidirectional controls can reorder what a person reads.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Control and bidi characters shown as `\u{…}`, at most `max` characters
-/// kept (then `…`).
+/// Outside text for a terminal: control and bidi characters shown as
+/// `\u{…}` (the one escape, `crate::escape`), at most `max` characters kept
+/// (then `…`).
 pub fn escape(s: &str, max: usize) -> String {
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
@@ -28,11 +24,7 @@ pub fn escape(s: &str, max: usize) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() || is_bidi_control(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
+        crate::escape::push_escaped(&mut out, c);
     }
     out
 }
@@ -97,9 +89,37 @@ fn tokens(text: &str) -> Vec<(bool, String)> {
         }
         let wide = self::width(c.encode_utf8(&mut [0; 4])) >= 2;
         // Closing punctuation stays on the line of what it closes.
+        // So do the long-vowel mark and small kana, which cannot start a line.
         let closing = matches!(
             c,
-            '。' | '、' | '）' | '」' | '』' | '，' | '．' | '：' | '！' | '？'
+            '。' | '、'
+                | '）'
+                | '」'
+                | '』'
+                | '，'
+                | '．'
+                | '：'
+                | '！'
+                | '？'
+                | 'ー'
+                | 'ッ'
+                | 'ャ'
+                | 'ュ'
+                | 'ョ'
+                | 'ァ'
+                | 'ィ'
+                | 'ゥ'
+                | 'ェ'
+                | 'ォ'
+                | 'っ'
+                | 'ゃ'
+                | 'ゅ'
+                | 'ょ'
+                | 'ぁ'
+                | 'ぃ'
+                | 'ぅ'
+                | 'ぇ'
+                | 'ぉ'
         );
         if wide && !closing {
             if !word.is_empty() {
@@ -171,9 +191,15 @@ mod tests {
         for line in ja.lines() {
             assert!(width(line) <= 24, "{line:?} {}", width(line));
         }
+        for bad in ['。', 'ー', 'ァ', 'ッ'] {
+            assert!(!ja.lines().any(|l| l.trim_start().starts_with(bad)), "{ja}");
+        }
+        let kana = fill("", 0, 0, "フィッシング対策コードのファイル", 6);
         assert!(
-            !ja.lines().any(|l| l.trim_start().starts_with('。')),
-            "{ja}"
+            !kana
+                .lines()
+                .any(|l| l.starts_with('ー') || l.starts_with('ィ')),
+            "{kana}"
         );
         let url = fill(
             "",

@@ -67,6 +67,10 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
         ctx.baseline = Some(baseline::load(path).map_err(usage)?);
     }
     let pw = inputs::audit_password(&args.password)?;
+    // One time budget for the network part of the run (not the prompt).
+    let budget = crate::net::Net::run_budget(std::time::Duration::from_secs(global.timeout));
+    ctx.net
+        .set_deadline(budget.saturating_mul(u32::try_from(targets.len().max(1)).unwrap_or(1)));
     let reports = {
         let _status = super::progress::Status::start("auditing");
         session::runtime()?.block_on(audit::audit_profiles(

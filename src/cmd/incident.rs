@@ -90,7 +90,7 @@ fn checklist_cmd(
         checklist::apply_marks(&mut log, playbook, &args.mark, checklist::now()).map_err(usage)?;
         checklist::save(path, &log).map_err(usage)?;
     } else {
-        if !super::secret::interactive() {
+        if !crate::secret::interactive() {
             return Err(Error::Usage(format!(
                 "--checklist asks questions and needs a terminal (and CI unset); from a script use --mark STEP=done or --mark STEP=skipped (steps: {})",
                 playbook.step_ids().join(", ")
@@ -149,26 +149,57 @@ fn summary(e: &Evidence, dir: &Path, lang: Lang) -> String {
         .count();
     let mut o = match lang {
         Lang::En => format!(
-            "Wrote {} and {}.\n{} withdrawal(s) ({flagged} to an address that is not whitelisted), {} deposit(s), {} order(s), {} trade(s), {} open order(s).\n",
+            "Wrote {} and {}.\n",
             dir.join(TICKET_FILE).display(),
-            dir.join(EVIDENCE_FILE).display(),
-            e.withdrawals.len(),
-            e.deposits.len(),
-            e.orders.len(),
-            e.trades.len(),
-            e.open_orders.len()
+            dir.join(EVIDENCE_FILE).display()
         ),
         Lang::Ja => format!(
-            "{} と {} を作成しました。\n出金 {}件（うちホワイトリスト外のアドレスへ {flagged}件）、入金 {}件、注文 {}件、約定 {}件、オープンオーダー {}件。\n",
+            "{} と {} を作成しました。\n",
             dir.join(TICKET_FILE).display(),
-            dir.join(EVIDENCE_FILE).display(),
-            e.withdrawals.len(),
-            e.deposits.len(),
-            e.orders.len(),
-            e.trades.len(),
-            e.open_orders.len()
+            dir.join(EVIDENCE_FILE).display()
         ),
     };
+    // A count only for what was read: "0 withdrawals" would say none were made.
+    let ran = |check: &str| {
+        e.checks
+            .iter()
+            .any(|c| c.check == check && c.state == crate::collect::CheckState::Ran)
+    };
+    let mut counts: Vec<String> = Vec::new();
+    let mut count = |check: &str, n: usize, en: &str, ja: &str, note: (String, String)| {
+        if ran(check) {
+            counts.push(match lang {
+                Lang::En => format!("{n} {en}{}", note.0),
+                Lang::Ja => format!("{ja} {n}件{}", note.1),
+            });
+        }
+    };
+    let none = || (String::new(), String::new());
+    let flagged = (
+        format!(" ({flagged} to an address that is not whitelisted)"),
+        format!("（うちホワイトリスト外のアドレスへ {flagged}件）"),
+    );
+    count(
+        "withdrawals",
+        e.withdrawals.len(),
+        "withdrawal(s)",
+        "出金",
+        flagged,
+    );
+    count("deposits", e.deposits.len(), "deposit(s)", "入金", none());
+    count("orders", e.orders.len(), "order(s)", "注文", none());
+    count("trades", e.trades.len(), "trade(s)", "約定", none());
+    count(
+        "open-orders",
+        e.open_orders.len(),
+        "open order(s)",
+        "未約定注文",
+        none(),
+    );
+    if !counts.is_empty() {
+        let sep = tr(lang, ", ", "、");
+        o.push_str(&format!("{}{}\n", counts.join(sep), tr(lang, ".", "。")));
+    }
     for c in e
         .checks
         .iter()

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use secrecy::SecretString;
 
 use super::error::{Error, Result, usage};
-use super::secret;
+use crate::secret;
 use crate::audit::{self, BreachInputs, PasswordInput};
 use crate::cli::{BreachArgs, PasswordInput as PasswordFlags};
 use crate::collect::breach::BreachOptions;
@@ -114,17 +114,13 @@ pub fn breach_options(cfg: &Config, offline: bool, args: &BreachArgs) -> Result<
     Ok(opts)
 }
 
-/// Standard input for `password --stdin-list`, read whole and wiped.
+/// Standard input for `password --stdin-list`, read whole (bounded) and wiped.
 pub fn stdin_list() -> Result<Vec<crate::password_list::Entry>> {
-    use std::io::Read;
-    use zeroize::Zeroize;
-    let mut buf = Vec::new();
-    if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-        buf.zeroize();
-        return Err(Error::Usage(format!(
-            "cannot read standard input: {}",
-            crate::files::io_reason(&e)
-        )));
-    }
+    crate::hardening::no_core_dumps();
+    let buf = crate::bounded::read_limited(
+        std::io::stdin().lock(),
+        crate::bounded::PASSWORD_LIST,
+    )
+    .map_err(|e| Error::Usage(e.describe("standard input")))?;
     crate::password_list::parse_list(buf).map_err(usage)
 }

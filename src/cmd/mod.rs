@@ -13,7 +13,6 @@ pub mod output;
 pub mod password;
 pub mod progress;
 pub mod rules;
-pub mod secret;
 pub mod session;
 pub mod setup;
 pub mod status;

@@ -6,9 +6,7 @@ use std::io::{IsTerminal, Write};
 
 /// Whether `CI` is set to anything but empty or "false" (GitHub Actions,
 /// GitLab and most CI systems set `CI=true`).
-pub fn ci() -> bool {
-    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false")
-}
+pub use crate::secret::ci;
 
 /// Progress is shown only to a person: standard error is a terminal and this
 /// is not a CI job.

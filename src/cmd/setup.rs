@@ -299,7 +299,7 @@ pub fn run(global: &GlobalArgs, args: &SetupArgs) -> super::error::Result<Exit> 
 
     let answers = if args.any_answer() {
         answers_from_args(args).map_err(Error::Usage)?
-    } else if super::secret::interactive() {
+    } else if crate::secret::interactive() {
         let stdin = std::io::stdin();
         let mut input = stdin.lock();
         let mut out = std::io::stderr();

@@ -122,6 +122,12 @@ pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> Result<i32> {
         Ok(()) => {}
         // A closed pipe (`| head`) is the reader's choice, not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+            return Err(Error::Usage(format!(
+                "{}: {e}",
+                tr(lang, "cannot read the input", "入力を読み込めません")
+            )));
+        }
         Err(e) => {
             return Err(Error::Write {
                 path: tr(lang, "the output", "出力").into(),
@@ -135,17 +141,50 @@ pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> Result<i32> {
 fn feed<R: BufRead>(sink: &mut Sink<'_>, mut reader: R, extract: bool) -> io::Result<()> {
     if extract {
         let mut all = Vec::new();
-        reader.take(MAX_EXTRACT_BYTES).read_to_end(&mut all)?;
+        reader.take(MAX_EXTRACT_BYTES + 1).read_to_end(&mut all)?;
+        if all.len() as u64 > MAX_EXTRACT_BYTES {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "the input is larger than {} MiB, the most --extract reads",
+                    MAX_EXTRACT_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
         for link in extract_links(&all) {
             sink.item(&link)?;
         }
         return Ok(());
     }
     let mut line = Vec::new();
-    loop {
+    let max = crate::bounded::URL_LINE;
+    for n in 1.. {
         line.clear();
-        if reader.read_until(b'\n', &mut line)? == 0 {
+        // A line without end (`/dev/zero`) is cut off at the limit, not read
+        // until memory runs out.
+        if (&mut reader)
+            .take(max as u64 + 1)
+            .read_until(b'\n', &mut line)?
+            == 0
+        {
             return Ok(());
+        }
+        if line.len() > max && line.last() != Some(&b'\n') {
+            // Judge the first part; skip the rest of the line unstored.
+            line.truncate(max);
+            skip_line(&mut reader, crate::bounded::URL_LINE_MAX - max).map_err(|e| {
+                if e.kind() == io::ErrorKind::InvalidData {
+                    io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!(
+                            "input line {n} is longer than {}, the most read as one line",
+                            crate::bounded::human(crate::bounded::URL_LINE_MAX)
+                        ),
+                    )
+                } else {
+                    e
+                }
+            })?;
         }
         if line.last() == Some(&b'\n') {
             line.pop();
@@ -155,6 +194,28 @@ fn feed<R: BufRead>(sink: &mut Sink<'_>, mut reader: R, extract: bool) -> io::Re
         }
         let text = String::from_utf8_lossy(&line);
         sink.item(&text)?;
+    }
+    Ok(())
+}
+
+/// Consume up to and including the next newline, at most `limit` bytes.
+fn skip_line<R: BufRead>(reader: &mut R, limit: usize) -> io::Result<()> {
+    let mut skipped = 0usize;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        if let Some(i) = buf.iter().position(|b| *b == b'\n') {
+            reader.consume(i + 1);
+            return Ok(());
+        }
+        let n = buf.len();
+        reader.consume(n);
+        skipped += n;
+        if skipped > limit {
+            return Err(io::Error::from(io::ErrorKind::InvalidData));
+        }
     }
 }
 

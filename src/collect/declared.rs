@@ -34,6 +34,15 @@ pub fn collect(declared: Option<&Declared>, today: NaiveDate, facts: &mut Facts)
             "the [declared] section's `on` must be a date like 2026-11-25",
         );
     };
+    // A date ahead of today never goes stale; a day of slack covers time zones.
+    if on > today + chrono::Days::new(1) {
+        let why = format!("the [declared] date `on = {on}` is in the future");
+        facts.not_checked_prefix("declared.", &why);
+        return CheckStatus::failed(
+            "declared",
+            format!("{why}: set it to the day you answered (binance-audit setup does)"),
+        );
+    }
     if let Some(methods) = &d.two_factor {
         if let Some(bad) = methods
             .iter()
@@ -94,6 +103,21 @@ mod tests {
         );
         assert!(matches!(
             f.get("declared.withdrawal_whitelist"),
+            Some(Fact::NotChecked { .. })
+        ));
+    }
+
+    #[test]
+    fn a_date_in_the_future_is_refused() {
+        let cfg = crate::config::parse("[declared]\non = 2099-01-01\nanti_phishing_code = true\n")
+            .unwrap();
+        let mut f = Facts::new();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let st = collect(cfg.declared.as_ref(), today, &mut f);
+        assert_eq!(st.state, super::super::CheckState::Failed);
+        assert!(st.detail.contains("future"), "{}", st.detail);
+        assert!(matches!(
+            f.get("declared.anti_phishing_code"),
             Some(Fact::NotChecked { .. })
         ));
     }

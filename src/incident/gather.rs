@@ -86,6 +86,32 @@ fn bad_rows_note(bad: usize) -> String {
     }
 }
 
+/// Pages read per time window at most: 100 000 rows of one endpoint in one
+/// window is more than any account has; a server that never ends a walk
+/// is stopped here.
+pub const MAX_PAGES: usize = 100;
+/// The least spacing of unpaced history calls (weight 1 each).
+const LIGHT_PACING: Duration = Duration::from_millis(100);
+
+/// A fingerprint of a page's bytes: a server that ignores paging and sends
+/// the same page again is stopped instead of walked forever.
+fn page_digest(body: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(body).into()
+}
+
+fn repeated_page(what: &str) -> String {
+    format!(
+        "stopped: Binance sent the same page of {what} twice (the paging was ignored), so the rest was not collected"
+    )
+}
+
+fn too_many_pages(what: &str) -> String {
+    format!(
+        "stopped after {MAX_PAGES} pages of {what} in one time window; the rest was not collected"
+    )
+}
+
 /// What a walk over a SAPI history endpoint read, and what stopped it.
 struct History<T> {
     rows: Vec<T>,
@@ -116,11 +142,18 @@ where
         windows: windows.len(),
         error: None,
     };
+    let mut light = Pacer::new(LIGHT_PACING);
     for (i, (start, end)) in windows.iter().enumerate() {
         let mut offset = 0;
-        loop {
-            if let Some(p) = pacer.as_deref_mut() {
-                p.wait().await;
+        let mut previous: Option<[u8; 32]> = None;
+        for page_no in 0.. {
+            if page_no == MAX_PAGES {
+                h.error = Some(too_many_pages(purpose));
+                return h;
+            }
+            match pacer.as_deref_mut() {
+                Some(p) => p.wait().await,
+                None => light.wait().await,
             }
             h.calls += 1;
             let params = [
@@ -129,11 +162,20 @@ where
                 ("offset", offset.to_string()),
                 ("limit", PAGE_LIMIT.to_string()),
             ];
+            let mut repeat = false;
             let page = client
                 .signed_get(path, &params, purpose)
                 .await
                 .map_err(|e| e.to_string())
-                .and_then(|b| parse_list::<R>(&b));
+                .and_then(|b| {
+                    let digest = page_digest(&b);
+                    repeat = previous.replace(digest) == Some(digest);
+                    parse_list::<R>(&b)
+                });
+            if repeat {
+                h.error = Some(repeated_page(purpose));
+                return h;
+            }
             let (page, bad) = match page {
                 Ok(p) => p,
                 Err(e) => {
@@ -232,7 +274,11 @@ where
     let mut bad = 0;
     for (start, end) in evidence::windows(period, evidence::TRADE_WINDOW) {
         let mut from = start;
-        loop {
+        let mut previous: Option<[u8; 32]> = None;
+        for page_no in 0.. {
+            if page_no == MAX_PAGES {
+                return Err(format!("{sym}: {}", too_many_pages("history")));
+            }
             pacer.wait().await;
             let params = [
                 ("symbol", sym.to_string()),
@@ -240,11 +286,15 @@ where
                 ("endTime", end.to_string()),
                 ("limit", PAGE_LIMIT.to_string()),
             ];
-            let (page, b) = client
+            let body = client
                 .signed_get(path, &params, "order/trade history (evidence)")
                 .await
-                .map_err(|e| format!("{sym}: {e}"))
-                .and_then(|body| parse_list::<R>(&body).map_err(|e| format!("{sym}: {e}")))?;
+                .map_err(|e| format!("{sym}: {e}"))?;
+            let digest = page_digest(&body);
+            if previous.replace(digest) == Some(digest) {
+                return Err(format!("{sym}: {}", repeated_page("history")));
+            }
+            let (page, b) = parse_list::<R>(&body).map_err(|e| format!("{sym}: {e}"))?;
             bad += b;
             let full = page.len() + b >= PAGE_LIMIT;
             let page: Vec<T> = page.into_iter().map(convert).collect();
@@ -254,7 +304,15 @@ where
                 // Same-millisecond rows may straddle the page edge: start again
                 // at that millisecond (duplicates are removed), or one past it
                 // when the whole page was that one millisecond.
-                Some(t) if full && t < end => from = if t > from { t } else { t + 1 },
+                Some(t) if full && t < end => {
+                    let next = if t > from { t } else { t + 1 };
+                    // A page whose newest row is older than where it started
+                    // makes no progress: the walk would never end.
+                    if next <= from {
+                        return Err(format!("{sym}: {}", repeated_page("history")));
+                    }
+                    from = next;
+                }
                 _ => break,
             }
         }

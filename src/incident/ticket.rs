@@ -66,12 +66,12 @@ fn requests(kind: Kind, lang: Lang) -> &'static [&'static str] {
     match (kind, lang) {
         (Kind::Breach, Lang::En) => &[
             "Please make sure no further logins or withdrawals are possible on my account until I have secured it.",
-            "Please investigate the withdrawals above that I did not make, and contact the receiving platforms where they belong to an exchange.",
+            "Please investigate the withdrawals listed in this request that I did not make, and contact the receiving platforms where they belong to an exchange.",
             "Please tell me from which IP addresses and devices my account was accessed in this period, and when the destination addresses were added.",
         ],
         (Kind::Breach, Lang::Ja) => &[
             "安全を確保できるまで、私のアカウントへのログインと出金ができないようにしてください。",
-            "上記のうち私が行っていない出金を調査し、送り先が取引所の場合はその取引所に連絡してください。",
+            "この依頼に記載した出金のうち私が行っていないものを調査し、送り先が取引所の場合はその取引所に連絡してください。",
             "この期間に私のアカウントへアクセスしたIPアドレスとデバイス、および送り先アドレスが登録された日時を教えてください。",
         ],
         (Kind::Outage, Lang::En) => &[
@@ -271,7 +271,16 @@ fn section<T>(
             o.push('\n');
         }
         table(rows, lang, o);
-    } else if g.is_none() {
+    } else if g.is_some() {
+        // Nothing read: an empty table to fill in from the app, and what to attach.
+        o.push('\n');
+        table(rows, lang, o);
+        o.push_str(tr(
+            lang,
+            "| [fill in from the app: Wallet → Transaction History] |\n\n_Attach screenshots of the app's history for this period._\n",
+            "| ［アプリの ウォレット → 取引履歴 から記入］ |\n\n_この期間のアプリの履歴のスクリーンショットを添付してください。_\n",
+        ));
+    } else {
         o.push_str(tr(
             lang,
             "None in this period.\n",

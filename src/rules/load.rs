@@ -131,14 +131,18 @@ pub fn parse_file(name: &str, src: &str) -> Result<Vec<Rule>, Vec<Problem>> {
 }
 
 fn build(file: &str, src: &str, r: RawRule) -> Result<Rule, Vec<Problem>> {
-    let (id_line, id_col) = line_col(src, r.id.span().start);
+    // Positions are worked out only for a message: counting lines up to
+    // each rule made loading a 20 000-rule file quadratic.
+    let id_start = r.id.span().start;
+    let id_pos = std::cell::OnceCell::new();
+    let at = || *id_pos.get_or_init(|| line_col(src, id_start));
     let id = r.id.into_inner();
     let mut problems = Vec::new();
     let mut bad = |msg: String| {
         problems.push(Problem {
             file: file.into(),
-            line: Some(id_line),
-            column: Some(id_col),
+            line: Some(at().0),
+            column: Some(at().1),
             message: format!("rule {id}: {msg}"),
         })
     };
@@ -196,13 +200,26 @@ fn build(file: &str, src: &str, r: RawRule) -> Result<Rule, Vec<Problem>> {
         }
     };
     if let Some(p) = &program {
+        let work = super::cost::cost(p.expression());
+        if work > super::cost::MAX_COST {
+            problems.push(Problem {
+                file: file.into(),
+                line: Some(at().0),
+                column: Some(at().1),
+                message: format!(
+                    "rule {id}: the condition may take about {work} steps, more than the {} a rule may take (lists from facts are counted as {} long); use fewer nested all/exists/map/filter",
+                    super::cost::MAX_COST,
+                    super::cost::FACT_LIST
+                ),
+            });
+        }
         let declared: HashSet<&str> = r.facts.iter().filter_map(|f| f.split('.').next()).collect();
         for var in p.references().variables() {
             if is_namespace(var) && !declared.contains(var) {
                 problems.push(Problem {
                     file: file.into(),
-                    line: Some(id_line),
-                    column: Some(id_col),
+                    line: Some(at().0),
+                    column: Some(at().1),
                     message: format!(
                         "rule {id}: condition reads `{var}.…` but `facts` names nothing in `{var}`"
                     ),
@@ -218,8 +235,8 @@ fn build(file: &str, src: &str, r: RawRule) -> Result<Rule, Vec<Problem>> {
             match facts::lookup(name) {
                 None => problems.push(Problem {
                     file: file.into(),
-                    line: Some(id_line),
-                    column: Some(id_col),
+                    line: Some(at().0),
+                    column: Some(at().1),
                     message: format!("rule {id}: test case uses unknown fact `{name}`"),
                 }),
                 Some(def) => {
@@ -228,8 +245,8 @@ fn build(file: &str, src: &str, r: RawRule) -> Result<Rule, Vec<Problem>> {
                     {
                         problems.push(Problem {
                             file: file.into(),
-                            line: Some(id_line),
-                            column: Some(id_col),
+                            line: Some(at().0),
+                            column: Some(at().1),
                             message: format!(
                                 "rule {id}: test case gives `{name}` = {v}, expected a {:?}",
                                 def.kind
@@ -248,8 +265,8 @@ fn build(file: &str, src: &str, r: RawRule) -> Result<Rule, Vec<Problem>> {
     if !has(Expect::Pass) || !has(Expect::Fail) {
         problems.push(Problem {
             file: file.into(),
-            line: Some(id_line),
-            column: Some(id_col),
+            line: Some(at().0),
+            column: Some(at().1),
             message: format!("rule {id}: needs at least one [[rule.test]] expecting \"pass\" and one expecting \"fail\""),
         });
     }
@@ -414,12 +431,12 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Rule>, LoadError> {
     let mut problems = Vec::new();
     for path in paths {
         let name = path.display().to_string();
-        match std::fs::read(&path) {
+        match crate::bounded::read_file(&path, crate::bounded::RULE_FILE) {
             Err(e) => problems.push(Problem {
                 file: name,
                 line: None,
                 column: None,
-                message: format!("cannot read: {e}"),
+                message: e.describe("the file"),
             }),
             Ok(bytes) => match String::from_utf8(bytes) {
                 Err(_) => problems.push(Problem {
@@ -443,10 +460,18 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Rule>, LoadError> {
 pub fn load_with_overrides(dir: Option<&Path>) -> Result<Vec<Rule>, LoadError> {
     let mut rules = load_builtin()?;
     if let Some(dir) = dir {
+        let mut index: std::collections::HashMap<String, usize> = rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
         for extra in load_dir(dir)? {
-            match rules.iter_mut().find(|r| r.id == extra.id) {
-                Some(slot) => *slot = extra,
-                None => rules.push(extra),
+            match index.get(&extra.id) {
+                Some(&i) => rules[i] = extra,
+                None => {
+                    index.insert(extra.id.clone(), rules.len());
+                    rules.push(extra);
+                }
             }
         }
     }

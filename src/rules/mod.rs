@@ -2,6 +2,7 @@
 //! `--rules DIR`. A rule names the facts it reads and a CEL condition over
 //! them; true raises a finding.
 
+pub mod cost;
 mod eval;
 mod load;
 

@@ -194,19 +194,51 @@ pub fn judge(r: &StatusReport, offline: bool) -> (Vec<Verdict>, Vec<String>) {
             "Do not send on a suspended network: wait until Binance reopens it, or use another network that is enabled and that the other side supports (check the address format and memo/tag).",
             "停止中のネットワークでは送金しないでください。再開を待つか、有効で相手側も対応している別のネットワークを使ってください（アドレス形式とメモ／タグを確認してください）。").into());
     }
-    if let Some(c) = &r.clock.value
-        && c.skew_ms.abs() > SKEW_LIMIT_MS
-    {
+    let judged = r.clock.value.as_ref().map(|c| (c, c.judge()));
+    if let Some((c, ClockJudgement::SlowLink)) = judged {
+        let (secs, rtt) = (
+            format!("{:.1}", c.skew_ms.unsigned_abs() as f64 / 1000.0),
+            format!("{:.1}", c.rtt_ms as f64 / 1000.0),
+        );
+        push!(
+            Level::Warning,
+            "slow-connection",
+            match lang {
+                Lang::En => format!(
+                    "Slow connection: the time request took {rtt} s there and back, which explains the {secs} s gap measured; the clock itself cannot be judged over this link."
+                ),
+                Lang::Ja => format!(
+                    "通信が遅い状態です。時刻の問い合わせに往復{rtt}秒かかっており、測定された{secs}秒の差はこの遅延で説明できます。この回線では時計のずれを判定できません。"
+                ),
+            },
+        );
+    }
+    if let Some((c, j @ (ClockJudgement::Ahead | ClockJudgement::Behind))) = judged {
+        let why = match (j, lang) {
+            (ClockJudgement::Ahead, Lang::En) => {
+                "Binance refuses signed requests stamped 1 s or more ahead of its clock (error -1021)"
+            }
+            (ClockJudgement::Ahead, Lang::Ja) => {
+                "Binanceは自分の時計より1秒以上進んだ時刻の署名付きリクエストを拒否します（エラー -1021）"
+            }
+            (_, Lang::En) => {
+                "Binance refuses signed requests older than their recvWindow, 5 s by default (error -1021)"
+            }
+            (_, Lang::Ja) => {
+                "Binanceは recvWindow（既定5秒）より古い署名付きリクエストを拒否します（エラー -1021）"
+            }
+        };
+        let pm = format!("±{:.1}", c.rtt_ms as f64 / 2000.0);
         push!(
             Level::Problem,
             "clock-skew",
             match lang {
                 Lang::En => format!(
-                    "This machine's clock is off ({}): Binance rejects API requests from it (error -1021). This is a local problem.",
+                    "This machine's clock is off ({}, {pm} s): {why}. This is a local problem.",
                     skew_text(c.skew_ms, lang)
                 ),
                 Lang::Ja => format!(
-                    "この端末の時計がずれています（{}）。BinanceはこのためAPIリクエストを拒否します（エラー -1021）。手元側の問題です。",
+                    "この端末の時計がずれています（{}、誤差{pm}秒）。{why}。手元側の問題です。",
                     skew_text(c.skew_ms, lang)
                 ),
             },

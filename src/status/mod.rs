@@ -30,6 +30,9 @@ pub use probes::{describe_net_error, nonzero, public_checks, select_coins, signe
 pub use text::render_text;
 /// Binance refuses signed requests more than 1 s ahead of its clock.
 pub const SKEW_LIMIT_MS: i64 = 1000;
+/// Binance refuses signed requests older than their `recvWindow` (5 s unless
+/// a client asks otherwise); a clock this far behind is at that edge.
+pub const BEHIND_LIMIT_MS: i64 = 4000;
 /// A ping slower than this makes the app feel broken even when nothing is.
 pub const SLOW_MS: u64 = 2000;
 
@@ -79,6 +82,40 @@ pub struct Clock {
     pub server_time: DateTime<Utc>,
     /// Binance's time minus this machine's; positive = the local clock is behind.
     pub skew_ms: i64,
+    /// The round trip of the time request: the offset is known only to ±half of it.
+    pub rtt_ms: u64,
+}
+
+/// What the measured offset means, given how well it could be measured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClockJudgement {
+    /// Within Binance's limits, or too small to matter.
+    Fine,
+    /// Ahead by 1 s or more beyond the uncertainty: Binance rejects requests.
+    Ahead,
+    /// Behind by more than the default request window allows.
+    Behind,
+    /// The gap is within what the round trip alone explains.
+    SlowLink,
+}
+
+impl Clock {
+    /// Binance's rule is asymmetric: a timestamp 1 s ahead of its clock is
+    /// refused, one behind only once it is older than `recvWindow`. The round
+    /// trip is the uncertainty: a gap it explains says nothing of the clock.
+    pub fn judge(&self) -> ClockJudgement {
+        let half = i64::try_from(self.rtt_ms / 2).unwrap_or(i64::MAX);
+        let (ahead, behind) = (-self.skew_ms, self.skew_ms);
+        if ahead.saturating_sub(half) >= SKEW_LIMIT_MS {
+            ClockJudgement::Ahead
+        } else if behind.saturating_sub(half) >= BEHIND_LIMIT_MS {
+            ClockJudgement::Behind
+        } else if ahead >= SKEW_LIMIT_MS || behind >= BEHIND_LIMIT_MS {
+            ClockJudgement::SlowLink
+        } else {
+            ClockJudgement::Fine
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -237,6 +274,7 @@ mod tests {
                 Clock {
                     server_time: Utc::now(),
                     skew_ms: 120,
+                    rtt_ms: 40,
                 },
                 "",
             ),
@@ -296,6 +334,35 @@ mod tests {
         assert!(!msgs.iter().any(|m| m.contains("All normal")));
         assert_eq!(v.last().unwrap().level, Level::Warning, "problems first");
         assert!(next.iter().any(|n| n.contains("suspended network")));
+    }
+
+    #[test]
+    fn the_clock_is_judged_by_binance_rules_with_the_round_trip_as_uncertainty() {
+        let c = |skew_ms, rtt_ms| {
+            Clock {
+                server_time: Utc::now(),
+                skew_ms,
+                rtt_ms,
+            }
+            .judge()
+        };
+        // 1 s ahead is refused; 2 s behind is inside the 5 s window.
+        assert_eq!(c(-1200, 50), ClockJudgement::Ahead);
+        assert_eq!(c(2000, 50), ClockJudgement::Fine);
+        assert_eq!(c(4500, 50), ClockJudgement::Behind);
+        // A 4 s round trip explains a 2 s gap either way: a slow link, not a clock.
+        assert_eq!(c(2000, 4000), ClockJudgement::Fine);
+        assert_eq!(c(-1500, 4000), ClockJudgement::SlowLink);
+        assert_eq!(c(4200, 4000), ClockJudgement::SlowLink);
+        let mut r = report();
+        r.clock.value = Some(Clock {
+            server_time: Utc::now(),
+            skew_ms: -1500,
+            rtt_ms: 4000,
+        });
+        let codes = codes(&r);
+        assert!(codes.contains(&"slow-connection".to_string()), "{codes:?}");
+        assert!(!codes.contains(&"clock-skew".to_string()), "{codes:?}");
     }
 
     #[test]

@@ -119,6 +119,7 @@ pub async fn public_checks(
                         Clock {
                             server_time: server,
                             skew_ms,
+                            rtt_ms: u64::try_from(time_rtt.as_millis()).unwrap_or(u64::MAX),
                         },
                         skew_text(skew_ms, lang),
                     )
@@ -194,16 +195,30 @@ pub fn select_coins(
         if !pick {
             continue;
         }
-        let networks = c
+        let parsed: Vec<NetworkConfig> = c
             .network_list
             .into_iter()
             .filter_map(|n| serde_json::from_value::<NetworkConfig>(n).ok())
+            .collect();
+        // A coin without networks, or a network without both flags, says
+        // nothing about deposits and withdrawals: never "all normal".
+        if parsed.is_empty()
+            || parsed
+                .iter()
+                .any(|n| n.deposit_enable.is_none() || n.withdraw_enable.is_none())
+        {
+            return Err(format!(
+                "Binance's answer for {} lacks its networks' depositEnable/withdrawEnable, so their state is not known",
+                crate::escape::escape_controls(&coin)
+            ));
+        }
+        let networks = parsed
+            .into_iter()
             .map(|n| NetworkState {
                 network: n.network.unwrap_or_default(),
                 name: n.name.unwrap_or_default(),
-                // An absent flag is not evidence of a suspension.
-                deposit_enabled: n.deposit_enable.unwrap_or(true),
-                withdraw_enabled: n.withdraw_enable.unwrap_or(true),
+                deposit_enabled: n.deposit_enable.unwrap_or(false),
+                withdraw_enabled: n.withdraw_enable.unwrap_or(false),
                 deposit_reason: n.deposit_desc.unwrap_or_default(),
                 withdraw_reason: n.withdraw_desc.unwrap_or_default(),
                 busy: n.busy.unwrap_or(false),

@@ -107,9 +107,7 @@ fn q(s: &str) -> String {
     out
 }
 
-pub(crate) fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
-}
+pub(crate) use crate::escape::is_bidi_control;
 
 pub(crate) fn build_verdict(
     k: &Knowledge,

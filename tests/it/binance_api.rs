@@ -91,11 +91,15 @@ fn read_only_ip_restricted_ed25519_key_has_no_api_key_findings() {
     assert_eq!(checks.len(), 1);
     assert_eq!(checks[0]["state"], "ran", "{}", checks[0]);
     assert!(checks[0]["detail"].as_str().unwrap().contains("vmPU…Eh8A"));
-    // The clock first, then each account endpoint exactly once.
+    // The clock alongside the account endpoints (issue 13: the audit does
+    // not wait for it), each exactly once.
     let reqs = mock.requests();
-    assert_eq!(reqs[0].path, mb::TIME);
+    let time = reqs
+        .iter()
+        .find(|r| r.path == mb::TIME)
+        .expect("clock read");
     assert!(
-        reqs[0].header("X-MBX-APIKEY").is_none(),
+        time.header("X-MBX-APIKEY").is_none(),
         "public call sent the key"
     );
     for p in mb::SIGNED_PATHS {
@@ -304,11 +308,17 @@ fn clock_skew_is_corrected_and_reported() {
         let mock = MockBinance::start(Scenario::read_only().key(Key::Ed25519).skew(skew));
         let (r, j) = json_run(&mock, Creds::PemFile("ed25519-rfc8032-test1.pem"));
         r.code(0);
+        // Signed with the local clock first: a -1021 is answered by one
+        // clock reading and one more signature, nothing else.
         assert!(
-            mock.rejections().is_empty(),
+            mock.rejections().iter().all(|x| x.code == -1021),
             "skew {skew}: {:?}",
             mock.rejections()
         );
+        assert_eq!(mock.requests_to(mb::TIME), 1);
+        for p in mb::SIGNED_PATHS {
+            assert!(mock.requests_to(p) <= 2, "{p}");
+        }
         let measured = fact(&j, "env.clock_skew_ms")["value"].as_i64().unwrap();
         assert!(
             (measured + skew).abs() < 500,
@@ -363,20 +373,26 @@ fn rate_limit_stops_that_endpoint_and_honours_retry_after() {
 
 #[test]
 fn ip_ban_stops_every_call() {
+    // A banned IP is banned on every endpoint.
+    let ban = mb::error(
+        418,
+        -1003,
+        "Way too many requests; IP banned until 1764032400000.",
+    )
+    .with_header("Retry-After", "120");
     let mock = MockBinance::start(
-        Scenario::read_only().respond(
-            mb::TIME,
-            mb::error(
-                418,
-                -1003,
-                "Way too many requests; IP banned until 1764032400000.",
-            )
-            .with_header("Retry-After", "120"),
-        ),
+        Scenario::read_only()
+            .respond(mb::TIME, ban.clone())
+            .respond_signed(ban),
     );
     let (r, j) = json_run(&mock, Creds::Hmac(mb::SECRET));
     r.code(3);
-    assert_eq!(mock.requests().len(), 1, "nothing may follow a 418");
+    // The clock is read alongside the first signed calls, so those left
+    // before the 418 came back; nothing is sent after it, nothing retried.
+    assert!(mock.requests().len() <= 8);
+    for p in mb::SIGNED_PATHS {
+        assert!(mock.requests_to(p) <= 1, "{p} retried after a ban");
+    }
     let detail = api_checks(&j)[0]["detail"].as_str().unwrap().to_string();
     assert!(
         detail.contains("418") && detail.contains("120 s"),

@@ -579,6 +579,13 @@ fn without_a_key_a_blank_ticket_and_no_requests() {
     let ticket = std::fs::read_to_string(dir.join("ticket.md")).unwrap();
     assert!(ticket.contains("_Not collected: no API key"), "{ticket}");
     assert!(ticket.contains("[your UID"), "{ticket}");
+    // Nothing collected is never "0 withdrawals": the summary gives no count,
+    // the ticket keeps empty tables to fill in and says what to attach.
+    assert!(!o.stdout.contains("0 withdrawal"), "{}", o.stdout);
+    assert!(o.stdout.contains("not collected"), "{}", o.stdout);
+    assert!(ticket.contains("| # | Time | Coin |"), "{ticket}");
+    assert!(ticket.contains("fill in from the app"), "{ticket}");
+    assert!(!ticket.contains("withdrawals above"), "{ticket}");
 
     let dir = home.path().join("offline");
     let o = evidence(

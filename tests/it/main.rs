@@ -19,6 +19,7 @@ mod evidence;
 mod formats;
 mod fuzz_loaders;
 mod fuzz_parsers;
+mod hostile;
 mod incident;
 mod options;
 mod setup;

@@ -8,8 +8,8 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::de::DeserializeOwned;
@@ -25,7 +25,24 @@ pub const TIME_PATH: &str = "/api/v3/time";
 pub const RECV_WINDOW_MS: u64 = 5000;
 /// Endpoints whose documentation lists no `recvWindow`: sending an unknown
 /// parameter risks `-1104`, and the default window is the same 5000 ms.
-const NO_RECV_WINDOW: &[&str] = &["/sapi/v1/capital/withdraw/address/list"];
+/// Both official connectors send nothing but `timestamp` there too.
+const NO_RECV_WINDOW: &[&str] = &[
+    "/sapi/v1/capital/withdraw/address/list",
+    "/sapi/v1/capital/withdraw/quota",
+];
+/// Server text kept in a report, in characters, after scrubbing.
+const MAX_SERVER_TEXT: usize = 200;
+/// Used weight at which the next call on that budget waits for the next
+/// minute rather than risk a 429 (and, repeated, a 418 ban).
+const WEIGHT_PACE_PERCENT: u64 = 90;
+/// Weight budgets per minute as Binance documents them (live values need
+/// `exchangeInfo`, one more call): `/api` shares one per IP; each IP-limited
+/// `/sapi` endpoint has its own, each UID-limited one too.
+const WEIGHT_HEADERS: &[(&str, u64)] = &[
+    ("x-mbx-used-weight-1m", 6_000),
+    ("x-sapi-used-ip-weight-1m", 12_000),
+    ("x-sapi-used-uid-weight-1m", 180_000),
+];
 /// A 418 without Retry-After: Binance's shortest ban is 2 minutes.
 const DEFAULT_BAN_SECS: u64 = 120;
 
@@ -69,6 +86,14 @@ pub enum ApiError {
     Banned {
         retry_after: Option<u64>,
     },
+    /// -1021 (timestamp outside the window); `corrected` says whether the
+    /// request was signed again with a freshly measured Binance time.
+    Clock {
+        corrected: bool,
+    },
+    /// The request was not sent: the run's time limit was spent, or the
+    /// host failed earlier in the run.
+    NotSent(String),
     Server {
         status: u16,
         attempts: u32,
@@ -96,6 +121,7 @@ impl ApiError {
     pub fn code(&self) -> Option<i64> {
         match self {
             ApiError::Rejected { code, .. } => Some(*code),
+            ApiError::Clock { .. } => Some(-1021),
             _ => None,
         }
     }
@@ -156,6 +182,13 @@ impl fmt::Display for ApiError {
                 _ if msg.is_empty() => write!(f, "Binance returned error {code} (HTTP {status})"),
                 _ => write!(f, "Binance returned error {code} (HTTP {status}): {msg}"),
             },
+            ApiError::Clock { corrected: true } => f.write_str(
+                "Binance rejected the request time (-1021): this machine's clock is too far from Binance's even after correction; turn on automatic time sync (NTP) and run again",
+            ),
+            ApiError::Clock { corrected: false } => f.write_str(
+                "Binance rejected the request time (-1021): this machine's clock is too far from Binance's, and Binance's time could not be read to correct it; turn on automatic time sync (NTP) and run again",
+            ),
+            ApiError::NotSent(why) => write!(f, "Binance was not asked: {why}"),
             ApiError::RateLimited { retry_after } => write!(
                 f,
                 "Binance rate limit hit (HTTP 429): this endpoint was not called again{}; nothing was retried, so the limit is not made worse",
@@ -214,6 +247,32 @@ struct Halts {
     banned: Option<(Instant, Option<u64>)>,
     /// Rate-limited scopes (an endpoint, or all of `/api/`) until then (429).
     limited: HashMap<String, (Instant, Option<u64>)>,
+    /// Last used weight per budget scope: (used, limit, local ms when read).
+    weight: HashMap<String, (u64, u64, i64)>,
+}
+
+/// Binance limits by IP, not by key: every client for one host (every
+/// profile of `--all-profiles`) shares one stop state and weight count.
+fn shared_halts(base: &Url) -> Arc<Mutex<Halts>> {
+    static ALL: OnceLock<Mutex<HashMap<String, Arc<Mutex<Halts>>>>> = OnceLock::new();
+    let key = format!(
+        "{}:{}",
+        base.host_str().unwrap_or(""),
+        base.port_or_known_default().unwrap_or(0)
+    );
+    let mut all = ALL
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
+    all.entry(key).or_default().clone()
+}
+
+/// What the clock measurements so far have given: a generation bumped by
+/// each measurement, and whether the latest one succeeded.
+#[derive(Default)]
+struct ClockState {
+    generation: u64,
+    ok: bool,
 }
 
 pub struct BinanceClient {
@@ -223,7 +282,11 @@ pub struct BinanceClient {
     /// Binance time minus local time, as applied to `timestamp`.
     offset_ms: AtomicI64,
     retry: RetryPolicy,
-    halts: Mutex<Halts>,
+    halts: Arc<Mutex<Halts>>,
+    /// Held while Binance's time is measured, so concurrent -1021 answers
+    /// wait for one measurement instead of each making their own.
+    clock: tokio::sync::Mutex<ClockState>,
+    clock_generation: AtomicU64,
 }
 
 impl fmt::Debug for BinanceClient {
@@ -243,6 +306,12 @@ pub fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
+#[derive(serde::Deserialize)]
+struct ServerTime {
+    #[serde(rename = "serverTime")]
+    server_time: i64,
+}
+
 /// The shape of every Binance error body.
 #[derive(serde::Deserialize)]
 struct ErrorBody {
@@ -253,13 +322,16 @@ struct ErrorBody {
 
 impl BinanceClient {
     pub fn new(net: Net, base: Url, creds: Option<Credentials>) -> BinanceClient {
+        let halts = shared_halts(&base);
         BinanceClient {
             net,
             base,
             creds,
             offset_ms: AtomicI64::new(0),
             retry: RetryPolicy::default(),
-            halts: Mutex::default(),
+            halts,
+            clock: tokio::sync::Mutex::default(),
+            clock_generation: AtomicU64::new(0),
         }
     }
 
@@ -288,22 +360,68 @@ impl BinanceClient {
     /// Read `/api/v3/time` and correct later timestamps for this machine's
     /// clock. Returns Binance time minus local time in ms (positive: the local
     /// clock is behind), estimated at the middle of the round trip.
+    ///
+    /// Signed calls need not wait for it: they are signed with the offset
+    /// known at the time, and one rejected with -1021 waits for this
+    /// measurement and is signed again.
     pub async fn sync_clock(&self) -> Result<i64, ApiError> {
-        #[derive(serde::Deserialize)]
-        struct Time {
-            #[serde(rename = "serverTime")]
-            server_time: i64,
-        }
+        let mut state = self.clock.lock().await;
         let sent = now_ms();
-        let t: Time = self
-            .public_json(TIME_PATH, &[], "Binance server time (clock check)")
-            .await?;
-        let received = now_ms();
+        let result = self
+            .public_json::<ServerTime>(TIME_PATH, &[], "Binance server time (clock check)")
+            .await
+            .and_then(|t| self.apply_time(t.server_time, sent, now_ms()));
+        state.ok = result.is_ok();
+        state.generation += 1;
+        self.clock_generation
+            .store(state.generation, Ordering::SeqCst);
+        result
+    }
+
+    /// Store the offset from one reading of Binance's time; refuse a time
+    /// that is not a plausible clock reading (a year out, or overflowing).
+    fn apply_time(&self, server: i64, sent: i64, received: i64) -> Result<i64, ApiError> {
+        const YEAR_MS: i64 = 366 * 86_400_000;
+        let offset = server.checked_sub(received).filter(|o| o.abs() < YEAR_MS);
+        let Some(offset) = offset else {
+            return Err(ApiError::BadJson {
+                detail: "serverTime is not a plausible time".into(),
+            });
+        };
         // Signing uses the offset at receipt, which makes timestamps a little
         // late rather than early: Binance rejects anything 1 s ahead of it.
-        self.offset_ms
-            .store(t.server_time - received, Ordering::Relaxed);
-        Ok(t.server_time - (sent + received) / 2)
+        self.offset_ms.store(offset, Ordering::Relaxed);
+        Ok(server - (sent + received) / 2)
+    }
+
+    /// After a -1021 for a request signed at clock generation `seen`: true
+    /// when a measurement newer than that signature succeeded (made here if
+    /// none was), so signing again can help.
+    async fn corrected_since(&self, seen: u64) -> bool {
+        let mut state = self.clock.lock().await;
+        if state.generation != seen {
+            return state.ok;
+        }
+        let sent = now_ms();
+        let ok = match self
+            .net
+            .get(
+                &net::join(&self.base, TIME_PATH),
+                &[],
+                "Binance server time (re-read after -1021)",
+            )
+            .await
+        {
+            Ok(resp) if resp.status < 300 => parse_json::<ServerTime>(&resp.body)
+                .and_then(|t| self.apply_time(t.server_time, sent, now_ms()))
+                .is_ok(),
+            _ => false,
+        };
+        state.ok = ok;
+        state.generation += 1;
+        self.clock_generation
+            .store(state.generation, Ordering::SeqCst);
+        ok
     }
 
     /// An unsigned GET; no API key is sent.
@@ -365,7 +483,7 @@ impl BinanceClient {
     }
 
     fn halted(&self, path: &str) -> Option<ApiError> {
-        let mut h = self.halts.lock().ok()?;
+        let mut h = self.halts.lock().unwrap_or_else(|p| p.into_inner());
         let now = Instant::now();
         if let Some((until, retry_after)) = h.banned {
             if now < until {
@@ -384,22 +502,48 @@ impl BinanceClient {
     }
 
     fn halt(&self, path: &str, err: &ApiError) {
-        let Ok(mut h) = self.halts.lock() else { return };
+        let mut h = self.halts.lock().unwrap_or_else(|p| p.into_inner());
         let now = Instant::now();
+        // A far-off instant that cannot overflow: the run ends long before.
+        let until = |secs: u64| {
+            now.checked_add(Duration::from_secs(secs.min(net::MAX_RETRY_AFTER_SECS)))
+                .unwrap_or(now + Duration::from_secs(86_400))
+        };
         match err {
             ApiError::Banned { retry_after } => {
                 let secs = retry_after.unwrap_or(DEFAULT_BAN_SECS);
-                h.banned = Some((now + Duration::from_secs(secs), *retry_after));
+                h.banned = Some((until(secs), *retry_after));
             }
             ApiError::RateLimited { retry_after } => {
                 // Without Retry-After, stay away for the rest of the run.
                 let secs = retry_after.unwrap_or(3600);
-                h.limited.insert(
-                    limit_scope(path),
-                    (now + Duration::from_secs(secs), *retry_after),
-                );
+                h.limited
+                    .insert(limit_scope(path), (until(secs), *retry_after));
             }
             _ => {}
+        }
+    }
+
+    /// Remember the used weight Binance reported for this path's budget.
+    fn note_weight(&self, path: &str, resp: &net::HttpResponse) {
+        let mut h = self.halts.lock().unwrap_or_else(|p| p.into_inner());
+        for (name, limit) in WEIGHT_HEADERS {
+            if let Some(used) = resp.header(name).and_then(|v| v.trim().parse::<u64>().ok()) {
+                h.weight.insert(limit_scope(path), (used, *limit, now_ms()));
+            }
+        }
+    }
+
+    /// Wait, if the last answer on this budget said it is nearly spent.
+    async fn pace(&self, path: &str) {
+        let wait = {
+            let h = self.halts.lock().unwrap_or_else(|p| p.into_inner());
+            h.weight
+                .get(&limit_scope(path))
+                .and_then(|&(used, limit, at)| weight_wait(used, limit, at, now_ms()))
+        };
+        if let Some(w) = wait {
+            tokio::time::sleep(w).await;
         }
     }
 
@@ -413,11 +557,14 @@ impl BinanceClient {
     ) -> Result<Vec<u8>, ApiError> {
         let mut attempt = 0u32;
         let mut wait = self.retry.backoff;
+        let mut resigned = false;
         loop {
             attempt += 1;
+            self.pace(path).await;
             if let Some(e) = self.halted(path) {
                 return Err(e);
             }
+            let generation = self.clock_generation.load(Ordering::SeqCst);
             let (query, signature) = build()?;
             let mut url = net::join(&self.base, path);
             if !query.is_empty() {
@@ -425,14 +572,35 @@ impl BinanceClient {
                 url.set_query(Some(&query));
             }
             let result = self.net.get(&url, headers, purpose).await;
+            if let Ok(resp) = &result {
+                self.note_weight(path, resp);
+            }
             let err = match result {
                 // Redirects are not followed; a 3xx is no answer.
                 Ok(resp) if resp.status >= 300 => ApiError::Http {
                     status: resp.status,
                 },
-                Ok(resp) => return Ok(resp.body),
+                // Binance sometimes sends its error shape with HTTP 200.
+                Ok(resp) => match error_body(&resp.body) {
+                    Some(b) => ApiError::Rejected {
+                        status: resp.status,
+                        code: b.code,
+                        msg: self.scrub(&b.msg, signature.as_deref()),
+                    },
+                    None => return Ok(resp.body),
+                },
                 Err(e) => self.classify(e, attempt, signature.as_deref()),
             };
+            if err.code() == Some(-1021) && signature.is_some() {
+                if !resigned && self.corrected_since(generation).await {
+                    resigned = true;
+                    attempt -= 1;
+                    continue;
+                }
+                return Err(ApiError::Clock {
+                    corrected: resigned,
+                });
+            }
             let retryable = match &err {
                 ApiError::Server { .. } | ApiError::Connect { .. } => attempt < self.retry.attempts,
                 ApiError::Timeout { .. } => attempt < self.retry.timeout_attempts,
@@ -454,6 +622,9 @@ impl BinanceClient {
         match e {
             NetError::Offline => ApiError::Offline,
             NetError::Timeout(secs) => ApiError::Timeout { secs, attempts },
+            e @ (NetError::Deadline(_) | NetError::HostDown { .. }) => {
+                ApiError::NotSent(self.scrub(&e.to_string(), signature))
+            }
             NetError::Connect(d) | NetError::Body(d) => ApiError::Connect {
                 detail: self.scrub(&d, signature),
                 attempts,
@@ -483,24 +654,77 @@ impl BinanceClient {
 
     /// Text that came from outside, made safe for a report: one short line,
     /// with the key and the signature removed should a server echo them.
+    ///
+    /// Removal comes before cutting, so a cut can never leave half a
+    /// signature; the signature is removed as sent (percent-encoded) and as
+    /// a server would echo it decoded (Ed25519/RSA base64 with `+/=`).
     fn scrub(&self, text: &str, signature: Option<&str>) -> String {
-        let mut s: String = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .take(200)
-            .collect();
-        if let Some(c) = &self.creds
-            && !c.api_key.is_empty()
-        {
-            s = s.replace(&c.api_key, &mask(&c.api_key));
-        }
-        if let Some(sig) = signature
-            && !sig.is_empty()
-        {
-            s = s.replace(sig, "***");
-        }
-        s.trim().to_string()
+        scrub_text(
+            text,
+            self.creds.as_ref().map(|c| c.api_key.as_str()),
+            signature,
+        )
     }
+}
+
+/// See [`BinanceClient::scrub`]; free so that every path shares it.
+pub fn scrub_text(text: &str, api_key: Option<&str>, signature: Option<&str>) -> String {
+    let mut s = text.to_string();
+    if let Some(k) = api_key
+        && !k.is_empty()
+    {
+        s = s.replace(k, &mask(k));
+    }
+    if let Some(sig) = signature
+        && !sig.is_empty()
+    {
+        s = s.replace(sig, "***");
+        let decoded = percent_encoding::percent_decode_str(sig).decode_utf8_lossy();
+        if decoded != sig {
+            s = s.replace(decoded.as_ref(), "***");
+        }
+    }
+    let s: String = s
+        .chars()
+        .map(|c| {
+            if crate::escape::needs_escape(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .take(MAX_SERVER_TEXT)
+        .collect();
+    s.trim().to_string()
+}
+
+/// A Binance `{code, msg}` error (code < 0) sent as a success.
+fn error_body(body: &[u8]) -> Option<ErrorBody> {
+    let start = body.iter().position(|b| !b.is_ascii_whitespace())?;
+    if body[start] != b'{' || body.len() > 64 * 1024 {
+        return None;
+    }
+    serde_json::from_slice::<ErrorBody>(body)
+        .ok()
+        .filter(|b| b.code < 0)
+}
+
+/// How long to wait before a call on a budget with `used` of `limit` weight
+/// reported at local ms `at`: until the next minute window when it is
+/// nearly spent and that window has not already turned.
+pub fn weight_wait(used: u64, limit: u64, at: i64, now: i64) -> Option<Duration> {
+    if limit == 0 || used.saturating_mul(100) < limit.saturating_mul(WEIGHT_PACE_PERCENT) {
+        return None;
+    }
+    // Binance's minute windows are wall-clock minutes; a little slack for
+    // the two clocks.
+    let next_minute = at
+        .div_euclid(60_000)
+        .saturating_add(1)
+        .saturating_mul(60_000)
+        .saturating_add(500);
+    let wait = next_minute.saturating_sub(now);
+    (wait > 0).then(|| Duration::from_millis(wait.min(61_000) as u64))
 }
 
 /// `/api/*` shares one IP weight budget; each `/sapi/*` endpoint has its own.
@@ -514,6 +738,11 @@ fn limit_scope(path: &str) -> String {
 
 /// JSON into `T`; a Binance error object in a 200 answer is still an error.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    if let Some(key) = super::dupkeys::first_duplicate(body) {
+        return Err(ApiError::BadJson {
+            detail: format!("the key `{key}` appears twice, so its value is unknown"),
+        });
+    }
     match serde_json::from_slice::<T>(body) {
         Ok(v) => Ok(v),
         Err(e) => {
@@ -523,7 +752,7 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
                 return Err(ApiError::Rejected {
                     status: 200,
                     code: b.code,
-                    msg: b.msg.chars().take(200).collect(),
+                    msg: scrub_text(&b.msg, None, None),
                 });
             }
             let what = if e.is_eof() {
@@ -616,6 +845,71 @@ mod tests {
         );
         let e = parse_json::<T>(br#"{"code": -2015, "msg": "Invalid API-key"}"#).unwrap_err();
         assert_eq!(e.code(), Some(-2015));
+    }
+
+    #[test]
+    fn nearly_spent_weight_waits_for_the_next_minute() {
+        let minute = 1_764_028_800_000i64; // a whole minute
+        assert_eq!(
+            weight_wait(100, 6000, minute + 10_000, minute + 10_000),
+            None
+        );
+        let w = weight_wait(5_500, 6000, minute + 10_000, minute + 10_000).unwrap();
+        assert_eq!(w, Duration::from_millis(50_500));
+        // The window already turned: no wait.
+        assert_eq!(
+            weight_wait(5_900, 6000, minute + 10_000, minute + 61_000),
+            None
+        );
+        // Hostile numbers do not overflow.
+        assert!(
+            weight_wait(u64::MAX, u64::MAX, i64::MAX, i64::MIN)
+                .is_some_and(|w| w <= Duration::from_secs(61))
+        );
+        assert_eq!(weight_wait(u64::MAX, 0, 0, 0), None);
+    }
+
+    #[test]
+    fn scrubbing_comes_before_cutting() {
+        let sig = "rSORWIadXhFv1mXZKRne1w9q%2FKQ6%2FsCDMsA4MslDflcwbcEKIUMt1VKjCD%2Fytuwyusg%3D%3D";
+        let text = format!(
+            "{} sig {sig} decoded {} key KEYKEYKEYKEYKEYKEY\u{1b}[2K",
+            "x".repeat(180),
+            "rSORWIadXhFv1mXZKRne1w9q/KQ6/sCDMsA4MslDflcwbcEKIUMt1VKjCD/ytuwyusg=="
+        );
+        let s = scrub_text(&text, Some("KEYKEYKEYKEYKEYKEY"), Some(sig));
+        assert!(!s.contains("rSORWI") && !s.contains("KEYKEYKEY"), "{s}");
+        assert!(s.chars().count() <= MAX_SERVER_TEXT);
+        assert!(!s.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn a_ban_seen_by_one_profile_stops_every_client_of_that_host() {
+        let base = Url::parse("http://127.0.0.1:1/").unwrap();
+        let a = BinanceClient::new(Net::offline(), base.clone(), None);
+        let b = BinanceClient::new(Net::offline(), base, None);
+        let other = BinanceClient::new(
+            Net::offline(),
+            Url::parse("http://127.0.0.1:2/").unwrap(),
+            None,
+        );
+        a.halt(
+            "/sapi/v1/account/status",
+            &ApiError::Banned {
+                retry_after: Some(u64::MAX),
+            },
+        );
+        assert!(matches!(
+            b.halted("/api/v3/account"),
+            Some(ApiError::Banned { .. })
+        ));
+        assert!(other.halted("/api/v3/account").is_none());
+        a.halt(
+            "/sapi/v1/x",
+            &ApiError::RateLimited {
+                retry_after: Some(u64::MAX),
+            },
+        );
     }
 
     #[test]

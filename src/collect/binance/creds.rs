@@ -15,9 +15,13 @@ use crate::config::Profile;
 pub const KEY_ENV: &str = "BINANCE_API_KEY";
 pub const SECRET_ENV: &str = "BINANCE_API_SECRET";
 pub const PRIVATE_KEY_FILE_ENV: &str = "BINANCE_API_PRIVATE_KEY_FILE";
+/// The passphrase of an encrypted private key, read like the password:
+/// this variable, a file named by the next one, or a no-echo prompt.
+pub const PASSPHRASE_ENV: &str = "BINANCE_API_PRIVATE_KEY_PASSPHRASE";
+pub const PASSPHRASE_FILE_ENV: &str = "BINANCE_API_PRIVATE_KEY_PASSPHRASE_FILE";
 
 /// A PEM key or a secret is a few kB at most; anything larger is not one.
-const MAX_SECRET_FILE: u64 = 64 * 1024;
+const MAX_SECRET_FILE: usize = crate::bounded::KEY_FILE;
 
 pub struct Credentials {
     pub api_key: String,
@@ -58,6 +62,7 @@ impl Credentials {
         profile: &Profile,
         env: &dyn Fn(&str) -> Option<OsString>,
     ) -> Result<Option<Credentials>, String> {
+        crate::hardening::no_core_dumps();
         // An empty variable (`VAR=` in a CI file or a shell) means "not set",
         // as in most tools; otherwise it would clash with the config's files.
         let env = |k: &str| env(k).filter(|v| !v.is_empty());
@@ -139,7 +144,14 @@ impl Credentials {
                 files.push(path);
                 let text = std::str::from_utf8(&pem)
                     .map_err(|_| format!("{origin}: the private key file is not text (PEM)"))?;
-                Signer::from_pkcs8_pem(text).map_err(|e| format!("{origin}: {e}"))?
+                let pass = if Signer::is_encrypted_pem(text) {
+                    passphrase(&var(PASSPHRASE_ENV), &var(PASSPHRASE_FILE_ENV), &env)
+                        .map_err(|e| format!("{origin}: {e}"))?
+                } else {
+                    None
+                };
+                Signer::from_pkcs8_pem_with(text, pass.as_ref())
+                    .map_err(|e| format!("{origin}: {e}"))?
             }
             (None, None, Some((path, origin))) => {
                 let secret = read_small(&path, &origin)?;
@@ -197,6 +209,30 @@ pub fn env_suffix(profile: &str) -> String {
         .collect()
 }
 
+/// The passphrase from `$pass_var`, the file named by `$file_var`, or a
+/// prompt when someone is there to answer; never from argv.
+fn passphrase(
+    pass_var: &str,
+    file_var: &str,
+    env: &dyn Fn(&str) -> Option<OsString>,
+) -> Result<Option<secrecy::SecretString>, String> {
+    const WHAT: &str = "the private key's passphrase";
+    if let Some(v) = env(pass_var) {
+        return crate::secret::secret_from_bytes(
+            v.into_encoded_bytes(),
+            &format!("{WHAT} in ${pass_var}"),
+        )
+        .map(Some);
+    }
+    if let Some(p) = env(file_var) {
+        return crate::secret::read_file(Path::new(&p), WHAT).map(Some);
+    }
+    if crate::secret::interactive() {
+        return crate::secret::prompt("Passphrase of the API private key: ");
+    }
+    Ok(None)
+}
+
 fn check_api_key(key: &str, origin: &str) -> Result<(), String> {
     if key.is_empty() {
         return Err(format!("{origin} is empty"));
@@ -232,16 +268,17 @@ fn hmac_signer(mut bytes: Zeroizing<Vec<u8>>, origin: &str) -> Result<Signer, St
 fn read_small(path: &Path, origin: &str) -> Result<Zeroizing<Vec<u8>>, String> {
     let meta = std::fs::metadata(path)
         .map_err(|e| format!("{origin}: cannot read {}: {}", path.display(), e.kind()))?;
-    if meta.len() > MAX_SECRET_FILE {
+    if meta.len() > MAX_SECRET_FILE as u64 {
         return Err(format!(
             "{origin}: {} is {} bytes, too large to be a key",
             path.display(),
             meta.len()
         ));
     }
-    std::fs::read(path)
+    // The size above can be 0 for /dev/zero or a FIFO: the read is bounded too.
+    crate::bounded::read_file(path, MAX_SECRET_FILE)
         .map(Zeroizing::new)
-        .map_err(|e| format!("{origin}: cannot read {}: {}", path.display(), e.kind()))
+        .map_err(|e| format!("{origin}: {}", e.describe(&path.display().to_string())))
 }
 
 /// `~/x` in the config means the home directory, as in the template.
@@ -385,6 +422,65 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.contains("both"), "{e}");
+    }
+
+    #[test]
+    fn an_encrypted_private_key_opens_with_its_passphrase() {
+        let pem = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/binance/ed25519-rfc8032-test1-encrypted.pem");
+        let p = pem.to_str().unwrap();
+        let c = Credentials::for_profile(
+            None,
+            &Profile::default(),
+            &env(&[
+                (KEY_ENV, KEY),
+                (PRIVATE_KEY_FILE_ENV, p),
+                (PASSPHRASE_ENV, "correct-horse"),
+            ]),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(c.key_type(), "ed25519");
+        // The same signature as the unencrypted copy of the key.
+        let plain = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/binance/ed25519-rfc8032-test1.pem"),
+        )
+        .unwrap();
+        let q = "recvWindow=5000&timestamp=1764028800000";
+        assert_eq!(
+            c.signer.sign(q).unwrap(),
+            Signer::from_pkcs8_pem(&plain).unwrap().sign(q).unwrap()
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let pass_file = dir.path().join("pass");
+        std::fs::write(&pass_file, "correct-horse\n").unwrap();
+        let c = Credentials::for_profile(
+            None,
+            &Profile::default(),
+            &env(&[
+                (KEY_ENV, KEY),
+                (PRIVATE_KEY_FILE_ENV, p),
+                (PASSPHRASE_FILE_ENV, pass_file.to_str().unwrap()),
+            ]),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(c.key_type(), "ed25519");
+        let e = Credentials::for_profile(
+            None,
+            &Profile::default(),
+            &env(&[
+                (KEY_ENV, KEY),
+                (PRIVATE_KEY_FILE_ENV, p),
+                (PASSPHRASE_ENV, "wrong-horse"),
+            ]),
+        )
+        .unwrap_err();
+        assert!(
+            e.contains("wrong passphrase") && !e.contains("wrong-horse"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod client;
 pub mod creds;
+pub mod dupkeys;
 pub mod model;
 pub mod sign;
 
@@ -96,27 +97,13 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
 
     let mut problems: Vec<Problem> = Vec::new();
     let mut offset_text = String::new();
-    match client.sync_clock().await {
-        Ok(offset) => {
-            facts.observe("env.clock_skew_ms", -offset);
-            offset_text = format!("; clock {:+} ms vs Binance", -offset);
-        }
-        Err(e) => {
-            facts.not_checked("env.clock_skew_ms", e.to_string());
-            let stop = matches!(e, ApiError::Banned { .. });
-            problems.push(Problem {
-                what: format!("GET {}", client::TIME_PATH),
-                line: e.to_string(),
-            });
-            if stop {
-                mark_all(facts, &e.to_string());
-                return statuses(&who, problems);
-            }
-        }
-    }
 
+    // The clock is measured alongside the signed calls, not before them: they
+    // are signed with the local clock, and only one Binance rejects with
+    // -1021 waits for the measurement and is signed again.
     let spot_params = [("omitZeroBalances", "true".to_string())];
-    let (restrictions, status, trading, info, addresses, quota, account) = tokio::join!(
+    let (clock, restrictions, status, trading, info, addresses, quota, account) = tokio::join!(
+        client.sync_clock(),
         client.get_json::<ApiRestrictions>(RESTRICTIONS, &[], "API key permissions"),
         client.get_json::<AccountStatus>(STATUS, &[], "account status"),
         client.get_json::<ApiTradingStatus>(TRADING_STATUS, &[], "API trading lock"),
@@ -125,6 +112,19 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
         client.get_json::<WithdrawQuota>(QUOTA, &[], "withdrawal quota used in 24 h"),
         client.get_json::<SpotAccount>(ACCOUNT, &spot_params, "account can trade/withdraw/deposit"),
     );
+    match clock {
+        Ok(offset) => {
+            facts.observe("env.clock_skew_ms", -offset);
+            offset_text = format!("; clock {:+} ms vs Binance", -offset);
+        }
+        Err(e) => {
+            facts.not_checked("env.clock_skew_ms", e.to_string());
+            problems.push(Problem {
+                what: format!("GET {}", client::TIME_PATH),
+                line: e.to_string(),
+            });
+        }
+    }
 
     let results = [
         (
@@ -143,7 +143,10 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
     for (path, result) in results {
         match result {
             Ok(missing) => {
-                read += 1;
+                // An answer without the fields the checks need was not read.
+                if missing.is_empty() {
+                    read += 1;
+                }
                 for field in missing {
                     problems.push(Problem {
                         what: format!("GET {path}"),
@@ -218,9 +221,16 @@ fn record_restrictions(r: &ApiRestrictions, now_ms: i64, facts: &mut Facts) -> V
     facts.observe("api.trading_permissions", r.trading_permissions());
     facts.observe("api.extra_permissions", r.unknown_permissions());
     match r.create_time {
-        Some(t) => {
+        Some(t) if plausible_past_ms(t, now_ms) => {
             facts.observe("api.create_time", t);
             facts.observe("api.key_age_days", ((now_ms - t) / DAY_MS).max(0));
+        }
+        Some(t) => {
+            let why = format!(
+                "Binance's `createTime` ({t}) is not a time a key can have been created (before Binance existed or in the future)"
+            );
+            facts.not_checked("api.create_time", why.clone());
+            facts.not_checked("api.key_age_days", why);
         }
         None => {
             let why = "Binance's answer has no `createTime`";
@@ -229,6 +239,16 @@ fn record_restrictions(r: &ApiRestrictions, now_ms: i64, facts: &mut Facts) -> V
         }
     }
     missing
+}
+
+/// Binance opened in July 2017; a day of slack covers clock skew.
+const BINANCE_START_MS: i64 = 1_498_867_200_000;
+
+/// A time a past event at Binance can have: not before Binance, not after
+/// now (with a day's slack for skew), so `i64::MAX` or 2100 never reads as
+/// "just created".
+pub fn plausible_past_ms(t: i64, now_ms: i64) -> bool {
+    t >= BINANCE_START_MS && t <= now_ms.saturating_add(DAY_MS)
 }
 
 fn record_status(s: &AccountStatus, facts: &mut Facts) -> Vec<&'static str> {
@@ -258,16 +278,32 @@ fn record_trading(t: &ApiTradingStatus, facts: &mut Facts) -> Vec<&'static str> 
 }
 
 fn record_info(i: &AccountInfo, facts: &mut Facts) -> Vec<&'static str> {
-    for (fact, v) in [
-        ("account.margin_enabled", i.is_margin_enabled),
-        ("account.futures_enabled", i.is_future_enabled),
-        ("account.options_enabled", i.is_options_enabled),
+    let mut missing = Vec::new();
+    for (fact, field, v) in [
+        (
+            "account.margin_enabled",
+            "isMarginEnabled",
+            i.is_margin_enabled,
+        ),
+        (
+            "account.futures_enabled",
+            "isFutureEnabled",
+            i.is_future_enabled,
+        ),
+        (
+            "account.options_enabled",
+            "isOptionsEnabled",
+            i.is_options_enabled,
+        ),
     ] {
-        if let Some(v) = v {
-            facts.observe(fact, v);
+        match v {
+            Some(v) => facts.observe(fact, v),
+            None => missing.push(field),
         }
     }
-    vec![]
+    // `{}` is no answer; one product flag missing on an old account is
+    // only that fact unknown.
+    if missing.len() == 3 { missing } else { vec![] }
 }
 
 fn record_addresses(list: &[WithdrawAddress], facts: &mut Facts) -> Vec<&'static str> {
@@ -408,12 +444,12 @@ mod tests {
     #[test]
     fn restrictions_become_facts() {
         let r: ApiRestrictions = serde_json::from_str(
-            r#"{"ipRestrict": false, "createTime": 0, "enableReading": true, "enableWithdrawals": true,
+            r#"{"ipRestrict": false, "createTime": 1498867200000, "enableReading": true, "enableWithdrawals": true,
                 "enableFutures": true, "enableQuantumTrading": true}"#,
         )
         .unwrap();
         let mut f = Facts::new();
-        let missing = record_restrictions(&r, 100 * DAY_MS + 5, &mut f);
+        let missing = record_restrictions(&r, BINANCE_START_MS + 100 * DAY_MS + 5, &mut f);
         assert!(missing.is_empty());
         assert_eq!(
             f.get("api.key_age_days").and_then(Fact::value),
@@ -434,5 +470,35 @@ mod tests {
         let r: ApiRestrictions = serde_json::from_str("{}").unwrap();
         let missing = record_restrictions(&r, 0, &mut Facts::new());
         assert_eq!(missing, vec!["ipRestrict", "enableWithdrawals"]);
+    }
+
+    #[test]
+    fn impossible_create_times_are_not_checked() {
+        let now = client::now_ms();
+        for t in [
+            i64::MIN,
+            -1,
+            0,
+            now + 2 * DAY_MS,
+            4_102_444_800_000,
+            i64::MAX,
+        ] {
+            let r: ApiRestrictions =
+                serde_json::from_str(&format!(r#"{{"createTime": {t}}}"#)).unwrap();
+            let mut f = Facts::new();
+            record_restrictions(&r, now, &mut f);
+            assert!(
+                matches!(f.get("api.key_age_days"), Some(Fact::NotChecked { .. })),
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_empty_info_answer_is_missing_its_fields() {
+        let i: AccountInfo = serde_json::from_str("{}").unwrap();
+        assert_eq!(record_info(&i, &mut Facts::new()).len(), 3);
+        let i: AccountInfo = serde_json::from_str(r#"{"isMarginEnabled": false}"#).unwrap();
+        assert!(record_info(&i, &mut Facts::new()).is_empty());
     }
 }

@@ -41,9 +41,11 @@ pub mod lenient {
         f.is_finite().then_some(f)
     }
 
+    /// Every string from Binance passes here: control characters are
+    /// escaped once, at the boundary, for every format after it.
     pub fn as_string(v: &Value) -> Option<String> {
         match v {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => Some(crate::escape::escape_controls(s).into_owned()),
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
             _ => None,
@@ -142,7 +144,7 @@ impl ApiRestrictions {
             .filter(|(k, _)| Self::is_permission_name(k))
             .filter(|(k, _)| !KNOWN_PERMISSIONS.iter().any(|(n, _, _)| n == k))
             .filter(|(_, v)| lenient::as_bool(v) == Some(true))
-            .map(|(k, _)| k.clone())
+            .map(|(k, _)| crate::escape::escape_controls(k).into_owned())
             .collect()
     }
 

@@ -59,10 +59,35 @@ impl Signer {
     /// A PKCS#8 PEM private key, Ed25519 or RSA, detected from the key itself.
     /// Errors describe the key's shape, never its content.
     pub fn from_pkcs8_pem(pem: &str) -> Result<Signer, String> {
+        Self::from_pkcs8_pem_with(pem, None)
+    }
+
+    /// Whether the PEM is an encrypted PKCS#8 key (needs a passphrase).
+    pub fn is_encrypted_pem(pem: &str) -> bool {
+        pem.contains("BEGIN ENCRYPTED PRIVATE KEY")
+    }
+
+    /// A PKCS#8 key, decrypted with `passphrase` when it is encrypted
+    /// (PBES2 as `openssl pkcs8 -topk8` writes it). Errors never quote either.
+    pub fn from_pkcs8_pem_with(
+        pem: &str,
+        passphrase: Option<&secrecy::SecretString>,
+    ) -> Result<Signer, String> {
         // One pkcs8 crate serves both key types.
         use ed25519_dalek::pkcs8::DecodePrivateKey as _;
-        if pem.contains("BEGIN ENCRYPTED PRIVATE KEY") {
-            return Err("the private key is encrypted; binance-audit needs an unencrypted PKCS#8 key in a file only you can read (openssl pkcs8 -in KEY -out KEY.plain -nocrypt)".into());
+        if Self::is_encrypted_pem(pem) {
+            let Some(pass) = passphrase else {
+                return Err("the private key is encrypted and no passphrase was given: set BINANCE_API_PRIVATE_KEY_PASSPHRASE or BINANCE_API_PRIVATE_KEY_PASSPHRASE_FILE, or run in a terminal to be asked".into());
+            };
+            use secrecy::ExposeSecret as _;
+            let pw = pass.expose_secret().as_bytes();
+            if let Ok(k) = ed25519_dalek::SigningKey::from_pkcs8_encrypted_pem(pem, pw) {
+                return Ok(Signer::Ed25519(Box::new(k)));
+            }
+            return match rsa::PrivateKey::from_pkcs8_encrypted_pem(pem, pw) {
+                Ok(k) => Ok(Signer::Rsa(Box::new(k))),
+                Err(_) => Err("the encrypted private key could not be opened: wrong passphrase, or not an Ed25519/RSA PKCS#8 key".into()),
+            };
         }
         if pem.contains("BEGIN RSA PRIVATE KEY") {
             return Err("the private key is in PKCS#1 form; convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8".into());

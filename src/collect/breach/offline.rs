@@ -28,6 +28,27 @@ const SCAN_WINDOW: u64 = 4096;
 /// enough that its last hash must start with FFF (see `scan`).
 const LARGE_FILE: u64 = 64 * 1024 * 1024;
 
+/// A per-prefix file holds about 1,000 suffixes (~40 kB); one this size or
+/// more is checked for an end cut short, smaller ones (hand-made) are not.
+const MIN_PREFIX_FILE_CHECKED: u64 = 8 * 1024;
+
+/// Whether `key` (the compared hex digits of the last line) can be the last
+/// of the roughly `len / line` uniformly spread hashes in a file of `len` bytes.
+fn plausible_last(key: &[u8], len: u64) -> bool {
+    // Lines are counted as long as they can be (a 10-digit count and CRLF),
+    // so the estimate of n is low and the bound loose.
+    let n = len / (key.len() as u64 + 13);
+    if n < 20 {
+        return true;
+    }
+    let top = key
+        .get(..16)
+        .and_then(|h| std::str::from_utf8(h).ok())
+        .and_then(|h| u64::from_str_radix(h, 16).ok())
+        .unwrap_or(u64::MAX);
+    top >= u64::MAX - (u64::MAX / n).saturating_mul(20)
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum OfflineError {
     #[error("{0:?} is not a SHA-1 hash (40 hex digits expected)")]
@@ -319,15 +340,23 @@ impl<'a, R: ReadAt> Search<'a, R> {
         {
             return Err(self.not_sorted(lo + pos as u64));
         }
-        // The search ran off the end of a big file. An interrupted download
-        // stops cleanly after some prefix, so it would answer "not found" for
-        // everything after the cut. A complete dump of a million or more
-        // uniformly spread hashes always ends in the FFF… range.
+        // The search ran off the end of the file. An interrupted download
+        // stops cleanly after some line, so it would answer "not found" for
+        // everything after the cut. SHA-1 hashes are spread uniformly: the
+        // last of n of them is, but for a chance of e^-20, in the top 20/n of
+        // the hash space. A big single file, or a per-prefix file of a few
+        // hundred lines, whose last line is below that was cut.
+        let checked = if self.expect_final_newline {
+            self.len >= self.large_file
+        } else {
+            self.width == 35 && self.len >= MIN_PREFIX_FILE_CHECKED
+        };
         if found.is_none()
             && hi == self.len
-            && self.expect_final_newline
-            && self.len >= self.large_file
-            && prev.is_some_and(|p| p[..self.width] < *target && !p.starts_with(b"FFF"))
+            && checked
+            && prev.is_some_and(|p| {
+                p[..self.width] < *target && !plausible_last(&p[40 - self.width..], self.len)
+            })
         {
             return Err(OfflineError::Truncated { path: self.shown() });
         }
@@ -511,4 +540,41 @@ fn archive_kind(head: &[u8]) -> Option<&'static str> {
         .iter()
         .find(|(m, _)| head.starts_with(m))
         .map(|(_, k)| *k)
+}
+
+#[cfg(test)]
+mod plausible_tests {
+    use super::plausible_last;
+
+    #[test]
+    fn the_last_hash_of_a_complete_file_is_near_the_top() {
+        // ~1 billion lines of 44 bytes.
+        let len = 44_000_000_000;
+        assert!(plausible_last(
+            b"FFFFFFFD1B7E0E6B8D1DDCF9A3B8D0C0A5A2B3C4",
+            len
+        ));
+        assert!(!plausible_last(
+            b"FFF0000000000000000000000000000000000000",
+            len
+        ));
+        assert!(!plausible_last(
+            b"8000000000000000000000000000000000000000",
+            len
+        ));
+        // A per-prefix file of ~1000 suffixes.
+        assert!(plausible_last(
+            b"FD3A0000000000000000000000000000000",
+            40_000
+        ));
+        assert!(!plausible_last(
+            b"C0000000000000000000000000000000000",
+            40_000
+        ));
+        // Too few lines to tell.
+        assert!(plausible_last(
+            b"0000000000000000000000000000000000000000",
+            100
+        ));
+    }
 }

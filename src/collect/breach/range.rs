@@ -13,6 +13,9 @@ use crate::net::{self, Net, NetError};
 pub const PURPOSE: &str =
     "Pwned Passwords range lookup (k-anonymity: first 5 of 40 SHA-1 hex digits, Add-Padding: true)";
 
+/// A Retry-After above this is not waited out (capped) but ends the lookup.
+pub const MAX_RETRY_AFTER_HONOURED_SECS: u64 = 60;
+
 /// The URL for one prefix: `{base}/range/{PREFIX}`.
 pub fn range_url(base: &Url, prefix: &str) -> Url {
     net::join(base, &format!("range/{prefix}"))
@@ -53,7 +56,10 @@ pub async fn fetch(net: &Net, opts: &BreachOptions, prefix: &str) -> Result<Vec<
                 });
             }
         };
-        if attempt >= tries {
+        // Asked to wait far longer than this run waits: asking again after
+        // the cap would ignore the server, so this lookup ends here.
+        let too_long = retry_after.is_some_and(|s| s > MAX_RETRY_AFTER_HONOURED_SECS);
+        if attempt >= tries || too_long {
             return Err(BreachError::Net {
                 error: err,
                 tries: attempt,

@@ -1,23 +1,30 @@
 //! Reading secrets: from stdin, a file, an environment variable or a no-echo
 //! prompt — never argv. Buffers are zeroized; errors never quote the input.
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::Path;
 
 use secrecy::SecretString;
 use zeroize::Zeroize;
 
+use crate::bounded;
 use crate::collect::password::MAX_LEN;
 
 pub const PASSWORD_ENV: &str = "BINANCE_AUDIT_PASSWORD";
 
 /// Whether we may ask the user anything: a terminal on stdin and not CI.
 pub fn interactive() -> bool {
-    std::io::stdin().is_terminal() && !super::progress::ci()
+    std::io::stdin().is_terminal() && !ci()
+}
+
+/// A CI job: nobody is there to answer a prompt.
+pub fn ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false")
 }
 
 /// Turn raw bytes into a single-line secret, zeroizing the buffer.
 pub fn secret_from_bytes(mut bytes: Vec<u8>, what: &str) -> Result<SecretString, String> {
+    crate::hardening::no_core_dumps();
     let result = (|| {
         let text = std::str::from_utf8(&bytes).map_err(|_| format!("{what} is not valid UTF-8"))?;
         let line = text.strip_suffix('\n').unwrap_or(text);
@@ -43,25 +50,14 @@ pub fn secret_from_bytes(mut bytes: Vec<u8>, what: &str) -> Result<SecretString,
 }
 
 pub fn read_stdin(what: &str) -> Result<SecretString, String> {
-    let mut buf = Vec::new();
-    if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-        buf.zeroize();
-        return Err(format!(
-            "cannot read {what} from standard input: {}",
-            e.kind()
-        ));
-    }
+    let buf = bounded::read_limited(std::io::stdin().lock(), bounded::SECRET)
+        .map_err(|e| e.describe(&format!("{what} on standard input")))?;
     secret_from_bytes(buf, &format!("{what} on standard input"))
 }
 
 pub fn read_file(path: &Path, what: &str) -> Result<SecretString, String> {
-    let buf = std::fs::read(path).map_err(|e| {
-        format!(
-            "cannot read {what} file {}: {}",
-            path.display(),
-            crate::files::io_reason(&e)
-        )
-    })?;
+    let buf = bounded::read_file(path, bounded::SECRET)
+        .map_err(|e| e.describe(&format!("{what} file {}", path.display())))?;
     secret_from_bytes(buf, &format!("{what} in {}", path.display()))
 }
 
@@ -73,6 +69,7 @@ pub fn read_env(var: &str, what: &str) -> Option<Result<SecretString, String>> {
 
 /// No-echo prompt; an empty answer means "skip".
 pub fn prompt(label: &str) -> Result<Option<SecretString>, String> {
+    crate::hardening::no_core_dumps();
     match rpassword::prompt_password(label) {
         Ok(mut s) => {
             let out = if s.is_empty() {
@@ -89,11 +86,8 @@ pub fn prompt(label: &str) -> Result<Option<SecretString>, String> {
 
 /// Read several secrets, one per line, reporting problems by line number.
 pub fn read_stdin_list() -> Result<Vec<Result<SecretString, String>>, String> {
-    let mut buf = Vec::new();
-    if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-        buf.zeroize();
-        return Err(format!("cannot read standard input: {}", e.kind()));
-    }
+    let mut buf = bounded::read_limited(std::io::stdin().lock(), bounded::PASSWORD_LIST)
+        .map_err(|e| e.describe("standard input"))?;
     let out = buf
         .split(|b| *b == b'\n')
         .enumerate()
