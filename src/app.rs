@@ -58,6 +58,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Some(Command::Config(c)) => config_cmd(&cli.global, c),
         Some(Command::Rules(r)) => rules_cmd(&cli.global, r),
         Some(Command::Url(args)) => url_cmd(&cli.global, &args),
+        Some(Command::Address(args)) => crate::address_cmd::run(&cli.global, &args),
         Some(Command::Setup(args)) => crate::setup::run(&cli.global, &args),
         Some(Command::Password(args)) => {
             let s = session(&cli.global)?;

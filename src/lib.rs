@@ -5,6 +5,8 @@
 // constants, each with an allow and its reason.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod address;
+pub mod address_cmd;
 pub mod app;
 pub mod audit;
 pub mod baseline;
