@@ -551,11 +551,17 @@ fn reasons(item: &Item, index: &KnownIndex, args: &AddressArgs, sources: &Source
                 ));
             }
         }
-        Verdict::Known { matches } => {
+        Verdict::Known { matches, resembles } => {
             r.push(Text::new(
                 "The same address as one of yours. Still compare the whole address, not just its ends, before you confirm.",
                 "あなたのアドレスと同一です。確定する前に、両端だけでなくアドレス全体を照合してください。",
             ));
+            if !resembles.is_empty() {
+                r.push(Text::new(
+                    "A past withdrawal went to a look-alike of this address (shown under \"look-alike\"): check that it reached whom you meant — if not, see `binance-audit incident breach`.",
+                    "この宛先に酷似したアドレスへの過去の出金があります（「類似」に表示）。意図した相手に届いたか確認し、そうでなければ `binance-audit incident breach` を参照してください。",
+                ));
+            }
             if let Some(n) = &p.network {
                 let other: Vec<String> = matches
                     .iter()
@@ -613,7 +619,7 @@ fn reasons(item: &Item, index: &KnownIndex, args: &AddressArgs, sources: &Source
         ));
     }
     if let Some(coin) = &args.coin
-        && let Verdict::Known { matches } = &item.verdict
+        && let Verdict::Known { matches, .. } = &item.verdict
     {
         let coins: Vec<String> = matches
             .iter()
@@ -759,7 +765,7 @@ fn render_text(
             format_text(&p.format).get(lang)
         );
         match &it.verdict {
-            Verdict::Known { matches } => {
+            Verdict::Known { matches, resembles } => {
                 for (i, t) in summarise(matches, index).iter().enumerate() {
                     let f = if i == 0 {
                         field("yours", "登録")
@@ -767,6 +773,18 @@ fn render_text(
                         indent.clone()
                     };
                     let _ = writeln!(o, "{f}{}", t.get(lang));
+                }
+                for im in resembles.iter().take(3) {
+                    let addr = im
+                        .entries
+                        .first()
+                        .and_then(|&e| index.get(e))
+                        .map(|k| address::escape(&k.address, MAX_SHOWN))
+                        .unwrap_or_default();
+                    let _ = writeln!(o, "{}{addr}", field("look-alike", "類似"));
+                    for t in summarise(&im.entries, index) {
+                        let _ = writeln!(o, "{indent}{}", t.get(lang));
+                    }
                 }
             }
             Verdict::LookAlike {
@@ -903,7 +921,21 @@ fn json_item(it: &Item, n: usize, index: &KnownIndex, lang: Lang) -> Value {
             .collect()
     };
     let (matches, imitates) = match &it.verdict {
-        Verdict::Known { matches } => (records(matches), vec![]),
+        Verdict::Known { matches, resembles } => (
+            records(matches),
+            resembles
+                .iter()
+                .map(|im| {
+                    json!({
+                        "address": im.entries.first().and_then(|&i| index.get(i)).map(|k| k.address.clone()),
+                        "shared_prefix": im.prefix,
+                        "shared_suffix": im.suffix,
+                        "records": records(&im.entries),
+                        "suspect": true,
+                    })
+                })
+                .collect(),
+        ),
         Verdict::LookAlike { imitates, also_known } => (
             records(also_known),
             imitates

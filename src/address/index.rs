@@ -80,8 +80,14 @@ pub struct Imitation {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Verdict {
-    /// The same address as these known records.
-    Known { matches: Vec<usize> },
+    /// The same address as these known records. `resembles`: past
+    /// destinations that look like it (only when the address itself is in
+    /// the address book or a known file, which the user curates; the
+    /// look-alike in the history is the suspect then, not this address).
+    Known {
+        matches: Vec<usize>,
+        resembles: Vec<Imitation>,
+    },
     /// Shares both ends with a different known address. `also_known` lists
     /// records of the candidate itself (a poisoned address already sent to).
     LookAlike {
@@ -231,7 +237,14 @@ impl KnownIndex {
         }
         let mut matches = self.exact(p).to_vec();
         matches.sort_by_key(|&i| (self.entries[i].origin.rank(), i));
-        let imitates = self.lookalikes(p);
+        let mut imitates = self.lookalikes(p);
+        let curated = |i: &usize| !matches!(self.entries[*i].origin, Origin::Withdrawal { .. });
+        let mut resembles = Vec::new();
+        if matches.iter().any(curated) {
+            (imitates, resembles) = imitates
+                .into_iter()
+                .partition(|im| im.entries.iter().any(curated));
+        }
         if !imitates.is_empty() {
             return Verdict::LookAlike {
                 imitates,
@@ -241,7 +254,7 @@ impl KnownIndex {
         if matches.is_empty() {
             Verdict::New
         } else {
-            Verdict::Known { matches }
+            Verdict::Known { matches, resembles }
         }
     }
 
@@ -341,7 +354,10 @@ mod tests {
         // The same address, any case, is known.
         assert_eq!(
             ix.check(&parse(&MINE.to_ascii_lowercase(), Some("ETH"))),
-            Verdict::Known { matches: vec![0] }
+            Verdict::Known {
+                matches: vec![0],
+                resembles: vec![]
+            }
         );
         // A broken checksum is invalid, not known.
         assert_eq!(
@@ -387,6 +403,12 @@ mod tests {
         };
         assert_eq!(also_known, vec![1]);
         assert_eq!(imitates[0].entries, vec![0]);
+        // The saved address itself stays known; the withdrawal is the suspect.
+        let Verdict::Known { matches, resembles } = ix.check(&parse(MINE, None)) else {
+            panic!()
+        };
+        assert_eq!(matches, vec![0]);
+        assert_eq!(resembles[0].entries, vec![1]);
         let pairs = ix.lookalike_pairs(|_| true);
         assert_eq!(pairs.len(), 1);
         let only_book = ix.lookalike_pairs(|k| matches!(k.origin, Origin::AddressBook { .. }));
