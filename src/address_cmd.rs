@@ -454,7 +454,7 @@ fn who(k: &Known) -> Text {
             };
             Text::new(
                 format!("address book {label}({net}, {coin}, {we})"),
-                format!("出金アドレス帳 {label}（{net}、{coin}、{wj}）"),
+                format!("出金アドレス帳 {}（{net}、{coin}、{wj}）", label.trim_end()),
             )
         }
         Origin::Withdrawal { time, amount, coin } => {
@@ -468,7 +468,7 @@ fn who(k: &Known) -> Text {
         }
         Origin::KnownFile { line } => Text::new(
             format!("--known {label}(line {line})"),
-            format!("--known {label}（{line}行目）"),
+            format!("--known {}（{line}行目）", label.trim_end()),
         ),
     }
 }
@@ -718,7 +718,7 @@ fn pad(s: &str, cols: usize) -> String {
     format!("{s}{}", " ".repeat(cols.saturating_sub(width(s))))
 }
 
-const FIELD: usize = 12;
+const FIELD: usize = 13;
 
 fn render_text(
     items: &[Item],
@@ -853,7 +853,7 @@ fn render_text(
                 format!("not read: {}", address::escape(reason, 300))
             }
             (SourceState::Skipped { reason }, Lang::Ja) => {
-                format!("未取得: {}", address::escape(reason, 300))
+                format!("未取得: {}", address::escape(&skipped_ja(reason), 300))
             }
             (SourceState::Failed { reason }, Lang::En) => {
                 format!("{} {}", "FAILED:".red(), address::escape(reason, 300))
@@ -869,6 +869,19 @@ fn render_text(
         crate::report::text::network_section(&mut o, requests, lang);
     }
     o
+}
+
+/// The fixed reasons a source is skipped, in Japanese; others (from the
+/// API client) stay as they are.
+fn skipped_ja(reason: &str) -> String {
+    match reason {
+        "offline (--offline)" => "オフライン（--offline）".into(),
+        "no --known file given" => "--known ファイルの指定なし".into(),
+        r if r == ApiError::NoCredentials.to_string() => {
+            "APIキーが設定されていません（BINANCE_API_KEY / 設定ファイル）".into()
+        }
+        r => r.into(),
+    }
 }
 
 fn lookalike_block(o: &mut String, p: &Parsed, im: &Imitation, index: &KnownIndex, lang: Lang) {

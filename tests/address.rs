@@ -214,6 +214,13 @@ fn japanese_output() {
     assert!(r.out.contains("アドレスポイズニング"), "{}", r.out);
     assert!(r.out.contains("送金しないでください"), "{}", r.out);
     assert!(r.out.contains("照合対象"), "{}", r.out);
+    let r = run_offline(&["--lang", "ja", TRON], "");
+    assert!(
+        r.out.contains("未取得: オフライン（--offline）"),
+        "{}",
+        r.out
+    );
+    assert!(r.out.starts_with("未照合"), "{}", r.out);
     // Aligned in Japanese too (wide labels).
     let lines: Vec<&str> = r.out.lines().collect();
     let i = lines

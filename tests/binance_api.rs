@@ -696,8 +696,8 @@ fn all_profiles_audits_each_account_in_its_own_section() {
             .to_string()
             .contains(&risky.url().replace("http://", ""))
     );
-    assert_eq!(safe.requests().len(), 8);
-    assert_eq!(risky.requests().len(), 8);
+    assert_eq!(safe.requests().len(), 9);
+    assert_eq!(risky.requests().len(), 9);
     assert!(!stdout.contains(mb::SECRET) && !stdout.contains(mb::ED25519_PEM_BODY));
 
     // Text: one section per profile.
