@@ -179,7 +179,7 @@ fn read_only_ip_restricted_ed25519_key_has_no_api_key_findings() {
     for p in mb::SIGNED_PATHS {
         assert_eq!(mock.requests_to(p), 1, "{p}");
     }
-    assert_eq!(reqs.len(), 8);
+    assert_eq!(reqs.len(), 9);
     // Every signed request carries recvWindow (where documented), then timestamp, then signature.
     for rq in reqs.iter().filter(|r| r.path != mb::TIME) {
         assert!(
@@ -195,7 +195,7 @@ fn read_only_ip_restricted_ed25519_key_has_no_api_key_findings() {
     );
     // The report lists the requests, with query values masked.
     let net = j["network"].as_array().unwrap();
-    assert_eq!(net.len(), 8);
+    assert_eq!(net.len(), 9);
     assert!(net.iter().all(|n| n["method"] == "GET"));
     assert!(
         net.iter()
@@ -309,7 +309,7 @@ fn text_report_shows_findings_and_no_secret() {
     assert_eq!(r.code, 0, "{}", r.all());
     assert!(r.stdout.contains("BA-API-001"), "{}", r.stdout);
     assert!(
-        r.stdout.contains("Network requests made (8)"),
+        r.stdout.contains("Network requests made (9)"),
         "{}",
         r.stdout
     );
@@ -321,7 +321,7 @@ fn wrong_secret_is_a_signature_error_with_guidance() {
     let (r, j) = json_run(&mock, Creds::Hmac("WrongSecretWrongSecretWrongSecret0000"));
     assert_eq!(r.code, 3, "{}", r.all());
     let rej = mock.rejections();
-    assert_eq!(rej.len(), 7, "{rej:?}");
+    assert_eq!(rej.len(), 8, "{rej:?}");
     assert!(rej.iter().all(|x| x.code == -1022));
     let checks = api_checks(&j);
     assert_eq!(checks.len(), 1, "one line for one cause: {checks:?}");
