@@ -69,21 +69,21 @@ pub fn history_lookalikes(book: &[Known], sent: &[Known]) -> Vec<String> {
             ix.get(i)
                 .is_some_and(|k| matches!(k.origin, Origin::Withdrawal { .. }))
         });
-        if !seen_before && !w.parsed.format.is_invalid() {
-            if let Some(im) = ix.lookalikes(&w.parsed).first()
-                && let Some(target) = im.entries.first().and_then(|&i| ix.get(i))
-            {
-                let whom = match target.origin {
-                    Origin::AddressBook { .. } => describe(target),
-                    _ => format!("earlier destination {}", describe(target)),
-                };
-                out.push(format!(
-                    "withdrawal to {} looks like {whom}: same first {} and last {} characters, different in the middle",
-                    describe(w),
-                    im.prefix,
-                    im.suffix
-                ));
-            }
+        if !seen_before
+            && !w.parsed.format.is_invalid()
+            && let Some(im) = ix.lookalikes(&w.parsed).first()
+            && let Some(target) = im.entries.first().and_then(|&i| ix.get(i))
+        {
+            let whom = match target.origin {
+                Origin::AddressBook { .. } => describe(target),
+                _ => format!("earlier destination {}", describe(target)),
+            };
+            out.push(format!(
+                "withdrawal to {} looks like {whom}: same first {} and last {} characters, different in the middle",
+                describe(w),
+                im.prefix,
+                im.suffix
+            ));
         }
         ix.insert(w.clone());
     }

@@ -227,7 +227,7 @@ impl KnownIndex {
             im.entries
                 .sort_by_key(|&i| (self.entries[i].origin.rank(), i));
         }
-        out.sort_by(|a, b| (b.prefix + b.suffix).cmp(&(a.prefix + a.suffix)));
+        out.sort_by_key(|im| std::cmp::Reverse(im.prefix + im.suffix));
         out
     }
 
