@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use secrecy::SecretString;
 
 use super::error::{Error, Result, usage};
-use crate::secret;
 use crate::audit::{self, BreachInputs, PasswordInput};
 use crate::cli::{BreachArgs, PasswordInput as PasswordFlags};
 use crate::collect::breach::BreachOptions;
 use crate::config::Config;
+use crate::secret;
 
 pub const EMAIL_PASSWORD_ENV: &str = "BINANCE_AUDIT_EMAIL_PASSWORD";
 
@@ -117,10 +117,7 @@ pub fn breach_options(cfg: &Config, offline: bool, args: &BreachArgs) -> Result<
 /// Standard input for `password --stdin-list`, read whole (bounded) and wiped.
 pub fn stdin_list() -> Result<Vec<crate::password_list::Entry>> {
     crate::hardening::no_core_dumps();
-    let buf = crate::bounded::read_limited(
-        std::io::stdin().lock(),
-        crate::bounded::PASSWORD_LIST,
-    )
-    .map_err(|e| Error::Usage(e.describe("standard input")))?;
+    let buf = crate::bounded::read_limited(std::io::stdin().lock(), crate::bounded::PASSWORD_LIST)
+        .map_err(|e| Error::Usage(e.describe("standard input")))?;
     crate::password_list::parse_list(buf).map_err(usage)
 }
