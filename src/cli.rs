@@ -353,6 +353,9 @@ pub enum Command {
         after_help = "Examples:\n  binance-audit url https://www.binance.com/en/login https://binance.com.login-verify.example\n  binance-audit url --input links.txt --format jsonl\n  binance-audit url --extract --input message.eml\n  pbpaste | binance-audit url --extract\n\nVerdicts: official, phishing, suspicious, unrelated, invalid.\nExit codes: 0 nothing phishing or suspicious, 1 at least one phishing or suspicious link, 2 usage error."
     )]
     Url(UrlArgs),
+    /// Before you send: is this address yours, a look-alike of yours (address poisoning), new, or malformed?
+    #[command(after_help = ADDRESS_HELP)]
+    Address(AddressArgs),
     /// Is it Binance or is it me? System status, latency, clock, and your coins' deposit/withdrawal state
     Status(StatusArgs),
     /// First-response playbooks (breach, outage, account, trade, support), checklist and evidence bundle
@@ -579,6 +582,45 @@ pub enum ConfigCommand {
         #[arg(long)]
         force: bool,
     },
+}
+
+const ADDRESS_HELP: &str = "Examples:\n  binance-audit address 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed --network ETH\n  binance-audit address --input addresses.txt --format jsonl\n  pbpaste | binance-audit address --extract\n  binance-audit address --offline --known my-addresses.txt TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t\n\nVerdicts: known, look-alike, new, invalid (and not-compared when nothing could be compared).\nExit codes: 0 every address known or new, 1 at least one look-alike or invalid address,\n2 usage error, 3 the address book or withdrawal history could not be read (verdicts cover only what was read).";
+
+#[derive(Clone, Debug, Default, Args)]
+pub struct AddressArgs {
+    /// Addresses to check; "-" reads standard input. With no ADDR and no
+    /// --input, standard input is read
+    #[arg(value_name = "ADDR")]
+    pub addresses: Vec<String>,
+    /// Network the address is for, as Binance names it (ETH, BSC, BTC, TRX,
+    /// SOL, XRP, TON, …) [default: told from the address's shape]
+    #[arg(long, value_name = "NET")]
+    pub network: Option<String>,
+    /// Coin you are about to send (shown, and used to pick matching records)
+    #[arg(long, value_name = "COIN")]
+    pub coin: Option<String>,
+    /// The memo or tag you will send with it (silences the missing-memo warning)
+    #[arg(long, value_name = "MEMO", alias = "tag")]
+    pub memo: Option<String>,
+    /// Read addresses from FILE, one per line ("-" for standard input)
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Find every address in pasted text instead of reading one per line
+    #[arg(long)]
+    pub extract: bool,
+    /// Your own addresses, one per line: ADDRESS [LABEL]. Compared with as
+    /// well as the address book, or instead of it with --offline
+    #[arg(long, value_name = "FILE")]
+    pub known: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_parser = formats(&[Format::Text, Format::Json, Format::Jsonl]), default_value = "text")]
+    pub format: Format,
+    /// Binance API base URL [default: https://api.binance.com]
+    #[arg(long, env = "BINANCE_API_URL", value_name = "URL")]
+    pub api_url: Option<String>,
+    /// Use the API key of this config profile
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
 }
 
 #[cfg(test)]

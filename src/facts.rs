@@ -170,6 +170,21 @@ pub const CATALOGUE: &[FactDef] = &[
         "the whole address book: coin, network, name, shortened address, fingerprint, whitelisted",
     ),
     f(
+        "withdrawal.book_lookalikes",
+        List,
+        "address-book entries that look like each other (same first and last 4+ characters), one line per pair with both full addresses",
+    ),
+    f(
+        "withdrawal.history_count",
+        Int,
+        "withdrawals in the last 90 days (withdraw history)",
+    ),
+    f(
+        "withdrawal.history_lookalikes",
+        List,
+        "past withdrawals to a look-alike of an address-book entry or an earlier destination, with both addresses and dates",
+    ),
+    f(
         "withdrawal.quota_usd",
         Float,
         "24-hour withdrawal quota in USD",

@@ -13,6 +13,7 @@ pub mod cmd;
 
 // The engine.
 pub mod account;
+pub mod address;
 pub mod audit;
 pub mod baseline;
 pub mod bounded;

@@ -3,6 +3,7 @@
 //! engine, writes what it returns and turns the outcome into an exit code.
 //! Nothing outside `cmd/` imports it.
 
+pub mod address;
 pub mod audit;
 pub mod config;
 pub mod error;
@@ -69,6 +70,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Some(Command::Audit(args)) => audit::run(g, args),
         Some(Command::Password(args)) => password::run(g, args),
         Some(Command::Url(args)) => url::command(g, args),
+        Some(Command::Address(args)) => address::run(g, args),
         Some(Command::Status(args)) => status::run(g, args),
         Some(Command::Incident(args)) => incident::run(g, args),
         Some(Command::Setup(args)) => setup::run(g, args),

@@ -35,6 +35,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/environment.toml"),
     ),
     ("drift.toml", include_str!("../../rules/drift.toml")),
+    ("address.toml", include_str!("../../rules/address.toml")),
 ];
 
 /// Files in a rules folder that hold other data, not rules.

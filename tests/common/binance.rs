@@ -34,6 +34,7 @@ pub const INFO: &str = "/sapi/v1/account/info";
 pub const ADDRESSES: &str = "/sapi/v1/capital/withdraw/address/list";
 pub const QUOTA: &str = "/sapi/v1/capital/withdraw/quota";
 pub const ACCOUNT: &str = "/api/v3/account";
+pub const HISTORY: &str = "/sapi/v1/capital/withdraw/history";
 pub const TIME: &str = "/api/v3/time";
 pub const SIGNED_PATHS: &[&str] = &[
     RESTRICTIONS,
@@ -43,6 +44,7 @@ pub const SIGNED_PATHS: &[&str] = &[
     ADDRESSES,
     QUOTA,
     ACCOUNT,
+    HISTORY,
 ];
 
 pub fn fixtures() -> PathBuf {
@@ -129,6 +131,7 @@ impl Scenario {
             "balances": [], "permissions": ["SPOT"], "uid": 123456789}"#
                 .into(),
         );
+        bodies.insert(HISTORY.into(), "[]".into());
         Scenario {
             api_key: API_KEY.into(),
             key: Key::Hmac(SECRET.into()),

@@ -7,6 +7,7 @@ mod common;
 #[path = "../support/fixture.rs"]
 mod fixture;
 
+mod address;
 mod binance_api;
 mod breach_cli;
 mod breach_offline;

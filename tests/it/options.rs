@@ -615,7 +615,12 @@ fn empty_private_key_file_variable_counts_as_unset() {
         "ran",
         "{out}"
     );
-    assert_eq!(mock.requests().len(), 8, "{out}");
+    // Signed with the HMAC secret: the clock and every signed endpoint, once.
+    assert_eq!(mock.requests_to(mb::TIME), 1, "{out}");
+    for p in mb::SIGNED_PATHS {
+        assert_eq!(mock.requests_to(p), 1, "{p}\n{out}");
+    }
+    assert_eq!(mock.requests().len(), mb::SIGNED_PATHS.len() + 1, "{out}");
 }
 
 /// The masks hide only what differs between honest runs.

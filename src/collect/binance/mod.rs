@@ -19,10 +19,11 @@ pub use creds::Credentials;
 pub use sign::Signer;
 
 use super::CheckStatus;
+use crate::address::{Known, Origin};
 use crate::facts::Facts;
 use model::{
     AccountInfo, AccountStatus, ApiRestrictions, ApiTradingStatus, KNOWN_PERMISSIONS, SpotAccount,
-    WithdrawAddress, WithdrawQuota,
+    WithdrawAddress, WithdrawQuota, WithdrawRecord,
 };
 
 pub const CHECK: &str = "binance-api";
@@ -33,6 +34,9 @@ pub const TRADING_STATUS: &str = "/sapi/v1/account/apiTradingStatus";
 pub const INFO: &str = "/sapi/v1/account/info";
 pub const ADDRESSES: &str = "/sapi/v1/capital/withdraw/address/list";
 pub const QUOTA: &str = "/sapi/v1/capital/withdraw/quota";
+/// Last 90 days (Binance's default window), one call: weight 18000 on the
+/// per-second UID budget of 180000, so one audit run stays far inside it.
+pub const HISTORY: &str = "/sapi/v1/capital/withdraw/history";
 pub const ACCOUNT: &str = "/api/v3/account";
 
 const DAY_MS: i64 = 86_400_000;
@@ -57,7 +61,10 @@ fn facts_of(path: &str) -> Vec<&'static str> {
             "withdrawal.whitelisted_count",
             "withdrawal.not_whitelisted",
             "withdrawal.addresses",
+            "withdrawal.book_lookalikes",
+            "withdrawal.history_lookalikes",
         ],
+        HISTORY => vec!["withdrawal.history_count", "withdrawal.history_lookalikes"],
         QUOTA => vec!["withdrawal.quota_usd", "withdrawal.used_quota_usd"],
         ACCOUNT => vec![
             "account.can_trade",
@@ -102,7 +109,7 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
     // are signed with the local clock, and only one Binance rejects with
     // -1021 waits for the measurement and is signed again.
     let spot_params = [("omitZeroBalances", "true".to_string())];
-    let (clock, restrictions, status, trading, info, addresses, quota, account) = tokio::join!(
+    let (clock, restrictions, status, trading, info, addresses, quota, account, history) = tokio::join!(
         client.sync_clock(),
         client.get_json::<ApiRestrictions>(RESTRICTIONS, &[], "API key permissions"),
         client.get_json::<AccountStatus>(STATUS, &[], "account status"),
@@ -111,6 +118,11 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
         client.get_json::<Vec<WithdrawAddress>>(ADDRESSES, &[], "withdrawal address book"),
         client.get_json::<WithdrawQuota>(QUOTA, &[], "withdrawal quota used in 24 h"),
         client.get_json::<SpotAccount>(ACCOUNT, &spot_params, "account can trade/withdraw/deposit"),
+        client.get_json::<Vec<Value>>(
+            HISTORY,
+            &[],
+            "withdrawal history, 90 days (look-alike check)"
+        ),
     );
     match clock {
         Ok(offset) => {
@@ -125,6 +137,14 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
             });
         }
     }
+    let book = addresses.as_ref().ok().map(|a| book_known(a));
+    let sent = history.as_ref().ok().map(|h| sent_known(&records(h)));
+    if let (Some(book), Some(sent)) = (&book, &sent) {
+        facts.observe(
+            "withdrawal.history_lookalikes",
+            crate::address::facts::history_lookalikes(book, sent),
+        );
+    }
 
     let results = [
         (
@@ -137,6 +157,7 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
         (ADDRESSES, addresses.map(|a| record_addresses(&a, facts))),
         (QUOTA, quota.map(|q| record_quota(&q, facts))),
         (ACCOUNT, account.map(|a| record_account(&a, facts))),
+        (HISTORY, history.map(|h| record_history(&h, facts))),
     ];
     let total = results.len();
     let mut read = 0;
@@ -334,7 +355,63 @@ fn record_addresses(list: &[WithdrawAddress], facts: &mut Facts) -> Vec<&'static
     );
     facts.observe("withdrawal.not_whitelisted", Value::Array(not_white));
     facts.observe("withdrawal.addresses", Value::Array(book));
+    facts.observe(
+        "withdrawal.book_lookalikes",
+        crate::address::facts::book_lookalikes(&book_known(list)),
+    );
     vec![]
+}
+
+/// Every element of a history answer that reads as a record; one odd
+/// element does not hide the others.
+pub fn records(items: &[Value]) -> Vec<WithdrawRecord> {
+    items
+        .iter()
+        .filter_map(|v| serde_json::from_value(v.clone()).ok())
+        .collect()
+}
+
+fn record_history(items: &[Value], facts: &mut Facts) -> Vec<&'static str> {
+    facts.observe("withdrawal.history_count", records(items).len());
+    vec![]
+}
+
+/// The address book as known addresses, labels escaped for any terminal.
+pub fn book_known(list: &[WithdrawAddress]) -> Vec<Known> {
+    list.iter()
+        .filter_map(|a| {
+            let address = a.address.as_deref().filter(|s| !s.trim().is_empty())?;
+            Some(Known::new(
+                address,
+                a.network.as_deref(),
+                &crate::address::escape(a.name.as_deref().unwrap_or(""), crate::address::MAX_LABEL),
+                Origin::AddressBook {
+                    coin: crate::address::escape(a.coin.as_deref().unwrap_or(""), 16),
+                    whitelisted: a.white_status,
+                    tag: crate::address::escape(a.address_tag.as_deref().unwrap_or(""), 64),
+                },
+            ))
+        })
+        .collect()
+}
+
+/// Past withdrawals as known addresses ("sent to before").
+pub fn sent_known(list: &[WithdrawRecord]) -> Vec<Known> {
+    list.iter()
+        .filter_map(|w| {
+            let address = w.address.as_deref().filter(|s| !s.trim().is_empty())?;
+            Some(Known::new(
+                address,
+                w.network.as_deref(),
+                "",
+                Origin::Withdrawal {
+                    time: w.applied_at(),
+                    amount: crate::address::escape(w.amount.as_deref().unwrap_or("?"), 32),
+                    coin: crate::address::escape(w.coin.as_deref().unwrap_or(""), 16),
+                },
+            ))
+        })
+        .collect()
 }
 
 fn record_quota(q: &WithdrawQuota, facts: &mut Facts) -> Vec<&'static str> {

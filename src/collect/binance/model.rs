@@ -267,6 +267,40 @@ pub struct SpotAccount {
     pub extra: BTreeMap<String, Value>,
 }
 
+/// One record of `GET /sapi/v1/capital/withdraw/history` (times are
+/// "YYYY-MM-DD HH:MM:SS" strings in UTC).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WithdrawRecord {
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub id: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub amount: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub coin: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub network: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub address: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub address_tag: Option<String>,
+    #[serde(default, deserialize_with = "lenient::i64")]
+    pub status: Option<i64>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub apply_time: Option<String>,
+    #[serde(default, deserialize_with = "lenient::i64")]
+    pub transfer_type: Option<i64>,
+}
+
+impl WithdrawRecord {
+    pub fn applied_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        let t = self.apply_time.as_deref()?.trim();
+        chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S")
+            .ok()
+            .map(|n| n.and_utc())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
