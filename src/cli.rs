@@ -393,6 +393,9 @@ pub enum TwoFactorMethod {
     Email,
     /// No second factor at all
     None,
+    /// You do not know which are on (reported as a setting to check)
+    #[value(alias = "unsure")]
+    NotSure,
 }
 
 impl TwoFactorMethod {
@@ -405,6 +408,7 @@ impl TwoFactorMethod {
             TwoFactorMethod::Sms => "sms",
             TwoFactorMethod::Email => "email",
             TwoFactorMethod::None => "none",
+            TwoFactorMethod::NotSure => "not_sure",
         }
     }
 }
@@ -415,38 +419,36 @@ pub enum YesNo {
     Yes,
     #[value(alias = "n", alias = "false")]
     No,
-}
-
-impl From<YesNo> for bool {
-    fn from(v: YesNo) -> bool {
-        v == YesNo::Yes
-    }
+    /// You do not know (reported as a setting to check)
+    #[value(alias = "unsure", alias = "?")]
+    NotSure,
 }
 
 #[derive(Debug, Args, Clone, Default)]
 #[command(
     after_help = "Without answer flags, setup asks each question in a terminal (English or Japanese, per --lang).\n\
-With flags it records exactly the answers given (others become \"not answered\"), dated today.\n\n\
-Examples:\n  binance-audit setup\n  binance-audit setup --lang ja\n  binance-audit setup --two-factor authenticator,passkey --anti-phishing-code yes \\\n      --withdrawal-whitelist yes --devices-reviewed yes --email-two-factor yes --email-unique-password yes"
+With flags it records the answers given, dated today, and keeps every other recorded answer with its own date.\n\
+Answer not-sure (or ? in the terminal) when you do not know: the report lists that setting as one to check.\n\n\
+Examples:\n  binance-audit setup\n  binance-audit setup --lang ja\n  binance-audit setup --two-factor authenticator,passkey \\\n      --anti-phishing-code yes --withdrawal-whitelist yes \\\n      --devices-reviewed yes --email-two-factor yes \\\n      --email-unique-password yes\n  binance-audit setup --anti-phishing-code no     # change one answer, keep the rest"
 )]
 pub struct SetupArgs {
     /// Second factors on your Binance account (Account → Security), comma-separated
     #[arg(long, value_enum, value_delimiter = ',', value_name = "METHODS")]
     pub two_factor: Option<Vec<TwoFactorMethod>>,
     /// An anti-phishing code is set (Account → Security → Anti-Phishing Code)
-    #[arg(long, value_enum, value_name = "yes|no")]
+    #[arg(long, value_enum, value_name = "yes|no|not-sure")]
     pub anti_phishing_code: Option<YesNo>,
     /// The withdrawal whitelist is on (Account → Security → Address Management)
-    #[arg(long, value_enum, value_name = "yes|no")]
+    #[arg(long, value_enum, value_name = "yes|no|not-sure")]
     pub withdrawal_whitelist: Option<YesNo>,
     /// You reviewed Device Management and removed devices you do not recognise
-    #[arg(long, value_enum, value_name = "yes|no")]
+    #[arg(long, value_enum, value_name = "yes|no|not-sure")]
     pub devices_reviewed: Option<YesNo>,
     /// Your email account has its own second factor
-    #[arg(long, value_enum, value_name = "yes|no")]
+    #[arg(long, value_enum, value_name = "yes|no|not-sure")]
     pub email_two_factor: Option<YesNo>,
     /// Your email account's password is used nowhere else
-    #[arg(long, value_enum, value_name = "yes|no")]
+    #[arg(long, value_enum, value_name = "yes|no|not-sure")]
     pub email_unique_password: Option<YesNo>,
 }
 
