@@ -149,7 +149,12 @@ impl fmt::Display for ApiError {
                 -1003 => f.write_str(
                     "Binance rate limit reached (-1003): stopped as Binance asks; run again in a few minutes",
                 ),
-                -1000 | -1007 | -1008 => write!(
+                // -1000 is "unknown error": only a server-side status makes it "busy".
+                -1007 | -1008 => write!(
+                    f,
+                    "Binance could not answer ({code}: busy or internal timeout); try again later"
+                ),
+                -1000 if *status < 400 && msg.is_empty() => write!(
                     f,
                     "Binance could not answer ({code}: busy or internal timeout); try again later"
                 ),
@@ -436,8 +441,9 @@ impl BinanceClient {
             let retryable = match &err {
                 ApiError::Server { .. } | ApiError::Connect { .. } => attempt < self.retry.attempts,
                 ApiError::Timeout { .. } => attempt < self.retry.timeout_attempts,
-                ApiError::Rejected { code, .. } => {
-                    matches!(code, -1000 | -1007 | -1008) && attempt < self.retry.attempts
+                ApiError::Rejected { code, status, .. } => {
+                    (matches!(code, -1007 | -1008) || (*code == -1000 && *status < 400))
+                        && attempt < self.retry.attempts
                 }
                 _ => false,
             };
