@@ -142,20 +142,14 @@ fn render_text(
                 out,
                 "Walk the steps and record each one:  binance-audit incident {k} --checklist"
             )?;
-            writeln!(
-                out,
-                "Collect evidence and draft a ticket:  {evidence}"
-            )?;
+            writeln!(out, "Collect evidence and draft a ticket:  {evidence}")?;
         }
         Lang::Ja => {
             writeln!(
                 out,
                 "手順を順に記録する：            binance-audit incident {k} --checklist"
             )?;
-            writeln!(
-                out,
-                "証拠を集めて問い合わせ文を作る：{evidence}"
-            )?;
+            writeln!(out, "証拠を集めて問い合わせ文を作る：{evidence}")?;
         }
     }
     Ok(())
