@@ -84,6 +84,10 @@ pub enum ApiError {
         detail: String,
         attempts: u32,
     },
+    /// The certificate was refused (an intercepting proxy, most often).
+    Tls {
+        detail: String,
+    },
     BadJson {
         detail: String,
     },
@@ -104,7 +108,10 @@ impl ApiError {
     pub fn stops_everything(&self) -> bool {
         matches!(
             self,
-            ApiError::Banned { .. } | ApiError::Offline | ApiError::NoCredentials
+            ApiError::Banned { .. }
+                | ApiError::Offline
+                | ApiError::NoCredentials
+                | ApiError::Tls { .. }
         ) || matches!(self.code(), Some(-2015 | -2014 | -2008 | -1022))
     }
 }
@@ -187,6 +194,7 @@ impl fmt::Display for ApiError {
                 f,
                 "could not reach Binance ({attempts} attempt(s)): {detail}"
             ),
+            ApiError::Tls { detail } => f.write_str(detail),
             ApiError::BadJson { detail } => write!(
                 f,
                 "Binance's answer could not be read (not the expected JSON: {detail})"
@@ -429,7 +437,7 @@ impl BinanceClient {
                 // Attached raw: the bytes sent are the bytes signed.
                 url.set_query(Some(&query));
             }
-            let result = self.net.get(&url, headers, purpose).await;
+            let result = self.net.get_try(&url, headers, purpose, attempt).await;
             let err = match result {
                 // Redirects are not followed; a 3xx is no answer.
                 Ok(resp) if resp.status >= 300 => ApiError::Http {
@@ -460,6 +468,7 @@ impl BinanceClient {
         match e {
             NetError::Offline => ApiError::Offline,
             NetError::Timeout(secs) => ApiError::Timeout { secs, attempts },
+            NetError::Tls(d) => ApiError::Tls { detail: d },
             NetError::Connect(d) | NetError::Body(d) => ApiError::Connect {
                 detail: self.scrub(&d, signature),
                 attempts,
