@@ -370,11 +370,15 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
+    /// Print the man page (roff), or write one page per command with --dir
     #[command(
-        after_help = "Example:\n  binance-audit man > binance-audit.1 && man ./binance-audit.1"
+        after_help = "Examples:\n  binance-audit man > binance-audit.1 && man ./binance-audit.1\n  binance-audit man --dir ~/.local/share/man/man1   # every page: binance-audit-audit(1), …"
     )]
-    Man,
+    Man {
+        /// Write binance-audit.1 and a page for every command into DIR
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
 }
 
 /// A second factor on the Binance account.
