@@ -517,6 +517,20 @@ fn completions_and_man_page() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(".TH binance-audit"));
+    let dir = h.path().join("man1");
+    bin(h.path())
+        .args(["man", "--dir", dir.to_str().unwrap()])
+        .assert()
+        .code(0);
+    let main = std::fs::read_to_string(dir.join("binance-audit.1")).unwrap();
+    assert!(main.contains("binance\\-audit\\-audit(1)"), "{main}");
+    for page in [
+        "binance-audit-audit.1",
+        "binance-audit-setup.1",
+        "binance-audit-rules-check.1",
+    ] {
+        assert!(dir.join(page).exists(), "{page}");
+    }
 }
 
 #[test]
