@@ -311,7 +311,7 @@ pub struct ApiArgs {
 
 #[derive(Debug, Args, Clone, Default)]
 #[command(
-    after_help = "Examples:\n  binance-audit audit\n  binance-audit audit --password-stdin --fail-on high < pw.txt\n  binance-audit audit --offline --format json --output report.json\n  BINANCE_API_KEY=... BINANCE_API_SECRET=... binance-audit audit --min-score 80\n  binance-audit audit --output sarif=audit.sarif --output markdown=summary.md --fail-on high\n  binance-audit audit --save-baseline state.json       # record the approved state\n  binance-audit audit --baseline state.json --fail-on critical   # alert on drift\n\nScheduled runs (cron, GitHub Actions, systemd): see docs/scheduled.md"
+    after_help = "Examples:\n  binance-audit audit\n  binance-audit audit --password-stdin --fail-on high < pw.txt\n  binance-audit audit --offline --format json --output report.json\n  BINANCE_API_KEY=... BINANCE_API_SECRET=... binance-audit audit --min-score 80\n  binance-audit audit --output sarif=audit.sarif --output markdown=summary.md \\\n      --fail-on high\n  binance-audit audit --save-baseline state.json    # record the approved state\n  binance-audit audit --baseline state.json --fail-on-new   # alert on drift\n\nScheduled runs (cron, GitHub Actions, systemd): see docs/scheduled.md"
 )]
 pub struct AuditArgs {
     #[command(flatten)]
@@ -328,7 +328,7 @@ pub struct AuditArgs {
 
 #[derive(Debug, Args, Clone, Default)]
 #[command(
-    after_help = "Examples:\n  binance-audit password                      # no-echo prompt\n  printf '%s\\n' \"$PW\" | binance-audit password --password-stdin\n  binance-audit password --password-stdin --offline --hibp-file pwned.txt < pw.txt\n  binance-audit password --stdin-list < passwords.txt"
+    after_help = "Examples:\n  binance-audit password                      # no-echo prompt\n  printf '%s\\n' \"$PW\" | binance-audit password --password-stdin\n  binance-audit password --password-stdin --offline \\\n      --hibp-file pwned.txt < pw.txt\n  binance-audit password --stdin-list < passwords.txt"
 )]
 pub struct PasswordArgs {
     #[command(flatten)]
@@ -350,7 +350,7 @@ pub enum Command {
     Password(PasswordArgs),
     /// Tell genuine Binance links from impersonations, and say why
     #[command(
-        after_help = "Examples:\n  binance-audit url https://www.binance.com/en/login https://binance.com.login-verify.example\n  binance-audit url --input links.txt --format jsonl\n  binance-audit url --extract --input message.eml\n  pbpaste | binance-audit url --extract\n\nVerdicts: official, phishing, suspicious, unrelated, invalid.\nExit codes: 0 nothing phishing or suspicious, 1 at least one phishing or suspicious link, 2 usage error."
+        after_help = "Examples:\n  binance-audit url https://www.binance.com/en/login \\\n      https://binance.com.login-verify.example\n  binance-audit url --input links.txt --format jsonl\n  binance-audit url --extract --input message.eml\n  pbpaste | binance-audit url --extract\n\nVerdicts: official, phishing, suspicious, unrelated, invalid.\nExit codes: 0 nothing phishing or suspicious, 1 at least one phishing or suspicious link, 2 usage error."
     )]
     Url(UrlArgs),
     /// Before you send: is this address yours, a look-alike of yours (address poisoning), new, or malformed?
@@ -376,11 +376,15 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
+    /// Print the man page (roff), or write one page per command with --dir
     #[command(
-        after_help = "Example:\n  binance-audit man > binance-audit.1 && man ./binance-audit.1"
+        after_help = "Examples:\n  binance-audit man > binance-audit.1 && man ./binance-audit.1\n  binance-audit man --dir ~/.local/share/man/man1   # every page: binance-audit-audit(1), …"
     )]
-    Man,
+    Man {
+        /// Write binance-audit.1 and a page for every command into DIR
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
 }
 
 /// A second factor on the Binance account.
@@ -399,6 +403,9 @@ pub enum TwoFactorMethod {
     Email,
     /// No second factor at all
     None,
+    /// You do not know which are on (reported as a setting to check)
+    #[value(alias = "unsure")]
+    NotSure,
 }
 
 impl TwoFactorMethod {
@@ -411,6 +418,7 @@ impl TwoFactorMethod {
             TwoFactorMethod::Sms => "sms",
             TwoFactorMethod::Email => "email",
             TwoFactorMethod::None => "none",
+            TwoFactorMethod::NotSure => "not_sure",
         }
     }
 }
@@ -421,38 +429,36 @@ pub enum YesNo {
     Yes,
     #[value(alias = "n", alias = "false")]
     No,
-}
-
-impl From<YesNo> for bool {
-    fn from(v: YesNo) -> bool {
-        v == YesNo::Yes
-    }
+    /// You do not know (reported as a setting to check)
+    #[value(alias = "unsure", alias = "?")]
+    NotSure,
 }
 
 #[derive(Debug, Args, Clone, Default)]
 #[command(
     after_help = "Without answer flags, setup asks each question in a terminal (English or Japanese, per --lang).\n\
-With flags it records exactly the answers given (others become \"not answered\"), dated today.\n\n\
-Examples:\n  binance-audit setup\n  binance-audit setup --lang ja\n  binance-audit setup --two-factor authenticator,passkey --anti-phishing-code yes \\\n      --withdrawal-whitelist yes --devices-reviewed yes --email-two-factor yes --email-unique-password yes"
+With flags it records the answers given, dated today, and keeps every other recorded answer with its own date.\n\
+Answer not-sure (or ? in the terminal) when you do not know: the report lists that setting as one to check.\n\n\
+Examples:\n  binance-audit setup\n  binance-audit setup --lang ja\n  binance-audit setup --two-factor authenticator,passkey \\\n      --anti-phishing-code yes --withdrawal-whitelist yes \\\n      --devices-reviewed yes --email-two-factor yes \\\n      --email-unique-password yes\n  binance-audit setup --anti-phishing-code no   # change one, keep the rest"
 )]
 pub struct SetupArgs {
     /// Second factors on your Binance account (Account → Security), comma-separated
     #[arg(long, value_enum, value_delimiter = ',', value_name = "METHODS")]
     pub two_factor: Option<Vec<TwoFactorMethod>>,
     /// An anti-phishing code is set (Account → Security → Anti-Phishing Code)
-    #[arg(long, value_enum, value_name = "yes|no")]
+    #[arg(long, value_enum, value_name = "yes|no|not-sure")]
     pub anti_phishing_code: Option<YesNo>,
     /// The withdrawal whitelist is on (Account → Security → Address Management)
-    #[arg(long, value_enum, value_name = "yes|no")]
+    #[arg(long, value_enum, value_name = "yes|no|not-sure")]
     pub withdrawal_whitelist: Option<YesNo>,
     /// You reviewed Device Management and removed devices you do not recognise
-    #[arg(long, value_enum, value_name = "yes|no")]
+    #[arg(long, value_enum, value_name = "yes|no|not-sure")]
     pub devices_reviewed: Option<YesNo>,
     /// Your email account has its own second factor
-    #[arg(long, value_enum, value_name = "yes|no")]
+    #[arg(long, value_enum, value_name = "yes|no|not-sure")]
     pub email_two_factor: Option<YesNo>,
     /// Your email account's password is used nowhere else
-    #[arg(long, value_enum, value_name = "yes|no")]
+    #[arg(long, value_enum, value_name = "yes|no|not-sure")]
     pub email_unique_password: Option<YesNo>,
 }
 
@@ -469,7 +475,7 @@ impl SetupArgs {
 
 #[derive(Debug, Args, Clone, Default)]
 #[command(
-    after_help = "Examples:\n  binance-audit status                       # public checks; add a key for your coins\n  binance-audit status --coin BTC,USDT       # deposit/withdrawal state of these coins (needs a key)\n  binance-audit status --format json\n\nExit codes: 0 the checks ran (whatever Binance reports), 2 usage error, 3 a check could not complete."
+    after_help = "Examples:\n  binance-audit status                  # public checks; a key adds your coins\n  binance-audit status --coin BTC,USDT  # these coins' deposits and withdrawals\n  binance-audit status --format json\n\nExit codes: 0 the checks ran (whatever Binance reports), 2 usage error, 3 a check could not complete."
 )]
 pub struct StatusArgs {
     /// Binance API base URL [default: https://api.binance.com]
@@ -488,7 +494,7 @@ pub struct StatusArgs {
 
 #[derive(Debug, Args, Clone)]
 #[command(
-    after_help = "Examples:\n  binance-audit incident                             # the playbooks there are\n  binance-audit incident breach                      # what to do, in order, and where in the app\n  binance-audit incident breach --checklist          # walk the steps; re-running resumes\n  binance-audit incident breach --mark change-password=done --mark setup-2fa=skipped\n  binance-audit incident outage --lang ja --format markdown > outage.md\n  binance-audit incident breach --since 2026-11-20T00:00Z --out ./incident-2026-11-20\n  binance-audit incident trade --since 2026-11-24T09:00+09:00 --symbol BTCUSDT,ETHUSDT --out ./trade-case"
+    after_help = "Examples:\n  binance-audit incident                    # the playbooks there are\n  binance-audit incident breach             # what to do, in order, and where\n  binance-audit incident breach --checklist # walk the steps; a re-run resumes\n  binance-audit incident breach --mark change-password=done \\\n      --mark setup-2fa=skipped\n  binance-audit incident outage --lang ja --format markdown > outage.md\n  binance-audit incident breach --since 2026-11-20T00:00Z --out ./case\n  binance-audit incident trade --since 2026-11-24T09:00+09:00 \\\n      --symbol BTCUSDT,ETHUSDT --out ./trade-case"
 )]
 pub struct IncidentArgs {
     /// Which playbook (none: list them)

@@ -80,6 +80,36 @@ pub struct Declared {
     pub devices_reviewed: Option<bool>,
     pub email_two_factor: Option<bool>,
     pub email_unique_password: Option<bool>,
+    /// Questions answered "not sure": their settings still need checking.
+    #[serde(default)]
+    pub not_sure: Vec<String>,
+    /// Answers given later than `on` (setup with only some flags), by question.
+    #[serde(default)]
+    pub answered_on: BTreeMap<String, toml::value::Datetime>,
+}
+
+/// setup's questions, as named in `[declared]`, in the order they are asked.
+pub const QUESTIONS: [&str; 6] = [
+    "two_factor",
+    "anti_phishing_code",
+    "withdrawal_whitelist",
+    "devices_reviewed",
+    "email_two_factor",
+    "email_unique_password",
+];
+
+impl Declared {
+    /// A yes/no answer by question name.
+    pub fn flag(&self, key: &str) -> Option<bool> {
+        match key {
+            "anti_phishing_code" => self.anti_phishing_code,
+            "withdrawal_whitelist" => self.withdrawal_whitelist,
+            "devices_reviewed" => self.devices_reviewed,
+            "email_two_factor" => self.email_two_factor,
+            "email_unique_password" => self.email_unique_password,
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -168,7 +198,31 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, String> {
 pub fn parse(text: &str) -> Result<Config, String> {
     let config = parse_toml(text)?;
     check_waivers(&config.waivers)?;
+    if let Some(d) = &config.declared {
+        check_declared(d)?;
+    }
     Ok(config)
+}
+
+/// Only the `[declared]` section, when it reads, even if another part of the
+/// file does not load: setup offers those answers as defaults while the rest
+/// of the file is being fixed.
+pub fn declared_only(text: &str) -> Option<Declared> {
+    let table: toml::Table = toml::from_str(text).ok()?;
+    let d: Declared = table.get("declared")?.clone().try_into().ok()?;
+    check_declared(&d).ok()?;
+    Some(d)
+}
+
+fn check_declared(d: &Declared) -> Result<(), String> {
+    let names = d.not_sure.iter().chain(d.answered_on.keys());
+    if let Some(bad) = names.into_iter().find(|k| !QUESTIONS.contains(&k.as_str())) {
+        return Err(format!(
+            " [declared]: {bad:?} is not one of setup's questions ({})",
+            QUESTIONS.join(", ")
+        ));
+    }
+    Ok(())
 }
 
 /// A waiver is an accepted risk: without a reason nobody can review it later,
@@ -210,13 +264,31 @@ fn parse_toml(text: &str) -> Result<Config, String> {
             })
             .unwrap_or_else(|| " ".into());
         let msg = e.message().trim().replace('\n', " ");
-        let hint = if msg.contains("api_secret") || msg.contains("secret_key") || msg.contains("password") {
-            " (secrets are never stored in the config: use secret_file, or the BINANCE_API_SECRET environment variable)"
-        } else {
-            ""
-        };
-        format!("{pos}{msg}{hint}")
+        format!("{pos}{msg}{}", unknown_field_hint(&msg))
     })
+}
+
+/// Advice for an unknown key, judged by the key's own name only: serde's
+/// message also lists the expected keys, and one of those
+/// (`email_unique_password`) must not make an API key id look like a secret.
+fn unknown_field_hint(msg: &str) -> &'static str {
+    let Some(field) = msg
+        .split_once("unknown field `")
+        .and_then(|(_, rest)| rest.split_once('`'))
+        .map(|(f, _)| f.to_ascii_lowercase())
+    else {
+        return "";
+    };
+    if field.contains("secret") || field.contains("password") || field == "private_key" {
+        " (secrets are never stored in the config: use secret_file, or the BINANCE_API_SECRET environment variable)"
+    } else if matches!(
+        field.as_str(),
+        "api_key" | "api_url" | "secret_file" | "private_key_file"
+    ) {
+        " (this key belongs under [binance] or a [profiles.NAME] section: move it below that header)"
+    } else {
+        ""
+    }
 }
 
 /// A warning (with the exact fix) when a file holding secrets can be read by
@@ -296,6 +368,7 @@ pub const TEMPLATE: &str = r#"# binance-audit configuration. Every setting is op
 # devices_reviewed = true
 # email_two_factor = true
 # email_unique_password = true
+# not_sure = ["devices_reviewed"]   # answered "not sure": still to be checked
 
 # [[waiver]]                   # accept a finding on purpose: shown, not scored, never gated
 # rule = "BA-API-004"
@@ -326,6 +399,37 @@ mod tests {
         let e = parse("[binance]\napi_secret = \"abc\"\n").unwrap_err();
         assert!(e.contains("never stored"), "{e}");
         assert!(!e.contains("abc"), "the value must not be echoed: {e}");
+    }
+
+    #[test]
+    fn an_api_key_id_is_not_called_a_secret() {
+        // The message lists `email_unique_password` among the expected keys.
+        let e = parse("[declared]\non = 2026-01-01\napi_key = \"abc\"\n").unwrap_err();
+        assert!(!e.contains("secret"), "{e}");
+        assert!(e.contains("belongs under [binance]"), "{e}");
+        let e = parse("[binance]\nsecret_key = \"abc\"\n").unwrap_err();
+        assert!(e.contains("never stored"), "{e}");
+        let e = parse("[user]\nemial = \"x\"\n").unwrap_err();
+        assert!(!e.contains("never stored") && !e.contains("belongs"), "{e}");
+    }
+
+    #[test]
+    fn not_sure_names_must_be_questions() {
+        let ok = "[declared]\non = 2026-01-01\nnot_sure = [\"two_factor\"]\nanswered_on = { two_factor = 2026-02-01 }\n";
+        assert_eq!(
+            parse(ok).unwrap().declared.unwrap().not_sure,
+            ["two_factor"]
+        );
+        let e = parse("[declared]\non = 2026-01-01\nnot_sure = [\"pin\"]\n").unwrap_err();
+        assert!(
+            e.contains("\"pin\"") && e.contains("anti_phishing_code"),
+            "{e}"
+        );
+        let lenient = declared_only(
+            "[declared]\non = 2026-01-01\nanti_phishing_code = true\n[user]\nbad = 1\n",
+        );
+        assert_eq!(lenient.unwrap().anti_phishing_code, Some(true));
+        assert!(parse("[declared]\non = 2026-01-01\n[user]\nbad = 1\n").is_err());
     }
 
     #[test]

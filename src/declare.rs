@@ -1,53 +1,174 @@
 //! Setup's answers and where they go: a dated `[declared]` section written
 //! into the config in place, keeping the rest of the file and its comments.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
-use crate::config;
+use crate::collect::declared::date_of;
+use crate::config::{self, Declared, QUESTIONS};
+use crate::i18n::{Lang, tr};
 
-/// The answers of one setup run; None = not answered.
+/// One answer to one of setup's questions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// `two_factor`: the methods that are on (empty = none).
+    Methods(Vec<String>),
+    /// Every other question: yes or no.
+    Flag(bool),
+    /// The user did not know; the setting still needs checking.
+    NotSure,
+}
+
+impl Answer {
+    /// How the answer reads in setup's messages and prompts.
+    pub fn show(&self, lang: Lang) -> String {
+        match self {
+            Answer::Methods(m) if m.is_empty() => tr(lang, "none", "なし").to_string(),
+            Answer::Methods(m) => m.join(","),
+            Answer::Flag(true) => tr(lang, "yes", "はい").to_string(),
+            Answer::Flag(false) => tr(lang, "no", "いいえ").to_string(),
+            Answer::NotSure => tr(lang, "not sure", "わからない").to_string(),
+        }
+    }
+}
+
+/// An answer and the day it was given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dated {
+    pub answer: Answer,
+    pub on: NaiveDate,
+}
+
+/// Answers by question (a key of [`QUESTIONS`]); a missing key = not answered.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers {
-    pub two_factor: Option<Vec<String>>,
-    pub anti_phishing_code: Option<bool>,
-    pub withdrawal_whitelist: Option<bool>,
-    pub devices_reviewed: Option<bool>,
-    pub email_two_factor: Option<bool>,
-    pub email_unique_password: Option<bool>,
+    map: BTreeMap<&'static str, Dated>,
 }
 
 impl Answers {
-    pub(crate) fn flags(&self) -> [(&'static str, Option<bool>); 5] {
-        [
-            ("anti_phishing_code", self.anti_phishing_code),
-            ("withdrawal_whitelist", self.withdrawal_whitelist),
-            ("devices_reviewed", self.devices_reviewed),
-            ("email_two_factor", self.email_two_factor),
-            ("email_unique_password", self.email_unique_password),
-        ]
+    /// Record `answer` for `key`; a key that is not a question is ignored
+    /// (the callers only pass names from [`QUESTIONS`]).
+    pub fn set(&mut self, key: &str, answer: Answer, on: NaiveDate) {
+        if let Some(k) = QUESTIONS.iter().find(|q| **q == key) {
+            self.map.insert(k, Dated { answer, on });
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Dated> {
+        self.map.get(key)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
     }
 
     pub fn unanswered(&self) -> Vec<&'static str> {
-        let mut out = Vec::new();
-        if self.two_factor.is_none() {
-            out.push("two_factor");
+        QUESTIONS
+            .iter()
+            .filter(|k| !self.map.contains_key(**k))
+            .copied()
+            .collect()
+    }
+
+    /// What the config's `[declared]` says, each answer with its own date.
+    pub fn recorded(d: &Declared) -> Answers {
+        let mut out = Answers::default();
+        let Some(on) = date_of(&d.on) else {
+            return out;
+        };
+        for key in QUESTIONS {
+            let date = d.answered_on.get(key).and_then(date_of).unwrap_or(on);
+            let answer = if d.not_sure.iter().any(|k| k == key) {
+                Some(Answer::NotSure)
+            } else if key == "two_factor" {
+                d.two_factor
+                    .clone()
+                    .map(|m| Answer::Methods(m.into_iter().filter(|x| x != "none").collect()))
+            } else {
+                d.flag(key).map(Answer::Flag)
+            };
+            if let Some(a) = answer {
+                out.set(key, a, date);
+            }
         }
-        out.extend(
-            self.flags()
-                .iter()
-                .filter(|(_, v)| v.is_none())
-                .map(|(n, _)| *n),
-        );
         out
     }
 }
 
+/// What a setup run did to one question's recorded answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Answered for the first time.
+    New,
+    /// Answered differently from before (the old answer).
+    Changed(Answer),
+    /// Recorded before and not changed (given again, or not asked).
+    Kept,
+}
+
+pub struct Merged {
+    pub answers: Answers,
+    /// Every answered question, in question order.
+    pub outcomes: Vec<(&'static str, Outcome)>,
+}
+
+/// The answers given now laid over the recorded ones: a question answered
+/// now takes the new answer and its date; every other recorded answer stays,
+/// with the date it was given, so `setup --anti-phishing-code no` changes
+/// that one answer and nothing else.
+pub fn merge(recorded: &Answers, given: &Answers) -> Merged {
+    let mut answers = recorded.clone();
+    let mut outcomes = Vec::new();
+    for key in QUESTIONS {
+        let old = recorded.get(key);
+        let Some(new) = given.get(key) else {
+            if old.is_some() {
+                outcomes.push((key, Outcome::Kept));
+            }
+            continue;
+        };
+        let outcome = match old {
+            None => Outcome::New,
+            Some(o) if o.answer == new.answer => Outcome::Kept,
+            Some(o) => Outcome::Changed(o.answer.clone()),
+        };
+        answers.set(key, new.answer.clone(), new.on);
+        outcomes.push((key, outcome));
+    }
+    Merged { answers, outcomes }
+}
+
 const SECTION_COMMENT: &str = "\n# What you told `binance-audit setup` (no Binance API can see these).\n# Re-run `binance-audit setup` when anything changes.\n";
 
-/// The config text with `[declared]` set to `answers`, dated `on`. Everything
-/// else in the file, comments included, stays as it was.
-pub fn render(existing: Option<&str>, answers: &Answers, on: NaiveDate) -> Result<String, String> {
-    use toml_edit::{Array, DocumentMut, Item, Table, value};
+/// The highest document position of any table, nested or in an array.
+fn last_position(t: &toml_edit::Table) -> isize {
+    let mut max = t.position().unwrap_or(0);
+    for (_, item) in t.iter() {
+        match item {
+            toml_edit::Item::Table(sub) => max = max.max(last_position(sub)),
+            toml_edit::Item::ArrayOfTables(arr) => {
+                for sub in arr.iter() {
+                    max = max.max(last_position(sub));
+                }
+            }
+            _ => {}
+        }
+    }
+    max
+}
+
+/// The config text with `[declared]` set to `answers`. Everything else in
+/// the file, comments included, stays as it was. `on` is the oldest answer's
+/// date (so the re-confirmation reminder counts from it); a newer answer's
+/// own date goes in `answered_on`, so no answer is ever shown as confirmed
+/// on a day it was not given.
+pub fn render(
+    existing: Option<&str>,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Result<String, String> {
+    use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, value};
     let mut doc: DocumentMut =
         existing
             .unwrap_or("")
@@ -58,46 +179,69 @@ pub fn render(existing: Option<&str>, answers: &Answers, on: NaiveDate) -> Resul
                     e.to_string().lines().next().unwrap_or("").trim()
                 )
             })?;
-    let date: toml_edit::Datetime = on
-        .format("%Y-%m-%d")
-        .to_string()
-        .parse()
-        .map_err(|_| "internal: date".to_string())?;
+    let toml_date = |d: NaiveDate| -> Result<toml_edit::Datetime, String> {
+        d.format("%Y-%m-%d")
+            .to_string()
+            .parse()
+            .map_err(|_| "internal: date".to_string())
+    };
+    let on = answers.map.values().map(|d| d.on).min().unwrap_or(today);
 
     let is_new = !doc.contains_key("declared");
     if !is_new && !doc["declared"].is_table() {
         return Err("the config's `declared` is not a table; fix it by hand first".into());
     }
     if is_new {
+        // A new section goes at the very end, after the file's trailing
+        // comments: those are the commented keys of the last section (the
+        // template ends with `[binance]`'s), and a key uncommented there must
+        // still land in its own section, not in `[declared]`.
+        let trailing = doc.trailing().as_str().unwrap_or("").to_string();
+        doc.set_trailing("");
+        let mut prefix = trailing.trim_end_matches('\n').to_string();
+        if !prefix.is_empty() {
+            prefix.push('\n');
+        }
+        prefix.push_str(SECTION_COMMENT);
+        let last = last_position(doc.as_table());
         let mut t = Table::new();
-        t.decor_mut().set_prefix(SECTION_COMMENT);
+        t.decor_mut().set_prefix(prefix);
+        t.set_position(Some(last.saturating_add(1)));
         doc.insert("declared", Item::Table(t));
     }
     let Some(t) = doc["declared"].as_table_mut() else {
         return Err("the config's `declared` is not a table".into());
     };
-    // Answers are dated together: an answer not given now is removed, never
-    // left standing under today's date.
-    for key in [
-        "on",
-        "two_factor",
-        "anti_phishing_code",
-        "withdrawal_whitelist",
-        "devices_reviewed",
-        "email_two_factor",
-        "email_unique_password",
-    ] {
+    for key in ["on", "not_sure", "answered_on"]
+        .iter()
+        .chain(QUESTIONS.iter())
+    {
         t.remove(key);
     }
-    t.insert("on", value(date));
-    if let Some(methods) = &answers.two_factor {
-        let arr: Array = methods.iter().map(String::as_str).collect();
-        t.insert("two_factor", value(arr));
-    }
-    for (k, v) in answers.flags() {
-        if let Some(v) = v {
-            t.insert(k, value(v));
+    t.insert("on", value(toml_date(on)?));
+    let mut not_sure = Array::new();
+    let mut dates = InlineTable::new();
+    for key in QUESTIONS {
+        let Some(d) = answers.get(key) else { continue };
+        match &d.answer {
+            Answer::Methods(m) => {
+                let arr: Array = m.iter().map(String::as_str).collect();
+                t.insert(key, value(arr));
+            }
+            Answer::Flag(v) => {
+                t.insert(key, value(*v));
+            }
+            Answer::NotSure => not_sure.push(key),
         }
+        if d.on > on {
+            dates.insert(key, toml_date(d.on)?.into());
+        }
+    }
+    if !not_sure.is_empty() {
+        t.insert("not_sure", value(not_sure));
+    }
+    if !dates.is_empty() {
+        t.insert("answered_on", value(dates));
     }
     let text = doc.to_string();
     config::parse(&text).map_err(|e| {

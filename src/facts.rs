@@ -222,6 +222,11 @@ pub const CATALOGUE: &[FactDef] = &[
         "the email account's password is used nowhere else",
     ),
     f(
+        "declared.not_sure",
+        List,
+        "questions answered \"not sure\" (their settings still need checking)",
+    ),
+    f(
         "declared.age_days",
         Int,
         "days since the declarations were last confirmed",

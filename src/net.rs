@@ -38,6 +38,8 @@ pub struct NetRequest {
     pub host: String,
     pub path: String,
     pub purpose: String,
+    /// How many times it was tried: a retried request is listed once.
+    pub tries: u32,
 }
 
 #[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
@@ -48,6 +50,10 @@ pub enum NetError {
     Timeout(u64),
     #[error("could not connect: {0}")]
     Connect(String),
+    /// The TLS handshake failed on the certificate: asking again gets the
+    /// same certificate, so callers do not retry.
+    #[error("{0}")]
+    Tls(String),
     #[error("HTTP {status}")]
     Status {
         status: u16,
@@ -226,13 +232,27 @@ impl Net {
         headers: &[(&str, &str)],
         purpose: &str,
     ) -> Result<HttpResponse, NetError> {
+        self.get_try(url, headers, purpose, 1).await
+    }
+
+    /// [`Net::get`] as try number `attempt` of one logical request: a retry
+    /// adds to the first try's line in the network log instead of a new one.
+    pub async fn get_try(
+        &self,
+        url: &Url,
+        headers: &[(&str, &str)],
+        purpose: &str,
+        attempt: u32,
+    ) -> Result<HttpResponse, NetError> {
         let client = self.client.as_ref().ok_or(NetError::Offline)?;
         let host = host_with_port(url);
         let left = self.remaining()?;
         if let Some(e) = self.host_down(&host) {
             return Err(e);
         }
-        let result = self.send(client, url, headers, purpose, &host, left).await;
+        let result = self
+            .send(client, url, headers, purpose, left, attempt)
+            .await;
         match &result {
             Ok(_) | Err(NetError::Status { .. }) => self.record_health(&host, Ok(())),
             Err(e) => self.record_health(&host, Err(e)),
@@ -246,17 +266,10 @@ impl Net {
         url: &Url,
         headers: &[(&str, &str)],
         purpose: &str,
-        host: &str,
         left: Option<Duration>,
+        attempt: u32,
     ) -> Result<HttpResponse, NetError> {
-        if let Ok(mut log) = self.log.lock() {
-            log.push(NetRequest {
-                method: "GET".into(),
-                host: host.to_string(),
-                path: masked_path(url),
-                purpose: purpose.into(),
-            });
-        }
+        self.record(&host_with_port(url), masked_path(url), purpose, attempt);
         let mut req = client.get(url.clone());
         for (k, v) in headers {
             req = req.header(*k, *v);
@@ -265,7 +278,11 @@ impl Net {
         if let Some(l) = left.filter(|_| cut) {
             req = req.timeout(l);
         }
-        let resp = req.send().await.map_err(|e| self.classify(e, cut))?;
+        let host_name = url.host_str().unwrap_or("");
+        let resp = req
+            .send()
+            .await
+            .map_err(|e| self.classify(e, cut, host_name))?;
         let status = resp.status().as_u16();
         let headers: Vec<(String, String)> = resp
             .headers()
@@ -277,7 +294,7 @@ impl Net {
             .find(|(k, _)| k.eq_ignore_ascii_case("retry-after"))
             .and_then(|(_, v)| parse_retry_after(v));
         let body = read_body(resp).await.map_err(|e| match e {
-            Ok(e) => self.classify(e, cut),
+            Ok(e) => self.classify(e, cut, host_name),
             Err(too_big) => too_big,
         })?;
         if status >= 400 {
@@ -295,7 +312,29 @@ impl Net {
         })
     }
 
-    fn classify(&self, e: reqwest::Error, deadline_cut: bool) -> NetError {
+    fn record(&self, host: &str, path: String, purpose: &str, attempt: u32) {
+        let Ok(mut log) = self.log.lock() else {
+            return;
+        };
+        if attempt > 1
+            && let Some(first) = log
+                .iter_mut()
+                .rev()
+                .find(|r| r.host == host && r.path == path && r.purpose == purpose)
+        {
+            first.tries = first.tries.max(attempt);
+            return;
+        }
+        log.push(NetRequest {
+            method: "GET".into(),
+            host: host.to_string(),
+            path,
+            purpose: purpose.into(),
+            tries: 1,
+        });
+    }
+
+    fn classify(&self, e: reqwest::Error, deadline_cut: bool, host: &str) -> NetError {
         // Strip the URL: signed Binance queries carry the signature.
         let e = e.without_url();
         if e.is_timeout() && deadline_cut {
@@ -303,8 +342,10 @@ impl Net {
             NetError::Deadline(budget.unwrap_or(self.timeout).as_secs().max(1))
         } else if e.is_timeout() {
             NetError::Timeout(self.timeout.as_secs().max(1))
+        } else if let Some(tls) = tls_failure(&e, host) {
+            NetError::Tls(tls)
         } else if e.is_connect() {
-            NetError::Connect(root_cause(&e))
+            NetError::Connect(dns_failure(&e, host).unwrap_or_else(|| root_cause(&e)))
         } else if e.is_body() || e.is_decode() {
             NetError::Body(root_cause(&e))
         } else {
@@ -324,6 +365,99 @@ pub fn parse_retry_after(v: &str) -> Option<u64> {
         v.parse::<u64>()
             .map_or(MAX_RETRY_AFTER_SECS, |s| s.min(MAX_RETRY_AFTER_SECS)),
     )
+}
+
+/// Every error in a chain, including the one an `io::Error` wraps (its
+/// `source()` skips it), so a rustls error under hyper's is found.
+fn chain<'a>(
+    e: &'a (dyn std::error::Error + 'static),
+) -> Vec<&'a (dyn std::error::Error + 'static)> {
+    let mut out = Vec::new();
+    let mut cur = Some(e);
+    while let Some(c) = cur {
+        out.push(c);
+        if let Some(inner) = c
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            let inner: &(dyn std::error::Error + 'static) = inner;
+            out.push(inner);
+        }
+        cur = c.source();
+    }
+    out
+}
+
+/// Who is behind a host, for a person: "Binance", not "api.binance.com".
+fn service(host: &str) -> String {
+    let h = host.trim_end_matches('.').to_ascii_lowercase();
+    let under = |d: &str| h == d || h.ends_with(&format!(".{d}"));
+    if under("binance.com") || under("binance.vision") {
+        "Binance".into()
+    } else if under("pwnedpasswords.com") {
+        "Pwned Passwords".into()
+    } else {
+        host.to_string()
+    }
+}
+
+/// A certificate that is not the site's: for another name, or from an issuer
+/// this machine does not trust — what a TLS-inspecting proxy or antivirus
+/// presents. Said once, plainly, instead of rustls' wording.
+fn tls_failure(e: &(dyn std::error::Error + 'static), host: &str) -> Option<String> {
+    use rustls::CertificateError as C;
+    let mut intercepted = false;
+    let mut other: Option<String> = None;
+    for c in chain(e) {
+        if let Some(rustls::Error::InvalidCertificate(ce)) = c.downcast_ref::<rustls::Error>() {
+            match ce {
+                C::NotValidForName | C::NotValidForNameContext { .. } | C::UnknownIssuer => {
+                    intercepted = true
+                }
+                other_err => other = Some(format!("{other_err:?}")),
+            }
+        } else {
+            let text = c.to_string();
+            if text.contains("NotValidForName")
+                || text.contains("not valid for name")
+                || text.contains("UnknownIssuer")
+                || text.contains("unknown issuer")
+                || text.contains("CaUsedAsEndEntity")
+            {
+                intercepted = true;
+            } else if text.contains("invalid peer certificate") {
+                other = Some(text);
+            }
+        }
+    }
+    if intercepted {
+        Some(format!(
+            "HTTPS to {} appears to be intercepted (proxy or antivirus): the certificate presented is not one issued for {host}; \
+             turn off HTTPS inspection for this host or use another network, and enter no keys or passwords until it is explained",
+            service(host)
+        ))
+    } else {
+        other.map(|o| format!("the TLS certificate of {host} was refused ({o})"))
+    }
+}
+
+/// A name that did not resolve, said with the name.
+fn dns_failure(e: &(dyn std::error::Error + 'static), host: &str) -> Option<String> {
+    chain(e)
+        .iter()
+        .any(|c| {
+            let t = c.to_string().to_ascii_lowercase();
+            t.contains("dns error")
+                || t.contains("failed to lookup address")
+                || t.contains("name or service not known")
+                || t.contains("no such host")
+                || t.contains("nodename nor servname")
+        })
+        .then(|| {
+            format!(
+                "DNS lookup failed for {host}: check the internet connection, or the DNS or proxy settings"
+            )
+        })
 }
 
 /// The whole body, or an error naming the limit: a body cut at the limit
@@ -494,6 +628,83 @@ mod tests {
         assert!(net.requests().is_empty());
         // A huge budget does not overflow either.
         net.set_deadline(Duration::MAX);
+    }
+
+    #[derive(Debug)]
+    struct Wrap(
+        &'static str,
+        Box<dyn std::error::Error + Send + Sync + 'static>,
+    );
+    impl std::fmt::Display for Wrap {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+    impl std::error::Error for Wrap {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&*self.1)
+        }
+    }
+
+    #[test]
+    fn an_intercepted_certificate_is_named_once_plainly() {
+        // hyper → io::Error(InvalidData, rustls::Error), as a handshake fails.
+        let rustls_err =
+            rustls::Error::InvalidCertificate(rustls::CertificateError::NotValidForName);
+        let io = std::io::Error::new(std::io::ErrorKind::InvalidData, rustls_err);
+        let e = Wrap("client error (Connect)", Box::new(io));
+        let msg = tls_failure(&e, "api.binance.com").unwrap();
+        assert!(
+            msg.starts_with("HTTPS to Binance appears to be intercepted (proxy or antivirus)"),
+            "{msg}"
+        );
+        assert_eq!(msg.matches("intercepted").count(), 1);
+        assert!(!msg.contains("  "), "{msg}");
+        let issuer = std::io::Error::other(rustls::Error::InvalidCertificate(
+            rustls::CertificateError::UnknownIssuer,
+        ));
+        assert!(
+            tls_failure(&issuer, "127.0.0.1")
+                .unwrap()
+                .contains("HTTPS to 127.0.0.1")
+        );
+        let expired = std::io::Error::other(rustls::Error::InvalidCertificate(
+            rustls::CertificateError::Expired,
+        ));
+        let m = tls_failure(&expired, "api.binance.com").unwrap();
+        assert!(!m.contains("intercepted") && m.contains("Expired"), "{m}");
+        let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+        assert_eq!(tls_failure(&refused, "h"), None);
+    }
+
+    #[test]
+    fn a_failed_lookup_names_the_host() {
+        let io = std::io::Error::other(
+            "failed to lookup address information: Name or service not known",
+        );
+        let e = Wrap("dns error", Box::new(io));
+        assert_eq!(
+            dns_failure(&e, "api.binance.com").unwrap(),
+            "DNS lookup failed for api.binance.com: check the internet connection, or the DNS or proxy settings"
+        );
+        let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+        assert_eq!(dns_failure(&refused, "h"), None);
+    }
+
+    #[test]
+    fn retries_are_one_line_with_their_tries() {
+        let net = Net::offline();
+        net.record("h", "/a?x=***".into(), "p", 1);
+        net.record("h", "/b".into(), "q", 1);
+        net.record("h", "/a?x=***".into(), "p", 2);
+        net.record("h", "/a?x=***".into(), "p", 3);
+        // A second, separate request to the same place is its own line.
+        net.record("h", "/a?x=***".into(), "p", 1);
+        let log = net.requests();
+        assert_eq!(log.len(), 3, "{log:?}");
+        assert_eq!(log[0].tries, 3);
+        assert_eq!(log[1].tries, 1);
+        assert_eq!(log[2].tries, 1);
     }
 
     #[tokio::test(flavor = "current_thread")]

@@ -10,6 +10,7 @@ pub mod error;
 pub mod exit;
 pub mod incident;
 pub mod inputs;
+pub mod man;
 pub mod output;
 pub mod password;
 pub mod progress;
@@ -83,15 +84,6 @@ pub fn run(cli: Cli) -> Result<Exit> {
             output::stdout(&out)?;
             Ok(Exit::Ok)
         }
-        Some(Command::Man) => {
-            let man = clap_mangen::Man::new(Cli::command());
-            let mut out = Vec::new();
-            man.render(&mut out).map_err(|e| Error::Write {
-                path: "the man page".into(),
-                reason: e.to_string(),
-            })?;
-            output::stdout(&out)?;
-            Ok(Exit::Ok)
-        }
+        Some(Command::Man { dir }) => man::run(dir.as_deref()),
     }
 }

@@ -7,22 +7,23 @@
 use std::io::{BufRead, Write};
 use std::path::Path;
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 
 use super::error::Error;
 use super::exit::Exit;
 use super::{output, session};
-use crate::cli::{GlobalArgs, SetupArgs, TwoFactorMethod};
-use crate::config::{self, Declared};
-use crate::declare::{Answers, render};
+use crate::cli::{GlobalArgs, SetupArgs, TwoFactorMethod, YesNo};
+use crate::config;
+use crate::declare::{Answer, Answers, Merged, Outcome, merge, render};
 use crate::i18n::{Lang, tr};
 
-const METHODS: &[(&str, &str, &str)] = &[
-    ("1", "authenticator", "authenticator app / 認証アプリ"),
-    ("2", "passkey", "passkey / パスキー"),
-    ("3", "security_key", "security key / セキュリティキー"),
-    ("4", "sms", "SMS"),
-    ("5", "email", "email / メール"),
+/// Number, config name, English label, Japanese label.
+const METHODS: &[(&str, &str, &str, &str)] = &[
+    ("1", "authenticator", "authenticator app", "認証アプリ"),
+    ("2", "passkey", "passkey", "パスキー"),
+    ("3", "security_key", "security key", "セキュリティキー"),
+    ("4", "sms", "SMS", "SMS"),
+    ("5", "email", "email", "メール"),
 ];
 
 struct YesNoQuestion {
@@ -71,10 +72,30 @@ fn read_answer(input: &mut impl BufRead) -> Result<String, String> {
     }
 }
 
-fn parse_yes_no(s: &str) -> Option<bool> {
+/// "I don't know", in the ways people type it.
+fn is_not_sure(s: &str) -> bool {
+    matches!(
+        s.to_lowercase().as_str(),
+        "?" | "？"
+            | "not sure"
+            | "not-sure"
+            | "unsure"
+            | "dk"
+            | "don't know"
+            | "dont know"
+            | "わからない"
+            | "分からない"
+            | "不明"
+    )
+}
+
+fn parse_yes_no(s: &str) -> Option<Answer> {
+    if is_not_sure(s) {
+        return Some(Answer::NotSure);
+    }
     match s.to_lowercase().as_str() {
-        "y" | "yes" | "はい" | "ｙ" => Some(true),
-        "n" | "no" | "いいえ" | "ｎ" => Some(false),
+        "y" | "yes" | "はい" | "ｙ" => Some(Answer::Flag(true)),
+        "n" | "no" | "いいえ" | "ｎ" => Some(Answer::Flag(false)),
         _ => None,
     }
 }
@@ -90,8 +111,8 @@ fn parse_methods(s: &str) -> Option<Vec<String>> {
         }
         let name = METHODS
             .iter()
-            .find(|(num, name, _)| *num == lower || *name == lower)
-            .map(|(_, name, _)| *name)
+            .find(|(num, name, _, _)| *num == lower || *name == lower)
+            .map(|(_, name, _, _)| *name)
             .or(match lower.as_str() {
                 "security-key" | "yubikey" => Some("security_key"),
                 _ => None,
@@ -112,71 +133,91 @@ fn parse_methods(s: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
-/// Ask every question; Enter keeps the current answer when there is one.
+/// `[current: yes]`-style suffix for a prompt, empty when nothing is recorded.
+fn bracket(lang: Lang, current: Option<&Answer>) -> String {
+    match current {
+        Some(a) => match lang {
+            Lang::En => format!(" [{}]", a.show(lang)),
+            Lang::Ja => format!(" ［{}］", a.show(lang)),
+        },
+        None => String::new(),
+    }
+}
+
+/// Ask every question; Enter keeps the recorded answer shown in brackets,
+/// `?` means "not sure". Every answer is dated `today`: the user saw the
+/// question and confirmed it.
 pub fn ask(
     input: &mut impl BufRead,
     out: &mut impl Write,
     lang: Lang,
     config_path: &Path,
-    current: Option<&Declared>,
+    recorded: &Answers,
+    today: NaiveDate,
 ) -> Result<Answers, String> {
     let w = |out: &mut dyn Write, s: &str| -> Result<(), String> {
         out.write_all(s.as_bytes())
             .and_then(|_| out.flush())
             .map_err(|e| format!("cannot write the question: {}", e.kind()))
     };
-    let intro = match lang {
+    let mut intro = match lang {
         Lang::En => format!(
             "binance-audit setup\nBinance has no API for these settings, so please check them in the Binance app (Profile → Security) and answer.\n\
              Your answers are saved with today's date in the [declared] section of {}; nothing is sent anywhere.\n\
-             Press Enter to keep the answer shown in brackets.\n\n",
+             Answer ? if you are not sure: the report will then list that setting as one to check.\n",
             config_path.display()
         ),
         Lang::Ja => format!(
             "binance-audit setup\n以下の設定はBinanceのAPIでは確認できません。Binanceアプリ（プロフィール → セキュリティ）で確認してからお答えください。\n\
              回答は今日の日付とともに {} の [declared] セクションに保存され、外部には送信されません。\n\
-             ［］内に現在の回答がある場合、Enterキーでそのまま維持できます。\n\n",
+             わからない場合は ? と答えてください。レポートで確認すべき設定として表示されます。\n",
             config_path.display()
         ),
     };
+    if !recorded.is_empty() {
+        intro.push_str(tr(
+            lang,
+            "Press Enter to keep your earlier answer, shown in brackets.\n",
+            "Enterキーを押すと、［］内の前回の回答をそのまま使います。\n",
+        ));
+    }
+    intro.push('\n');
     w(out, &intro)?;
 
     let mut answers = Answers::default();
-    let current_methods = current.and_then(|d| d.two_factor.clone());
     let menu: Vec<String> = METHODS
         .iter()
-        .map(|(n, _, label)| format!("{n} {label}"))
+        .map(|(n, _, en, ja)| format!("{n} {}", tr(lang, en, ja)))
         .collect();
     let q = tr(
         lang,
         "Which second factors are on for your Binance account? Numbers, separated by commas",
         "Binanceアカウントで有効な二段階認証はどれですか？番号をカンマ区切りで入力してください",
     );
+    let current = recorded.get("two_factor").map(|d| &d.answer);
     let mut tries = 0;
-    answers.two_factor = loop {
-        let shown = current_methods
-            .as_ref()
-            .map(|m| {
-                let text = if m.is_empty() {
-                    "none".to_string()
-                } else {
-                    m.join(",")
-                };
-                format!(" [{text}]")
-            })
-            .unwrap_or_default();
+    let two_factor = loop {
         w(
             out,
-            &format!("{q}:\n  {}  0 none / なし{shown}\n> ", menu.join("  ")),
+            &format!(
+                "{q}:\n  {}  0 {}  ? {}{}\n> ",
+                menu.join("  "),
+                tr(lang, "none", "なし"),
+                tr(lang, "not sure", "わからない"),
+                bracket(lang, current)
+            ),
         )?;
         let a = read_answer(input)?;
         if a.is_empty()
-            && let Some(m) = &current_methods
+            && let Some(c) = current
         {
-            break Some(m.clone());
+            break c.clone();
+        }
+        if is_not_sure(&a) {
+            break Answer::NotSure;
         }
         if let Some(m) = parse_methods(&a) {
-            break Some(m);
+            break Answer::Methods(m);
         }
         tries += 1;
         if tries >= MAX_TRIES {
@@ -186,39 +227,31 @@ pub fn ask(
             out,
             tr(
                 lang,
-                "Please enter numbers such as 1,2 (or 0 for none).\n",
-                "1,2 のように番号を入力してください（なしの場合は0）。\n",
+                "Please enter numbers such as 1,2 (0 for none, ? if you are not sure).\n",
+                "1,2 のように番号を入力してください（なしの場合は0、わからない場合は?）。\n",
             ),
         )?;
     };
+    answers.set("two_factor", two_factor, today);
 
     for question in QUESTIONS {
-        let current_value = current.and_then(|d| match question.key {
-            "anti_phishing_code" => d.anti_phishing_code,
-            "withdrawal_whitelist" => d.withdrawal_whitelist,
-            "devices_reviewed" => d.devices_reviewed,
-            "email_two_factor" => d.email_two_factor,
-            _ => d.email_unique_password,
-        });
-        let hint = match (lang, current_value) {
-            (Lang::En, Some(true)) => " [y/n, Enter = yes]",
-            (Lang::En, Some(false)) => " [y/n, Enter = no]",
-            (Lang::En, None) => " [y/n]",
-            (Lang::Ja, Some(true)) => " [y/n、Enterで「はい」]",
-            (Lang::Ja, Some(false)) => " [y/n、Enterで「いいえ」]",
-            (Lang::Ja, None) => " [y/n]",
-        };
+        let current = recorded.get(question.key).map(|d| &d.answer);
+        let choices = tr(lang, " (y/n/?)", "（y/n/?）");
         let mut tries = 0;
         let value = loop {
             w(
                 out,
-                &format!("{}{hint}\n> ", tr(lang, question.en, question.ja)),
+                &format!(
+                    "{}{choices}{}\n> ",
+                    tr(lang, question.en, question.ja),
+                    bracket(lang, current)
+                ),
             )?;
             let a = read_answer(input)?;
             if a.is_empty()
-                && let Some(v) = current_value
+                && let Some(c) = current
             {
-                break v;
+                break c.clone();
             }
             if let Some(v) = parse_yes_no(&a) {
                 break v;
@@ -231,30 +264,40 @@ pub fn ask(
                 out,
                 tr(
                     lang,
-                    "Please answer y or n.\n",
-                    "y（はい）または n（いいえ）で答えてください。\n",
+                    "Please answer y (yes), n (no) or ? (not sure).\n",
+                    "y（はい）、n（いいえ）、?（わからない）で答えてください。\n",
                 ),
             )?;
         };
-        match question.key {
-            "anti_phishing_code" => answers.anti_phishing_code = Some(value),
-            "withdrawal_whitelist" => answers.withdrawal_whitelist = Some(value),
-            "devices_reviewed" => answers.devices_reviewed = Some(value),
-            "email_two_factor" => answers.email_two_factor = Some(value),
-            _ => answers.email_unique_password = Some(value),
-        }
+        answers.set(question.key, value, today);
     }
     Ok(answers)
 }
 
-/// The answers given as flags.
-fn answers_from_args(a: &SetupArgs) -> Result<Answers, String> {
-    let two_factor = match &a.two_factor {
-        None => None,
-        Some(list) => {
-            if list.contains(&TwoFactorMethod::None) && list.len() > 1 {
-                return Err("--two-factor none cannot be combined with other methods".into());
-            }
+fn yes_no(v: YesNo) -> Answer {
+    match v {
+        YesNo::Yes => Answer::Flag(true),
+        YesNo::No => Answer::Flag(false),
+        YesNo::NotSure => Answer::NotSure,
+    }
+}
+
+/// The answers given as flags, dated `today`.
+fn answers_from_args(a: &SetupArgs, today: NaiveDate) -> Result<Answers, String> {
+    let mut out = Answers::default();
+    if let Some(list) = &a.two_factor {
+        let alone = [TwoFactorMethod::None, TwoFactorMethod::NotSure];
+        if let Some(m) = alone.iter().find(|m| list.contains(m))
+            && list.len() > 1
+        {
+            return Err(format!(
+                "--two-factor {} cannot be combined with other methods",
+                m.config_name().replace('_', "-")
+            ));
+        }
+        if list.contains(&TwoFactorMethod::NotSure) {
+            out.set("two_factor", Answer::NotSure, today);
+        } else {
             let mut names: Vec<String> = Vec::new();
             for m in list.iter().filter(|m| **m != TwoFactorMethod::None) {
                 let n = m.config_name().to_string();
@@ -262,17 +305,74 @@ fn answers_from_args(a: &SetupArgs) -> Result<Answers, String> {
                     names.push(n);
                 }
             }
-            Some(names)
+            out.set("two_factor", Answer::Methods(names), today);
         }
+    }
+    let flags = [
+        ("anti_phishing_code", a.anti_phishing_code),
+        ("withdrawal_whitelist", a.withdrawal_whitelist),
+        ("devices_reviewed", a.devices_reviewed),
+        ("email_two_factor", a.email_two_factor),
+        ("email_unique_password", a.email_unique_password),
+    ];
+    for (key, v) in flags {
+        if let Some(v) = v {
+            out.set(key, yes_no(v), today);
+        }
+    }
+    Ok(out)
+}
+
+/// What changed, one line per answered question, then what is still open.
+fn summary(lang: Lang, path: &Path, recorded: &Answers, merged: &Merged) -> String {
+    let mut msg = match lang {
+        Lang::En => format!("wrote [declared] to {}\n", path.display()),
+        Lang::Ja => format!("{} の [declared] を更新しました\n", path.display()),
     };
-    Ok(Answers {
-        two_factor,
-        anti_phishing_code: a.anti_phishing_code.map(bool::from),
-        withdrawal_whitelist: a.withdrawal_whitelist.map(bool::from),
-        devices_reviewed: a.devices_reviewed.map(bool::from),
-        email_two_factor: a.email_two_factor.map(bool::from),
-        email_unique_password: a.email_unique_password.map(bool::from),
-    })
+    for (key, outcome) in &merged.outcomes {
+        let Some(now) = merged.answers.get(key) else {
+            continue;
+        };
+        let shown = now.answer.show(lang);
+        let line = match (lang, outcome) {
+            (Lang::En, Outcome::New) => format!("  new:     {key} = {shown}"),
+            (Lang::Ja, Outcome::New) => format!("  新規: {key} = {shown}"),
+            (Lang::En, Outcome::Changed(old)) => {
+                format!("  changed: {key} = {shown} (was {})", old.show(lang))
+            }
+            (Lang::Ja, Outcome::Changed(old)) => {
+                format!("  変更: {key} = {shown}（以前: {}）", old.show(lang))
+            }
+            (_, Outcome::Kept) => {
+                let since = recorded.get(key).map_or(now.on, |d| d.on);
+                match lang {
+                    Lang::En => format!("  kept:    {key} = {shown} (answered {since})"),
+                    Lang::Ja => format!("  維持: {key} = {shown}（{since} の回答）"),
+                }
+            }
+        };
+        msg.push_str(&line);
+        msg.push('\n');
+    }
+    let missing = merged.answers.unanswered();
+    if !missing.is_empty() {
+        msg.push_str(&match lang {
+            Lang::En => format!(
+                "not answered (their checks will show as not checked): {}\n",
+                missing.join(", ")
+            ),
+            Lang::Ja => format!(
+                "未回答（該当する項目は「未確認」になります）: {}\n",
+                missing.join(", ")
+            ),
+        });
+    }
+    msg.push_str(tr(
+        lang,
+        "Run `binance-audit` to see the findings; declared answers are marked as declared in every report.\n",
+        "`binance-audit` を実行すると結果を確認できます。申告に基づく項目はどのレポートでも「申告」と表示されます。\n",
+    ));
+    msg
 }
 
 pub fn run(global: &GlobalArgs, args: &SetupArgs) -> super::error::Result<Exit> {
@@ -291,27 +391,32 @@ pub fn run(global: &GlobalArgs, args: &SetupArgs) -> super::error::Result<Exit> 
             )));
         }
     };
-    // The current answers are only defaults for the prompts; a config that
-    // does not load yet is still edited, as long as it is valid TOML.
+    // The recorded answers are read even when another part of the file does
+    // not load yet: the file is still edited, as long as it is valid TOML.
     let parsed = existing.as_deref().and_then(|t| config::parse(t).ok());
-    let current = parsed.as_ref().and_then(|c| c.declared.clone());
+    let recorded = existing
+        .as_deref()
+        .and_then(config::declared_only)
+        .map(|d| Answers::recorded(&d))
+        .unwrap_or_default();
     let lang = session::language(global, parsed.as_ref());
+    let today = Utc::now().date_naive();
 
-    let answers = if args.any_answer() {
-        answers_from_args(args).map_err(Error::Usage)?
+    let given = if args.any_answer() {
+        answers_from_args(args, today).map_err(Error::Usage)?
     } else if crate::secret::interactive() {
         let stdin = std::io::stdin();
         let mut input = stdin.lock();
         let mut out = std::io::stderr();
-        ask(&mut input, &mut out, lang, &path, current.as_ref()).map_err(Error::Usage)?
+        ask(&mut input, &mut out, lang, &path, &recorded, today).map_err(Error::Usage)?
     } else {
         return Err(Error::Usage(
             "setup needs a terminal to ask its questions, or the answers as flags, e.g.: binance-audit setup --two-factor authenticator,passkey --anti-phishing-code yes --withdrawal-whitelist yes --devices-reviewed yes --email-two-factor yes --email-unique-password yes".into(),
         ));
     };
 
-    let today = Utc::now().date_naive();
-    let text = render(existing.as_deref(), &answers, today)
+    let merged = merge(&recorded, &given);
+    let text = render(existing.as_deref(), &merged.answers, today)
         .map_err(|e| Error::Usage(format!("{}: {e}", path.display())))?;
     if let Some(dir) = path.parent()
         && !dir.as_os_str().is_empty()
@@ -319,39 +424,14 @@ pub fn run(global: &GlobalArgs, args: &SetupArgs) -> super::error::Result<Exit> 
         std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, &e))?;
     }
     output::file(&path, text.as_bytes())?;
-
-    let mut msg = match lang {
-        Lang::En => format!("wrote [declared] (on {today}) to {}\n", path.display()),
-        Lang::Ja => format!(
-            "{} の [declared] を更新しました（{today}）\n",
-            path.display()
-        ),
-    };
-    let missing = answers.unanswered();
-    if !missing.is_empty() {
-        msg.push_str(&match lang {
-            Lang::En => format!(
-                "not answered (their checks will show as not checked): {}\n",
-                missing.join(", ")
-            ),
-            Lang::Ja => format!(
-                "未回答（該当する項目は「未確認」になります）: {}\n",
-                missing.join(", ")
-            ),
-        });
-    }
-    msg.push_str(tr(
-        lang,
-        "Run `binance-audit` to see the findings; declared answers are marked as declared in every report.\n",
-        "`binance-audit` を実行すると結果を確認できます。申告に基づく項目はどのレポートでも「申告」と表示されます。\n",
-    ));
-    output::stdout(msg.as_bytes())?;
+    output::stdout(summary(lang, &path, &recorded, &merged).as_bytes())?;
     Ok(Exit::Ok)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::QUESTIONS;
     use chrono::NaiveDate;
 
     fn date() -> NaiveDate {
@@ -359,14 +439,17 @@ mod tests {
     }
 
     fn all_yes() -> Answers {
-        Answers {
-            two_factor: Some(vec!["authenticator".into(), "passkey".into()]),
-            anti_phishing_code: Some(true),
-            withdrawal_whitelist: Some(true),
-            devices_reviewed: Some(true),
-            email_two_factor: Some(true),
-            email_unique_password: Some(false),
+        let mut a = Answers::default();
+        a.set(
+            "two_factor",
+            Answer::Methods(vec!["authenticator".into(), "passkey".into()]),
+            date(),
+        );
+        for k in &QUESTIONS[1..] {
+            a.set(k, Answer::Flag(true), date());
         }
+        a.set("email_unique_password", Answer::Flag(false), date());
+        a
     }
 
     #[test]
@@ -386,24 +469,96 @@ mod tests {
         assert_eq!(d.two_factor.unwrap(), vec!["authenticator", "passkey"]);
         assert_eq!(d.anti_phishing_code, Some(true));
         assert_eq!(d.email_unique_password, Some(false));
+        assert!(d.answered_on.is_empty());
         assert_eq!(c.waivers.len(), 1);
         assert_eq!(c.lang, Some(Lang::Ja));
     }
 
     #[test]
-    fn unanswered_questions_are_removed_not_redated() {
-        let before = "[declared]\non = 2025-01-01\nwithdrawal_whitelist = true\n";
-        let a = Answers {
-            anti_phishing_code: Some(true),
-            ..Answers::default()
+    fn template_sections_keep_their_commented_keys() {
+        // config init, then setup, then uncomment api_key under [binance].
+        let after = render(Some(config::TEMPLATE), &all_yes(), date()).unwrap();
+        let binance = after.find("[binance]").unwrap();
+        let key = after.find("# api_key = ").unwrap();
+        let declared = after.find("\n[declared]").unwrap();
+        assert!(binance < key && key < declared, "{after}");
+        let edited = after.replacen("# api_key = ", "api_key = ", 1);
+        let c = config::parse(&edited).unwrap_or_else(|e| panic!("{e}\n{edited}"));
+        assert_eq!(c.binance.api_key.as_deref(), Some("your read-only API key"));
+        assert!(c.declared.is_some());
+        // Editing again changes [declared] in place and adds nothing else.
+        let again = render(Some(&edited), &all_yes(), date()).unwrap();
+        assert_eq!(
+            again.matches("[declared]").count(),
+            edited.matches("[declared]").count()
+        );
+        assert_eq!(again, edited);
+    }
+
+    #[test]
+    fn merge_keeps_the_other_answers_with_their_dates() {
+        let before = "[declared]\non = 2025-01-01\ntwo_factor = [\"sms\"]\nwithdrawal_whitelist = true\nanti_phishing_code = true\n";
+        let recorded = Answers::recorded(&config::parse(before).unwrap().declared.unwrap());
+        let mut given = Answers::default();
+        given.set("anti_phishing_code", Answer::Flag(false), date());
+        given.set("devices_reviewed", Answer::NotSure, date());
+        given.set("two_factor", Answer::Methods(vec!["sms".into()]), date());
+        let m = merge(&recorded, &given);
+        let outcome = |k: &str| {
+            m.outcomes
+                .iter()
+                .find(|(q, _)| *q == k)
+                .map(|(_, o)| o.clone())
         };
-        let d = config::parse(&render(Some(before), &a, date()).unwrap())
-            .unwrap()
-            .declared
-            .unwrap();
-        assert_eq!(d.withdrawal_whitelist, None);
-        assert_eq!(d.anti_phishing_code, Some(true));
-        assert!(a.unanswered().contains(&"withdrawal_whitelist"));
+        assert_eq!(
+            outcome("anti_phishing_code"),
+            Some(Outcome::Changed(Answer::Flag(true)))
+        );
+        assert_eq!(outcome("devices_reviewed"), Some(Outcome::New));
+        assert_eq!(outcome("withdrawal_whitelist"), Some(Outcome::Kept));
+        assert_eq!(outcome("two_factor"), Some(Outcome::Kept));
+        assert_eq!(outcome("email_two_factor"), None);
+
+        let text = render(Some(before), &m.answers, date()).unwrap();
+        let d = config::parse(&text).unwrap().declared.unwrap();
+        assert_eq!(d.on.to_string(), "2025-01-01", "{text}");
+        assert_eq!(d.withdrawal_whitelist, Some(true));
+        assert_eq!(d.anti_phishing_code, Some(false));
+        assert_eq!(d.not_sure, ["devices_reviewed"]);
+        assert_eq!(
+            d.answered_on["anti_phishing_code"].to_string(),
+            "2026-11-25"
+        );
+        assert!(!d.answered_on.contains_key("withdrawal_whitelist"));
+        // Read back, each answer has its own date.
+        let back = Answers::recorded(&d);
+        assert_eq!(
+            back.get("withdrawal_whitelist").unwrap().on.to_string(),
+            "2025-01-01"
+        );
+        assert_eq!(
+            back.get("devices_reviewed").unwrap().answer,
+            Answer::NotSure
+        );
+        assert_eq!(back.get("two_factor").unwrap().on, date());
+
+        let msg = summary(Lang::En, Path::new("c.toml"), &recorded, &m);
+        assert!(
+            msg.contains("changed: anti_phishing_code = no (was yes)"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("new:     devices_reviewed = not sure"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("kept:    withdrawal_whitelist = yes (answered 2025-01-01)"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("not answered") && msg.contains("email_two_factor"),
+            "{msg}"
+        );
     }
 
     #[test]
@@ -436,41 +591,71 @@ mod tests {
         assert_eq!(parse_methods("0,1"), None);
         assert_eq!(parse_methods("9"), None);
         assert_eq!(parse_methods(""), None);
+        assert_eq!(parse_yes_no("?"), Some(Answer::NotSure));
+        assert_eq!(parse_yes_no("わからない"), Some(Answer::NotSure));
     }
 
     #[test]
     fn interactive_english() {
-        let mut input = "3, 4\nmaybe\ny\nn\nyes\nno\ny\n".as_bytes();
+        let mut input = "3, 4\nmaybe\ny\nn\nyes\n?\ny\n".as_bytes();
         let mut out = Vec::new();
         let a = ask(
             &mut input,
             &mut out,
             Lang::En,
             Path::new("/x/config.toml"),
-            None,
+            &Answers::default(),
+            date(),
         )
         .unwrap();
         assert_eq!(
-            a.two_factor,
-            Some(vec!["security_key".into(), "sms".into()])
+            a.get("two_factor").unwrap().answer,
+            Answer::Methods(vec!["security_key".into(), "sms".into()])
         );
-        assert_eq!(a.anti_phishing_code, Some(true));
-        assert_eq!(a.withdrawal_whitelist, Some(false));
-        assert_eq!(a.email_unique_password, Some(true));
+        assert_eq!(
+            a.get("anti_phishing_code").unwrap().answer,
+            Answer::Flag(true)
+        );
+        assert_eq!(
+            a.get("withdrawal_whitelist").unwrap().answer,
+            Answer::Flag(false)
+        );
+        assert_eq!(a.get("email_two_factor").unwrap().answer, Answer::NotSure);
+        assert_eq!(
+            a.get("email_unique_password").unwrap().answer,
+            Answer::Flag(true)
+        );
         let shown = String::from_utf8(out).unwrap();
         assert!(
-            shown.contains("Please answer y or n") && shown.contains("/x/config.toml"),
+            shown.contains("Please answer y (yes), n (no) or ? (not sure)")
+                && shown.contains("/x/config.toml")
+                && shown.contains("? not sure"),
             "{shown}"
+        );
+        // Nothing recorded: no brackets promised, none shown.
+        assert!(
+            !shown.contains("(y/n/?) [")
+                && !shown.contains("not sure [")
+                && !shown.contains("Enter"),
+            "{shown}"
+        );
+        assert!(
+            !shown
+                .chars()
+                .any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)),
+            "English mode shows Japanese: {shown}"
         );
     }
 
     #[test]
     fn interactive_japanese_keeps_current_on_enter() {
         let current = config::parse(
-            "[declared]\non = 2026-01-01\ntwo_factor = [\"passkey\"]\nanti_phishing_code = true\nwithdrawal_whitelist = false\ndevices_reviewed = true\nemail_two_factor = true\nemail_unique_password = true\n",
+            "[declared]\non = 2026-01-01\ntwo_factor = [\"passkey\"]\nanti_phishing_code = true\nwithdrawal_whitelist = false\ndevices_reviewed = true\nemail_two_factor = true\nemail_unique_password = true\nnot_sure = [\"devices_reviewed\"]\n",
         )
         .unwrap()
-        .declared;
+        .declared
+        .unwrap();
+        let recorded = Answers::recorded(&current);
         let mut input = "\n\nはい\n\n\nいいえ\n".as_bytes();
         let mut out = Vec::new();
         let a = ask(
@@ -478,16 +663,68 @@ mod tests {
             &mut out,
             Lang::Ja,
             Path::new("c.toml"),
-            current.as_ref(),
+            &recorded,
+            date(),
         )
         .unwrap();
-        assert_eq!(a.two_factor, Some(vec!["passkey".into()]));
-        assert_eq!(a.withdrawal_whitelist, Some(true));
-        assert_eq!(a.anti_phishing_code, Some(true));
-        assert_eq!(a.email_unique_password, Some(false));
+        assert_eq!(
+            a.get("two_factor").unwrap().answer,
+            Answer::Methods(vec!["passkey".into()])
+        );
+        assert_eq!(
+            a.get("withdrawal_whitelist").unwrap().answer,
+            Answer::Flag(true)
+        );
+        assert_eq!(
+            a.get("anti_phishing_code").unwrap().answer,
+            Answer::Flag(true)
+        );
+        assert_eq!(a.get("devices_reviewed").unwrap().answer, Answer::NotSure);
+        assert_eq!(
+            a.get("email_unique_password").unwrap().answer,
+            Answer::Flag(false)
+        );
+        assert_eq!(a.get("two_factor").unwrap().on, date());
         let shown = String::from_utf8(out).unwrap();
         assert!(
-            shown.contains("フィッシング対策コード") && shown.contains("出金ホワイトリスト"),
+            shown.contains("フィッシング対策コード")
+                && shown.contains("出金ホワイトリスト")
+                && shown.contains("［passkey］")
+                && shown.contains("［はい］")
+                && shown.contains("［わからない］"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn english_brackets_show_the_recorded_answer() {
+        let d = config::parse(
+            "[declared]\non = 2026-01-01\ntwo_factor = []\nanti_phishing_code = false\n",
+        )
+        .unwrap()
+        .declared
+        .unwrap();
+        let mut input = "\n\ny\ny\ny\ny\n".as_bytes();
+        let mut out = Vec::new();
+        let a = ask(
+            &mut input,
+            &mut out,
+            Lang::En,
+            Path::new("c"),
+            &Answers::recorded(&d),
+            date(),
+        )
+        .unwrap();
+        assert_eq!(a.get("two_factor").unwrap().answer, Answer::Methods(vec![]));
+        assert_eq!(
+            a.get("anti_phishing_code").unwrap().answer,
+            Answer::Flag(false)
+        );
+        let shown = String::from_utf8(out).unwrap();
+        assert!(
+            shown.contains("Press Enter to keep")
+                && shown.contains("[none]")
+                && shown.contains("(y/n/?) [no]"),
             "{shown}"
         );
     }
@@ -495,7 +732,15 @@ mod tests {
     #[test]
     fn end_of_input_cancels() {
         let mut input = "1\ny\n".as_bytes();
-        let e = ask(&mut input, &mut Vec::new(), Lang::En, Path::new("c"), None).unwrap_err();
+        let e = ask(
+            &mut input,
+            &mut Vec::new(),
+            Lang::En,
+            Path::new("c"),
+            &Answers::default(),
+            date(),
+        )
+        .unwrap_err();
         assert!(e.contains("cancelled"), "{e}");
     }
 }

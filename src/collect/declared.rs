@@ -43,7 +43,20 @@ pub fn collect(declared: Option<&Declared>, today: NaiveDate, facts: &mut Facts)
             format!("{why}: set it to the day you answered (binance-audit setup does)"),
         );
     }
-    if let Some(methods) = &d.two_factor {
+    let date_for = |key: &str| d.answered_on.get(key).and_then(date_of).unwrap_or(on);
+    let not_sure = |key: &str| d.not_sure.iter().any(|k| k == key);
+    for key in crate::config::QUESTIONS {
+        if not_sure(key) {
+            let when = date_for(key);
+            facts.not_checked(
+                &format!("declared.{key}"),
+                format!(
+                    "you answered \"not sure\" on {when}: check it in the Binance app, then run `binance-audit setup` again"
+                ),
+            );
+        }
+    }
+    if let Some(methods) = d.two_factor.as_ref().filter(|_| !not_sure("two_factor")) {
         if let Some(bad) = methods
             .iter()
             .find(|m| !TWO_FACTOR_METHODS.contains(&m.as_str()) && m.as_str() != "none")
@@ -58,21 +71,22 @@ pub fn collect(declared: Option<&Declared>, today: NaiveDate, facts: &mut Facts)
                 .map(String::as_str)
                 .filter(|m| *m != "none")
                 .collect();
-            facts.declare("declared.two_factor", list, on);
+            facts.declare("declared.two_factor", list, date_for("two_factor"));
         }
     }
-    let flags = [
-        ("declared.anti_phishing_code", d.anti_phishing_code),
-        ("declared.withdrawal_whitelist", d.withdrawal_whitelist),
-        ("declared.devices_reviewed", d.devices_reviewed),
-        ("declared.email_two_factor", d.email_two_factor),
-        ("declared.email_unique_password", d.email_unique_password),
-    ];
-    for (name, v) in flags {
-        if let Some(v) = v {
-            facts.declare(name, v, on);
+    for key in crate::config::QUESTIONS {
+        if let Some(v) = d.flag(key).filter(|_| !not_sure(key)) {
+            facts.declare(&format!("declared.{key}"), v, date_for(key));
         }
     }
+    // The "not sure" list is itself a declaration (dated by its newest
+    // answer): empty means the user knew every answer they gave.
+    let unsure: Vec<&str> = crate::config::QUESTIONS
+        .into_iter()
+        .filter(|k| not_sure(k))
+        .collect();
+    let unsure_on = unsure.iter().map(|k| date_for(k)).max().unwrap_or(on);
+    facts.declare("declared.not_sure", unsure, unsure_on);
     facts.declare("declared.age_days", (today - on).num_days().max(0), on);
     facts.not_checked_prefix(
         "declared.",
@@ -120,6 +134,38 @@ mod tests {
             f.get("declared.anti_phishing_code"),
             Some(Fact::NotChecked { .. })
         ));
+    }
+
+    #[test]
+    fn not_sure_answers_are_not_checked_and_listed() {
+        let cfg = crate::config::parse(
+            "[declared]\non = 2026-11-01\nanti_phishing_code = true\ndevices_reviewed = true\nnot_sure = [\"anti_phishing_code\", \"two_factor\"]\nanswered_on = { devices_reviewed = 2026-11-20 }\n",
+        )
+        .unwrap();
+        let mut f = Facts::new();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        collect(cfg.declared.as_ref(), today, &mut f);
+        match f.get("declared.anti_phishing_code") {
+            Some(Fact::NotChecked { reason }) => assert!(reason.contains("not sure"), "{reason}"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            f.get("declared.two_factor"),
+            Some(Fact::NotChecked { .. })
+        ));
+        assert_eq!(
+            f.get("declared.not_sure").and_then(Fact::value),
+            Some(&serde_json::json!(["two_factor", "anti_phishing_code"]))
+        );
+        match f.get("declared.devices_reviewed") {
+            Some(Fact::Declared { on, .. }) => assert_eq!(on.to_string(), "2026-11-20"),
+            other => panic!("{other:?}"),
+        }
+        // The reminder counts from the oldest answer.
+        assert_eq!(
+            f.get("declared.age_days").and_then(Fact::value),
+            Some(&serde_json::json!(24))
+        );
     }
 
     #[test]

@@ -12,6 +12,22 @@ use crate::i18n::{Lang, tr};
 
 use crate::report::SCHEMA_VERSION;
 
+/// How far back a playbook's suggested evidence command looks.
+const SUGGESTED_DAYS: i64 = 7;
+
+/// A step's command with `{since}` made a date relative to `today`: a fixed
+/// date in a playbook would be wrong for every incident but one.
+pub fn command_on(command: &str, today: chrono::NaiveDate) -> String {
+    let since = today - chrono::Duration::days(SUGGESTED_DAYS);
+    command.replace("{since}", &since.format("%Y-%m-%dT00:00Z").to_string())
+}
+
+fn command(step: &Step) -> Option<String> {
+    step.command
+        .as_deref()
+        .map(|c| command_on(c, chrono::Utc::now().date_naive()))
+}
+
 fn urgency_tag(u: Urgency, lang: Lang) -> String {
     let tag = format!("[{}]", u.label(lang));
     match u {
@@ -61,7 +77,7 @@ pub fn step_text(
         label("Where:", "場所："),
         step.place.get(lang)
     )?;
-    if let Some(c) = &step.command {
+    if let Some(c) = command(step) {
         writeln!(out, "      {} {c}", label("Run:  ", "実行："))?;
     }
     for l in &step.links {
@@ -115,6 +131,10 @@ fn render_text(
     }
     write!(out, "{}", channels_text(channels, lang))?;
     let k = p.kind;
+    let evidence = command_on(
+        &format!("binance-audit incident {k} --since {{since}} --out DIR"),
+        chrono::Utc::now().date_naive(),
+    );
     writeln!(out)?;
     match lang {
         Lang::En => {
@@ -122,20 +142,14 @@ fn render_text(
                 out,
                 "Walk the steps and record each one:  binance-audit incident {k} --checklist"
             )?;
-            writeln!(
-                out,
-                "Collect evidence and draft a ticket:  binance-audit incident {k} --since 2026-11-20T00:00Z --out DIR"
-            )?;
+            writeln!(out, "Collect evidence and draft a ticket:  {evidence}")?;
         }
         Lang::Ja => {
             writeln!(
                 out,
                 "手順を順に記録する：            binance-audit incident {k} --checklist"
             )?;
-            writeln!(
-                out,
-                "証拠を集めて問い合わせ文を作る：binance-audit incident {k} --since 2026-11-20T00:00Z --out DIR"
-            )?;
+            writeln!(out, "証拠を集めて問い合わせ文を作る：{evidence}")?;
         }
     }
     Ok(())
@@ -167,7 +181,7 @@ pub fn markdown(
             tr(lang, "Where:", "場所："),
             s.place.get(lang)
         ));
-        if let Some(c) = &s.command {
+        if let Some(c) = command(s) {
             o.push_str(&format!("  - {} `{c}`\n", tr(lang, "Run:", "実行：")));
         }
         for l in &s.links {
@@ -208,7 +222,7 @@ struct JsonStep<'a> {
     why: &'a str,
     #[serde(rename = "where")]
     place: &'a str,
-    command: Option<&'a str>,
+    command: Option<String>,
     links: &'a [String],
     state: Option<&'a str>,
     recorded_at: Option<String>,
@@ -246,7 +260,7 @@ pub fn json(
                     title: s.title.get(lang),
                     why: s.why.get(lang),
                     place: s.place.get(lang),
-                    command: s.command.as_deref(),
+                    command: command(s),
                     links: &s.links,
                     state: e.map(|e| e.state.as_str()),
                     recorded_at: e.map(|e| e.at.to_rfc3339()),
@@ -265,4 +279,25 @@ pub fn json(
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod command_tests {
+    use super::*;
+
+    #[test]
+    fn since_is_a_week_before_today() {
+        let today = chrono::NaiveDate::from_ymd_opt(2027, 3, 4).unwrap();
+        assert_eq!(
+            command_on(
+                "binance-audit incident breach --since {since} --out ./x",
+                today
+            ),
+            "binance-audit incident breach --since 2027-02-25T00:00Z --out ./x"
+        );
+        assert_eq!(
+            command_on("binance-audit status", today),
+            "binance-audit status"
+        );
+    }
 }

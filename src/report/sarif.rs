@@ -2,9 +2,14 @@
 //! zizmor and cargo-deny do) holding only what we emit; tests validate the
 //! output against the official schema in tests/fixtures.
 //!
-//! Findings are about an account, not a line of code, so every result points
-//! at line 1 of the configuration file. Alerts are tracked across runs by the
-//! finding's fingerprint (rule, profile, stable evidence keys), never by text.
+//! Findings are about an account, not a line of code. Each result names the
+//! account profile it was found on as a logical location (`account/default`),
+//! the location that means something and never moves. GitHub code scanning
+//! rejects a whole upload when a result has no physical location, so the
+//! result is also anchored, as cargo-audit anchors advisories at `Cargo.lock`
+//! line 1, at line 1 of the configuration file. Alerts are tracked across runs
+//! by the finding's fingerprint (rule, profile, stable evidence keys), never
+//! by text or line.
 
 use std::collections::BTreeMap;
 
@@ -22,6 +27,14 @@ pub const FINGERPRINT_KEY: &str = "binanceAuditFinding/v1";
 pub const LINE_HASH_KEY: &str = "primaryLocationLineHash";
 /// Where results point when the run read no configuration file.
 pub const FALLBACK_URI: &str = "binance-audit.toml";
+/// The profile a report without `--profile` describes.
+pub const DEFAULT_PROFILE: &str = "default";
+
+/// The logical location of every finding of one profile: stable across runs
+/// and config edits (`account/default`, `account/bot`).
+pub fn account_location(profile: Option<&str>) -> String {
+    format!("account/{}", profile.unwrap_or(DEFAULT_PROFILE))
+}
 
 /// GitHub maps security-severity to its levels: ≥ 9.0 critical, 7.0–8.9
 /// high, 4.0–6.9 medium, 0.1–3.9 low.
@@ -159,6 +172,15 @@ struct SarifResult {
 #[serde(rename_all = "camelCase")]
 struct Location {
     physical_location: PhysicalLocation,
+    logical_locations: Vec<LogicalLocation>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LogicalLocation {
+    name: String,
+    fully_qualified_name: String,
+    kind: &'static str,
 }
 
 #[derive(Serialize)]
@@ -256,6 +278,8 @@ fn message(f: &Finding) -> String {
 
 fn run(r: &Report) -> Run {
     let uri = artifact_uri(r.config_file.as_deref());
+    let account = account_location(r.profile.as_deref());
+    let profile_name = r.profile.as_deref().unwrap_or(DEFAULT_PROFILE);
     let mut rules: Vec<RuleDescriptor> = Vec::new();
     let mut results = Vec::new();
     for f in &r.findings {
@@ -294,6 +318,11 @@ fn run(r: &Report) -> Run {
                     artifact_location: ArtifactLocation { uri: uri.clone() },
                     region: Region { start_line: 1 },
                 },
+                logical_locations: vec![LogicalLocation {
+                    name: profile_name.to_string(),
+                    fully_qualified_name: account.clone(),
+                    kind: "object",
+                }],
             }],
             partial_fingerprints: [
                 (FINGERPRINT_KEY, f.fingerprint.clone()),
@@ -413,6 +442,12 @@ mod tests {
             artifact_uri(Some("/etc/binance-audit/config.toml")),
             "file:///etc/binance-audit/config.toml"
         );
+    }
+
+    #[test]
+    fn account_locations_are_stable_names() {
+        assert_eq!(account_location(None), "account/default");
+        assert_eq!(account_location(Some("bot")), "account/bot");
     }
 
     #[test]

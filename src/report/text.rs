@@ -493,6 +493,15 @@ pub fn network_section(o: &mut String, network: &[crate::net::NetRequest], l: La
         );
     }
     for n in network {
-        let _ = writeln!(o, "  {} {}{}  — {}", n.method, n.host, n.path, n.purpose);
+        let tries = match (n.tries, l) {
+            (0 | 1, _) => String::new(),
+            (t, Lang::En) => format!(" ({t} tries)"),
+            (t, Lang::Ja) => format!("（{t}回試行）"),
+        };
+        let _ = writeln!(
+            o,
+            "  {} {}{}  — {}{tries}",
+            n.method, n.host, n.path, n.purpose
+        );
     }
 }

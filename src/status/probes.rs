@@ -32,7 +32,10 @@ pub fn describe_net_error(e: &NetError) -> String {
 }
 
 fn is_unreachable(e: &NetError) -> bool {
-    matches!(e, NetError::Connect(_) | NetError::Timeout(_))
+    matches!(
+        e,
+        NetError::Connect(_) | NetError::Timeout(_) | NetError::Tls(_)
+    )
 }
 
 /// The public half: three unsigned GETs in parallel, no API key header.

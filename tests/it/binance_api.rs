@@ -669,3 +669,25 @@ fn all_profiles_audits_each_account_in_its_own_section() {
     out.code(2);
     assert!(out.stderr.as_str().contains("known: bot"));
 }
+
+/// A retried request is one line of the network section, with its tries.
+#[test]
+fn retried_requests_are_listed_once_with_their_tries() {
+    let mock = MockBinance::start(
+        Scenario::read_only().respond(mb::STATUS, Reply::json(503, r#"{"code":-1001,"msg":"x"}"#)),
+    );
+    let r = run(&mock, Creds::Hmac(mb::SECRET), &["--format", "json"]);
+    assert_eq!(mock.requests_to(mb::STATUS), 3, "{}", r.all());
+    let j = r.json();
+    let lines: Vec<&Value> = j["network"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["path"].as_str().unwrap().starts_with(mb::STATUS))
+        .collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["tries"], 3);
+    // The network log is a detail of the text report: -v.
+    let text = run(&mock, Creds::Hmac(mb::SECRET), &["-v"]).stdout;
+    assert!(text.contains("(3 tries)"), "{text}");
+}

@@ -514,6 +514,21 @@ fn completions_and_man_page() {
         .run()
         .code(0)
         .stdout_has(".TH binance-audit");
+    let dir = h.path().join("man1");
+    Run::new()
+        .home(h.path())
+        .args(["man", "--dir", dir.to_str().unwrap()])
+        .run()
+        .code(0);
+    let main = std::fs::read_to_string(dir.join("binance-audit.1")).unwrap();
+    assert!(main.contains("binance\\-audit\\-audit(1)"), "{main}");
+    for page in [
+        "binance-audit-audit.1",
+        "binance-audit-setup.1",
+        "binance-audit-rules-check.1",
+    ] {
+        assert!(dir.join(page).exists(), "{page}");
+    }
 }
 
 #[test]
@@ -525,4 +540,55 @@ fn global_flags_work_before_a_subcommand() {
         .run()
         .code(0)
         .stdout_has("Binanceのパスワードが非常に弱いです");
+}
+
+/// Help examples are copied into shells: at 80 columns nothing may wrap, and
+/// every continued command line ends with a backslash.
+#[test]
+fn help_examples_fit_80_columns_and_continue_with_backslashes() {
+    let h = home();
+    for cmd in ["setup", "audit", "incident", "password", "url", "status"] {
+        let help = Run::new()
+            .home(h.path())
+            .env("COLUMNS", "80")
+            .args([cmd, "--help"])
+            .run()
+            .stdout
+            .clone();
+        let examples = help
+            .split_once("Example")
+            .map(|(_, e)| e.to_string())
+            .unwrap_or_default();
+        let lines: Vec<&str> = examples.lines().collect();
+        for (i, line) in lines.iter().enumerate().skip(1) {
+            let prev = lines[i - 1];
+            if line.starts_with("      --") {
+                assert!(prev.ends_with('\\'), "{cmd}: {prev:?} then {line:?}");
+            }
+            if prev.trim_start().starts_with("binance-audit") && !prev.ends_with('\\') {
+                assert!(
+                    !line.starts_with("  ")
+                        || line.starts_with("  binance-audit")
+                        || line.trim().is_empty()
+                        || line.starts_with("  printf")
+                        || line.starts_with("  BINANCE_")
+                        || line.starts_with("  pbpaste"),
+                    "{cmd}: an example wrapped: {prev:?} / {line:?}"
+                );
+            }
+        }
+    }
+}
+
+/// A baseline run that "alerts on drift" must gate on what is new: with
+/// `--fail-on` alone, an approved critical finding fails every run.
+#[test]
+fn readme_drift_examples_gate_on_new_findings() {
+    let readme = include_str!("../../README.md");
+    let docs = include_str!("../../docs/baseline.md");
+    for line in readme.lines().chain(docs.lines()) {
+        if line.contains("--baseline") && line.contains("--fail-on ") {
+            assert!(line.contains("--fail-on-new"), "{line}");
+        }
+    }
 }

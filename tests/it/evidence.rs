@@ -639,3 +639,38 @@ fn bad_times_are_usage_errors() {
     assert!(mock.server.requests().is_empty());
     assert!(!out.exists());
 }
+
+/// A 404 with a server's own message is reported as what it is (status and
+/// message), not as Binance being busy, and it is not retried.
+#[test]
+fn a_404_shows_its_status_and_message() {
+    let home = tempfile::tempdir().unwrap();
+    let mock = Mock::start(vec![(
+        DEPOSITS,
+        mb::error(404, -1000, "no such endpoint on this proxy"),
+    )]);
+    let dir = home.path().join("nf");
+    let o = evidence(
+        home.path(),
+        &mock.server.url(),
+        true,
+        1,
+        &[
+            "--since",
+            "2026-11-19T00:00Z",
+            "--until",
+            "2026-11-21T00:00Z",
+            "--out",
+            dir.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.code, 3, "{}{}", o.stdout, o.stderr);
+    let ticket = std::fs::read_to_string(dir.join("ticket.md")).unwrap();
+    let all = format!("{}{}{ticket}", o.stdout, o.stderr);
+    assert!(
+        all.contains("HTTP 404") && all.contains("no such endpoint on this proxy"),
+        "{all}"
+    );
+    assert!(!all.contains("busy or internal timeout"), "{all}");
+    assert_eq!(mock.requests_to(DEPOSITS).len(), 1, "a 404 is not retried");
+}

@@ -109,6 +109,9 @@ fn the_schema_rejects_what_github_would_reject() {
     doc["runs"][0]["results"][0]["level"] = "critical".into();
     assert!(!v.is_valid(&doc));
     let mut doc = good.clone();
+    doc["runs"][0]["results"][0]["locations"][0]["logicalLocations"][0]["index"] = (-2).into();
+    assert!(!v.is_valid(&doc));
+    let mut doc = good.clone();
     doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
         0.into();
     assert!(!v.is_valid(&doc));
@@ -143,9 +146,23 @@ fn sarif_carries_what_code_scanning_needs() {
             .parse()
             .unwrap();
         assert!((0.0..=10.0).contains(&sev));
-        let loc = &res["locations"][0]["physicalLocation"];
-        assert_eq!(loc["artifactLocation"]["uri"], ".github/binance-audit.toml");
-        assert_eq!(loc["region"]["startLine"], 1);
+        // The account is the location that means something; the physical
+        // anchor is only there because code scanning rejects results without.
+        let loc = &res["locations"][0];
+        assert_eq!(
+            loc["physicalLocation"]["artifactLocation"]["uri"],
+            ".github/binance-audit.toml"
+        );
+        assert_eq!(loc["physicalLocation"]["region"]["startLine"], 1);
+        assert_eq!(
+            loc["logicalLocations"][0]["fullyQualifiedName"],
+            "account/default"
+        );
+        assert_eq!(loc["logicalLocations"][0]["name"], "default");
+        assert_eq!(
+            res["partialFingerprints"]["primaryLocationLineHash"],
+            res["partialFingerprints"]["binanceAuditFinding/v1"]
+        );
         let fp = res["partialFingerprints"]["binanceAuditFinding/v1"]
             .as_str()
             .unwrap();
@@ -613,6 +630,11 @@ fn several_profiles_make_one_sarif_log_and_one_junit_document() {
     assert_eq!(runs.len(), 2);
     assert_eq!(runs[0]["automationDetails"]["id"], "binance-audit/main/");
     assert_eq!(runs[1]["automationDetails"]["id"], "binance-audit/bot/");
+    let fqn = |run: &Value| {
+        run["results"][0]["locations"][0]["logicalLocations"][0]["fullyQualifiedName"].clone()
+    };
+    assert_eq!(fqn(&runs[0]), "account/main");
+    assert_eq!(fqn(&runs[1]), "account/bot");
     let junit = binance_audit::report::junit::render_many(&reports);
     let root = xml::parse(&junit).unwrap_or_else(|e| panic!("{e}"));
     let suites: Vec<_> = root

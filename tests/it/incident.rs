@@ -357,3 +357,28 @@ fn playbook_channels_are_official_to_the_link_checker() {
         );
     }
 }
+
+/// "Run:" lines suggest the last week, relative to today, in every format:
+/// a fixed date would be wrong for every incident but one.
+#[test]
+fn run_lines_use_a_date_relative_to_today() {
+    let home = tempfile::tempdir().unwrap();
+    let since = (chrono::Utc::now().date_naive() - chrono::Duration::days(7))
+        .format("--since %Y-%m-%dT00:00Z")
+        .to_string();
+    for kind in ["breach", "trade", "outage", "support"] {
+        for format in ["text", "markdown", "json"] {
+            let o = Run::new()
+                .home(home.path())
+                .args(["incident", kind, "--format", format])
+                .run();
+            o.code(0);
+            let out = &o.stdout;
+            assert!(out.contains(&since), "{kind} {format}: {out}");
+            assert!(
+                !out.contains("{since}") && !out.contains("2026-11-20T00:00Z"),
+                "{kind} {format}: {out}"
+            );
+        }
+    }
+}

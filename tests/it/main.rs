@@ -17,12 +17,16 @@ mod cli;
 mod drift;
 mod drift_binance;
 mod evidence;
+// Symbolic links, devices and modes: Unix only.
+#[cfg(unix)]
+mod files;
 mod formats;
 mod fuzz_loaders;
 mod fuzz_parsers;
 mod hostile;
 mod incident;
 mod options;
+mod report_text;
 mod setup;
 mod snapshots;
 mod status;

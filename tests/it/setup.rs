@@ -183,15 +183,161 @@ fn existing_config_keeps_its_comments_and_other_sections() {
             && text.contains("key_max_age_days = 30  # strict"),
         "{text}"
     );
+    assert!(text.contains("two_factor = [\"security_key\"]"), "{text}");
+    // The answer not given now is kept with its own (old) date, never re-dated.
     assert!(
-        text.contains("two_factor = [\"security_key\"]") && !text.contains("2020-01-01"),
+        text.contains("devices_reviewed = true") && text.contains("on = 2020-01-01"),
         "{text}"
     );
     assert!(
-        !text.contains("devices_reviewed"),
-        "an old answer must not be re-dated: {text}"
+        text.contains(&format!("two_factor = {}", today())),
+        "the new answers carry today's date: {text}"
     );
     assert_eq!(text.matches("[declared]").count(), 1);
+    let stdout = &out.stdout;
+    assert!(
+        stdout.contains("changed: two_factor = security_key (was sms)")
+            && stdout.contains("new:     email_two_factor = yes")
+            && stdout.contains("kept:    devices_reviewed = yes (answered 2020-01-01)"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn one_flag_changes_one_answer_and_keeps_the_other_five() {
+    let home = tempfile::tempdir().unwrap();
+    let all = [
+        "--two-factor",
+        "authenticator",
+        "--anti-phishing-code",
+        "yes",
+        "--withdrawal-whitelist",
+        "yes",
+        "--devices-reviewed",
+        "yes",
+        "--email-two-factor",
+        "yes",
+        "--email-unique-password",
+        "yes",
+    ];
+    setup(home.path(), &all).code(0);
+    let out = setup(home.path(), &["--anti-phishing-code", "no"]);
+    out.code(0);
+    let stdout = &out.stdout;
+    assert!(
+        stdout.contains("changed: anti_phishing_code = no (was yes)")
+            && stdout.matches("kept:").count() == 5
+            && !stdout.contains("not answered"),
+        "{stdout}"
+    );
+    let j = audit_json(home.path());
+    assert!(finding(&j, "BA-2FA-003").is_some());
+    let passed = j["passed"].to_string();
+    for id in [
+        "BA-2FA-001",
+        "BA-2FA-004",
+        "BA-2FA-005",
+        "BA-2FA-006",
+        "BA-WDR-004",
+    ] {
+        assert!(passed.contains(id), "{id} should still pass: {passed}");
+    }
+    // Japanese summary.
+    let out = setup(
+        home.path(),
+        &["--lang", "ja", "--anti-phishing-code", "yes"],
+    );
+    let stdout = &out.stdout;
+    assert!(
+        stdout.contains("変更: anti_phishing_code = はい（以前: いいえ）")
+            && stdout.contains("維持:"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn not_sure_is_a_declared_finding_with_what_to_check() {
+    let home = tempfile::tempdir().unwrap();
+    let out = setup(
+        home.path(),
+        &[
+            "--two-factor",
+            "authenticator",
+            "--anti-phishing-code",
+            "not-sure",
+            "--withdrawal-whitelist",
+            "yes",
+        ],
+    );
+    out.code(0);
+    let text = std::fs::read_to_string(cfg_path(home.path())).unwrap();
+    assert!(
+        text.contains("not_sure = [\"anti_phishing_code\"]"),
+        "{text}"
+    );
+    let j = audit_json(home.path());
+    let f = finding(&j, "BA-2FA-008").expect("not-sure finding");
+    assert_eq!(f["source"], "declared");
+    assert!(
+        f["evidence"].to_string().contains("anti_phishing_code"),
+        "{f}"
+    );
+    assert!(
+        f["remediation"].to_string().contains("Anti-Phishing Code"),
+        "{f}"
+    );
+    // The setting itself is not checked: neither passed nor failed.
+    assert!(finding(&j, "BA-2FA-003").is_none());
+    assert!(!j["passed"].to_string().contains("BA-2FA-003"));
+    assert!(j["not_checked"].to_string().contains("BA-2FA-003"));
+    // Answering it later clears the finding.
+    setup(home.path(), &["--anti-phishing-code", "yes"]).code(0);
+    let j = audit_json(home.path());
+    assert!(finding(&j, "BA-2FA-008").is_none());
+    assert!(j["passed"].to_string().contains("BA-2FA-008"));
+    setup(home.path(), &["--two-factor", "not-sure,sms"]).code(2);
+}
+
+#[test]
+fn config_init_then_setup_then_uncommenting_api_key_works() {
+    let home = tempfile::tempdir().unwrap();
+    let path = cfg_path(home.path());
+    let p = path.to_str().unwrap();
+    let out = Run::new()
+        .home(home.path())
+        .args(["config", "init", "--config", p])
+        .run();
+    out.code(0);
+    setup(home.path(), &["--two-factor", "passkey"]).code(0);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = text.replacen(
+        "# api_key = \"your read-only API key\"",
+        "api_key = \"abc123\"",
+        1,
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&path, &edited).unwrap();
+    let out = Run::new()
+        .home(home.path())
+        .args(["--config", p, "--offline", "--format", "json"])
+        .run();
+    let err = &out.stderr;
+    assert!(!err.contains("unknown field"), "{err}\n{edited}");
+    // The key is read from [binance]: the run gets as far as wanting the
+    // secret (exit 3, a check it had inputs for), not a config error (2).
+    out.code(3);
+    let j: Value = out.json();
+    assert!(
+        j["checks"].to_string().contains("api_key in [binance]"),
+        "{j}"
+    );
+    // And a second setup still edits [declared] in place.
+    setup(home.path(), &["--anti-phishing-code", "yes"]).code(0);
+    let again = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        again.contains("api_key = \"abc123\"") && again.matches("\n[declared]").count() == 1,
+        "{again}"
+    );
 }
 
 #[test]

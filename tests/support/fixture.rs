@@ -182,6 +182,7 @@ pub fn build(o: Options<'_>) -> Report {
             host: "127.0.0.1".into(),
             path: "/sapi/v1/account/apiRestrictions".into(),
             purpose: "API key permissions".into(),
+            tries: 2,
         }],
         warnings: vec!["config.toml is readable by group or others (mode 644); fix it with: chmod 600 config.toml".into()],
         profile: None,

@@ -109,6 +109,10 @@ pub enum ApiError {
         detail: String,
         attempts: u32,
     },
+    /// The certificate was refused (an intercepting proxy, most often).
+    Tls {
+        detail: String,
+    },
     BadJson {
         detail: String,
     },
@@ -130,7 +134,10 @@ impl ApiError {
     pub fn stops_everything(&self) -> bool {
         matches!(
             self,
-            ApiError::Banned { .. } | ApiError::Offline | ApiError::NoCredentials
+            ApiError::Banned { .. }
+                | ApiError::Offline
+                | ApiError::NoCredentials
+                | ApiError::Tls { .. }
         ) || matches!(self.code(), Some(-2015 | -2014 | -2008 | -1022))
     }
 }
@@ -175,7 +182,12 @@ impl fmt::Display for ApiError {
                 -1003 => f.write_str(
                     "Binance rate limit reached (-1003): stopped as Binance asks; run again in a few minutes",
                 ),
-                -1000 | -1007 | -1008 => write!(
+                // -1000 is "unknown error": only a server-side status makes it "busy".
+                -1007 | -1008 => write!(
+                    f,
+                    "Binance could not answer ({code}: busy or internal timeout); try again later"
+                ),
+                -1000 if *status < 400 && msg.is_empty() => write!(
                     f,
                     "Binance could not answer ({code}: busy or internal timeout); try again later"
                 ),
@@ -215,6 +227,7 @@ impl fmt::Display for ApiError {
                 f,
                 "could not reach Binance ({attempts} attempt(s)): {detail}"
             ),
+            ApiError::Tls { detail } => f.write_str(detail),
             ApiError::BadJson { detail } => write!(
                 f,
                 "Binance's answer could not be read (not the expected JSON: {detail})"
@@ -571,7 +584,7 @@ impl BinanceClient {
                 // Attached raw: the bytes sent are the bytes signed.
                 url.set_query(Some(&query));
             }
-            let result = self.net.get(&url, headers, purpose).await;
+            let result = self.net.get_try(&url, headers, purpose, attempt).await;
             if let Ok(resp) = &result {
                 self.note_weight(path, resp);
             }
@@ -604,8 +617,9 @@ impl BinanceClient {
             let retryable = match &err {
                 ApiError::Server { .. } | ApiError::Connect { .. } => attempt < self.retry.attempts,
                 ApiError::Timeout { .. } => attempt < self.retry.timeout_attempts,
-                ApiError::Rejected { code, .. } => {
-                    matches!(code, -1000 | -1007 | -1008) && attempt < self.retry.attempts
+                ApiError::Rejected { code, status, .. } => {
+                    (matches!(code, -1007 | -1008) || (*code == -1000 && *status < 400))
+                        && attempt < self.retry.attempts
                 }
                 _ => false,
             };
@@ -625,6 +639,7 @@ impl BinanceClient {
             e @ (NetError::Deadline(_) | NetError::HostDown { .. }) => {
                 ApiError::NotSent(self.scrub(&e.to_string(), signature))
             }
+            NetError::Tls(d) => ApiError::Tls { detail: d },
             NetError::Connect(d) | NetError::Body(d) => ApiError::Connect {
                 detail: self.scrub(&d, signature),
                 attempts,

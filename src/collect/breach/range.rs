@@ -32,7 +32,10 @@ pub async fn fetch(net: &Net, opts: &BreachOptions, prefix: &str) -> Result<Vec<
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let err = match net.get(&url, &[("Add-Padding", "true")], PURPOSE).await {
+        let err = match net
+            .get_try(&url, &[("Add-Padding", "true")], PURPOSE, attempt)
+            .await
+        {
             Ok(resp) if resp.status == 200 => return Ok(resp.body),
             Ok(resp) => {
                 return Err(BreachError::BadResponse(format!(

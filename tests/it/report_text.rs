@@ -1,0 +1,177 @@
+//! The text report a person reads, at 80 columns, in English and Japanese,
+//! for the states a user reaches first: nothing configured, a weak password,
+//! a dangerous API key, an incomplete run and drift. Each is a snapshot, and
+//! every line must fit the terminal by display width.
+
+use std::path::Path;
+
+use crate::common::binance::{self as mb, MockBinance, Scenario};
+use crate::common::{self, MockServer, Reply, Run};
+
+const WEAK: &str = "abc123\n";
+
+/// The text of one run, with what changes from run to run masked.
+fn text(home: &Path, lang: &str, args: &[&str], env: &[(&str, &str)], stdin: &str) -> String {
+    // Each case says --offline itself where it means it (the snapshots are of
+    // exactly these command lines); the others talk to their mock servers.
+    let mut cmd = Run::new()
+        .home(home)
+        .online()
+        .env("COLUMNS", "80")
+        .args(["--lang", lang, "--color", "never"])
+        .args(args);
+    for (k, v) in env {
+        cmd = cmd.env(k, v);
+    }
+    let stdout = cmd.stdin(stdin).run().stdout;
+    for line in stdout.lines() {
+        let w = unicode_width::UnicodeWidthStr::width(line);
+        assert!(w <= 80, "{w} columns at COLUMNS=80: {line:?}\n{stdout}");
+    }
+    mask(&stdout, home)
+}
+
+fn mask(s: &str, home: &Path) -> String {
+    let mut out = Vec::new();
+    for line in s.lines() {
+        // The report's time, second line.
+        let l = if line.len() == 20 && line.starts_with("20") && line.ends_with('Z') {
+            "<time>".to_string()
+        } else {
+            line.replace(home.to_str().unwrap(), "<home>")
+        };
+        // Local ports of the mock servers.
+        let l = regex_lite_ports(&l);
+        out.push(l);
+    }
+    out.join("\n") + "\n"
+}
+
+/// `127.0.0.1:PORT` → `127.0.0.1:<port>` without a regex dependency.
+fn regex_lite_ports(l: &str) -> String {
+    let key = "127.0.0.1:";
+    let mut out = String::new();
+    let mut rest = l;
+    while let Some(i) = rest.find(key) {
+        out.push_str(&rest[..i + key.len()]);
+        rest = &rest[i + key.len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        out.push_str("<port>");
+        rest = &rest[digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn each_lang(name: &str, run: impl Fn(&str) -> String) {
+    for lang in ["en", "ja"] {
+        insta::assert_snapshot!(format!("{name}_{lang}"), run(lang));
+    }
+}
+
+#[test]
+fn nothing_configured() {
+    each_lang("nothing_configured", |lang| {
+        let h = tempfile::tempdir().unwrap();
+        let t = text(h.path(), lang, &["--offline"], &[], "");
+        assert!(
+            t.contains("Not graded") || t.contains("評価なし"),
+            "a first run is not graded:\n{t}"
+        );
+        assert!(t.contains("binance-audit setup"), "{t}");
+        t
+    });
+}
+
+#[test]
+fn weak_password() {
+    each_lang("weak_password", |lang| {
+        let h = tempfile::tempdir().unwrap();
+        common::write_declared_config(h.path());
+        let t = text(
+            h.path(),
+            lang,
+            &["--offline", "--password-stdin"],
+            &[],
+            WEAK,
+        );
+        assert!(t.contains("BA-PWD-001"), "{t}");
+        // The weak band is covered by the very-weak finding: not "passed".
+        assert!(!t.contains("✓ BA-PWD-002"), "{t}");
+        t
+    });
+}
+
+#[test]
+fn dangerous_key() {
+    each_lang("dangerous_key", |lang| {
+        let h = tempfile::tempdir().unwrap();
+        let mock = MockBinance::start(Scenario::dangerous());
+        let t = text(
+            h.path(),
+            lang,
+            &["--api-url", &mock.url()],
+            &[
+                ("BINANCE_API_KEY", mb::API_KEY),
+                ("BINANCE_API_SECRET", mb::SECRET),
+            ],
+            "",
+        );
+        assert!(t.contains("BA-API-001"), "{t}");
+        t
+    });
+}
+
+#[test]
+fn incomplete_run() {
+    each_lang("incomplete_run", |lang| {
+        let h = tempfile::tempdir().unwrap();
+        let hibp = MockServer::start(|_| Reply::json(503, "{}"));
+        let t = text(
+            h.path(),
+            lang,
+            &["--password-stdin", "--hibp-url", &hibp.url()],
+            &[],
+            WEAK,
+        );
+        // Loud first: right under the title, before the grade.
+        let banner = t
+            .lines()
+            .position(|l| l.starts_with("INCOMPLETE") || l.starts_with("不完全"));
+        let grade = t
+            .lines()
+            .position(|l| l.contains("Score") || l.contains("Not graded") || l.contains("評価"));
+        assert!(banner.is_some() && banner < grade, "{t}");
+        t
+    });
+}
+
+#[test]
+fn drift() {
+    each_lang("drift", |lang| {
+        let h = tempfile::tempdir().unwrap();
+        common::write_declared_config(h.path());
+        let base = h.path().join("b.json");
+        let b = base.to_str().unwrap();
+        Run::new()
+            .home(h.path())
+            .args(["--offline", "--password-stdin", "--save-baseline", b])
+            .stdin("qwerty12\n")
+            .run()
+            .code(0);
+        let t = text(
+            h.path(),
+            lang,
+            &["--offline", "--password-stdin", "--baseline", b],
+            &[],
+            "binance1\n",
+        );
+        assert!(t.contains("BA-DRF-008"), "{t}");
+        // New first: among the findings the drift one comes before the old ones.
+        let findings = &t[t.find("\n\nHIGH").or(t.find("\n\n高")).unwrap()..];
+        let drf = findings.find("BA-DRF-008").unwrap();
+        let old = findings.find("BA-PWD-001").unwrap();
+        assert!(drf < old, "{t}");
+        t
+    });
+}
