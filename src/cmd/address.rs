@@ -201,6 +201,7 @@ pub fn run(global: &GlobalArgs, args: &AddressArgs) -> Result<Exit> {
             lang,
             global.verbose,
             &s.net.requests(),
+            session::width(),
         ),
         Format::Json => {
             let mut j = serde_json::to_string_pretty(&json!({
@@ -733,11 +734,15 @@ fn render_text(
     lang: Lang,
     verbose: bool,
     requests: &[crate::net::NetRequest],
+    width: usize,
 ) -> String {
     use std::fmt::Write;
     let mut o = String::new();
     let field = |en: &str, ja: &str| format!("  {}", pad(tr(lang, en, ja), FIELD));
     let indent = " ".repeat(2 + FIELD);
+    // A labelled line wrapped to the terminal, continuation under the value.
+    let line =
+        |label: &str, value: &str| crate::text::fill(label, 2 + FIELD, 2 + FIELD, value, width);
     for it in items {
         let p = &it.parsed;
         let head = pad(it.kind.label(lang), 13);
@@ -751,23 +756,23 @@ fn render_text(
         let _ = writeln!(o, "{head} {}", address::escape(&p.input, MAX_SHOWN));
         let _ = writeln!(
             o,
-            "{}{}",
-            field("network", "ネットワーク"),
-            network_text(p).get(lang)
+            "{}",
+            line(
+                &field("network", "ネットワーク"),
+                &network_text(p).get(lang)
+            )
         );
         if let Some(c) = &args.coin {
             let _ = writeln!(
                 o,
-                "{}{}",
-                field("coin", "通貨"),
-                address::escape(c.trim(), 16)
+                "{}",
+                line(&field("coin", "通貨"), &address::escape(c.trim(), 16))
             );
         }
         let _ = writeln!(
             o,
-            "{}{}",
-            field("format", "形式"),
-            format_text(&p.format).get(lang)
+            "{}",
+            line(&field("format", "形式"), &format_text(&p.format).get(lang))
         );
         match &it.verdict {
             Verdict::Known { matches, resembles } => {
@@ -777,7 +782,7 @@ fn render_text(
                     } else {
                         indent.clone()
                     };
-                    let _ = writeln!(o, "{f}{}", t.get(lang));
+                    let _ = writeln!(o, "{}", line(&f, t.get(lang)));
                 }
                 for im in resembles.iter().take(3) {
                     let addr = im
@@ -788,7 +793,7 @@ fn render_text(
                         .unwrap_or_default();
                     let _ = writeln!(o, "{}{addr}", field("look-alike", "類似"));
                     for t in summarise(&im.entries, index) {
-                        let _ = writeln!(o, "{indent}{}", t.get(lang));
+                        let _ = writeln!(o, "{}", line(&indent, t.get(lang)));
                     }
                 }
             }
@@ -810,7 +815,7 @@ fn render_text(
                     );
                 }
                 for t in summarise(also_known, index) {
-                    let _ = writeln!(o, "{}{}", field("itself", "この宛先"), t.get(lang));
+                    let _ = writeln!(o, "{}", line(&field("itself", "この宛先"), t.get(lang)));
                 }
             }
             _ => {}
@@ -821,7 +826,7 @@ fn render_text(
             } else {
                 indent.clone()
             };
-            let _ = writeln!(o, "{f}{}", r.get(lang));
+            let _ = writeln!(o, "{}", line(&f, r.get(lang)));
         }
         let _ = writeln!(o);
     }
@@ -867,7 +872,8 @@ fn render_text(
                 format!("{} {}", "取得失敗:".red(), address::escape(reason, 300))
             }
         };
-        let _ = writeln!(o, "  {}{state}", pad(tr(lang, en, ja), 30));
+        let label = format!("  {}", pad(tr(lang, en, ja), 30));
+        let _ = writeln!(o, "{}", crate::text::fill(&label, 32, 32, &state, width));
     }
     if verbose || !requests.is_empty() {
         let _ = writeln!(o);
