@@ -61,7 +61,9 @@ struct Run {
 
 fn run_online(mock: &MockBinance, args: &[&str]) -> Run {
     let home = tempfile::tempdir().unwrap();
+    // Wide: these tests read phrases; the 80-column layout is tested elsewhere.
     let out = bin(home.path())
+        .env("COLUMNS", "400")
         .env("BINANCE_API_URL", mock.url())
         .env("BINANCE_API_KEY", mb::API_KEY)
         .env("BINANCE_API_SECRET", mb::SECRET)
@@ -78,7 +80,9 @@ fn run_online(mock: &MockBinance, args: &[&str]) -> Run {
 
 fn run_offline(args: &[&str], stdin: &str) -> Run {
     let home = tempfile::tempdir().unwrap();
+    // Wide: these tests read phrases; the 80-column layout is tested elsewhere.
     let out = bin(home.path())
+        .env("COLUMNS", "400")
         .arg("address")
         .arg("--offline")
         .args(args)
@@ -400,7 +404,9 @@ fn the_audit_reports_a_past_withdrawal_to_a_lookalike() {
     );
     let mock = MockBinance::start(s);
     let home = tempfile::tempdir().unwrap();
+    // Wide: these tests read phrases; the 80-column layout is tested elsewhere.
     let out = bin(home.path())
+        .env("COLUMNS", "400")
         .env("BINANCE_API_URL", mock.url())
         .env("BINANCE_API_KEY", mb::API_KEY)
         .env("BINANCE_API_SECRET", mb::SECRET)

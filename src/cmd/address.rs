@@ -199,9 +199,8 @@ pub fn run(global: &GlobalArgs, args: &AddressArgs) -> Result<Exit> {
             &sources,
             args,
             lang,
-            global.verbose,
+            &session::render_options(global),
             &s.net.requests(),
-            session::width(),
         ),
         Format::Json => {
             let mut j = serde_json::to_string_pretty(&json!({
@@ -732,10 +731,10 @@ fn render_text(
     sources: &Sources,
     args: &AddressArgs,
     lang: Lang,
-    verbose: bool,
+    opts: &crate::report::RenderOptions,
     requests: &[crate::net::NetRequest],
-    width: usize,
 ) -> String {
+    let (verbose, width) = (opts.verbose, opts.width);
     use std::fmt::Write;
     let mut o = String::new();
     let field = |en: &str, ja: &str| format!("  {}", pad(tr(lang, en, ja), FIELD));
@@ -757,10 +756,7 @@ fn render_text(
         let _ = writeln!(
             o,
             "{}",
-            line(
-                &field("network", "ネットワーク"),
-                &network_text(p).get(lang)
-            )
+            line(&field("network", "ネットワーク"), network_text(p).get(lang))
         );
         if let Some(c) = &args.coin {
             let _ = writeln!(
@@ -772,7 +768,7 @@ fn render_text(
         let _ = writeln!(
             o,
             "{}",
-            line(&field("format", "形式"), &format_text(&p.format).get(lang))
+            line(&field("format", "形式"), format_text(&p.format).get(lang))
         );
         match &it.verdict {
             Verdict::Known { matches, resembles } => {
