@@ -199,7 +199,7 @@ pub fn run(global: &GlobalArgs, args: &AddressArgs) -> Result<Exit> {
             &sources,
             args,
             lang,
-            global.verbose,
+            &session::render_options(global),
             &s.net.requests(),
         ),
         Format::Json => {
@@ -731,13 +731,17 @@ fn render_text(
     sources: &Sources,
     args: &AddressArgs,
     lang: Lang,
-    verbose: bool,
+    opts: &crate::report::RenderOptions,
     requests: &[crate::net::NetRequest],
 ) -> String {
+    let (verbose, width) = (opts.verbose, opts.width);
     use std::fmt::Write;
     let mut o = String::new();
     let field = |en: &str, ja: &str| format!("  {}", pad(tr(lang, en, ja), FIELD));
     let indent = " ".repeat(2 + FIELD);
+    // A labelled line wrapped to the terminal, continuation under the value.
+    let line =
+        |label: &str, value: &str| crate::text::fill(label, 2 + FIELD, 2 + FIELD, value, width);
     for it in items {
         let p = &it.parsed;
         let head = pad(it.kind.label(lang), 13);
@@ -751,23 +755,20 @@ fn render_text(
         let _ = writeln!(o, "{head} {}", address::escape(&p.input, MAX_SHOWN));
         let _ = writeln!(
             o,
-            "{}{}",
-            field("network", "ネットワーク"),
-            network_text(p).get(lang)
+            "{}",
+            line(&field("network", "ネットワーク"), network_text(p).get(lang))
         );
         if let Some(c) = &args.coin {
             let _ = writeln!(
                 o,
-                "{}{}",
-                field("coin", "通貨"),
-                address::escape(c.trim(), 16)
+                "{}",
+                line(&field("coin", "通貨"), &address::escape(c.trim(), 16))
             );
         }
         let _ = writeln!(
             o,
-            "{}{}",
-            field("format", "形式"),
-            format_text(&p.format).get(lang)
+            "{}",
+            line(&field("format", "形式"), format_text(&p.format).get(lang))
         );
         match &it.verdict {
             Verdict::Known { matches, resembles } => {
@@ -777,7 +778,7 @@ fn render_text(
                     } else {
                         indent.clone()
                     };
-                    let _ = writeln!(o, "{f}{}", t.get(lang));
+                    let _ = writeln!(o, "{}", line(&f, t.get(lang)));
                 }
                 for im in resembles.iter().take(3) {
                     let addr = im
@@ -788,7 +789,7 @@ fn render_text(
                         .unwrap_or_default();
                     let _ = writeln!(o, "{}{addr}", field("look-alike", "類似"));
                     for t in summarise(&im.entries, index) {
-                        let _ = writeln!(o, "{indent}{}", t.get(lang));
+                        let _ = writeln!(o, "{}", line(&indent, t.get(lang)));
                     }
                 }
             }
@@ -810,7 +811,7 @@ fn render_text(
                     );
                 }
                 for t in summarise(also_known, index) {
-                    let _ = writeln!(o, "{}{}", field("itself", "この宛先"), t.get(lang));
+                    let _ = writeln!(o, "{}", line(&field("itself", "この宛先"), t.get(lang)));
                 }
             }
             _ => {}
@@ -821,7 +822,7 @@ fn render_text(
             } else {
                 indent.clone()
             };
-            let _ = writeln!(o, "{f}{}", r.get(lang));
+            let _ = writeln!(o, "{}", line(&f, r.get(lang)));
         }
         let _ = writeln!(o);
     }
@@ -867,7 +868,8 @@ fn render_text(
                 format!("{} {}", "取得失敗:".red(), address::escape(reason, 300))
             }
         };
-        let _ = writeln!(o, "  {}{state}", pad(tr(lang, en, ja), 30));
+        let label = format!("  {}", pad(tr(lang, en, ja), 30));
+        let _ = writeln!(o, "{}", crate::text::fill(&label, 32, 32, &state, width));
     }
     if verbose || !requests.is_empty() {
         let _ = writeln!(o);

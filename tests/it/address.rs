@@ -52,8 +52,10 @@ fn scenario() -> Scenario {
 }
 
 fn run_online(mock: &MockBinance, args: &[&str]) -> Outcome {
+    // Wide: these tests read phrases; the 80-column layout is tested elsewhere.
     Run::new()
         .online()
+        .env("COLUMNS", "400")
         .env("BINANCE_API_URL", mock.url())
         .env("BINANCE_API_KEY", mb::API_KEY)
         .env("BINANCE_API_SECRET", mb::SECRET)
@@ -63,7 +65,9 @@ fn run_online(mock: &MockBinance, args: &[&str]) -> Outcome {
 }
 
 fn run_offline(args: &[&str], stdin: &str) -> Outcome {
+    // Wide: these tests read phrases; the 80-column layout is tested elsewhere.
     Run::new()
+        .env("COLUMNS", "400")
         .arg("address")
         .arg("--offline")
         .args(args)
@@ -382,8 +386,10 @@ fn the_audit_reports_a_past_withdrawal_to_a_lookalike() {
         ),
     );
     let mock = MockBinance::start(s);
+    // Wide: these tests read phrases; the 80-column layout is tested elsewhere.
     let out = Run::new()
         .online()
+        .env("COLUMNS", "400")
         .env("BINANCE_API_URL", mock.url())
         .env("BINANCE_API_KEY", mb::API_KEY)
         .env("BINANCE_API_SECRET", mb::SECRET)

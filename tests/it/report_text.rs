@@ -175,3 +175,33 @@ fn drift() {
         t
     });
 }
+
+#[test]
+fn address_verdicts_fit_80_columns() {
+    for lang in ["en", "ja"] {
+        let h = tempfile::tempdir().unwrap();
+        let known = h.path().join("known.txt");
+        std::fs::write(
+            &known,
+            "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed cold wallet\n",
+        )
+        .unwrap();
+        let k = known.to_str().unwrap();
+        let t = text(
+            h.path(),
+            lang,
+            &[
+                "address",
+                "--offline",
+                "--known",
+                k,
+                "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+                "0x5aAe0000dEadbeeF00000000C0ffEE000001BeAed",
+                "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
+            ],
+            &[],
+            "",
+        );
+        assert!(t.lines().count() > 10, "{t}");
+    }
+}
