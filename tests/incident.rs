@@ -8,7 +8,13 @@ use common::bin;
 use serde_json::Value;
 
 fn run(home: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let out = bin(home).args(args).output().unwrap();
+    // Wide: these tests find whole sentences; the 80-column layout is
+    // tested in report_text.rs.
+    let out = bin(home)
+        .env("COLUMNS", "1000")
+        .args(args)
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).unwrap(),
