@@ -72,6 +72,34 @@ pub fn fill(prefix: &str, prefix_width: usize, indent: usize, text: &str, width:
     out
 }
 
+/// A shell command that must stay copyable: kept whole when it fits, else
+/// broken at spaces with ` \\` continuations (a shell reads it as one line),
+/// the first line indented `indent`, the rest `indent + 2`.
+pub fn command(cmd: &str, indent: usize, width: usize) -> String {
+    let pad = " ".repeat(indent);
+    if indent + self::width(cmd) <= width {
+        return format!("{pad}{cmd}");
+    }
+    let mut out = pad.clone();
+    let mut col = indent;
+    let next = " ".repeat(indent + 2);
+    for (i, word) in cmd.split(' ').filter(|w| !w.is_empty()).enumerate() {
+        let w = self::width(word);
+        // Room for the word and, after it, " \\".
+        if i > 0 && col + 1 + w + 2 > width {
+            out.push_str(" \\\n");
+            out.push_str(&next);
+            col = indent + 2;
+        } else if i > 0 {
+            out.push(' ');
+            col += 1;
+        }
+        out.push_str(word);
+        col += w;
+    }
+    out
+}
+
 /// Words with whether a space stood before them; each wide character is a
 /// word of its own, since Japanese has no spaces to break at.
 fn tokens(text: &str) -> Vec<(bool, String)> {
@@ -214,6 +242,18 @@ mod tests {
             url.split_whitespace().collect::<String>(),
             "seehttps://www.binance.com/en/support/faq/a-very-long-path-that-does-not-fit"
         );
+    }
+
+    #[test]
+    fn long_commands_break_with_shell_continuations() {
+        let c = "binance-audit incident trade --since 2026-11-24T00:00Z --symbol BTCUSDT --out ./incident";
+        assert_eq!(command(c, 2, 200), format!("  {c}"));
+        let w = command(c, 2, 60);
+        assert!(w.lines().all(|l| width(l) <= 60), "{w}");
+        assert!(w.lines().rev().skip(1).all(|l| l.ends_with(" \\")), "{w}");
+        // A shell joins the lines back into the same words.
+        let joined: Vec<&str> = w.split_whitespace().filter(|t| *t != "\\").collect();
+        assert_eq!(joined, c.split(' ').collect::<Vec<_>>());
     }
 
     #[test]

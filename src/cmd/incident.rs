@@ -27,7 +27,15 @@ fn list(lang: Lang) -> String {
     )
     .to_string();
     for k in Kind::ALL {
-        o.push_str(&format!("  {:<8}  {}\n", k.as_str(), k.summary()));
+        let prefix = format!("  {:<8}  ", k.as_str());
+        o.push_str(&crate::text::fill(
+            &prefix,
+            12,
+            12,
+            k.summary(),
+            session::width(),
+        ));
+        o.push('\n');
     }
     o
 }
@@ -70,7 +78,7 @@ pub fn run(global: &GlobalArgs, args: &IncidentArgs) -> Result<Exit> {
     let out = match args.format.unwrap_or(Format::Text) {
         Format::Markdown => show::markdown(&playbook, log.as_ref(), &channels, lang),
         Format::Json => show::json(&playbook, log.as_ref(), Some(&path), &channels, lang),
-        _ => show::text(&playbook, log.as_ref(), &channels, lang),
+        _ => show::text(&playbook, log.as_ref(), &channels, lang, session::width()),
     };
     output::stdout(out.as_bytes())?;
     Ok(Exit::Ok)

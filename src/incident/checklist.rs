@@ -261,7 +261,8 @@ pub fn walk(
     }
     while let Some((i, step)) = log.next(playbook) {
         writeln!(out).map_err(io)?;
-        super::show::step_text(out, i + 1, total, step, lang, None).map_err(io)?;
+        // A terminal's common width: the walk asks in a terminal of its own.
+        super::show::step_text(out, i + 1, total, step, lang, None, 80).map_err(io)?;
         let state = loop {
             write!(
                 out,

@@ -54,34 +54,51 @@ pub fn step_text(
     step: &Step,
     lang: Lang,
     state: Option<&str>,
+    width: usize,
 ) -> std::io::Result<()> {
+    use crate::text::{fill, width as cols};
     let mark = state.map(|s| format!("  ({s})")).unwrap_or_default();
-    writeln!(
-        out,
-        "{n:>2}/{total} {} {}{}  {}",
-        urgency_tag(step.urgency, lang),
-        step.title.get(lang).bold(),
-        mark.green(),
-        format!("[{}]", step.id).dimmed()
-    )?;
+    let tag = format!("[{}]", step.urgency.label(lang));
+    let prefix = format!("{n:>2}/{total} {} ", urgency_tag(step.urgency, lang));
+    let head = format!("{}{mark}  [{}]", step.title.get(lang), step.id);
+    let lead = cols(&format!("{n:>2}/{total} {tag} "));
+    writeln!(out, "{}", fill(&prefix, lead, 6, &head, width))?;
     let label = |en: &'static str, ja: &'static str| tr(lang, en, ja);
+    let field = |name: &str, value: &str| {
+        let prefix = format!("      {name} ");
+        fill(&prefix, cols(&prefix), 13, value, width)
+    };
     writeln!(
         out,
-        "      {} {}",
-        label("Why:  ", "理由："),
-        step.why.get(lang)
+        "{}",
+        field(label("Why:  ", "理由："), step.why.get(lang))
     )?;
     writeln!(
         out,
-        "      {} {}",
-        label("Where:", "場所："),
-        step.place.get(lang)
+        "{}",
+        field(label("Where:", "場所："), step.place.get(lang))
     )?;
+    // Commands and links are copied as they are: never wrapped, but moved
+    // to a line of their own when they do not fit beside the label.
+    let verbatim = |out: &mut dyn Write, name: &str, value: &str, shell: bool| {
+        let line = format!("      {name} {value}");
+        if cols(&line) <= width {
+            writeln!(out, "{line}")
+        } else if shell {
+            writeln!(
+                out,
+                "      {name}\n{}",
+                crate::text::command(value, 2, width)
+            )
+        } else {
+            writeln!(out, "      {name}\n  {value}")
+        }
+    };
     if let Some(c) = command(step) {
-        writeln!(out, "      {} {c}", label("Run:  ", "実行："))?;
+        verbatim(out, label("Run:  ", "実行："), &c, true)?;
     }
     for l in &step.links {
-        writeln!(out, "      {} {l}", label("Link: ", "リンク："))?;
+        verbatim(out, label("Link: ", "リンク："), l, false)?;
     }
     Ok(())
 }
@@ -91,20 +108,28 @@ pub fn channels_text(channels: &[Channel], lang: Lang) -> String {
     if channels.is_empty() {
         return o;
     }
-    o.push_str(tr(
+    let head = tr(
         lang,
-        "Official channels (type the address yourself; check any other contact with Binance Verify):\n",
-        "公式チャネル（アドレスはご自身で入力してください。それ以外の連絡先は Binance Verify で確認できます）：\n",
-    ));
+        "Official channels (type the address yourself; check any other contact with Binance Verify):",
+        "公式チャネル（アドレスはご自身で入力してください。それ以外の連絡先は Binance Verify で確認できます）：",
+    );
+    o.push_str(&crate::text::fill("", 0, 2, head, 80));
+    o.push('\n');
     for c in channels {
         o.push_str(&format!("  - {}\n    {}\n", c.name.get(lang), c.url));
     }
     o
 }
 
-pub fn text(p: &Playbook, log: Option<&IncidentLog>, channels: &[Channel], lang: Lang) -> String {
+pub fn text(
+    p: &Playbook,
+    log: Option<&IncidentLog>,
+    channels: &[Channel],
+    lang: Lang,
+    width: usize,
+) -> String {
     let mut out = Vec::new();
-    let _ = render_text(&mut out, p, log, channels, lang);
+    let _ = render_text(&mut out, p, log, channels, lang, width);
     String::from_utf8_lossy(&out).into_owned()
 }
 
@@ -114,9 +139,18 @@ fn render_text(
     log: Option<&IncidentLog>,
     channels: &[Channel],
     lang: Lang,
+    width: usize,
 ) -> std::io::Result<()> {
-    writeln!(out, "{}", p.title.get(lang).bold())?;
-    writeln!(out, "{}\n", p.summary.get(lang))?;
+    writeln!(
+        out,
+        "{}",
+        crate::text::fill("", 0, 0, p.title.get(lang), width).bold()
+    )?;
+    writeln!(
+        out,
+        "{}\n",
+        crate::text::fill("", 0, 0, p.summary.get(lang), width)
+    )?;
     let total = p.steps.len();
     for (i, s) in p.steps.iter().enumerate() {
         step_text(
@@ -126,6 +160,7 @@ fn render_text(
             s,
             lang,
             state_note(log, s, lang).as_deref(),
+            width,
         )?;
         writeln!(out)?;
     }
@@ -136,22 +171,26 @@ fn render_text(
         chrono::Utc::now().date_naive(),
     );
     writeln!(out)?;
-    match lang {
-        Lang::En => {
-            writeln!(
-                out,
-                "Walk the steps and record each one:  binance-audit incident {k} --checklist"
-            )?;
-            writeln!(out, "Collect evidence and draft a ticket:  {evidence}")?;
-        }
-        Lang::Ja => {
-            writeln!(
-                out,
-                "手順を順に記録する：            binance-audit incident {k} --checklist"
-            )?;
-            writeln!(out, "証拠を集めて問い合わせ文を作る：{evidence}")?;
-        }
-    }
+    // The commands on lines of their own: copied whole, never wrapped.
+    writeln!(
+        out,
+        "{}\n  binance-audit incident {k} --checklist",
+        tr(
+            lang,
+            "Walk the steps and record each one:",
+            "手順を順に記録する："
+        )
+    )?;
+    writeln!(
+        out,
+        "{}\n{}",
+        tr(
+            lang,
+            "Collect evidence and draft a ticket:",
+            "証拠を集めて問い合わせ文を作る："
+        ),
+        crate::text::command(&evidence, 2, width)
+    )?;
     Ok(())
 }
 

@@ -4,18 +4,24 @@
 use crate::common::{Run, json_file};
 use binance_audit::incident::playbook::{Kind, builtin};
 
+/// Wide: these tests find whole sentences; the 80-column layout is tested in
+/// report_text.rs.
+fn wide() -> Run {
+    Run::new().env("COLUMNS", "1000")
+}
+
 #[test]
 fn every_playbook_prints_in_english_and_japanese() {
     let home = tempfile::tempdir().unwrap();
     for kind in Kind::ALL {
         let p = builtin(kind).unwrap();
-        let o = Run::new()
+        let o = wide()
             .home(home.path())
             .args(["incident", kind.as_str(), "--lang", "en"])
             .run();
         let en = &o.stdout;
         o.code(0);
-        let o = Run::new()
+        let o = wide()
             .home(home.path())
             .args(["incident", kind.as_str(), "--lang", "ja"])
             .run();
@@ -71,7 +77,7 @@ fn language_follows_the_locale() {
 #[test]
 fn json_and_markdown_formats() {
     let home = tempfile::tempdir().unwrap();
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args(["incident", "breach", "--format", "json", "--lang", "ja"])
         .run();
@@ -90,7 +96,7 @@ fn json_and_markdown_formats() {
     assert!(v["log"].is_null(), "no log yet");
     assert!(!v["channels"].as_array().unwrap().is_empty());
 
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args(["incident", "outage", "--format", "markdown"])
         .run();
@@ -112,7 +118,7 @@ fn checklist_marks_resume_and_the_log_is_private() {
     let p = builtin(Kind::Breach).unwrap();
     let (s1, s2, s3) = (&p.steps[0].id, &p.steps[1].id, &p.steps[2].id);
 
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args([
             "incident",
@@ -134,7 +140,7 @@ fn checklist_marks_resume_and_the_log_is_private() {
         "{out}"
     );
 
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args([
             "incident",
@@ -163,7 +169,7 @@ fn checklist_marks_resume_and_the_log_is_private() {
     assert!(chrono::DateTime::parse_from_rfc3339(at).is_ok(), "{at}");
 
     // The playbook view shows the recorded state from the same log.
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args(["incident", "breach", "--log", log_s, "--format", "json"])
         .run();
@@ -172,7 +178,7 @@ fn checklist_marks_resume_and_the_log_is_private() {
     assert_eq!(v["steps"][1]["state"], "skipped");
     assert!(v["steps"][2]["state"].is_null());
     assert_eq!(v["log"], log_s);
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args(["incident", "breach", "--log", log_s])
         .run();
@@ -197,7 +203,7 @@ fn checklist_marks_resume_and_the_log_is_private() {
 #[test]
 fn default_log_lives_in_the_data_dir() {
     let home = tempfile::tempdir().unwrap();
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args(["incident", "account", "--mark", "use-official-app=done"])
         .run();
@@ -213,7 +219,7 @@ fn default_log_lives_in_the_data_dir() {
 #[test]
 fn checklist_without_a_terminal_points_to_mark() {
     let home = tempfile::tempdir().unwrap();
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args(["incident", "trade", "--checklist"])
         .run();
@@ -232,7 +238,7 @@ fn bad_marks_and_logs_are_clear_errors_and_change_nothing() {
     let home = tempfile::tempdir().unwrap();
     let log = home.path().join("l.json");
     let log_s = log.to_str().unwrap();
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args(["incident", "trade", "--log", log_s, "--mark", "nope=done"])
         .run();
@@ -241,7 +247,7 @@ fn bad_marks_and_logs_are_clear_errors_and_change_nothing() {
     assert!(err.contains("no step \"nope\""), "{err}");
     assert!(!log.exists());
 
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args(["incident", "trade", "--mark", "stop-bots=maybe"])
         .run();
@@ -250,7 +256,7 @@ fn bad_marks_and_logs_are_clear_errors_and_change_nothing() {
     assert!(err.contains("done or skipped"), "{err}");
 
     std::fs::write(&log, "{ not json").unwrap();
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args([
             "incident",
@@ -266,7 +272,7 @@ fn bad_marks_and_logs_are_clear_errors_and_change_nothing() {
     assert!(err.contains("not valid"), "{err}");
     assert_eq!(std::fs::read_to_string(&log).unwrap(), "{ not json");
     // A broken log never hides the playbook itself.
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args(["incident", "trade", "--log", log_s])
         .run();
@@ -277,7 +283,7 @@ fn bad_marks_and_logs_are_clear_errors_and_change_nothing() {
     assert!(err.contains("warning"), "{err}");
 
     // A log of another playbook is refused.
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args([
             "incident",
@@ -294,14 +300,14 @@ fn bad_marks_and_logs_are_clear_errors_and_change_nothing() {
 #[test]
 fn evidence_flags_are_checked_before_anything_runs() {
     let home = tempfile::tempdir().unwrap();
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args(["incident", "breach", "--since", "2026-11-20T00:00Z"])
         .run();
     let err = &o.stderr;
     o.code(2);
     assert!(err.contains("--out"), "{err}");
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args(["incident", "breach", "--until", "2026-11-20T00:00Z"])
         .run();
@@ -319,7 +325,7 @@ fn a_rules_dir_can_replace_a_playbook() {
     )
     .unwrap();
     let rules = home.path().join("r");
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args(["incident", "support", "--rules", rules.to_str().unwrap()])
         .run();
@@ -330,7 +336,7 @@ fn a_rules_dir_can_replace_a_playbook() {
         "{out}"
     );
     std::fs::write(dir.join("support.toml"), "id = \"support\"\ntitle = 1\n").unwrap();
-    let o = Run::new()
+    let o = wide()
         .home(home.path())
         .args(["incident", "support", "--rules", rules.to_str().unwrap()])
         .run();
@@ -368,7 +374,7 @@ fn run_lines_use_a_date_relative_to_today() {
         .to_string();
     for kind in ["breach", "trade", "outage", "support"] {
         for format in ["text", "markdown", "json"] {
-            let o = Run::new()
+            let o = wide()
                 .home(home.path())
                 .args(["incident", kind, "--format", format])
                 .run();

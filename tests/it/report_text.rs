@@ -205,3 +205,17 @@ fn address_verdicts_fit_80_columns() {
         assert!(t.lines().count() > 10, "{t}");
     }
 }
+
+#[test]
+fn playbooks_fit_80_columns() {
+    for lang in ["en", "ja"] {
+        for kind in ["breach", "outage", "account", "trade", "support"] {
+            let h = tempfile::tempdir().unwrap();
+            let t = text(h.path(), lang, &["incident", kind], &[], "");
+            assert!(t.lines().count() > 10, "{t}");
+        }
+        let h = tempfile::tempdir().unwrap();
+        let list = text(h.path(), lang, &["incident"], &[], "");
+        assert!(list.contains("breach"), "{list}");
+    }
+}
