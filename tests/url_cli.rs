@@ -115,11 +115,40 @@ fn list_file_in_order_with_fields() {
     assert_eq!(phish["host"]["ascii"], "binnance.com");
     assert_eq!(phish["host"]["unicode"], "binnance.com");
     assert!(!phish["reasons"].as_array().unwrap().is_empty());
-    assert_eq!(phish["reasons"], phish["reasons_en"]);
-    assert!(phish["reasons_ja"][0].as_str().unwrap().contains("装って"));
+    assert!(
+        phish["reasons"][0]
+            .as_str()
+            .unwrap()
+            .contains("imitates Binance")
+    );
+    assert_eq!(phish["imitated_brand"], "Binance");
+    // One copy of the reasons unless every language is asked for.
+    assert!(phish.get("reasons_en").is_none() && phish.get("reasons_ja").is_none());
     for (i, r) in rows.iter().enumerate() {
         assert_eq!(r["index"], i + 1);
     }
+}
+
+#[test]
+fn all_languages_adds_both_reason_lists() {
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .args([
+            "--format",
+            "jsonl",
+            "--all-languages",
+            "https://binnance.com/login",
+        ])
+        .output()
+        .unwrap();
+    let rows = jsonl(&out.stdout);
+    assert_eq!(rows[0]["reasons"], rows[0]["reasons_en"]);
+    assert!(
+        rows[0]["reasons_ja"][0]
+            .as_str()
+            .unwrap()
+            .contains("装って")
+    );
 }
 
 #[test]

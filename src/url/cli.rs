@@ -1,7 +1,8 @@
 //! `binance-audit url`: arguments, input reading and output rendering.
 //!
-//! JSON output carries `reasons` in the chosen language plus `reasons_en` and
-//! `reasons_ja`, so a script never has to re-run to get the other language.
+//! JSON output carries `reasons` in the chosen language; `--all-languages`
+//! adds `reasons_en` and `reasons_ja` (one copy is a third of the bytes of a
+//! jsonl line, so it is not written unless asked).
 
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -52,6 +53,11 @@ pub struct UrlArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = UrlFormat::Text)]
     pub format: UrlFormat,
+
+    /// In json/jsonl, also give the reasons in every language
+    /// (`reasons_en`, `reasons_ja`) besides `reasons` in the chosen one.
+    #[arg(long)]
+    pub all_languages: bool,
 }
 
 enum Source {
@@ -114,6 +120,7 @@ pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> anyhow::Result<i3
     }
 
     let mut sink = Sink::new(out, args.format, lang);
+    sink.all_languages = args.all_languages;
     let result = (|| -> io::Result<()> {
         sink.start()?;
         for (source, file) in opened {
@@ -180,6 +187,7 @@ struct Sink<'a> {
     counts: [usize; 5],
     n: usize,
     alarm: bool,
+    all_languages: bool,
 }
 
 fn kind_index(v: VerdictKind) -> usize {
@@ -210,6 +218,7 @@ impl<'a> Sink<'a> {
             counts: [0; 5],
             n: 0,
             alarm: false,
+            all_languages: false,
         }
     }
 
@@ -227,7 +236,10 @@ impl<'a> Sink<'a> {
         self.alarm |= v.verdict.is_alarm();
         match self.format {
             UrlFormat::Jsonl => {
-                serde_json::to_writer(&mut *self.out, &json_item(&v, self.lang, self.n))?;
+                serde_json::to_writer(
+                    &mut *self.out,
+                    &json_item(&v, self.lang, self.n, self.all_languages),
+                )?;
                 writeln!(self.out)?;
             }
             UrlFormat::Json => {
@@ -235,7 +247,10 @@ impl<'a> Sink<'a> {
                     write!(self.out, ",")?;
                 }
                 writeln!(self.out)?;
-                serde_json::to_writer(&mut *self.out, &json_item(&v, self.lang, self.n))?;
+                serde_json::to_writer(
+                    &mut *self.out,
+                    &json_item(&v, self.lang, self.n, self.all_languages),
+                )?;
             }
             UrlFormat::Text => self.text_block(&v)?,
         }
@@ -300,7 +315,8 @@ impl<'a> Sink<'a> {
             writeln!(self.out, "{}{host}", field("host", "ホスト"))?;
         }
         if let Some(imp) = &v.impersonates {
-            writeln!(self.out, "{}{imp}", field("imitates", "偽装対象"))?;
+            let owner = v.imitated_brand.as_deref().unwrap_or("Binance");
+            writeln!(self.out, "{}{owner} ({imp})", field("imitates", "偽装対象"))?;
         }
         if !v.techniques.is_empty() {
             let names: Vec<String> = v.techniques.iter().map(|t| t.label(lang)).collect();
@@ -360,29 +376,30 @@ struct JsonItem<'a> {
     verdict: VerdictKind,
     techniques: &'a [super::technique::Technique],
     impersonates: Option<&'a str>,
+    imitated_brand: Option<&'a str>,
     host: Option<&'a super::verdict::HostNames>,
     registrable_domain: Option<&'a str>,
     reasons: Vec<&'a str>,
-    reasons_en: Vec<&'a str>,
-    reasons_ja: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reasons_en: Option<Vec<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reasons_ja: Option<Vec<&'a str>>,
 }
 
-fn json_item(v: &Verdict, lang: Lang, index: usize) -> JsonItem<'_> {
-    let en: Vec<&str> = v.reasons.iter().map(|r| r.en.as_str()).collect();
-    let ja: Vec<&str> = v.reasons.iter().map(|r| r.ja.as_str()).collect();
+fn json_item(v: &Verdict, lang: Lang, index: usize, all: bool) -> JsonItem<'_> {
+    let chosen: Vec<&str> = v.reasons.iter().map(|r| r.get(lang)).collect();
+    let en = all.then(|| v.reasons.iter().map(|r| r.en.as_str()).collect());
+    let ja = all.then(|| v.reasons.iter().map(|r| r.ja.as_str()).collect());
     JsonItem {
         index,
         input: &v.input,
         verdict: v.verdict,
         techniques: &v.techniques,
         impersonates: v.impersonates.as_deref(),
+        imitated_brand: v.imitated_brand.as_deref(),
         host: v.host.as_ref(),
         registrable_domain: v.registrable_domain.as_deref(),
-        reasons: if lang == Lang::Ja {
-            ja.clone()
-        } else {
-            en.clone()
-        },
+        reasons: chosen,
         reasons_en: en,
         reasons_ja: ja,
     }
@@ -465,6 +482,12 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["results"].as_array().unwrap().len(), 3);
         assert_eq!(v["summary"]["suspicious"], 1);
-        assert_eq!(v["results"][0]["reasons"], v["results"][0]["reasons_ja"]);
+        assert!(v["results"][0].get("reasons_ja").is_none());
+        assert!(
+            v["results"][0]["reasons"][0]
+                .as_str()
+                .unwrap()
+                .contains("正規")
+        );
     }
 }
