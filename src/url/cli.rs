@@ -13,7 +13,7 @@ use serde_json::json;
 
 use super::assess::Analyser;
 use super::domains::knowledge;
-use super::extract::extract_links;
+use super::extract::{Unchecked, extract};
 use super::verdict::{Verdict, VerdictKind, is_bidi_control};
 use crate::i18n::{Lang, tr};
 
@@ -126,11 +126,7 @@ pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> anyhow::Result<i3
         for (source, file) in opened {
             match (source, args.extract) {
                 (Source::Text(t), false) => sink.item(&t)?,
-                (Source::Text(t), true) => {
-                    for link in extract_links(t.as_bytes()) {
-                        sink.item(&link)?;
-                    }
-                }
+                (Source::Text(t), true) => sink.message(t.as_bytes(), false)?,
                 (Source::Stdin, extract) => {
                     let stdin = io::stdin();
                     feed(&mut sink, stdin.lock(), extract)?;
@@ -156,11 +152,11 @@ pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> anyhow::Result<i3
 fn feed<R: BufRead>(sink: &mut Sink<'_>, mut reader: R, extract: bool) -> io::Result<()> {
     if extract {
         let mut all = Vec::new();
-        reader.take(MAX_EXTRACT_BYTES).read_to_end(&mut all)?;
-        for link in extract_links(&all) {
-            sink.item(&link)?;
-        }
-        return Ok(());
+        // One byte past the limit tells a cut input from one that fits.
+        reader.take(MAX_EXTRACT_BYTES + 1).read_to_end(&mut all)?;
+        let cut = all.len() as u64 > MAX_EXTRACT_BYTES;
+        all.truncate(MAX_EXTRACT_BYTES as usize);
+        return sink.message(&all, cut);
     }
     let mut line = Vec::new();
     loop {
@@ -229,8 +225,24 @@ impl<'a> Sink<'a> {
         Ok(())
     }
 
+    /// Every link in one message, judged together (see `message::judge`).
+    fn message(&mut self, input: &[u8], cut: bool) -> io::Result<()> {
+        let mut ex = extract(input);
+        if cut {
+            ex.unchecked.push(Unchecked::TooLarge);
+        }
+        for v in super::message::judge(&mut self.analyser, &ex) {
+            self.emit(v)?;
+        }
+        Ok(())
+    }
+
     fn item(&mut self, input: &str) -> io::Result<()> {
         let v = self.analyser.analyse(input);
+        self.emit(v)
+    }
+
+    fn emit(&mut self, v: Verdict) -> io::Result<()> {
         self.n += 1;
         self.counts[kind_index(v.verdict)] += 1;
         self.alarm |= v.verdict.is_alarm();
