@@ -215,8 +215,10 @@ fn embedded_url(rest: &str) -> Option<String> {
         return None;
     }
     for pair in query.split(['&', ';']) {
-        let Some((_, value)) = pair.split_once('=') else {
-            continue;
+        // "href.li/?https://…": the whole query is the address.
+        let value = match pair.split_once('=') {
+            Some((name, value)) if !name.contains(['/', ':', '%']) => value,
+            _ => pair,
         };
         let mut v = value.to_string();
         for _ in 0..2 {

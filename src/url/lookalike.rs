@@ -76,7 +76,10 @@ pub fn match_name(k: &Knowledge, name: &[u8]) -> Option<NameHit> {
             continue;
         }
         if !checked_words {
-            if k.is_unrelated_word(name) {
+            // "inane3" is the word "inane", numbered.
+            let stem_len =
+                name.len() - name.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+            if k.is_unrelated_word(name) || k.is_unrelated_word(&name[..stem_len]) {
                 return None;
             }
             checked_words = true;
@@ -117,8 +120,23 @@ fn match_brand(k: &Knowledge, bi: usize, name: &[u8]) -> Option<NameHit> {
         return Some(hit);
     }
 
+    let bl = brand.len();
     for (ti, tok) in tokens.iter().enumerate() {
-        let Some((mut techniques, mut flags)) = match_token(k, bi, tok) else {
+        let found = match_token(k, bi, tok).or_else(|| {
+            // Two edits as a word of its own next to known words ("bonus-biaqce-io").
+            if !k.brands[bi].typos || bl < 7 || nt < 2 || tok.len() + 2 < bl || tok.len() > bl + 2 {
+                return None;
+            }
+            let t = two_edits(k, bi, tok)?;
+            let mut f = Flags::default();
+            for (oi, other) in tokens.iter().enumerate() {
+                if oi != ti {
+                    f.merge(classify_word(k, other));
+                }
+            }
+            f.lure.then_some((t, Flags::default()))
+        });
+        let Some((mut techniques, mut flags)) = found else {
             continue;
         };
         for (oi, other) in tokens.iter().enumerate() {
@@ -180,6 +198,11 @@ fn hyphenated(k: &Knowledge, bi: usize, tokens: &[&[u8]]) -> Option<NameHit> {
                     techniques.insert(T::Homoglyph);
                 } else if b.typos
                     && tokens[lo..=hi].iter().all(|t| t.len() >= 2)
+                    && (joined.len() == brand.len()
+                        || tokens
+                            .iter()
+                            .enumerate()
+                            .any(|(i, t)| (i < lo || i > hi) && classify_word(k, t).lure))
                     && let Some(t) = typo(k, bi, joined)
                 {
                     // "binan-se", "bi-nanse-login": split and misspelt.
@@ -437,7 +460,8 @@ fn match_token(k: &Knowledge, bi: usize, tok: &[u8]) -> Option<(TechSet, Flags)>
                 };
                 let mut f = pre_flags;
                 f.merge(post_flags);
-                if !(f.lure || f.affix) {
+                // Two edits are far from the brand: only a lure word makes it plain.
+                if !f.lure {
                     continue;
                 }
                 if let Some(t) = two_edits(k, bi, &tok[pre..split]) {
@@ -446,18 +470,21 @@ fn match_token(k: &Knowledge, bi: usize, tok: &[u8]) -> Option<(TechSet, Flags)>
             }
         }
     }
-    // A one-edit core with other text glued on ("binancxyz", "qwbnance"): a
-    // risk sign, not proof (the text could be anything).
-    for start in 0..tok.len() {
-        for core_len in (bl - 1)..=(bl + 1) {
-            let end = start + core_len;
-            if end > tok.len() || (start == 0 && end == tok.len()) {
-                continue;
-            }
-            if let Some(t) = typo(k, bi, &tok[start..end]) {
-                let f = glued(k, &tok[..start], &tok[end..], false);
-                return Some((t, f));
-            }
+    // A one-edit core that starts the name, with other text glued after it
+    // ("binancxyz", "bnancetoday"): the brand read first, as people read it.
+    // Not anywhere else: many real words end in a near-brand ("ambiance").
+    for core_len in bl.saturating_sub(1)..=(bl + 1) {
+        if core_len >= tok.len() || tok.len() - core_len > 12 {
+            continue;
+        }
+        let core = &tok[..core_len];
+        if core[..2] != brand[..2] || k.is_unrelated_word(core) {
+            continue;
+        }
+        // Raw letters only: look-alike classes are too loose next to unknown text.
+        if let Some(t) = one_edit(core, brand) {
+            let f = glued(k, &[], &tok[core_len..], false);
+            return Some((t, f));
         }
     }
     None
