@@ -161,19 +161,23 @@ fn issue_14_kinds() {
     // The brand glued to words, cut short or misspelt, in either order.
     for core in near_cores("binance") {
         for _ in 0..4 {
-            let w = if rng.next() % 2 == 0 {
+            let w = if rng.next().is_multiple_of(2) {
                 *rng.pick(LURES)
             } else {
                 *rng.pick(AFFIXES)
             };
             let tld = rng.pick(TLDS);
-            let sep = if rng.next() % 2 == 0 { "-" } else { "" };
-            let host = if rng.next() % 2 == 0 {
+            let sep = if rng.next().is_multiple_of(2) {
+                "-"
+            } else {
+                ""
+            };
+            let host = if rng.next().is_multiple_of(2) {
                 format!("{core}{sep}{w}")
             } else {
                 format!("{w}{sep}{core}")
             };
-            let url = if rng.next() % 5 == 0 {
+            let url = if rng.next().is_multiple_of(5) {
                 format!("https://{host}.{}/", rng.pick(HOSTING))
             } else {
                 format!("https://{host}.{tld}/login")
