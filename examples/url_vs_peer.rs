@@ -26,7 +26,9 @@ fn run(label: &str, cmd: &mut Command, out: &Path, n: usize) -> Option<f64> {
     let secs = start.elapsed().as_secs_f64();
     match status {
         Ok(s) if s.success() || s.code() == Some(1) => {
-            let lines = std::fs::read_to_string(out).map(|t| t.lines().count()).unwrap_or(0);
+            let lines = std::fs::read_to_string(out)
+                .map(|t| t.lines().count())
+                .unwrap_or(0);
             if lines != n {
                 println!("{label:<22} failed: {lines} lines written for {n} inputs");
                 return None;
@@ -49,7 +51,10 @@ fn run(label: &str, cmd: &mut Command, out: &Path, n: usize) -> Option<f64> {
 }
 
 fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let exe = std::env::current_exe().expect("current exe");
     let ours = exe
@@ -73,7 +78,9 @@ fn main() {
 
     let ours_secs = run(
         "binance-audit url",
-        Command::new(&ours).args(["url", "--format", "jsonl", "--input"]).arg(&input),
+        Command::new(&ours)
+            .args(["url", "--format", "jsonl", "--input"])
+            .arg(&input),
         &dir.join("ours.jsonl"),
         n,
     );
@@ -81,8 +88,14 @@ fn main() {
     let peer_dir = std::env::var_os("URL_PEER_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("benches/peer"));
-    let have_node = Command::new("node").arg("--version").stdout(Stdio::null()).status().is_ok_and(|s| s.success());
-    let have_pkg = peer_dir.join("node_modules/eth-phishing-detect/src/detector.js").exists();
+    let have_node = Command::new("node")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    let have_pkg = peer_dir
+        .join("node_modules/eth-phishing-detect/src/detector.js")
+        .exists();
     let peer_secs = if !have_node {
         println!("eth-phishing-detect    skipped: node is not installed");
         None
@@ -109,7 +122,10 @@ fn main() {
         )
     };
     if let (Some(a), Some(b)) = (ours_secs, peer_secs) {
-        println!("ratio: binance-audit is {:.2}x the peer's throughput", b / a);
+        println!(
+            "ratio: binance-audit is {:.2}x the peer's throughput",
+            b / a
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -502,7 +502,7 @@ fn build(file: File) -> Result<Knowledge, String> {
         // A one-edit look-alike keeps all but one letter; a two-edit one inside
         // a compound keeps all but two.
         b.min_letters = if b.typos {
-            b.label.len().saturating_sub(2)
+            b.label.len().saturating_sub(1)
         } else {
             b.label.len()
         };
