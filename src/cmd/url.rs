@@ -1,7 +1,8 @@
 //! `binance-audit url`: arguments, input reading and output rendering.
 //!
-//! JSON output carries `reasons` in the chosen language plus `reasons_en` and
-//! `reasons_ja`, so a script never has to re-run to get the other language.
+//! JSON output carries `reasons` in the chosen language; `--all-languages`
+//! adds `reasons_en` and `reasons_ja` (one copy is a third of the bytes of a
+//! jsonl line, so it is not written unless asked).
 
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -17,7 +18,7 @@ use crate::report::Format;
 use crate::text::pad;
 use crate::url::assess::Analyser;
 use crate::url::domains::knowledge;
-use crate::url::extract::extract_links;
+use crate::url::extract::{Unchecked, extract};
 use crate::url::verdict::{Verdict, VerdictKind};
 
 /// Largest input read whole for `--extract` (an .eml with attachments).
@@ -95,16 +96,13 @@ pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> Result<i32> {
     }
 
     let mut sink = Sink::new(out, args.format, lang);
+    sink.all_languages = args.all_languages;
     let result = (|| -> io::Result<()> {
         sink.start()?;
         for (source, file) in opened {
             match (source, args.extract) {
                 (Source::Text(t), false) => sink.item(&t)?,
-                (Source::Text(t), true) => {
-                    for link in extract_links(t.as_bytes()) {
-                        sink.item(&link)?;
-                    }
-                }
+                (Source::Text(t), true) => sink.message(t.as_bytes(), false)?,
                 (Source::Stdin, extract) => {
                     let stdin = io::stdin();
                     feed(&mut sink, stdin.lock(), extract)?;
@@ -141,20 +139,11 @@ pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> Result<i32> {
 fn feed<R: BufRead>(sink: &mut Sink<'_>, mut reader: R, extract: bool) -> io::Result<()> {
     if extract {
         let mut all = Vec::new();
+        // One byte past the limit tells a cut input from one that fits.
         reader.take(MAX_EXTRACT_BYTES + 1).read_to_end(&mut all)?;
-        if all.len() as u64 > MAX_EXTRACT_BYTES {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!(
-                    "the input is larger than {} MiB, the most --extract reads",
-                    MAX_EXTRACT_BYTES / (1024 * 1024)
-                ),
-            ));
-        }
-        for link in extract_links(&all) {
-            sink.item(&link)?;
-        }
-        return Ok(());
+        let cut = all.len() as u64 > MAX_EXTRACT_BYTES;
+        all.truncate(MAX_EXTRACT_BYTES as usize);
+        return sink.message(&all, cut);
     }
     let mut line = Vec::new();
     let max = crate::bounded::URL_LINE;
@@ -227,6 +216,7 @@ struct Sink<'a> {
     counts: [usize; 5],
     n: usize,
     alarm: bool,
+    all_languages: bool,
 }
 
 fn kind_index(v: VerdictKind) -> usize {
@@ -257,6 +247,7 @@ impl<'a> Sink<'a> {
             counts: [0; 5],
             n: 0,
             alarm: false,
+            all_languages: false,
         }
     }
 
@@ -271,14 +262,33 @@ impl<'a> Sink<'a> {
         Ok(())
     }
 
+    /// Every link in one message, judged together (see `message::judge`).
+    fn message(&mut self, input: &[u8], cut: bool) -> io::Result<()> {
+        let mut ex = extract(input);
+        if cut {
+            ex.unchecked.push(Unchecked::TooLarge);
+        }
+        for v in crate::url::message::judge(&mut self.analyser, &ex) {
+            self.emit(v)?;
+        }
+        Ok(())
+    }
+
     fn item(&mut self, input: &str) -> io::Result<()> {
         let v = self.analyser.analyse(input);
+        self.emit(v)
+    }
+
+    fn emit(&mut self, v: Verdict) -> io::Result<()> {
         self.n += 1;
         self.counts[kind_index(v.verdict)] += 1;
         self.alarm |= v.verdict.is_alarm();
         match self.format {
             Format::Jsonl => {
-                serde_json::to_writer(&mut *self.out, &json_item(&v, self.lang, self.n))?;
+                serde_json::to_writer(
+                    &mut *self.out,
+                    &json_item(&v, self.lang, self.n, self.all_languages),
+                )?;
                 writeln!(self.out)?;
             }
             Format::Json => {
@@ -286,7 +296,10 @@ impl<'a> Sink<'a> {
                     write!(self.out, ",")?;
                 }
                 writeln!(self.out)?;
-                serde_json::to_writer(&mut *self.out, &json_item(&v, self.lang, self.n))?;
+                serde_json::to_writer(
+                    &mut *self.out,
+                    &json_item(&v, self.lang, self.n, self.all_languages),
+                )?;
             }
             // The shell accepts only text, json and jsonl here.
             _ => self.text_block(&v)?,
@@ -351,7 +364,8 @@ impl<'a> Sink<'a> {
             writeln!(self.out, "{}{host}", field("host", "ホスト"))?;
         }
         if let Some(imp) = &v.impersonates {
-            writeln!(self.out, "{}{imp}", field("imitates", "偽装対象"))?;
+            let owner = v.imitated_brand.as_deref().unwrap_or("Binance");
+            writeln!(self.out, "{}{owner} ({imp})", field("imitates", "偽装対象"))?;
         }
         if !v.techniques.is_empty() {
             let names: Vec<String> = v.techniques.iter().map(|t| t.label(lang)).collect();
@@ -397,29 +411,30 @@ struct JsonItem<'a> {
     verdict: VerdictKind,
     techniques: &'a [crate::url::technique::Technique],
     impersonates: Option<&'a str>,
+    imitated_brand: Option<&'a str>,
     host: Option<&'a crate::url::verdict::HostNames>,
     registrable_domain: Option<&'a str>,
     reasons: Vec<&'a str>,
-    reasons_en: Vec<&'a str>,
-    reasons_ja: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reasons_en: Option<Vec<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reasons_ja: Option<Vec<&'a str>>,
 }
 
-fn json_item(v: &Verdict, lang: Lang, index: usize) -> JsonItem<'_> {
-    let en: Vec<&str> = v.reasons.iter().map(|r| r.en.as_str()).collect();
-    let ja: Vec<&str> = v.reasons.iter().map(|r| r.ja.as_str()).collect();
+fn json_item(v: &Verdict, lang: Lang, index: usize, all: bool) -> JsonItem<'_> {
+    let chosen: Vec<&str> = v.reasons.iter().map(|r| r.get(lang)).collect();
+    let en = all.then(|| v.reasons.iter().map(|r| r.en.as_str()).collect());
+    let ja = all.then(|| v.reasons.iter().map(|r| r.ja.as_str()).collect());
     JsonItem {
         index,
         input: &v.input,
         verdict: v.verdict,
         techniques: &v.techniques,
         impersonates: v.impersonates.as_deref(),
+        imitated_brand: v.imitated_brand.as_deref(),
         host: v.host.as_ref(),
         registrable_domain: v.registrable_domain.as_deref(),
-        reasons: if lang == Lang::Ja {
-            ja.clone()
-        } else {
-            en.clone()
-        },
+        reasons: chosen,
         reasons_en: en,
         reasons_ja: ja,
     }
@@ -480,6 +495,12 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["results"].as_array().unwrap().len(), 3);
         assert_eq!(v["summary"]["suspicious"], 1);
-        assert_eq!(v["results"][0]["reasons"], v["results"][0]["reasons_ja"]);
+        assert!(v["results"][0].get("reasons_ja").is_none());
+        assert!(
+            v["results"][0]["reasons"][0]
+                .as_str()
+                .unwrap()
+                .contains("正規")
+        );
     }
 }
