@@ -37,13 +37,13 @@ pub fn command(global: &GlobalArgs, args: &UrlArgs) -> Result<Exit> {
     let lang = super::session::language_lenient(global);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let code = run(args, lang, &mut out)?;
+    let code = run(args, lang, super::session::width(), &mut out)?;
     Ok(if code == 0 { Exit::Ok } else { Exit::Gate })
 }
 
 /// Run the command; returns 1 if any link is phishing or suspicious, else 0.
 /// Errors are usage errors (unreadable file, no input) or a lost output.
-pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> Result<i32> {
+pub fn run(args: &UrlArgs, lang: Lang, width: usize, out: &mut dyn Write) -> Result<i32> {
     let mut sources = Vec::new();
     let mut stdin_used = false;
     for u in &args.urls {
@@ -96,6 +96,7 @@ pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> Result<i32> {
     }
 
     let mut sink = Sink::new(out, args.format, lang);
+    sink.width = width;
     sink.all_languages = args.all_languages;
     let result = (|| -> io::Result<()> {
         sink.start()?;
@@ -217,6 +218,8 @@ struct Sink<'a> {
     n: usize,
     alarm: bool,
     all_languages: bool,
+    /// Columns of the text format.
+    width: usize,
 }
 
 fn kind_index(v: VerdictKind) -> usize {
@@ -248,6 +251,7 @@ impl<'a> Sink<'a> {
             n: 0,
             alarm: false,
             all_languages: false,
+            width: 80,
         }
     }
 
@@ -370,30 +374,33 @@ impl<'a> Sink<'a> {
         if !v.techniques.is_empty() {
             let names: Vec<String> = v.techniques.iter().map(|t| t.label(lang)).collect();
             let sep = tr(lang, ", ", "、");
-            writeln!(
-                self.out,
-                "{}{}",
-                field("techniques", "手口"),
-                names.join(sep)
-            )?;
+            let line = crate::text::fill(
+                &field("techniques", "手口"),
+                14,
+                14,
+                &names.join(sep),
+                self.width,
+            );
+            writeln!(self.out, "{line}")?;
         }
         let indent = " ".repeat(14);
         for (i, r) in v.reasons.iter().enumerate() {
-            let text = r.get(lang);
-            if i == 0 {
-                writeln!(self.out, "{}{text}", field("why", "理由"))?;
+            let prefix = if i == 0 {
+                field("why", "理由")
             } else {
-                writeln!(self.out, "{indent}{text}")?;
-            }
+                indent.clone()
+            };
+            let text = crate::text::fill(&prefix, 14, 14, r.get(lang), self.width);
+            writeln!(self.out, "{text}")?;
         }
         if !matches!(v.verdict, VerdictKind::Official | VerdictKind::Invalid) {
-            writeln!(
-                self.out,
-                "{}{} {}",
-                field("check", "確認"),
+            let check = format!(
+                "{} {}",
                 tr(lang, "Binance Verify:", "Binance Verify（公式確認）:"),
                 knowledge().verify_url
-            )?;
+            );
+            let line = crate::text::fill(&field("check", "確認"), 14, 14, &check, self.width);
+            writeln!(self.out, "{line}")?;
         }
         writeln!(self.out)
     }
@@ -451,7 +458,7 @@ mod tests {
             ..UrlArgs::default()
         };
         let mut out = Vec::new();
-        let code = run(&args, lang, &mut out).unwrap();
+        let code = run(&args, lang, 1000, &mut out).unwrap();
         (code, String::from_utf8(out).unwrap())
     }
 
