@@ -560,6 +560,11 @@ pub struct UrlArgs {
     /// Output format.
     #[arg(long, value_parser = formats(&[Format::Text, Format::Json, Format::Jsonl]), default_value = "text")]
     pub format: Format,
+
+    /// In json/jsonl, also give the reasons in every language
+    /// (`reasons_en`, `reasons_ja`) besides `reasons` in the chosen one.
+    #[arg(long)]
+    pub all_languages: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,7 +1,8 @@
 //! `binance-audit url`: arguments, input reading and output rendering.
 //!
-//! JSON output carries `reasons` in the chosen language plus `reasons_en` and
-//! `reasons_ja`, so a script never has to re-run to get the other language.
+//! JSON output carries `reasons` in the chosen language; `--all-languages`
+//! adds `reasons_en` and `reasons_ja` (one copy is a third of the bytes of a
+//! jsonl line, so it is not written unless asked).
 
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -17,7 +18,7 @@ use crate::report::Format;
 use crate::text::pad;
 use crate::url::assess::Analyser;
 use crate::url::domains::knowledge;
-use crate::url::extract::extract_links;
+use crate::url::extract::{Unchecked, extract};
 use crate::url::verdict::{Verdict, VerdictKind};
 
 /// Largest input read whole for `--extract` (an .eml with attachments).
@@ -36,13 +37,13 @@ pub fn command(global: &GlobalArgs, args: &UrlArgs) -> Result<Exit> {
     let lang = super::session::language_lenient(global);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let code = run(args, lang, &mut out)?;
+    let code = run(args, lang, super::session::width(), &mut out)?;
     Ok(if code == 0 { Exit::Ok } else { Exit::Gate })
 }
 
 /// Run the command; returns 1 if any link is phishing or suspicious, else 0.
 /// Errors are usage errors (unreadable file, no input) or a lost output.
-pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> Result<i32> {
+pub fn run(args: &UrlArgs, lang: Lang, width: usize, out: &mut dyn Write) -> Result<i32> {
     let mut sources = Vec::new();
     let mut stdin_used = false;
     for u in &args.urls {
@@ -95,16 +96,14 @@ pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> Result<i32> {
     }
 
     let mut sink = Sink::new(out, args.format, lang);
+    sink.width = width;
+    sink.all_languages = args.all_languages;
     let result = (|| -> io::Result<()> {
         sink.start()?;
         for (source, file) in opened {
             match (source, args.extract) {
                 (Source::Text(t), false) => sink.item(&t)?,
-                (Source::Text(t), true) => {
-                    for link in extract_links(t.as_bytes()) {
-                        sink.item(&link)?;
-                    }
-                }
+                (Source::Text(t), true) => sink.message(t.as_bytes(), false)?,
                 (Source::Stdin, extract) => {
                     let stdin = io::stdin();
                     feed(&mut sink, stdin.lock(), extract)?;
@@ -141,20 +140,11 @@ pub fn run(args: &UrlArgs, lang: Lang, out: &mut dyn Write) -> Result<i32> {
 fn feed<R: BufRead>(sink: &mut Sink<'_>, mut reader: R, extract: bool) -> io::Result<()> {
     if extract {
         let mut all = Vec::new();
+        // One byte past the limit tells a cut input from one that fits.
         reader.take(MAX_EXTRACT_BYTES + 1).read_to_end(&mut all)?;
-        if all.len() as u64 > MAX_EXTRACT_BYTES {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!(
-                    "the input is larger than {} MiB, the most --extract reads",
-                    MAX_EXTRACT_BYTES / (1024 * 1024)
-                ),
-            ));
-        }
-        for link in extract_links(&all) {
-            sink.item(&link)?;
-        }
-        return Ok(());
+        let cut = all.len() as u64 > MAX_EXTRACT_BYTES;
+        all.truncate(MAX_EXTRACT_BYTES as usize);
+        return sink.message(&all, cut);
     }
     let mut line = Vec::new();
     let max = crate::bounded::URL_LINE;
@@ -227,6 +217,9 @@ struct Sink<'a> {
     counts: [usize; 5],
     n: usize,
     alarm: bool,
+    all_languages: bool,
+    /// Columns of the text format.
+    width: usize,
 }
 
 fn kind_index(v: VerdictKind) -> usize {
@@ -257,6 +250,8 @@ impl<'a> Sink<'a> {
             counts: [0; 5],
             n: 0,
             alarm: false,
+            all_languages: false,
+            width: 80,
         }
     }
 
@@ -271,14 +266,33 @@ impl<'a> Sink<'a> {
         Ok(())
     }
 
+    /// Every link in one message, judged together (see `message::judge`).
+    fn message(&mut self, input: &[u8], cut: bool) -> io::Result<()> {
+        let mut ex = extract(input);
+        if cut {
+            ex.unchecked.push(Unchecked::TooLarge);
+        }
+        for v in crate::url::message::judge(&mut self.analyser, &ex) {
+            self.emit(v)?;
+        }
+        Ok(())
+    }
+
     fn item(&mut self, input: &str) -> io::Result<()> {
         let v = self.analyser.analyse(input);
+        self.emit(v)
+    }
+
+    fn emit(&mut self, v: Verdict) -> io::Result<()> {
         self.n += 1;
         self.counts[kind_index(v.verdict)] += 1;
         self.alarm |= v.verdict.is_alarm();
         match self.format {
             Format::Jsonl => {
-                serde_json::to_writer(&mut *self.out, &json_item(&v, self.lang, self.n))?;
+                serde_json::to_writer(
+                    &mut *self.out,
+                    &json_item(&v, self.lang, self.n, self.all_languages),
+                )?;
                 writeln!(self.out)?;
             }
             Format::Json => {
@@ -286,7 +300,10 @@ impl<'a> Sink<'a> {
                     write!(self.out, ",")?;
                 }
                 writeln!(self.out)?;
-                serde_json::to_writer(&mut *self.out, &json_item(&v, self.lang, self.n))?;
+                serde_json::to_writer(
+                    &mut *self.out,
+                    &json_item(&v, self.lang, self.n, self.all_languages),
+                )?;
             }
             // The shell accepts only text, json and jsonl here.
             _ => self.text_block(&v)?,
@@ -351,35 +368,39 @@ impl<'a> Sink<'a> {
             writeln!(self.out, "{}{host}", field("host", "ホスト"))?;
         }
         if let Some(imp) = &v.impersonates {
-            writeln!(self.out, "{}{imp}", field("imitates", "偽装対象"))?;
+            let owner = v.imitated_brand.as_deref().unwrap_or("Binance");
+            writeln!(self.out, "{}{owner} ({imp})", field("imitates", "偽装対象"))?;
         }
         if !v.techniques.is_empty() {
             let names: Vec<String> = v.techniques.iter().map(|t| t.label(lang)).collect();
             let sep = tr(lang, ", ", "、");
-            writeln!(
-                self.out,
-                "{}{}",
-                field("techniques", "手口"),
-                names.join(sep)
-            )?;
+            let line = crate::text::fill(
+                &field("techniques", "手口"),
+                14,
+                14,
+                &names.join(sep),
+                self.width,
+            );
+            writeln!(self.out, "{line}")?;
         }
         let indent = " ".repeat(14);
         for (i, r) in v.reasons.iter().enumerate() {
-            let text = r.get(lang);
-            if i == 0 {
-                writeln!(self.out, "{}{text}", field("why", "理由"))?;
+            let prefix = if i == 0 {
+                field("why", "理由")
             } else {
-                writeln!(self.out, "{indent}{text}")?;
-            }
+                indent.clone()
+            };
+            let text = crate::text::fill(&prefix, 14, 14, r.get(lang), self.width);
+            writeln!(self.out, "{text}")?;
         }
         if !matches!(v.verdict, VerdictKind::Official | VerdictKind::Invalid) {
-            writeln!(
-                self.out,
-                "{}{} {}",
-                field("check", "確認"),
+            let check = format!(
+                "{} {}",
                 tr(lang, "Binance Verify:", "Binance Verify（公式確認）:"),
                 knowledge().verify_url
-            )?;
+            );
+            let line = crate::text::fill(&field("check", "確認"), 14, 14, &check, self.width);
+            writeln!(self.out, "{line}")?;
         }
         writeln!(self.out)
     }
@@ -397,29 +418,30 @@ struct JsonItem<'a> {
     verdict: VerdictKind,
     techniques: &'a [crate::url::technique::Technique],
     impersonates: Option<&'a str>,
+    imitated_brand: Option<&'a str>,
     host: Option<&'a crate::url::verdict::HostNames>,
     registrable_domain: Option<&'a str>,
     reasons: Vec<&'a str>,
-    reasons_en: Vec<&'a str>,
-    reasons_ja: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reasons_en: Option<Vec<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reasons_ja: Option<Vec<&'a str>>,
 }
 
-fn json_item(v: &Verdict, lang: Lang, index: usize) -> JsonItem<'_> {
-    let en: Vec<&str> = v.reasons.iter().map(|r| r.en.as_str()).collect();
-    let ja: Vec<&str> = v.reasons.iter().map(|r| r.ja.as_str()).collect();
+fn json_item(v: &Verdict, lang: Lang, index: usize, all: bool) -> JsonItem<'_> {
+    let chosen: Vec<&str> = v.reasons.iter().map(|r| r.get(lang)).collect();
+    let en = all.then(|| v.reasons.iter().map(|r| r.en.as_str()).collect());
+    let ja = all.then(|| v.reasons.iter().map(|r| r.ja.as_str()).collect());
     JsonItem {
         index,
         input: &v.input,
         verdict: v.verdict,
         techniques: &v.techniques,
         impersonates: v.impersonates.as_deref(),
+        imitated_brand: v.imitated_brand.as_deref(),
         host: v.host.as_ref(),
         registrable_domain: v.registrable_domain.as_deref(),
-        reasons: if lang == Lang::Ja {
-            ja.clone()
-        } else {
-            en.clone()
-        },
+        reasons: chosen,
         reasons_en: en,
         reasons_ja: ja,
     }
@@ -436,7 +458,7 @@ mod tests {
             ..UrlArgs::default()
         };
         let mut out = Vec::new();
-        let code = run(&args, lang, &mut out).unwrap();
+        let code = run(&args, lang, 1000, &mut out).unwrap();
         (code, String::from_utf8(out).unwrap())
     }
 
@@ -480,6 +502,12 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["results"].as_array().unwrap().len(), 3);
         assert_eq!(v["summary"]["suspicious"], 1);
-        assert_eq!(v["results"][0]["reasons"], v["results"][0]["reasons_ja"]);
+        assert!(v["results"][0].get("reasons_ja").is_none());
+        assert!(
+            v["results"][0]["reasons"][0]
+                .as_str()
+                .unwrap()
+                .contains("正規")
+        );
     }
 }

@@ -3,7 +3,9 @@
 //! reasons for display.
 
 use super::domains::{Knowledge, PlatformKind, Status, knowledge};
-use super::lookalike::{MAX_NAME, NameHit, match_name, skeleton_ascii};
+use super::lookalike::{
+    self, MAX_NAME, NameHit, match_name, read_script_words, skeleton_ascii, unknown_runs,
+};
 use super::parse::{HostKind, ParseBuf, Parsed, Scheme, parse};
 use super::technique::{TechSet, Technique as T};
 use super::verdict::{Verdict, VerdictKind, build_verdict};
@@ -20,6 +22,7 @@ impl Notes {
     pub const EMAIL_ADDRESS: Notes = Notes(16);
     pub const DECODES_TO_GENUINE: Notes = Notes(32);
     pub const WHATSAPP: Notes = Notes(64);
+    pub const MAPPED_GENUINE: Notes = Notes(128);
 
     pub fn has(self, n: Notes) -> bool {
         self.0 & n.0 != 0
@@ -99,7 +102,13 @@ pub struct Analyser {
     buf: ParseBuf,
     skel: String,
     pub(crate) detail: Detail,
+    /// The address carried in the last link's query that decided its verdict
+    /// (a redirect target), if one did.
+    judged: Option<String>,
 }
+
+/// Redirect targets inside redirect targets are followed this deep.
+const MAX_REDIRECTS: usize = 3;
 
 impl Default for Analyser {
     fn default() -> Self {
@@ -114,6 +123,7 @@ impl Analyser {
             buf: ParseBuf::default(),
             skel: String::new(),
             detail: Detail::default(),
+            judged: None,
         }
     }
 
@@ -130,16 +140,54 @@ impl Analyser {
     }
 
     fn check_inner(&mut self, input: &str, shortcut: bool) -> Assessment {
+        self.judged = None;
+        self.check_depth(input, shortcut, 0)
+    }
+
+    fn check_depth(&mut self, input: &str, shortcut: bool, depth: usize) -> Assessment {
         let Analyser {
             k,
             buf,
             skel,
             detail,
+            ..
         } = self;
         detail.reset();
-        match parse(input, buf) {
-            None => Assessment::new(VerdictKind::Invalid),
-            Some(p) => assess(k, &p, skel, detail, shortcut),
+        let (a, target, redirector) = match parse(input, buf) {
+            None => return Assessment::new(VerdictKind::Invalid),
+            Some(p) => {
+                let a = assess(k, &p, skel, detail, shortcut);
+                match embedded_url(p.rest) {
+                    Some(t) if depth < MAX_REDIRECTS && p.host_kind == HostKind::Domain => {
+                        (a, t, k.host_facts(p.host).redirector)
+                    }
+                    _ => return a,
+                }
+            }
+        };
+        // The link carries a whole address in its query: a redirect shim
+        // (l.facebook.com/l.php?u=…) sends the user there, and an open
+        // redirect on any site can. Judge the destination.
+        let outer_detail = std::mem::take(&mut self.detail);
+        let outer_judged = self.judged.take();
+        let mut inner = self.check_depth(&target, shortcut, depth + 1);
+        let take_inner = if redirector {
+            inner.verdict != VerdictKind::Invalid
+        } else {
+            inner.verdict.is_alarm() && inner.verdict.severity() > a.verdict.severity()
+        };
+        if take_inner {
+            if inner.verdict.is_alarm() {
+                inner.techniques.insert(T::Redirect);
+            }
+            if self.judged.is_none() {
+                self.judged = Some(target);
+            }
+            inner
+        } else {
+            self.detail = outer_detail;
+            self.judged = outer_judged;
+            a
         }
     }
 
@@ -147,9 +195,50 @@ impl Analyser {
     pub fn analyse(&mut self, input: &str) -> Verdict {
         let a = self.check(input);
         let mut buf = ParseBuf::default();
-        let parsed = parse(input, &mut buf);
+        let judged = self.judged.take();
+        let parsed = parse(judged.as_deref().unwrap_or(input), &mut buf);
         build_verdict(self.k, input, &a, parsed.as_ref(), &self.detail)
     }
+}
+
+/// A whole http(s) address carried in a query parameter ("?u=https%3A%2F%2F…",
+/// "?q=//evil.example/"), percent-decoded up to twice.
+fn embedded_url(rest: &str) -> Option<String> {
+    let q = rest.find('?')?;
+    let query = &rest[q + 1..];
+    let query = &query[..query.find('#').unwrap_or(query.len())];
+    let b = query.as_bytes();
+    let promising = b.windows(4).any(|w| w.eq_ignore_ascii_case(b"http"))
+        || b.windows(2).any(|w| w == b"//")
+        || b.windows(6).any(|w| w.eq_ignore_ascii_case(b"%2f%2f"));
+    if !promising || query.len() > 8192 {
+        return None;
+    }
+    for pair in query.split(['&', ';']) {
+        // "href.li/?https://…": the whole query is the address.
+        let value = match pair.split_once('=') {
+            Some((name, value)) if !name.contains(['/', ':', '%']) => value,
+            _ => pair,
+        };
+        let mut v = value.to_string();
+        for _ in 0..2 {
+            if !v.contains('%') {
+                break;
+            }
+            v = percent_encoding::percent_decode_str(&v)
+                .decode_utf8_lossy()
+                .into_owned();
+        }
+        let t = v.trim();
+        let lower = t.get(..8).unwrap_or(t).to_ascii_lowercase();
+        if lower.starts_with("https://") || lower.starts_with("http://") {
+            return Some(t.to_string());
+        }
+        if t.starts_with("//") && t.len() > 3 && !t[2..].starts_with('/') {
+            return Some(format!("https:{t}"));
+        }
+    }
+    None
 }
 
 /// Registrable domain and public suffix of an ASCII host.
@@ -245,14 +334,19 @@ fn assess(
         let mut extra = TechSet::EMPTY;
         let hit = if label.starts_with("xn--") {
             let Some(u) = ulabel else { continue };
-            let (non_ascii, mixed) = skeleton_ascii(u, skel);
-            if mixed {
+            let mut read = String::new();
+            if read_script_words(k, u, &mut read) {
+                extra.insert(T::Transliteration);
+            }
+            let (confusable, _) = skeleton_ascii(&read, skel);
+            unknown_runs(skel);
+            if lookalike::is_mixed_script(u) {
                 a.flag(T::MixedScript, VerdictKind::Suspicious);
             }
-            if non_ascii {
+            if confusable {
                 extra.insert(T::Homoglyph);
             }
-            if skel.len() > MAX_NAME || !skel.is_ascii() {
+            if skel.len() > MAX_NAME {
                 None
             } else {
                 let h = match_name(k, skel.as_bytes());
@@ -270,7 +364,8 @@ fn assess(
         };
         if let Some(mut h) = hit {
             h.techniques = h.techniques.union(extra);
-            if !extra.is_empty() {
+            // The brand written in katakana is still the brand's exact name.
+            if !extra.is_empty() && extra != TechSet::EMPTY.with(T::Transliteration) {
                 h.exact = false;
             }
             if p.mapped_host {
@@ -349,7 +444,8 @@ fn assess(
         detail.platform = Some(pi);
         assess_platform(k, p, reg, pi, &scan, &mut a, detail);
     }
-    if facts.shortener {
+    // A shortener's own home page hides nothing; a short link does.
+    if facts.shortener && !matches!(p.rest, "" | "/") {
         a.flag(T::Shortener, VerdictKind::Suspicious);
         if let Some(b) = scan.brand {
             a.raise(VerdictKind::Phishing);
@@ -492,9 +588,10 @@ fn assess_genuine(k: &Knowledge, p: &Parsed<'_>, di: usize, detail: &mut Detail)
         a.flag(T::PercentEncodedHost, VerdictKind::Suspicious);
         a.notes.add(Notes::DECODES_TO_GENUINE);
     }
+    // Fullwidth letters or ideographic dots: every browser maps them (UTS 46)
+    // and opens the genuine host, so the destination is genuine.
     if p.mapped_host {
-        a.flag(T::Homoglyph, VerdictKind::Suspicious);
-        a.notes.add(Notes::DECODES_TO_GENUINE);
+        a.notes.add(Notes::MAPPED_GENUINE);
     }
     for uc in &k.user_content {
         if uc.host == p.host
@@ -511,12 +608,17 @@ fn assess_genuine(k: &Knowledge, p: &Parsed<'_>, di: usize, detail: &mut Detail)
 }
 
 fn assess_ip(k: &Knowledge, p: &Parsed<'_>, _detail: &mut Detail) -> Assessment {
+    let scan = scan_rest(k, p.rest);
+    // A plain address with no claim to be Binance is just a server (routers,
+    // test boxes); it becomes a risk sign when disguised or tied to the brand.
+    if scan.brand.is_none() && p.userinfo.is_empty() && !p.percent_host && !p.ip_obfuscated {
+        return Assessment::new(VerdictKind::Unrelated);
+    }
     let mut a = Assessment::new(VerdictKind::Suspicious);
     a.techniques.insert(T::IpHost);
     if p.scheme == Scheme::Insecure {
         a.techniques.insert(T::InsecureScheme);
     }
-    let scan = scan_rest(k, p.rest);
     if let Some(b) = scan.brand {
         a.raise(VerdictKind::Phishing);
         a.impersonates = Some(scan.genuine.unwrap_or(k.brands[b].primary));
@@ -734,6 +836,9 @@ pub(crate) fn scan_rest(k: &Knowledge, rest: &str) -> RestScan {
         if seen > 32 {
             break;
         }
+        if at > path_end && in_search_param(k, &bytes[path_end..at]) {
+            continue;
+        }
         // Prefer the longest brand written here ("binancefuture" over "binance").
         let bi = k
             .brands
@@ -799,6 +904,24 @@ pub(crate) fn scan_rest(k: &Knowledge, rest: &str) -> RestScan {
         }
     }
     scan
+}
+
+/// Is the end of `query` (everything from '?' up to a brand mention) inside
+/// the value of a search parameter ("?q=how+to+binance")? A search for the
+/// brand is not a claim to be it.
+fn in_search_param(k: &Knowledge, query: &[u8]) -> bool {
+    let start = query
+        .iter()
+        .rposition(|&c| matches!(c, b'&' | b'?' | b';' | b'#'))
+        .map_or(0, |i| i + 1);
+    let param = &query[start..];
+    let Some(eq) = param.iter().position(|&c| c == b'=') else {
+        return false;
+    };
+    let name = &param[..eq];
+    name.len() <= 16
+        && k.search_params
+            .contains(name.to_ascii_lowercase().as_slice())
 }
 
 #[derive(PartialEq, Eq, Debug)]

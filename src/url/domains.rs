@@ -35,8 +35,24 @@ pub struct GenuineDomain {
     pub primary: bool,
     #[serde(default)]
     pub separate_exchange: bool,
+    /// The protected brand this domain belongs to ("Binance", "BNB Chain").
+    #[serde(default = "default_owner")]
+    pub owner: String,
     pub role: String,
     pub evidence: String,
+}
+
+fn default_owner() -> String {
+    "Binance".into()
+}
+
+/// A brand name that is not the label of one of the brand's domains ("opbnb").
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BrandLabel {
+    label: String,
+    imitates: String,
+    evidence: String,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -78,6 +94,8 @@ struct File {
     verify_url: String,
     domain: Vec<GenuineDomain>,
     #[serde(default)]
+    brand_label: Vec<BrandLabel>,
+    #[serde(default)]
     user_content: Vec<UserContent>,
     #[serde(default)]
     channel: Vec<Channel>,
@@ -92,6 +110,8 @@ struct File {
 struct Services {
     shorteners: Vec<String>,
     hosting: Vec<String>,
+    #[serde(default)]
+    redirectors: Vec<String>,
     ipfs_gateways: Vec<String>,
 }
 
@@ -102,6 +122,10 @@ struct Vocabulary {
     affix_words: Vec<String>,
     unrelated_words: Vec<String>,
     fake_second_levels: Vec<String>,
+    #[serde(default)]
+    search_params: Vec<String>,
+    #[serde(default)]
+    script_words: std::collections::BTreeMap<String, String>,
 }
 
 /// An Fx-style hash taking 8 bytes per step: the keys are short host names
@@ -159,6 +183,11 @@ pub struct Brand {
     pub primary: usize,
     /// (public suffix, domain index): a look-alike on ".us" imitates binance.us.
     pub by_suffix: Vec<(String, usize)>,
+    /// Typos (one or two edits) count only for names long enough that real
+    /// words rarely come that close; shorter ones must be written out.
+    pub typos: bool,
+    /// Fewest brand letters a name must contain to be worth examining.
+    pub min_letters: usize,
 }
 
 /// What a host name (or one of its parents) is known to be.
@@ -171,6 +200,7 @@ pub struct HostInfo {
     pub shortener: bool,
     pub hosting: bool,
     pub ipfs: bool,
+    pub redirector: bool,
 }
 
 /// `HostInfo` gathered over a host and all its parents, most specific first.
@@ -182,6 +212,7 @@ pub struct HostFacts<'k> {
     /// The hosting suffix matched ("web.app").
     pub hosting: Option<&'k str>,
     pub ipfs: bool,
+    pub redirector: bool,
 }
 
 impl HostFacts<'_> {
@@ -246,6 +277,10 @@ pub struct Knowledge {
     pub word_starts: [u64; 256],
     pub unrelated_words: ByteSet,
     pub fake_second_levels: FastSet,
+    /// Query parameters holding a search term.
+    pub search_params: ByteSet,
+    /// Words of the users' scripts and the ASCII word each stands for; longest first.
+    pub script_words: Vec<(String, String)>,
     /// Bit `i` set when the byte can stand for a letter of brand `i` (itself or
     /// an ASCII look-alike of it): a label with too few such bytes cannot be a
     /// one-edit look-alike, which is the cheap pre-filter on the hot path.
@@ -296,7 +331,7 @@ impl Knowledge {
         self.brands
             .iter()
             .enumerate()
-            .any(|(i, b)| counts[i] as usize + 1 >= b.label.len())
+            .any(|(i, b)| counts[i] as usize >= b.min_letters)
     }
 
     #[inline]
@@ -318,6 +353,8 @@ impl Knowledge {
                 f.platform = f.platform.or(info.platform);
                 f.shortener |= info.shortener;
                 f.ipfs |= info.ipfs;
+                // Only the exact host forwards ("l.facebook.com", not "x.l.facebook.com").
+                f.redirector |= info.redirector && key.len() == host.len();
                 if info.hosting && f.hosting.is_none() {
                     f.hosting = Some(key.as_str());
                 }
@@ -352,6 +389,14 @@ impl Knowledge {
     #[inline]
     pub fn is_unrelated_word(&self, w: &[u8]) -> bool {
         self.unrelated_words.contains(w)
+    }
+
+    /// Does `w` contain a real word close to a brand ("yahoofinance")? Then a
+    /// near-brand substring in it is that word, not a look-alike.
+    pub fn has_unrelated_inside(&self, w: &[u8]) -> bool {
+        self.unrelated_words
+            .iter()
+            .any(|u| u.len() >= 5 && w.len() >= u.len() && w.windows(u.len()).any(|x| x == u))
     }
 }
 
@@ -424,9 +469,43 @@ fn build(file: File) -> Result<Knowledge, String> {
                     folded: fold_ascii(label.as_bytes(), &mut fb).to_vec(),
                     primary: i,
                     by_suffix: vec![(suffix.to_string(), i)],
+                    typos: true,
+                    min_letters: 0,
                 });
             }
         }
+    }
+    for bl in &file.brand_label {
+        let label = bl.label.trim().to_ascii_lowercase();
+        let Some(&target) = genuine.get(&bl.imitates.to_ascii_lowercase()) else {
+            return Err(format!("brand_label {label:?} imitates an unknown domain"));
+        };
+        if label.len() < 3
+            || !label.bytes().all(|c| c.is_ascii_alphanumeric())
+            || bl.evidence.trim().is_empty()
+            || brands.iter().any(|b| b.label == label)
+        {
+            return Err(format!("brand_label {label:?} is invalid or listed twice"));
+        }
+        let mut fb = FoldBuf::new();
+        brands.push(Brand {
+            folded: fold_ascii(label.as_bytes(), &mut fb).to_vec(),
+            label,
+            primary: target,
+            by_suffix: Vec::new(),
+            typos: true,
+            min_letters: 0,
+        });
+    }
+    for b in &mut brands {
+        b.typos = b.label.len() >= 6;
+        // A one-edit look-alike keeps all but one letter; a two-edit one inside
+        // a compound keeps all but two.
+        b.min_letters = if b.typos {
+            b.label.len().saturating_sub(1)
+        } else {
+            b.label.len()
+        };
     }
     if brands.is_empty() || brands.len() > MAX_BRANDS {
         return Err(format!(
@@ -504,6 +583,19 @@ fn build(file: File) -> Result<Knowledge, String> {
     for name in &file.services.ipfs_gateways {
         hosts.entry(name.to_ascii_lowercase()).or_default().ipfs = true;
     }
+    for name in &file.services.redirectors {
+        hosts
+            .entry(name.to_ascii_lowercase())
+            .or_default()
+            .redirector = true;
+    }
+    let mut script_words: Vec<(String, String)> = file
+        .vocabulary
+        .script_words
+        .iter()
+        .map(|(k, v)| (k.clone(), v.to_ascii_lowercase()))
+        .collect();
+    script_words.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
 
     let mut host_bloom = vec![0u64; (BLOOM_BITS / 64) as usize];
     for name in hosts.keys() {
@@ -560,6 +652,13 @@ fn build(file: File) -> Result<Knowledge, String> {
             .map(|w| w.trim().to_ascii_lowercase().into_bytes())
             .collect(),
         fake_second_levels: lower_set(&file.vocabulary.fake_second_levels),
+        search_params: file
+            .vocabulary
+            .search_params
+            .iter()
+            .map(|w| w.trim().to_ascii_lowercase().into_bytes())
+            .collect(),
+        script_words,
         brand_bytes,
         brand_lanes,
         path_first,
@@ -582,8 +681,13 @@ mod tests {
         let k = knowledge();
         assert_eq!(k.primary().name, "binance.com");
         let labels: Vec<&str> = k.brands.iter().map(|b| b.label.as_str()).collect();
-        assert_eq!(labels, ["binancefuture", "bnbstatic", "binance"]);
-        assert_eq!(k.domains[k.brands[2].primary].name, "binance.com");
+        assert_eq!(
+            labels,
+            ["binancefuture", "bnbstatic", "bnbchain", "binance", "opbnb"]
+        );
+        assert_eq!(k.domains[k.brands[3].primary].name, "binance.com");
+        assert_eq!(k.domains[k.brands[2].primary].owner, "BNB Chain");
+        assert_eq!(k.domains[k.brands[4].primary].name, "bnbchain.org");
         assert!(k.genuine.contains_key("binance.us"));
         assert!(k.word(b"login") == Some(WordKind::Lure));
         // Every genuine domain cites evidence.

@@ -6,21 +6,53 @@
 //! both searched, in document order, so `<a href="evil">binance.com</a>` yields
 //! both links. Links are returned once each, in order of first appearance.
 //!
-//! Hand-written rather than `mail-parser` (1.0 needs rustc 1.98). Charsets:
-//! UTF-8, ASCII and Latin-1 are decoded; for ISO-2022-JP and Shift_JIS the
-//! non-ASCII runs are dropped (links are ASCII or punycode there), so Japanese
-//! text cannot leak bytes into a neighbouring link.
+//! Hand-written MIME walking rather than `mail-parser` (1.0 needs rustc 1.98);
+//! every declared charset is decoded with `encoding_rs` (WHATWG labels:
+//! Shift_JIS, ISO-2022-JP, EUC-JP, windows-1252, …) and HTML character
+//! references with `htmlize` (all HTML5 named references, numeric ones with or
+//! without ';', as browsers decode them). What cannot be read within the bounds
+//! is reported in `Extraction::unchecked`, never dropped silently.
 
 use std::collections::HashSet;
 
 use base64::Engine as _;
 use linkify::{LinkFinder, LinkKind};
 
-/// Largest nesting of MIME parts followed; deeper parts are read as text.
-const MAX_DEPTH: usize = 8;
+/// Largest nesting of MIME parts followed; deeper parts are searched as raw
+/// text and reported in `Extraction::unchecked`.
+const MAX_DEPTH: usize = 32;
+
+/// One link found, with the address its visible text shows when that differs
+/// (`<a href="https://elsewhere.example/">https://www.binance.com/</a>`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub url: String,
+    pub shown: Option<String>,
+}
+
+/// What `extract` found, and what it could not read.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    pub links: Vec<Link>,
+    /// Parts not fully examined (too deeply nested, undecodable): said, not hidden.
+    pub unchecked: Vec<Unchecked>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unchecked {
+    /// MIME parts nested deeper than `MAX_DEPTH`: searched as raw text only.
+    DeepNesting,
+    /// The input was longer than the reading limit; the rest was not read.
+    TooLarge,
+}
 
 /// Links, host names and e-mail addresses in `input`, deduplicated, in order.
 pub fn extract_links(input: &[u8]) -> Vec<String> {
+    extract(input).links.into_iter().map(|l| l.url).collect()
+}
+
+/// Links with the text shown for them, and what was left unexamined.
+pub fn extract(input: &[u8]) -> Extraction {
     let mut out = Links::default();
     if looks_like_email(input) {
         message(input, 0, &mut out);
@@ -32,23 +64,45 @@ pub fn extract_links(input: &[u8]) -> Vec<String> {
             plain(&text, &mut out);
         }
     }
-    out.list
+    Extraction {
+        links: out.list,
+        unchecked: out.unchecked,
+    }
 }
 
 #[derive(Default)]
 struct Links {
     seen: HashSet<String>,
-    list: Vec<String>,
+    list: Vec<Link>,
+    unchecked: Vec<Unchecked>,
 }
 
 impl Links {
     fn push(&mut self, link: &str) {
+        self.push_shown(link, None);
+    }
+
+    fn push_shown(&mut self, link: &str, shown: Option<String>) {
         let link = link.trim();
         if link.is_empty() || link.starts_with('#') {
             return;
         }
         if self.seen.insert(link.to_string()) {
-            self.list.push(link.to_string());
+            self.list.push(Link {
+                url: link.to_string(),
+                shown,
+            });
+        } else if shown.is_some()
+            && let Some(l) = self.list.iter_mut().find(|l| l.url == link)
+            && l.shown.is_none()
+        {
+            l.shown = shown;
+        }
+    }
+
+    fn note(&mut self, u: Unchecked) {
+        if !self.unchecked.contains(&u) {
+            self.unchecked.push(u);
         }
     }
 }
@@ -61,8 +115,128 @@ fn finder() -> LinkFinder {
 }
 
 fn plain(text: &str, out: &mut Links) {
-    for link in finder().links(text) {
-        out.push(link.as_str());
+    for (_, _, link) in candidates(text) {
+        out.push(&link);
+    }
+}
+
+/// Characters that end a link written in running text.
+fn ends_link(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '<' | '>'
+                | '"'
+                | '`'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '（'
+                | '）'
+                | '【'
+                | '】'
+                | '\u{3001}'
+        )
+}
+
+/// Every link in running text, as (start, end, text), in order: linkify's
+/// links, plus what it misses and a browser would still open — scheme links
+/// whose host is not ASCII or hides a percent-escape ("https://binance.cοm",
+/// "https://binance.com%2eevil.top") and bare hosts on non-ASCII endings
+/// ("binance.рф", "binance.中国") or in IP form. A span inside a longer one
+/// is dropped, so one link is never reported as two.
+fn candidates(text: &str) -> Vec<(usize, usize, String)> {
+    let mut spans: Vec<(usize, usize, String)> = finder()
+        .links(text)
+        .map(|l| (l.start(), l.end(), l.as_str().to_string()))
+        .collect();
+    // Scheme links, read as a browser would: to the first space or quote.
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("://").map(|i| i + from) {
+        from = i + 3;
+        let start = lower[..i]
+            .rfind(|c: char| !c.is_ascii_alphanumeric() && !matches!(c, '+' | '-' | '.'))
+            .map_or(0, |p| p + 1);
+        if start == i || !lower[start..i].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let rest = &text[i + 3..];
+        // The host may be non-ASCII; the path of a pasted link is not.
+        let host_end = rest
+            .find(|c: char| ends_link(c) || matches!(c, '/' | '?' | '#'))
+            .unwrap_or(rest.len());
+        let path = &rest[host_end..];
+        let path_end = path
+            .find(|c: char| ends_link(c) || !c.is_ascii())
+            .unwrap_or(path.len());
+        let mut end = i + 3 + host_end + path_end;
+        while end > i + 3
+            && text[..end].ends_with(['.', ',', ';', ':', '!', '?', ')', ']', '\'', '。'])
+        {
+            end -= text[..end].chars().next_back().map_or(1, char::len_utf8);
+        }
+        if end > i + 3 {
+            spans.push((start, end, text[start..end].to_string()));
+        }
+    }
+    // Bare hosts linkify does not know (non-ASCII endings, numbers).
+    let mut pos = 0;
+    for tok in text.split(ends_link) {
+        let tstart = pos;
+        pos += tok.len();
+        pos += text[pos..].chars().next().map_or(0, char::len_utf8);
+        let t = tok.trim_matches(|c: char| {
+            matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '\'' | '。'
+            )
+        });
+        if t.len() < 4
+            || t.len() > 512
+            || t.contains("://")
+            || t.contains('@')
+            || !t.contains(['.', '。', '｡', '．'])
+        {
+            continue;
+        }
+        if t.is_ascii()
+            && !t
+                .split('.')
+                .next_back()
+                .is_some_and(|l| l.bytes().all(|b| b.is_ascii_digit()))
+        {
+            continue; // ASCII host names are linkify's
+        }
+        let off = tok.find(t).unwrap_or(0);
+        if bare_host_opens(t) {
+            spans.push((tstart + off, tstart + off + t.len(), t.to_string()));
+        }
+    }
+    spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    for s in spans {
+        if out.last().is_some_and(|l| s.0 >= l.0 && s.1 <= l.1) {
+            continue;
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// Would a browser open this bare word as a host with a real ending or as an
+/// IPv4 address?
+fn bare_host_opens(t: &str) -> bool {
+    let mut buf = super::parse::ParseBuf::default();
+    let Some(p) = super::parse::parse(t, &mut buf) else {
+        return false;
+    };
+    match p.host_kind {
+        super::parse::HostKind::Domain => {
+            p.host.contains('.') && super::assess::split_host(p.host).2
+        }
+        _ => t.bytes().filter(|&b| b == b'.').count() == 3,
     }
 }
 
@@ -208,8 +382,13 @@ fn part_body(hs: &[(String, String)], body: &[u8], depth: usize, out: &mut Links
         .unwrap_or("")
         .trim()
         .to_ascii_lowercase();
+    if (mime.starts_with("multipart/") || mime == "message/rfc822") && depth >= MAX_DEPTH {
+        // Bounded, and said: the rest is searched as raw text only.
+        out.note(Unchecked::DeepNesting);
+        plain(&String::from_utf8_lossy(body), out);
+        return;
+    }
     if mime.starts_with("multipart/")
-        && depth < MAX_DEPTH
         && let Some(boundary) = param(ctype, "boundary")
     {
         for part in multipart_parts(body, &boundary) {
@@ -217,7 +396,7 @@ fn part_body(hs: &[(String, String)], body: &[u8], depth: usize, out: &mut Links
         }
         return;
     }
-    if mime == "message/rfc822" && depth < MAX_DEPTH {
+    if mime == "message/rfc822" {
         message(body, depth + 1, out);
         return;
     }
@@ -225,11 +404,20 @@ fn part_body(hs: &[(String, String)], body: &[u8], depth: usize, out: &mut Links
         .unwrap_or("")
         .trim()
         .to_ascii_lowercase();
+    let mut trailing: &[u8] = &[];
     let decoded: Vec<u8> = match encoding.as_str() {
-        "base64" => decode_base64(body),
+        "base64" => {
+            let (data, rest) = base64_lines(body);
+            trailing = rest;
+            decode_base64(data)
+        }
         "quoted-printable" => decode_qp(body),
         _ => body.to_vec(),
     };
+    if !trailing.iter().all(u8::is_ascii_whitespace) {
+        // Text after the encoded block (a footer a list server appended).
+        plain(&String::from_utf8_lossy(trailing), out);
+    }
     if !(mime.starts_with("text/") || mime.is_empty()) {
         return; // attachments: images, PDFs…
     }
@@ -273,22 +461,65 @@ fn multipart_parts<'a>(body: &'a [u8], boundary: &str) -> Vec<&'a [u8]> {
     parts
 }
 
-fn decode_base64(body: &[u8]) -> Vec<u8> {
-    let clean: Vec<u8> = body
-        .iter()
-        .copied()
-        .filter(|c| !c.is_ascii_whitespace())
-        .collect();
-    let trimmed: &[u8] = {
-        let mut end = clean.len();
-        while end > 0 && clean[end - 1] == b'=' {
-            end -= 1;
+fn is_b64(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=' | b'-' | b'_')
+}
+
+/// Split a base64 body into the encoded block and any text after it: the
+/// block ends at the first line that is mostly not base64 (mail clients
+/// decode the same way).
+fn base64_lines(body: &[u8]) -> (&[u8], &[u8]) {
+    let mut pos = 0;
+    let mut started = false;
+    while pos < body.len() {
+        let end = body[pos..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(body.len(), |e| pos + e + 1);
+        let line = body[pos..end].trim_ascii();
+        if !line.is_empty() {
+            let good = line.iter().filter(|&&c| is_b64(c)).count();
+            if good * 10 < line.len() * 9
+                || (started && line.contains(&b' ') && good * 10 < line.len() * 10)
+            {
+                return (&body[..pos], &body[pos..]);
+            }
+            started = true;
         }
-        &clean[..end]
-    };
-    base64::engine::general_purpose::STANDARD_NO_PAD
-        .decode(trimmed)
-        .unwrap_or_else(|_| body.to_vec())
+        pos = end;
+    }
+    (body, &[])
+}
+
+/// Decode base64 the way mail clients do: stray characters skipped, missing
+/// or extra padding tolerated, concatenated blocks ("…==…") each decoded.
+fn decode_base64(body: &[u8]) -> Vec<u8> {
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    const LENIENT: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new()
+            .with_decode_allow_trailing_bits(true)
+            .with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    );
+    let mut out = Vec::with_capacity(body.len() * 3 / 4);
+    for chunk in body.split(|&c| c == b'=') {
+        let mut clean: Vec<u8> = chunk
+            .iter()
+            .map(|&c| match c {
+                b'-' => b'+',
+                b'_' => b'/',
+                c => c,
+            })
+            .filter(|&c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/')
+            .collect();
+        if clean.len() % 4 == 1 {
+            clean.pop(); // a lone sextet carries no byte
+        }
+        if let Ok(bytes) = LENIENT.decode(&clean) {
+            out.extend_from_slice(&bytes);
+        }
+    }
+    out
 }
 
 fn hex(c: u8) -> Option<u8> {
@@ -375,61 +606,16 @@ fn encoded_word(s: &str) -> Option<(String, usize)> {
     Some((decode_charset(&bytes, &charset), used))
 }
 
+/// Decode text in its declared charset (WHATWG labels, via `encoding_rs`);
+/// an unknown or missing label is read as UTF-8.
 fn decode_charset(bytes: &[u8], charset: &str) -> String {
-    match charset {
-        "iso-8859-1" | "latin1" | "latin-1" | "windows-1252" | "cp1252" | "us-ascii" | "ascii" => {
-            if std::str::from_utf8(bytes).is_ok() && charset.contains("ascii") {
-                return String::from_utf8_lossy(bytes).into_owned();
-            }
-            bytes.iter().map(|&b| b as char).collect()
-        }
-        "iso-2022-jp" | "iso-2022-jp-2" | "csiso2022jp" => ascii_runs_iso2022(bytes),
-        "shift_jis" | "shift-jis" | "sjis" | "cp932" | "windows-31j" | "x-sjis" => {
-            ascii_runs_sjis(bytes)
+    let label = charset.trim().trim_matches('"');
+    match encoding_rs::Encoding::for_label(label.as_bytes()) {
+        Some(enc) if enc != encoding_rs::UTF_8 => {
+            enc.decode_without_bom_handling(bytes).0.into_owned()
         }
         _ => String::from_utf8_lossy(bytes).into_owned(),
     }
-}
-
-/// Keep the ASCII runs of ISO-2022-JP text; each JIS run becomes one space.
-fn ascii_runs_iso2022(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len());
-    let mut ascii = true;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == 0x1b && i + 2 < bytes.len() {
-            let seq = &bytes[i + 1..i + 3];
-            ascii = matches!(seq, b"(B" | b"(J");
-            if !ascii {
-                out.push(' ');
-            }
-            i += 3;
-            continue;
-        }
-        if ascii && bytes[i] < 0x80 {
-            out.push(bytes[i] as char);
-        }
-        i += 1;
-    }
-    out
-}
-
-/// Keep the ASCII of Shift_JIS text; a double-byte character (whose second
-/// byte may look like ASCII) becomes a space.
-fn ascii_runs_sjis(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if (0x81..=0x9f).contains(&b) || (0xe0..=0xfc).contains(&b) {
-            out.push(' ');
-            i += 2;
-            continue;
-        }
-        out.push(if b < 0x80 { b as char } else { ' ' });
-        i += 1;
-    }
-    out
 }
 
 const URL_ATTRS: &[&str] = &[
@@ -446,13 +632,15 @@ const URL_ATTRS: &[&str] = &[
 ];
 
 /// Walk HTML in document order: attribute targets of each tag, then the text.
+/// The text inside `<a href=…>…</a>` is collected: when it shows an address
+/// other than the href, the href is reported with what it pretends to be.
 fn html(text: &str, out: &mut Links) {
-    let f = finder();
     let mut rest = text;
+    let mut anchor: Option<(String, String)> = None; // (href, visible text)
     while !rest.is_empty() {
         match rest.find('<') {
             Some(lt) => {
-                visible(&f, &rest[..lt], out);
+                visible(&rest[..lt], anchor.as_mut(), out);
                 let tag_src = &rest[lt..];
                 if tag_src.starts_with("<!--") {
                     let end = tag_src.find("-->").map_or(tag_src.len(), |e| e + 3);
@@ -460,24 +648,82 @@ fn html(text: &str, out: &mut Links) {
                     continue;
                 }
                 let end = tag_end(tag_src);
-                tag(&tag_src[..end], out);
+                let t = &tag_src[..end];
+                let name = tag_name(t);
+                if (name == "/a" || name == "a")
+                    && let Some((href, shown)) = anchor.take()
+                {
+                    close_anchor(&href, &shown, out);
+                }
+                let href = tag(t, out);
+                if name == "a"
+                    && let Some(h) = href
+                {
+                    anchor = Some((h, String::new()));
+                }
                 rest = &tag_src[end..];
             }
             None => {
-                visible(&f, rest, out);
+                visible(rest, anchor.as_mut(), out);
                 break;
             }
         }
     }
+    if let Some((href, shown)) = anchor.take() {
+        close_anchor(&href, &shown, out);
+    }
 }
 
-fn visible(f: &LinkFinder, text: &str, out: &mut Links) {
+fn tag_name(t: &str) -> String {
+    t[1..]
+        .split(|c: char| c.is_ascii_whitespace() || c == '>')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/')
+        .to_ascii_lowercase()
+}
+
+/// The visible text of an anchor: an address other than the href's is the lure.
+fn close_anchor(href: &str, shown: &str, out: &mut Links) {
+    let found = candidates(shown);
+    if let [(_, _, link)] = found.as_slice()
+        && different_host(href, link)
+    {
+        out.push_shown(href, Some(link.clone()));
+        return;
+    }
+    for (_, _, link) in found {
+        out.push(&link);
+    }
+}
+
+fn different_host(a: &str, b: &str) -> bool {
+    let host = |s: &str| {
+        let mut buf = super::parse::ParseBuf::default();
+        super::parse::parse(s, &mut buf).map(|p| p.host.to_string())
+    };
+    match (host(a), host(b)) {
+        (Some(x), Some(y)) => x != y,
+        _ => false,
+    }
+}
+
+fn visible(text: &str, anchor: Option<&mut (String, String)>, out: &mut Links) {
     if text.trim().is_empty() {
         return;
     }
-    let decoded = entities(text);
-    for link in f.links(&decoded) {
-        out.push(link.as_str());
+    let decoded = htmlize::unescape(text);
+    match anchor {
+        Some((_, shown)) => {
+            if shown.len() < 4096 {
+                shown.push_str(&decoded);
+            }
+        }
+        None => {
+            for (_, _, link) in candidates(&decoded) {
+                out.push(&link);
+            }
+        }
     }
 }
 
@@ -496,7 +742,9 @@ fn tag_end(s: &str) -> usize {
     s.len()
 }
 
-fn tag(t: &str, out: &mut Links) {
+/// Report the link targets in one tag's attributes; returns the href.
+fn tag(t: &str, out: &mut Links) -> Option<String> {
+    let mut href = None;
     let b = t.as_bytes();
     let mut i = 1;
     // skip the tag name
@@ -545,89 +793,51 @@ fn tag(t: &str, out: &mut Links) {
             &t[start..i]
         };
         if URL_ATTRS.contains(&name.as_str()) {
-            let v = entities(value);
+            let v = htmlize::unescape_attribute(value);
             if name == "srcset" {
                 for cand in v.split(',') {
                     if let Some(u) = cand.split_whitespace().next() {
                         push_attr(u, out);
                     }
                 }
+            } else if name == "href" {
+                href = attr_link(&v);
+                if let Some(h) = &href {
+                    out.push(h);
+                }
             } else {
                 push_attr(&v, out);
             }
         } else if name == "content" || name == "style" {
             // <meta http-equiv="refresh" content="0;url=…">, url(…) in styles
-            plain(&entities(value), out);
+            plain(&htmlize::unescape_attribute(value), out);
         }
     }
+    href
 }
 
 fn push_attr(v: &str, out: &mut Links) {
+    if let Some(l) = attr_link(v) {
+        out.push(&l);
+    }
+}
+
+/// The link an attribute value leads to, if it names a host: relative links
+/// ("/about", "#top") say nothing about where they lead; scheme-relative ones
+/// ("//host/path") open the host over https.
+fn attr_link(v: &str) -> Option<String> {
     let v = v.trim();
-    // Relative links ("/about", "#top") say nothing about where they lead.
     if v.is_empty() || v.starts_with('#') || (v.starts_with('/') && !v.starts_with("//")) {
-        return;
+        return None;
+    }
+    if let Some(rest) = v.strip_prefix("//") {
+        return (!rest.is_empty() && !rest.starts_with('/')).then(|| format!("https://{rest}"));
     }
     let lower = v.to_ascii_lowercase();
     if lower.starts_with("cid:") || lower.starts_with("tel:") || lower.starts_with("sms:") {
-        return;
+        return None;
     }
-    out.push(v);
-}
-
-/// Decode the HTML character references phishers use to hide links.
-fn entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let tail = &rest[amp..];
-        // A reference is short; look for its ';' in the next dozen bytes, cut on a
-        // character boundary so multi-byte text after '&' cannot split a char.
-        let mut window = tail.len().min(12);
-        while !tail.is_char_boundary(window) {
-            window -= 1;
-        }
-        let semi = tail[..window].find(';');
-        let decoded = semi.and_then(|e| {
-            let name = &tail[1..e];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some(' '),
-                "period" => Some('.'),
-                "sol" => Some('/'),
-                "colon" => Some(':'),
-                _ => {
-                    let n = name.strip_prefix('#')?;
-                    let v = match n.strip_prefix(['x', 'X']) {
-                        Some(h) => u32::from_str_radix(h, 16).ok()?,
-                        None => n.parse().ok()?,
-                    };
-                    char::from_u32(v)
-                }
-            }?;
-            Some((c, e + 1))
-        });
-        match decoded {
-            Some((c, used)) => {
-                out.push(c);
-                rest = &tail[used..];
-            }
-            None => {
-                out.push('&');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    Some(v.to_string())
 }
 
 #[cfg(test)]
@@ -651,14 +861,19 @@ mod tests {
     fn html_targets_and_text() {
         let html = br#"<html><body><a href="https://evil.example/login?a=1&amp;b=2">https://www.binance.com</a>
             <img src='https://bnbstatic.com/x.png'><a href="/relative">x</a></body></html>"#;
-        let links = extract_links(html);
+        let ex = extract(html);
+        let urls: Vec<&str> = ex.links.iter().map(|l| l.url.as_str()).collect();
+        // The anchor's text is what the href pretends to be, not another link.
         assert_eq!(
-            links,
+            urls,
             [
                 "https://evil.example/login?a=1&b=2",
-                "https://www.binance.com",
                 "https://bnbstatic.com/x.png"
             ]
+        );
+        assert_eq!(
+            ex.links[0].shown.as_deref(),
+            Some("https://www.binance.com")
         );
     }
 
@@ -680,22 +895,114 @@ mod tests {
         let text = decode_charset(bytes, "iso-2022-jp");
         let mut links = Links::default();
         plain(&text, &mut links);
-        assert_eq!(links.list, ["https://binance-verify.example/"]);
+        let urls: Vec<&str> = links.list.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(urls, ["https://binance-verify.example/"]);
         assert!(!text.contains('%'));
     }
 }
 
 #[cfg(test)]
-mod entity_tests {
-    use super::entities;
+mod issue_kinds {
+    use super::*;
 
     #[test]
-    fn multibyte_text_after_an_ampersand_does_not_panic() {
-        assert_eq!(entities("&00€€€€€€"), "&00€€€€€€");
-        assert_eq!(entities("a&amp;b"), "a&b");
+    fn plain_text_finds_what_the_single_link_path_reads() {
+        let text = "見てください https://binance.cοm/login または binance.рф、binance.中国 http://3232235777/x and https://binance.com%2eevil.top/login now";
+        let links = extract_links(text.as_bytes());
+        assert!(
+            links.contains(&"https://binance.cοm/login".to_string()),
+            "{links:?}"
+        );
+        assert!(links.contains(&"binance.рф".to_string()), "{links:?}");
+        assert!(links.contains(&"binance.中国".to_string()), "{links:?}");
+        assert!(
+            links.contains(&"http://3232235777/x".to_string()),
+            "{links:?}"
+        );
+        assert!(
+            links.contains(&"https://binance.com%2eevil.top/login".to_string()),
+            "{links:?}"
+        );
+        assert!(
+            !links.iter().any(|l| l == "https://binance.com"),
+            "{links:?}"
+        );
+    }
+
+    #[test]
+    fn html_entities_as_browsers_decode_them() {
+        let links = extract_links(b"<html><p>https&#58//www.binance.com.evil.example/ &lt;x&gt;</p><a href='//evil.example/p'>x</a></html>");
+        assert!(
+            links.contains(&"https://www.binance.com.evil.example/".to_string()),
+            "{links:?}"
+        );
+        assert!(
+            links.contains(&"https://evil.example/p".to_string()),
+            "{links:?}"
+        );
+    }
+
+    #[test]
+    fn tolerant_base64_and_deep_nesting() {
+        let b64 = base64::engine::general_purpose::STANDARD
+            .encode("go to https://binance-login.example/x now");
+        let mail = format!(
+            "From: a@b.example\r\nSubject: hi\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n{}*{}\r\n-- \r\nfooter https://footer.example/\r\n",
+            &b64[..10],
+            &b64[10..]
+        );
+        let links = extract_links(mail.as_bytes());
+        assert!(
+            links.contains(&"https://binance-login.example/x".to_string()),
+            "{links:?}"
+        );
+        assert!(
+            links.contains(&"https://footer.example/".to_string()),
+            "{links:?}"
+        );
+
+        let mut body = String::from("see https://deep.example/login\r\n");
+        for d in (0..40).rev() {
+            body = format!(
+                "--b{d}x\r\nContent-Type: multipart/mixed; boundary=\"b{}x\"\r\n\r\n{body}\r\n--b{d}x--\r\n",
+                d + 1
+            );
+        }
+        let mail = format!(
+            "From: a@b.example\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=\"b0x\"\r\n\r\n{body}"
+        );
+        let ex = extract(mail.as_bytes());
+        assert!(
+            ex.links
+                .iter()
+                .any(|l| l.url == "https://deep.example/login"),
+            "{:?}",
+            ex.links
+        );
+        assert_eq!(ex.unchecked, [Unchecked::DeepNesting]);
+    }
+
+    #[test]
+    fn declared_charsets_are_decoded() {
+        for (label, enc) in [
+            ("Shift_JIS", encoding_rs::SHIFT_JIS),
+            ("ISO-2022-JP", encoding_rs::ISO_2022_JP),
+            ("EUC-JP", encoding_rs::EUC_JP),
+        ] {
+            let (bytes, _, _) =
+                enc.encode("ログインはこちら https://バイナンス-サポート.com/login です");
+            let mut mail = format!("From: a@b.example\r\nSubject: x\r\nContent-Type: text/plain; charset={label}\r\n\r\n").into_bytes();
+            mail.extend_from_slice(&bytes);
+            let links = extract_links(&mail);
+            assert!(
+                links.contains(&"https://バイナンス-サポート.com/login".to_string()),
+                "{label}: {links:?}"
+            );
+            assert_eq!(links.len(), 2, "{label}: {links:?}");
+        }
         assert_eq!(
-            entities("&\u{80}\u{80}\u{80}\u{80}\u{80};"),
-            "&\u{80}\u{80}\u{80}\u{80}\u{80};"
+            decode_charset(&[0x93, 0x94], "windows-1252"),
+            "\u{201c}\u{201d}"
         );
     }
 }

@@ -21,16 +21,20 @@ impl Default for FoldBuf {
     }
 }
 
-/// One byte to its look-alike class (input already lower-case).
+/// One byte to its look-alike class (input already lower-case). Classes are
+/// transitive, so look-alikes applied several times ("bimamce": n→m twice and
+/// e→c) still fold onto the brand.
 #[inline]
 pub fn fold_byte(b: u8) -> u8 {
     match b {
-        b'1' | b'i' | b'l' | b'|' | b'!' => b'l',
+        b'1' | b'i' | b'l' | b'|' | b'!' | b'j' => b'l',
         b'0' => b'o',
-        b'3' => b'e',
+        b'3' | b'e' | b'c' => b'c',
         b'4' => b'a',
         b'5' => b's',
         b'8' => b'b',
+        b'm' | b'n' => b'n',
+        b'q' => b'g',
         _ => b,
     }
 }
@@ -50,7 +54,7 @@ pub fn fold_ascii<'a>(s: &[u8], out: &'a mut FoldBuf) -> &'a [u8] {
             _ => None,
         };
         if let Some(p) = pair {
-            out.buf[n] = p;
+            out.buf[n] = fold_byte(p);
             i += 2;
         } else {
             out.buf[n] = fold_byte(c);
@@ -78,5 +82,7 @@ mod tests {
         assert_eq!(f("vvallet"), f("wallet"));
         assert_eq!(f("g0ogle"), f("google"));
         assert_ne!(f("binance"), f("finance"));
+        assert_eq!(f("binance"), f("bimamce"));
+        assert_eq!(f("binance"), f("birnance"));
     }
 }

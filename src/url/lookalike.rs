@@ -5,9 +5,10 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_security::MixedScript;
+use unicode_security::restriction_level::{RestrictionLevel, RestrictionLevelDetection};
 
 use super::domains::{Knowledge, WordKind};
-use super::fold::{FoldBuf, fold_ascii, fold_byte};
+use super::fold::{FoldBuf, fold_ascii};
 use super::technique::{TechSet, Technique as T};
 
 /// Longest name examined: DNS labels are at most 63 bytes; handles are shorter.
@@ -70,12 +71,15 @@ pub fn match_name(k: &Knowledge, name: &[u8]) -> Option<NameHit> {
     let counts = lanes.to_le_bytes();
     let mut checked_words = false;
     for (bi, brand) in k.brands.iter().enumerate() {
-        // A one-edit look-alike or a combination keeps all but one brand letter.
-        if (counts[bi] as usize) + 1 < brand.label.len() {
+        // A look-alike keeps most of the brand's letters (see `min_letters`).
+        if (counts[bi] as usize) < brand.min_letters {
             continue;
         }
         if !checked_words {
-            if k.is_unrelated_word(name) {
+            // "inane3" is the word "inane", numbered.
+            let stem_len =
+                name.len() - name.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+            if k.is_unrelated_word(name) || k.is_unrelated_word(&name[..stem_len]) {
                 return None;
             }
             checked_words = true;
@@ -116,8 +120,23 @@ fn match_brand(k: &Knowledge, bi: usize, name: &[u8]) -> Option<NameHit> {
         return Some(hit);
     }
 
+    let bl = brand.len();
     for (ti, tok) in tokens.iter().enumerate() {
-        let Some((mut techniques, mut flags)) = match_token(k, bi, tok) else {
+        let found = match_token(k, bi, tok).or_else(|| {
+            // Two edits as a word of its own next to known words ("bonus-biaqce-io").
+            if !k.brands[bi].typos || bl < 7 || nt < 2 || tok.len() + 2 < bl || tok.len() > bl + 2 {
+                return None;
+            }
+            let t = two_edits(k, bi, tok)?;
+            let mut f = Flags::default();
+            for (oi, other) in tokens.iter().enumerate() {
+                if oi != ti {
+                    f.merge(classify_word(k, other));
+                }
+            }
+            f.lure.then_some((t, Flags::default()))
+        });
+        let Some((mut techniques, mut flags)) = found else {
             continue;
         };
         for (oi, other) in tokens.iter().enumerate() {
@@ -175,10 +194,22 @@ fn hyphenated(k: &Knowledge, bi: usize, tokens: &[&[u8]]) -> Option<NameHit> {
             let mut techniques = TechSet::EMPTY.with(T::Hyphenation);
             if joined != brand {
                 let mut fb = FoldBuf::new();
-                if fold_ascii(joined, &mut fb) != b.folded.as_slice() {
+                if fold_ascii(joined, &mut fb) == b.folded.as_slice() {
+                    techniques.insert(T::Homoglyph);
+                } else if b.typos
+                    && tokens[lo..=hi].iter().all(|t| t.len() >= 2)
+                    && (joined.len() == brand.len()
+                        || tokens
+                            .iter()
+                            .enumerate()
+                            .any(|(i, t)| (i < lo || i > hi) && classify_word(k, t).lure))
+                    && let Some(t) = typo(k, bi, joined)
+                {
+                    // "binan-se", "bi-nanse-login": split and misspelt.
+                    techniques = techniques.union(t);
+                } else {
                     continue;
                 }
-                techniques.insert(T::Homoglyph);
             }
             let mut flags = Flags::default();
             for (i, t) in tokens.iter().enumerate() {
@@ -292,7 +323,15 @@ fn glued(k: &Knowledge, before: &[u8], after: &[u8], folded: bool) -> Flags {
         if part.is_empty() {
             continue;
         }
-        match segment(k, part, folded) {
+        let seg = segment(k, part, folded).or_else(|| {
+            // "binanceloqin": the glued word has look-alikes of its own.
+            if folded {
+                return None;
+            }
+            let mut fb = FoldBuf::new();
+            segment(k, fold_ascii(part, &mut fb), true)
+        });
+        match seg {
             Some(s) => f.merge(s),
             None => f.unknown = true,
         }
@@ -325,6 +364,14 @@ fn match_token(k: &Knowledge, bi: usize, tok: &[u8]) -> Option<(TechSet, Flags)>
         }
         let f = glued(k, &tok[..pos], &tok[pos + brand.len()..], false);
         return Some((TechSet::EMPTY, f));
+    }
+    // A single edit is named as that edit before any look-alike reading.
+    if tok.len() <= brand.len() + 1
+        && tok.len() + 1 >= brand.len()
+        && let Some(t) = one_edit(tok, brand)
+        && b.typos
+    {
+        return Some((t, Flags::default()));
     }
     let mut fb = FoldBuf::new();
     let ft = fold_ascii(tok, &mut fb);
@@ -383,7 +430,135 @@ fn match_token(k: &Knowledge, bi: usize, tok: &[u8]) -> Option<(TechSet, Flags)>
             }
         }
     }
+    if !b.typos || k.has_unrelated_inside(tok) {
+        return None;
+    }
+    // Two edits inside a compound of known words ("verifybimanse", "bnanc-login"
+    // is one token per side): the words around make the intent plain.
+    if bl >= 7 {
+        for pre in 0..tok.len() {
+            let Some(pre_flags) = fwd[pre] else { continue };
+            let rest_len = tok.len() - pre;
+            for core_len in (bl - 2)..=(bl + 2).min(rest_len) {
+                let split = pre + core_len;
+                if pre == 0 && split == tok.len() {
+                    continue;
+                }
+                let after = &tok[split..];
+                let post_flags = if after.is_empty() {
+                    Flags::default()
+                } else if is_genuine_suffix(k, after) {
+                    Flags {
+                        dot: true,
+                        ..Flags::default()
+                    }
+                } else {
+                    match segment(k, after, false) {
+                        Some(f) => f,
+                        None => continue,
+                    }
+                };
+                let mut f = pre_flags;
+                f.merge(post_flags);
+                // Two edits are far from the brand: only a lure word makes it plain.
+                if !f.lure {
+                    continue;
+                }
+                if let Some(t) = two_edits(k, bi, &tok[pre..split]) {
+                    return Some((t, f));
+                }
+            }
+        }
+    }
+    // A one-edit core that starts the name, with other text glued after it
+    // ("binancxyz", "bnancetoday"): the brand read first, as people read it.
+    // Not anywhere else: many real words end in a near-brand ("ambiance").
+    for core_len in bl.saturating_sub(1)..=(bl + 1) {
+        if core_len >= tok.len() || tok.len() - core_len > 12 {
+            continue;
+        }
+        let core = &tok[..core_len];
+        if core[..2] != brand[..2] || k.is_unrelated_word(core) {
+            continue;
+        }
+        // Raw letters only: look-alike classes are too loose next to unknown text.
+        if let Some(t) = one_edit(core, brand) {
+            let f = glued(k, &[], &tok[core_len..], false);
+            return Some((t, f));
+        }
+    }
     None
+}
+
+/// Exactly two edits from the brand (optimal string alignment on raw or folded
+/// letters), as a technique set. Only called for names inside compounds.
+fn two_edits(k: &Knowledge, bi: usize, s: &[u8]) -> Option<TechSet> {
+    let b = &k.brands[bi];
+    let brand = b.label.as_bytes();
+    if k.is_unrelated_word(s) || s.len() < 5 {
+        return None;
+    }
+    // The first letter is kept: a name starting elsewhere reads as another word.
+    let mut fs = FoldBuf::new();
+    let folded = fold_ascii(s, &mut fs);
+    if folded.first() != b.folded.first() {
+        return None;
+    }
+    let raw = osa(s, brand);
+    let fold = osa(folded, &b.folded);
+    if raw > 2 && fold > 2 {
+        return None;
+    }
+    let mut t = TechSet::EMPTY;
+    if fold < raw {
+        t.insert(T::Homoglyph);
+    }
+    let d = if fold < raw { folded.len() } else { s.len() };
+    let bl = if fold < raw {
+        b.folded.len()
+    } else {
+        brand.len()
+    };
+    t.insert(match d.cmp(&bl) {
+        std::cmp::Ordering::Less => T::Omission,
+        std::cmp::Ordering::Greater => T::Insertion,
+        std::cmp::Ordering::Equal => T::Replacement,
+    });
+    Some(t)
+}
+
+/// Optimal string alignment distance, capped at 3 (names are short).
+fn osa(a: &[u8], b: &[u8]) -> usize {
+    const CAP: usize = 3;
+    if a.len().abs_diff(b.len()) >= CAP || a.len() > MAX_NAME || b.len() > MAX_NAME {
+        return CAP;
+    }
+    let (n, m) = (a.len(), b.len());
+    let mut d = [[0u8; MAX_NAME + 1]; 3];
+    // Rolling rows: d[i%3] is row i.
+    for (j, cell) in d[0].iter_mut().enumerate().take(m + 1) {
+        *cell = j as u8;
+    }
+    for i in 1..=n {
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        d[cur][0] = i as u8;
+        let mut row_min = d[cur][0];
+        for j in 1..=m {
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[prev][j] + 1)
+                .min(d[cur][j - 1] + 1)
+                .min(d[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[prev2][j - 2] + 1);
+            }
+            d[cur][j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min as usize >= CAP {
+            return CAP;
+        }
+    }
+    (d[n % 3][m] as usize).min(CAP)
 }
 
 /// Segmentations of every prefix of `part` into known words, "www" and digit
@@ -432,6 +607,11 @@ pub fn typo(k: &Knowledge, bi: usize, s: &[u8]) -> Option<TechSet> {
     if s == brand || k.is_unrelated_word(s) {
         return None;
     }
+    if !b.typos {
+        let mut fb = FoldBuf::new();
+        return (fold_ascii(s, &mut fb) == b.folded.as_slice())
+            .then(|| TechSet::EMPTY.with(T::Homoglyph));
+    }
     if s.len() + 1 >= brand.len()
         && s.len() <= brand.len() + 1
         && let Some(t) = one_edit(s, brand)
@@ -444,6 +624,22 @@ pub fn typo(k: &Knowledge, bi: usize, s: &[u8]) -> Option<TechSet> {
         return Some(TechSet::EMPTY.with(T::Homoglyph));
     }
     one_edit(fs, &b.folded).map(|t| t.with(T::Homoglyph))
+}
+
+/// Letters nobody tells apart at a glance (1/l/i, 0/o, 3/e…); the looser
+/// classes of `fold_byte` (m/n, c/e) find look-alikes but a single such change
+/// is named as the edit it is.
+fn strong_look_alike(x: u8, y: u8) -> bool {
+    let strict = |c: u8| match c {
+        b'1' | b'i' | b'l' | b'|' | b'!' => b'l',
+        b'0' => b'o',
+        b'3' => b'e',
+        b'4' => b'a',
+        b'5' => b's',
+        b'8' => b'b',
+        _ => c,
+    };
+    strict(x) == strict(y)
 }
 
 fn is_vowel(c: u8) -> bool {
@@ -480,7 +676,7 @@ pub fn one_edit(s: &[u8], b: &[u8]) -> Option<TechSet> {
             if s[i + 1..] == b[i + 1..] {
                 let (x, y) = (b[i], s[i]);
                 let mut t = TechSet::EMPTY;
-                if fold_byte(x) == fold_byte(y) {
+                if strong_look_alike(x, y) {
                     t.insert(T::Homoglyph);
                 } else {
                     if is_vowel(x) && is_vowel(y) {
@@ -522,10 +718,16 @@ fn extra_confusable(c: char) -> Option<char> {
 
 /// Reduce a Unicode label to lower-case ASCII for brand matching: strip
 /// combining marks (î, i̇), map TR39 confusables (Cyrillic а, Greek ο, dotless ı)
-/// to their prototypes. Returns (ascii, had_non_ascii, mixed_script).
+/// to their prototypes. Letters of scripts with no Latin look-alike (kana,
+/// kanji) stay as they are, for `read_script_words`. Returns
+/// (a non-ASCII character was read as a Latin letter, mixed_script), where
+/// mixed script means a mix that UTS 39 does not accept as one writing
+/// system: Latin with kana and kanji is how Japanese is written, Latin with
+/// Cyrillic or Greek is a disguise.
 pub fn skeleton_ascii(label: &str, out: &mut String) -> (bool, bool) {
     out.clear();
     let mut non_ascii = false;
+    let mut confusable = false;
     for c in label.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -534,6 +736,7 @@ pub fn skeleton_ascii(label: &str, out: &mut String) -> (bool, bool) {
         non_ascii = true;
         if let Some(m) = extra_confusable(c) {
             out.push(m);
+            confusable = true;
             continue;
         }
         for d in std::iter::once(c).nfd() {
@@ -546,13 +749,74 @@ pub fn skeleton_ascii(label: &str, out: &mut String) -> (bool, bool) {
                     continue;
                 }
                 for l in p.to_lowercase() {
+                    confusable |= l.is_ascii_alphanumeric();
                     out.push(l);
                 }
             }
         }
     }
-    let mixed = non_ascii && !label.is_single_script();
-    (non_ascii, mixed)
+    (confusable, non_ascii && is_mixed_script(label))
+}
+
+/// A mix of scripts that UTS 39 does not accept as one writing system.
+pub fn is_mixed_script(label: &str) -> bool {
+    if label.is_ascii() || label.is_single_script() {
+        return false;
+    }
+    let letters: String = label.chars().filter(|&c| c != '-').collect();
+    matches!(
+        letters.as_str().detect_restriction_level(),
+        RestrictionLevel::MinimallyRestrictive | RestrictionLevel::Unrestricted
+    )
+}
+
+/// Read the words of the users' own scripts in a Unicode label as their ASCII
+/// counterparts ("バイナンス-サポート" → "-binance---support-"), each as its own
+/// hyphen-separated word; other characters are kept. Returns whether a brand
+/// name was among the words read. Runs before `skeleton_ascii`, which would
+/// turn some kana into look-alike symbols.
+pub fn read_script_words(k: &Knowledge, label: &str, out: &mut String) -> bool {
+    out.clear();
+    let mut brand = false;
+    let mut rest = label;
+    while let Some(c) = rest.chars().next() {
+        if !c.is_ascii()
+            && let Some((w, ascii)) = k
+                .script_words
+                .iter()
+                .find(|(w, _)| rest.starts_with(w.as_str()))
+        {
+            out.push('-');
+            out.push_str(ascii);
+            out.push('-');
+            brand |= k.brands.iter().any(|b| b.label == *ascii);
+            rest = &rest[w.len()..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    brand
+}
+
+/// Replace each run of non-ASCII characters left in a skeleton by one word
+/// that no list knows, so the ASCII matcher sees "binance" + other text.
+pub fn unknown_runs(skel: &mut String) {
+    if skel.is_ascii() {
+        return;
+    }
+    let mut out = String::with_capacity(skel.len());
+    let mut in_run = false;
+    for c in skel.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            in_run = false;
+        } else if !in_run {
+            out.push_str("-zq-");
+            in_run = true;
+        }
+    }
+    *skel = out.trim_matches('-').to_string();
 }
 
 #[cfg(test)]
@@ -624,6 +888,19 @@ mod tests {
         let mut s = String::new();
         assert_eq!(skeleton_ascii("bіnаnсе", &mut s), (true, true)); // Cyrillic і а с е
         assert_eq!(s, "binance");
+        assert_eq!(skeleton_ascii("例え-abc", &mut s), (false, false));
+        let mut t = String::new();
+        assert!(read_script_words(
+            knowledge(),
+            "バイナンス-サポート",
+            &mut t
+        ));
+        skeleton_ascii(&t, &mut s);
+        unknown_runs(&mut s);
+        assert_eq!(s.trim_matches('-'), "binance---support");
+        skeleton_ascii("例え-binance", &mut s);
+        unknown_runs(&mut s);
+        assert_eq!(s, "zq--binance");
         skeleton_ascii("bınance", &mut s);
         assert_eq!(s, "binance");
         skeleton_ascii("bînance", &mut s);

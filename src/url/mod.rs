@@ -10,6 +10,7 @@ pub mod domains;
 pub mod extract;
 pub mod fold;
 pub mod lookalike;
+pub mod message;
 pub mod parse;
 pub mod technique;
 pub mod verdict;

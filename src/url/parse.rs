@@ -53,6 +53,9 @@ pub struct Parsed<'a> {
     /// The host as written differs from what a browser resolves beyond letter
     /// case: fullwidth letters, ideographic dots, other compatibility forms.
     pub mapped_host: bool,
+    /// An IPv4 address written other than as a dotted quad (3232235777,
+    /// 0xC0A80101, 0300.0250.1.1): only ever done to hide it.
+    pub ip_obfuscated: bool,
 }
 
 /// Buffers reused across calls so that parsing the common case allocates nothing.
@@ -333,6 +336,7 @@ pub fn parse<'a>(input: &'a str, buf: &'a mut ParseBuf) -> Option<Parsed<'a>> {
                 payload: "",
                 percent_host: false,
                 mapped_host: false,
+                ip_obfuscated: false,
             })
         }
         Fast::Invalid => None,
@@ -378,6 +382,7 @@ pub fn parse_general<'a>(input: &'a str, buf: &'a mut ParseBuf) -> Option<Parsed
             payload: body,
             percent_host: false,
             mapped_host: false,
+            ip_obfuscated: false,
         });
     }
 
@@ -454,6 +459,7 @@ pub fn parse_general<'a>(input: &'a str, buf: &'a mut ParseBuf) -> Option<Parsed
     let mut host_unicode = None;
     let mut percent_host = false;
     let mut mapped_host = false;
+    let mut ip_obfuscated = false;
     host_buf.clear();
     if is_plain_ascii_host(raw_host) {
         host_buf.extend(raw_host.bytes().map(|c| c.to_ascii_lowercase() as char));
@@ -473,12 +479,15 @@ pub fn parse_general<'a>(input: &'a str, buf: &'a mut ParseBuf) -> Option<Parsed
             ::url::Host::Ipv4(a) => {
                 host_kind = HostKind::Ipv4;
                 host_buf.push_str(&a.to_string());
+                ip_obfuscated = !is_dotted_quad(raw_host);
                 if scheme == Scheme::Missing && !is_dotted_quad(raw_host) {
                     return None;
                 }
             }
             ::url::Host::Ipv6(a) => {
                 host_kind = HostKind::Ipv6;
+                // "[::ffff:c0a8:101]" is 192.168.1.1 in disguise.
+                ip_obfuscated = a.to_ipv4_mapped().is_some();
                 host_buf.push('[');
                 host_buf.push_str(&a.to_string());
                 host_buf.push(']');
@@ -516,6 +525,7 @@ pub fn parse_general<'a>(input: &'a str, buf: &'a mut ParseBuf) -> Option<Parsed
         payload: "",
         percent_host,
         mapped_host,
+        ip_obfuscated,
     })
 }
 

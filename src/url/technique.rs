@@ -54,6 +54,9 @@ techniques! {
     DataUrl => "data_url",
     JavascriptUrl => "javascript_url",
     UnverifiedDomain => "unverified_domain",
+    Transliteration => "transliteration",
+    Redirect => "redirect",
+    LinkTextMismatch => "link_text_mismatch",
 }
 
 impl Technique {
@@ -76,6 +79,7 @@ impl Technique {
                 | Technique::Hyphenation
                 | Technique::DotRemoved
                 | Technique::DotMoved
+                | Technique::Transliteration
         )
     }
 }
@@ -122,6 +126,9 @@ impl Technique {
             T::DataUrl => "data: URL",
             T::JavascriptUrl => "javascript: URL",
             T::UnverifiedDomain => "未確認のドメイン",
+            T::Transliteration => "ブランド名の別表記",
+            T::Redirect => "転送先の偽装",
+            T::LinkTextMismatch => "表示と異なるリンク先",
         }
     }
 }

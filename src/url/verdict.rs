@@ -84,6 +84,9 @@ pub struct Verdict {
     pub techniques: Vec<Technique>,
     /// The genuine domain imitated, if any.
     pub impersonates: Option<String>,
+    /// Whose domain that is ("Binance", "BNB Chain").
+    #[serde(default)]
+    pub imitated_brand: Option<String>,
     pub host: Option<HostNames>,
     /// Registrable domain (Public Suffix List) of the host, if it has one.
     pub registrable_domain: Option<String>,
@@ -146,6 +149,7 @@ pub(crate) fn build_verdict(
         verdict: a.verdict,
         techniques: a.techniques.to_vec(),
         impersonates: a.impersonates.map(|i| k.domains[i].name.clone()),
+        imitated_brand: a.impersonates.map(|i| k.domains[i].owner.clone()),
         host,
         registrable_domain: registrable,
         reasons,
@@ -170,6 +174,10 @@ fn reasons(
         .impersonates
         .map(|i| k.domains[i].name.clone())
         .unwrap_or_default();
+    let owner = a
+        .impersonates
+        .map(|i| k.domains[i].owner.clone())
+        .unwrap_or_else(|| "Binance".into());
     let brand = d
         .brand
         .map(|b| k.brands[b].label.clone())
@@ -204,8 +212,8 @@ fn reasons(
             }
         }
         V::Phishing => out.push(t(
-            format!("This link imitates Binance ({imitated}). Do not open it and never enter a password, code or key there."),
-            format!("このリンクはBinance（{imitated}）を装っています。開かず、パスワード・認証コード・キーを絶対に入力しないでください。"),
+            format!("This link imitates {owner} ({imitated}). Do not open it and never enter a password, code or key there."),
+            format!("このリンクは{owner}（{imitated}）を装っています。開かず、パスワード・認証コード・キーを絶対に入力しないでください。"),
         )),
         V::Suspicious => out.push(t(
             "This link cannot be verified as Binance's and shows a risk sign.".into(),
@@ -363,6 +371,18 @@ fn reasons(
                 "A javascript: link runs code when clicked.".into(),
                 "javascript: リンクはクリックするとプログラムを実行します。".into(),
             ),
+            T::Transliteration => t(
+                format!("'{name}' writes '{brand}' in another script (katakana or Chinese characters) inside the host name; Binance does not use such names."),
+                format!("「{name}」はホスト名の中で「{brand}」をカタカナや漢字で書いています。Binanceはこのような名前を使いません。"),
+            ),
+            T::Redirect => t(
+                format!("The link passes through a forwarding address that sends you on to {host_s}, carried inside the link; that destination is what was judged."),
+                format!("このリンクは転送用のアドレスを経由して、リンク内に埋め込まれた {host_s} へ移動します。判定はその転送先に対するものです。"),
+            ),
+            T::LinkTextMismatch => t(
+                "The visible text of the link names one address but the link really goes to another: the classic phishing lure.".into(),
+                "リンクの表示文字列とは異なるアドレスに実際には接続されます。典型的なフィッシングの手口です。".into(),
+            ),
             T::UnverifiedDomain => {
                 let g = d.genuine.map(|g| k.domains[g].name.clone()).unwrap_or_else(|| reg_s.clone());
                 t(
@@ -374,6 +394,12 @@ fn reasons(
         out.push(r);
     }
 
+    if a.notes.has(Notes::MAPPED_GENUINE) && a.verdict == V::Official {
+        out.push(t(
+            format!("The address is written with fullwidth letters or ideographic dots; every browser reads it as {host_s}."),
+            format!("アドレスは全角文字や句点（。）で書かれていますが、どのブラウザでも {host_s} として開かれます。"),
+        ));
+    }
     if a.notes.has(Notes::USER_CONTENT) {
         out.push(t(
             format!("Anyone with a Binance account can create {host_s} links (Binance Pay, Red Packets): the domain is genuine, but Binance does not vouch for what the link asks of you."),

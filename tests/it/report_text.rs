@@ -219,3 +219,24 @@ fn playbooks_fit_80_columns() {
         assert!(list.contains("breach"), "{list}");
     }
 }
+
+#[test]
+fn link_verdicts_fit_80_columns() {
+    for lang in ["en", "ja"] {
+        let h = tempfile::tempdir().unwrap();
+        let t = text(
+            h.path(),
+            lang,
+            &[
+                "url",
+                "https://binance.com.login-verify.example/login",
+                "https://www.google.com/search?q=binance+login",
+                "https://www.binance.com/en/my/security",
+                "https://bnbchain-airdrop.example/claim",
+            ],
+            &[],
+            "",
+        );
+        assert!(t.lines().count() > 10, "{t}");
+    }
+}

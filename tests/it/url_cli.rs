@@ -95,11 +95,40 @@ fn list_file_in_order_with_fields() {
     assert_eq!(phish["host"]["ascii"], "binnance.com");
     assert_eq!(phish["host"]["unicode"], "binnance.com");
     assert!(!phish["reasons"].as_array().unwrap().is_empty());
-    assert_eq!(phish["reasons"], phish["reasons_en"]);
-    assert!(phish["reasons_ja"][0].as_str().unwrap().contains("装って"));
+    assert!(
+        phish["reasons"][0]
+            .as_str()
+            .unwrap()
+            .contains("imitates Binance")
+    );
+    assert_eq!(phish["imitated_brand"], "Binance");
+    // One copy of the reasons unless every language is asked for.
+    assert!(phish.get("reasons_en").is_none() && phish.get("reasons_ja").is_none());
     for (i, r) in rows.iter().enumerate() {
         assert_eq!(r["index"], i + 1);
     }
+}
+
+#[test]
+fn all_languages_adds_both_reason_lists() {
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .args([
+            "--format",
+            "jsonl",
+            "--all-languages",
+            "https://binnance.com/login",
+        ])
+        .output()
+        .unwrap();
+    let rows = jsonl(&out.stdout);
+    assert_eq!(rows[0]["reasons"], rows[0]["reasons_en"]);
+    assert!(
+        rows[0]["reasons_ja"][0]
+            .as_str()
+            .unwrap()
+            .contains("装って")
+    );
 }
 
 #[test]
@@ -157,14 +186,63 @@ fn extract_from_eml_decodes_every_part() {
                 "https://accounts.binance.com.secure-login.top/verify?id=42",
                 "phishing"
             ),
-            ("https://www.binance.com/en", "official"),
-            // base64 HTML part: href target first, then the visible text
+            // The message disguises a link (below), so nothing in it is official.
+            ("https://www.binance.com/en", "suspicious"),
+            // base64 HTML part: the href, whose visible text shows
+            // www.binance.com/en/login, is one phishing verdict naming the mismatch
             ("https://binnance-login.com/auth?a=1&b=2", "phishing"),
-            ("https://www.binance.com/en/login", "official"),
-            ("https://bin.bnbstatic.com/logo.png", "official"),
+            ("https://bin.bnbstatic.com/logo.png", "suspicious"),
             ("https://t.me/BinanceSupportDesk", "phishing"),
         ]
     );
+    let lure = &rows[6];
+    assert!(
+        lure["techniques"]
+            .as_array()
+            .unwrap()
+            .contains(&"link_text_mismatch".into())
+    );
+    assert!(
+        lure["reasons"][0]
+            .as_str()
+            .unwrap()
+            .contains("www.binance.com/en/login")
+    );
+}
+
+#[test]
+fn extract_reports_input_it_did_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("deep.eml");
+    let mut body = String::from("see https://deep.example/login\r\n");
+    for d in (0..40).rev() {
+        body = format!(
+            "--b{d}x\r\nContent-Type: multipart/mixed; boundary=\"b{}x\"\r\n\r\n{body}\r\n--b{d}x--\r\n",
+            d + 1
+        );
+    }
+    let mail = format!(
+        "From: a@b.example\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=\"b0x\"\r\n\r\n{body}"
+    );
+    std::fs::write(&path, mail).unwrap();
+    let (_h, mut cmd) = url_cmd();
+    let out = cmd
+        .args(["--extract", "--format", "jsonl", "--input"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let rows = jsonl(&out.stdout);
+    assert!(
+        rows.iter()
+            .any(|r| r["input"] == "https://deep.example/login")
+    );
+    let last = rows.last().unwrap();
+    assert_eq!(last["verdict"], "suspicious");
+    assert!(
+        last["reasons"][0].as_str().unwrap().contains("nested"),
+        "{last}"
+    );
+    assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]

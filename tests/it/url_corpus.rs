@@ -352,21 +352,21 @@ fn generate(c: &mut Corpus) {
             continue;
         }
         let suffix_flat = suffix.replace('.', "");
-        // Fullwidth: browsers map these to ASCII, so the genuine label decodes
-        // to the genuine host (suspicious), a typo to a fake one (phishing).
+        // Fullwidth: browsers map these to ASCII (UTS 46), so the genuine label
+        // opens the genuine host (official), a typo a fake one (phishing).
         c.add(
             format!("https://{}.{suffix}/", fullwidth(label)),
-            "homoglyph",
-            Expect::Alarm,
+            "genuine",
+            Expect::Official,
             &[],
-            true,
+            false,
         );
         c.add(
             format!("https://www.{}.{}/", fullwidth(label), fullwidth(suffix)),
-            "homoglyph",
-            Expect::Alarm,
+            "genuine",
+            Expect::Official,
             &[],
-            true,
+            false,
         );
         let typo = format!("{}{}", &label[..2], &label[1..]);
         c.add(
@@ -618,6 +618,16 @@ fn generate(c: &mut Corpus) {
         );
     }
 
+    // A plain address with no brand claim is just a server.
+    for ip in ["192.168.1.1", "8.8.8.8", "[2001:db8::1]", "10.0.0.1:8080"] {
+        c.add(
+            format!("http://{ip}/"),
+            "unrelated",
+            Expect::Unrelated,
+            &[],
+            false,
+        );
+    }
     // IP-literal hosts in every notation.
     for ip in [
         "192.168.1.1",
@@ -630,13 +640,17 @@ fn generate(c: &mut Corpus) {
         "[::ffff:c0a8:101]",
         "10.0.0.1:8080",
     ] {
-        c.add(
-            format!("http://{ip}/"),
-            "ip_host",
-            Expect::Suspicious,
-            &["insecure_scheme"],
-            true,
-        );
+        let plain = ip.parse::<std::net::Ipv4Addr>().is_ok()
+            || (ip.starts_with("[2001") || ip.contains(':') && !ip.contains("ffff"));
+        if !plain {
+            c.add(
+                format!("http://{ip}/"),
+                "ip_host",
+                Expect::Suspicious,
+                &["insecure_scheme"],
+                true,
+            );
+        }
         c.add(
             format!("https://{ip}/binance/login"),
             "ip_host",
@@ -818,7 +832,7 @@ fn real_world(c: &mut Corpus) {
         ),
         (
             "https://www.google.com/url?q=https://binance-login.xyz/",
-            &["brand_in_path"],
+            &["brand_in_path", "redirect"],
         ),
         ("https://binance.com%2F@evil.example", &["userinfo"]),
         ("https://3232235777/binance/login", &["ip_host"]),

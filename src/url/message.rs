@@ -1,0 +1,142 @@
+//! Verdicts for everything found in one message (`--extract`): a link whose
+//! visible text shows another address is one phishing verdict naming the
+//! mismatch, and once a message disguises a link nothing in it is called
+//! official; parts that could not be read are reported as not checked.
+
+use super::assess::Analyser;
+use super::extract::{Extraction, Unchecked};
+use super::technique::Technique;
+use super::verdict::{Verdict, VerdictKind};
+use crate::i18n::Text;
+
+fn t(en: String, ja: String) -> Text {
+    Text { en, ja }
+}
+
+/// Bounded, printable quote of message text for a reason.
+fn q(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .filter(|c| !c.is_control() && !super::verdict::is_bidi_control(*c))
+        .take(80)
+        .collect();
+    if s.chars().count() > 80 {
+        out.push('…');
+    }
+    out
+}
+
+/// One verdict per link, in order, then one per part left unexamined.
+pub fn judge(an: &mut Analyser, ex: &Extraction) -> Vec<Verdict> {
+    let mut out = Vec::with_capacity(ex.links.len() + ex.unchecked.len());
+    let mut disguised: Option<String> = None;
+    for link in &ex.links {
+        let mut v = an.analyse(&link.url);
+        if let Some(shown) = &link.shown
+            && v.verdict != VerdictKind::Invalid
+        {
+            let pretended = an.analyse(shown);
+            let dest = v
+                .host
+                .as_ref()
+                .map(|h| h.unicode.clone())
+                .unwrap_or_else(|| link.url.clone());
+            v.verdict = VerdictKind::Phishing;
+            if !v.techniques.contains(&Technique::LinkTextMismatch) {
+                v.techniques.push(Technique::LinkTextMismatch);
+                v.techniques.sort();
+            }
+            if v.impersonates.is_none() && pretended.impersonates.is_some() {
+                v.impersonates = pretended.impersonates.clone();
+                v.imitated_brand = pretended.imitated_brand.clone();
+            }
+            if v.impersonates.is_none()
+                && pretended.verdict == VerdictKind::Official
+                && let Some(h) = &pretended.registrable_domain
+            {
+                v.impersonates = Some(h.clone());
+                v.imitated_brand = Some("Binance".into());
+            }
+            let (sh, de) = (q(shown), q(&dest));
+            let head = t(
+                format!(
+                    "The link text shows {sh}, but the link really goes to {de}. A link that hides where it leads is phishing: do not open it."
+                ),
+                format!(
+                    "リンクの表示は {sh} ですが、実際の接続先は {de} です。行き先を偽るリンクはフィッシングです。開かないでください。"
+                ),
+            );
+            if !v.reasons.is_empty() {
+                v.reasons.remove(0);
+            }
+            v.reasons.insert(0, head);
+            disguised.get_or_insert(sh);
+        }
+        out.push(v);
+    }
+    if let Some(sh) = disguised {
+        for v in &mut out {
+            if v.verdict == VerdictKind::Official {
+                v.verdict = VerdictKind::Suspicious;
+                v.reasons.insert(
+                    0,
+                    t(
+                        format!("This message disguises a link (its text shows {sh}), so a genuine-looking Binance address in it proves nothing about the sender."),
+                        format!("このメッセージには行き先を偽るリンク（表示は {sh}）があるため、正規に見えるBinanceのアドレスが含まれていても送信元の証明にはなりません。"),
+                    ),
+                );
+            }
+        }
+    }
+    for u in &ex.unchecked {
+        let reason = match u {
+            Unchecked::DeepNesting => t(
+                "Parts of this message are nested deeper than the checker follows; they were only searched as raw text and may hide links that were not checked.".into(),
+                "このメッセージの一部は確認できる深さを超えて入れ子になっており、生のテキストとして検索しただけです。確認されていないリンクが含まれている可能性があります。".into(),
+            ),
+            Unchecked::TooLarge => t(
+                "The input is larger than the reading limit; everything past it was not checked.".into(),
+                "入力が読み込み上限を超えています。上限を超えた部分は確認されていません。".into(),
+            ),
+        };
+        out.push(Verdict {
+            input: match u {
+                Unchecked::DeepNesting => "(deeply nested message parts)".into(),
+                Unchecked::TooLarge => "(input past the size limit)".into(),
+            },
+            verdict: VerdictKind::Suspicious,
+            techniques: Vec::new(),
+            impersonates: None,
+            imitated_brand: None,
+            host: None,
+            registrable_domain: None,
+            reasons: vec![reason],
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::url::extract::extract;
+
+    #[test]
+    fn anchor_mismatch_is_one_phishing_verdict_and_nothing_is_official() {
+        let html =
+            br#"<html><body><a href="https://elsewhere.example/x">https://www.binance.com/</a>
+            <p>Visit https://www.binance.com/en/support too.</p></body></html>"#;
+        let vs = judge(&mut Analyser::new(), &extract(html));
+        assert_eq!(vs[0].verdict, VerdictKind::Phishing);
+        assert!(vs[0].techniques.contains(&Technique::LinkTextMismatch));
+        assert_eq!(vs[0].impersonates.as_deref(), Some("binance.com"));
+        assert!(
+            vs.iter().all(|v| v.verdict != VerdictKind::Official),
+            "{vs:?}"
+        );
+        assert!(
+            !vs.iter().any(|v| v.input == "https://www.binance.com/"),
+            "{vs:?}"
+        );
+    }
+}
