@@ -33,4 +33,5 @@ mod status;
 mod url_cli;
 mod url_corpus;
 mod url_fuzz;
+mod url_kinds;
 mod waivers;

@@ -111,17 +111,16 @@ fn list_file_in_order_with_fields() {
 
 #[test]
 fn all_languages_adds_both_reason_lists() {
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
+    let out = Run::new()
+        .arg("url")
         .args([
             "--format",
             "jsonl",
             "--all-languages",
             "https://binnance.com/login",
         ])
-        .output()
-        .unwrap();
-    let rows = jsonl(&out.stdout);
+        .run();
+    let rows = out.jsonl();
     assert_eq!(rows[0]["reasons"], rows[0]["reasons_en"]);
     assert!(
         rows[0]["reasons_ja"][0]
@@ -225,13 +224,12 @@ fn extract_reports_input_it_did_not_read() {
         "From: a@b.example\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=\"b0x\"\r\n\r\n{body}"
     );
     std::fs::write(&path, mail).unwrap();
-    let (_h, mut cmd) = url_cmd();
-    let out = cmd
+    let out = Run::new()
+        .arg("url")
         .args(["--extract", "--format", "jsonl", "--input"])
         .arg(&path)
-        .output()
-        .unwrap();
-    let rows = jsonl(&out.stdout);
+        .run();
+    let rows = out.jsonl();
     assert!(
         rows.iter()
             .any(|r| r["input"] == "https://deep.example/login")
@@ -242,7 +240,7 @@ fn extract_reports_input_it_did_not_read() {
         last["reasons"][0].as_str().unwrap().contains("nested"),
         "{last}"
     );
-    assert_eq!(out.status.code(), Some(1));
+    out.code(1);
 }
 
 #[test]
