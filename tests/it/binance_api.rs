@@ -691,3 +691,38 @@ fn retried_requests_are_listed_once_with_their_tries() {
     let text = run(&mock, Creds::Hmac(mb::SECRET), &["-v"]).stdout;
     assert!(text.contains("(3 tries)"), "{text}");
 }
+
+/// An encrypted PKCS#8 key opens with its passphrase read from standard
+/// input (`BINANCE_API_PRIVATE_KEY_PASSPHRASE_FILE=-`), never from argv.
+#[test]
+fn an_encrypted_key_opens_with_a_passphrase_on_stdin() {
+    let mock = MockBinance::start(Scenario::read_only().key(Key::Ed25519));
+    let home = tempfile::tempdir().unwrap();
+    let pem = private_copy(home.path(), "ed25519-rfc8032-test1-encrypted.pem", 0o600);
+    let run = |stdin: &str| {
+        bin(home.path())
+            .env("BINANCE_API_KEY", mb::API_KEY)
+            .env("BINANCE_API_PRIVATE_KEY_FILE", &pem)
+            .env("BINANCE_API_PRIVATE_KEY_PASSPHRASE_FILE", "-")
+            .args(["--api-url", &mock.url(), "--format", "json"])
+            .write_stdin(stdin.to_string())
+            .output()
+            .unwrap()
+    };
+    let out = run("correct-horse\n");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let api = j["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["check"] == "binance-api")
+        .unwrap();
+    assert_eq!(api["state"], "ran", "{api}");
+    assert!(mock.rejections().is_empty(), "{:?}", mock.rejections());
+    // A wrong passphrase is an unusable key, said without quoting it.
+    let out = run("wrong-horse\n");
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("wrong-horse"));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("wrong-horse"));
+}

@@ -225,6 +225,10 @@ fn passphrase(
         .map(Some);
     }
     if let Some(p) = env(file_var) {
+        // `-` is standard input, as for other tools that read a secret from a file.
+        if p == "-" {
+            return crate::secret::read_stdin(WHAT).map(Some);
+        }
         return crate::secret::read_file(Path::new(&p), WHAT).map(Some);
     }
     if crate::secret::interactive() {
