@@ -700,18 +700,19 @@ fn an_encrypted_key_opens_with_a_passphrase_on_stdin() {
     let home = tempfile::tempdir().unwrap();
     let pem = private_copy(home.path(), "ed25519-rfc8032-test1-encrypted.pem", 0o600);
     let run = |stdin: &str| {
-        bin(home.path())
+        Run::new()
+            .home(home.path())
+            .online()
             .env("BINANCE_API_KEY", mb::API_KEY)
             .env("BINANCE_API_PRIVATE_KEY_FILE", &pem)
             .env("BINANCE_API_PRIVATE_KEY_PASSPHRASE_FILE", "-")
             .args(["--api-url", &mock.url(), "--format", "json"])
-            .write_stdin(stdin.to_string())
-            .output()
-            .unwrap()
+            .stdin(stdin)
+            .run()
     };
     let out = run("correct-horse\n");
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
-    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    out.code(0);
+    let j: Value = out.json();
     let api = j["checks"]
         .as_array()
         .unwrap()
@@ -722,7 +723,7 @@ fn an_encrypted_key_opens_with_a_passphrase_on_stdin() {
     assert!(mock.rejections().is_empty(), "{:?}", mock.rejections());
     // A wrong passphrase is an unusable key, said without quoting it.
     let out = run("wrong-horse\n");
-    assert_eq!(out.status.code(), Some(3), "{out:?}");
-    assert!(!String::from_utf8_lossy(&out.stdout).contains("wrong-horse"));
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("wrong-horse"));
+    out.code(3);
+    assert!(!out.stdout.contains("wrong-horse"));
+    assert!(!out.stderr.contains("wrong-horse"));
 }

@@ -244,24 +244,31 @@ fn link_verdicts_fit_80_columns() {
 #[test]
 fn quiet_prints_the_grade_line_and_dumb_terminals_get_no_colour() {
     let h = tempfile::tempdir().unwrap();
-    let out = bin(h.path()).args(["--offline", "-q"]).output().unwrap();
-    let s = String::from_utf8(out.stdout).unwrap();
+    let s = Run::new()
+        .home(h.path())
+        .args(["--offline", "-q"])
+        .run()
+        .stdout;
     assert_eq!(s.lines().count(), 1, "{s}");
     assert!(s.starts_with("Not graded"), "{s}");
     // -v adds the details -q and the default leave out.
-    let v = bin(h.path()).args(["--offline", "-v"]).output().unwrap();
-    let v = String::from_utf8(v.stdout).unwrap();
+    let v = Run::new()
+        .home(h.path())
+        .args(["--offline", "-v"])
+        .run()
+        .stdout;
     assert!(v.contains("Network requests made (0)"), "{v}");
     assert!(v.contains("Checks"), "{v}");
     let colour = |term: &str| {
-        let out = bin(h.path())
+        Run::new()
+            .home(h.path())
             .env_remove("NO_COLOR")
             .env("CLICOLOR_FORCE", "1")
             .env("TERM", term)
             .args(["--offline"])
-            .output()
-            .unwrap();
-        out.stdout.contains(&0x1b)
+            .run()
+            .raw_stdout
+            .contains(&0x1b)
     };
     assert!(
         colour("xterm-256color"),
