@@ -158,7 +158,11 @@ fn candidates(text: &str) -> Vec<(usize, usize, String)> {
         from = i + 3;
         let start = lower[..i]
             .rfind(|c: char| !c.is_ascii_alphanumeric() && !matches!(c, '+' | '-' | '.'))
-            .map_or(0, |p| p + 1);
+            // Past the whole character: it may be multi-byte (U+FFFD from
+            // invalid UTF-8, a CJK letter), and slicing inside it panics.
+            .map_or(0, |p| {
+                p + lower[p..].chars().next().map_or(1, char::len_utf8)
+            });
         if start == i || !lower[start..i].starts_with(|c: char| c.is_ascii_alphabetic()) {
             continue;
         }
