@@ -368,7 +368,15 @@ async fn offline_makes_no_request() {
         Err(BreachError::Offline)
     );
     let mut facts = Facts::new();
-    let st = collect(&net, &o, &pw(PASSWORD), "breach.password_count", &mut facts).await;
+    let st = collect(
+        &net,
+        &o,
+        &pw(PASSWORD),
+        "breach.password_count",
+        &mut facts,
+        binance_audit::i18n::Lang::En,
+    )
+    .await;
     assert_eq!(st.state, CheckState::Skipped);
     assert_eq!(st.detail, breach::OFFLINE_REASON);
     let batch = lookup_batch(&net, &o, &[pw("a"), pw("b")], 4).await;

@@ -57,7 +57,7 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
             }
         }
         let paths = environment::secret_files(&ctx.config, ctx.config_file.as_deref(), &extra);
-        if let Some(w) = environment::file_exposure(&paths, &mut Facts::new()).first() {
+        if let Some(w) = environment::file_exposure(&paths, &mut Facts::new(), ctx.lang).first() {
             return Err(Error::Usage(format!("{w} (--strict)")));
         }
     }
@@ -66,7 +66,7 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
     if let Some(path) = &args.baseline.baseline {
         ctx.baseline = Some(baseline::load(path).map_err(usage)?);
     }
-    let pw = inputs::audit_password(&args.password)?;
+    let pw = inputs::audit_password(&args.password, ctx.lang)?;
     // One time budget for the network part of the run (not the prompt).
     let budget = crate::net::Net::run_budget(std::time::Duration::from_secs(global.timeout));
     ctx.net

@@ -25,7 +25,7 @@ pub fn run(global: &GlobalArgs, args: &PasswordArgs) -> Result<Exit> {
     }
     let breach_in =
         inputs::breach_inputs(&ctx.config, global.offline, &args.breach, &args.password)?;
-    let pw = inputs::required_password(&args.password)?;
+    let pw = inputs::required_password(&args.password, ctx.lang)?;
     let report = session::runtime()?.block_on(audit::password_report(&ctx, pw, &breach_in));
     super::say_incomplete(&report);
     let opts = session::render_options(global);
