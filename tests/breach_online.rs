@@ -280,6 +280,7 @@ async fn hang_past_timeout_is_not_checked_and_failed() {
         &pw(PASSWORD),
         "breach.password_count",
         &mut facts,
+        binance_audit::i18n::Lang::En,
     )
     .await;
     assert_eq!(st.state, CheckState::Failed);
@@ -304,6 +305,7 @@ async fn garbage_200_is_an_error_not_a_clean_bill() {
         &pw(PASSWORD),
         "breach.password_count",
         &mut facts,
+        binance_audit::i18n::Lang::En,
     )
     .await;
     assert_eq!(st.state, CheckState::Failed);
@@ -333,6 +335,7 @@ async fn collect_observes_the_count_and_says_what_left() {
         &pw(PASSWORD),
         "breach.email_password_count",
         &mut facts,
+        binance_audit::i18n::Lang::En,
     )
     .await;
     assert_eq!(st.state, CheckState::Ran);

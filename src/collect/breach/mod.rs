@@ -341,6 +341,7 @@ mod tests {
             &SecretString::from("pw"),
             "breach.password_count",
             &mut facts,
+            Lang::En,
         )
         .await;
         assert_eq!(st.state, crate::collect::CheckState::Skipped);
