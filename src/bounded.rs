@@ -37,10 +37,20 @@ impl ReadError {
     /// One line for the user: what was read and, if too large, the limit.
     pub fn describe(&self, what: &str) -> String {
         match self {
-            ReadError::Io(e) => format!("cannot read {what}: {}", e.kind()),
-            ReadError::TooLarge(limit) => {
-                format!("{what} is larger than {}, the most accepted", human(*limit))
-            }
+            ReadError::Io(e) => match crate::i18n::ui() {
+                crate::i18n::Lang::En => format!("cannot read {what}: {}", e.kind()),
+                crate::i18n::Lang::Ja => {
+                    format!("{what} を読み取れません: {}", crate::files::io_reason(e))
+                }
+            },
+            ReadError::TooLarge(limit) => match crate::i18n::ui() {
+                crate::i18n::Lang::En => {
+                    format!("{what} is larger than {}, the most accepted", human(*limit))
+                }
+                crate::i18n::Lang::Ja => {
+                    format!("{what} が上限の {} を超えています", human(*limit))
+                }
+            },
         }
     }
 }

@@ -19,7 +19,7 @@ pub enum Existing {
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("{0} is a symbolic link: refusing to write through it")]
+    #[error("{} {}", .0.display(), crate::i18n::ui_tr("is a symbolic link: refusing to write through it", "はシンボリックリンクです。リンク経由では書き込みません"))]
     Symlink(PathBuf),
     #[error("{path}: {source}")]
     Io {
@@ -118,13 +118,22 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// An I/O error as a person reads it: "no such file" rather than "entity not
 /// found"; the OS wording otherwise, without the "(os error N)" tail.
 pub fn io_reason(e: &std::io::Error) -> String {
+    use crate::i18n::ui_tr;
     use std::io::ErrorKind::*;
     match e.kind() {
-        NotFound => "no such file or directory".into(),
-        PermissionDenied => "permission denied".into(),
-        AlreadyExists => "already exists".into(),
-        IsADirectory => "is a directory".into(),
-        StorageFull => "no space left on the device".into(),
+        NotFound => ui_tr(
+            "no such file or directory",
+            "ファイルまたはフォルダがありません",
+        )
+        .into(),
+        PermissionDenied => ui_tr("permission denied", "アクセスが拒否されました").into(),
+        AlreadyExists => ui_tr("already exists", "すでに存在します").into(),
+        IsADirectory => ui_tr("is a directory", "フォルダです").into(),
+        StorageFull => ui_tr(
+            "no space left on the device",
+            "デバイスの空き容量がありません",
+        )
+        .into(),
         _ => {
             let s = e.to_string();
             match s.find(" (os error") {

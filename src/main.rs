@@ -10,9 +10,14 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!(
-            "binance-audit: internal error{place}; please report it (no details are printed, to keep secrets out of logs)"
-        );
+        match binance_audit::i18n::ui() {
+            binance_audit::i18n::Lang::En => eprintln!(
+                "binance-audit: internal error{place}; please report it (no details are printed, to keep secrets out of logs)"
+            ),
+            binance_audit::i18n::Lang::Ja => eprintln!(
+                "binance-audit: 内部エラー{place}。報告をお願いします（秘密情報をログに残さないため、詳細は表示しません）"
+            ),
+        }
     }));
     unset_empty_variables();
     let cli = match Cli::parse_args() {

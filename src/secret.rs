@@ -9,6 +9,7 @@ use zeroize::Zeroize;
 
 use crate::bounded;
 use crate::collect::password::MAX_LEN;
+use crate::i18n::{Lang, ui, ui_tr};
 
 pub const PASSWORD_ENV: &str = "BINANCE_AUDIT_PASSWORD";
 
@@ -26,22 +27,38 @@ pub fn ci() -> bool {
 pub fn secret_from_bytes(mut bytes: Vec<u8>, what: &str) -> Result<SecretString, String> {
     crate::hardening::no_core_dumps();
     let result = (|| {
-        let text = std::str::from_utf8(&bytes).map_err(|_| format!("{what} is not valid UTF-8"))?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| match ui() {
+            Lang::En => format!("{what} is not valid UTF-8"),
+            Lang::Ja => format!("{what} が正しいUTF-8ではありません"),
+        })?;
         let line = text.strip_suffix('\n').unwrap_or(text);
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.is_empty() {
-            return Err(format!("{what} is empty"));
+            return Err(match ui() {
+                Lang::En => format!("{what} is empty"),
+                Lang::Ja => format!("{what} が空です"),
+            });
         }
         if line.contains('\n') {
-            return Err(format!(
-                "{what} has more than one line (use --stdin-list to check several)"
-            ));
+            return Err(match ui() {
+                Lang::En => {
+                    format!("{what} has more than one line (use --stdin-list to check several)")
+                }
+                Lang::Ja => format!(
+                    "{what} が2行以上あります（複数を確認するには --stdin-list を使ってください）"
+                ),
+            });
         }
         let n = line.chars().count();
         if n > MAX_LEN {
-            return Err(format!(
-                "{what} is {n} characters long; at most {MAX_LEN} are accepted"
-            ));
+            return Err(match ui() {
+                Lang::En => {
+                    format!("{what} is {n} characters long; at most {MAX_LEN} are accepted")
+                }
+                Lang::Ja => {
+                    format!("{what} が{n}文字あります。受け付けるのは{MAX_LEN}文字までです")
+                }
+            });
         }
         Ok(SecretString::from(line.to_string()))
     })();
@@ -49,22 +66,40 @@ pub fn secret_from_bytes(mut bytes: Vec<u8>, what: &str) -> Result<SecretString,
     result
 }
 
+/// `what` is a noun in the diagnostics language ("password" / "パスワード").
 pub fn read_stdin(what: &str) -> Result<SecretString, String> {
+    let place = match ui() {
+        Lang::En => format!("{what} on standard input"),
+        Lang::Ja => format!("標準入力の{what}"),
+    };
     let buf = bounded::read_limited(std::io::stdin().lock(), bounded::SECRET)
-        .map_err(|e| e.describe(&format!("{what} on standard input")))?;
-    secret_from_bytes(buf, &format!("{what} on standard input"))
+        .map_err(|e| e.describe(&place))?;
+    secret_from_bytes(buf, &place)
 }
 
 pub fn read_file(path: &Path, what: &str) -> Result<SecretString, String> {
-    let buf = bounded::read_file(path, bounded::SECRET)
-        .map_err(|e| e.describe(&format!("{what} file {}", path.display())))?;
-    secret_from_bytes(buf, &format!("{what} in {}", path.display()))
+    let (file, inside) = match ui() {
+        Lang::En => (
+            format!("{what} file {}", path.display()),
+            format!("{what} in {}", path.display()),
+        ),
+        Lang::Ja => (
+            format!("{what}のファイル {}", path.display()),
+            format!("{} の{what}", path.display()),
+        ),
+    };
+    let buf = bounded::read_file(path, bounded::SECRET).map_err(|e| e.describe(&file))?;
+    secret_from_bytes(buf, &inside)
 }
 
 pub fn read_env(var: &str, what: &str) -> Option<Result<SecretString, String>> {
     let v = std::env::var_os(var)?;
     let bytes = v.into_encoded_bytes();
-    Some(secret_from_bytes(bytes, &format!("{what} in ${var}")))
+    let place = match ui() {
+        Lang::En => format!("{what} in ${var}"),
+        Lang::Ja => format!("${var} の{what}"),
+    };
+    Some(secret_from_bytes(bytes, &place))
 }
 
 /// No-echo prompt; an empty answer means "skip".
@@ -75,24 +110,37 @@ pub fn prompt(label: &str) -> Result<Option<SecretString>, String> {
             let out = if s.is_empty() {
                 Ok(None)
             } else {
-                secret_from_bytes(s.as_bytes().to_vec(), "password").map(Some)
+                secret_from_bytes(s.as_bytes().to_vec(), ui_tr("password", "パスワード")).map(Some)
             };
             s.zeroize();
             out
         }
-        Err(e) => Err(format!("cannot prompt for the password: {}", e.kind())),
+        Err(e) => Err(format!(
+            "{}: {}",
+            ui_tr(
+                "cannot prompt for the password",
+                "パスワードを尋ねられません"
+            ),
+            crate::files::io_reason(&e)
+        )),
     }
 }
 
 /// Read several secrets, one per line, reporting problems by line number.
 pub fn read_stdin_list() -> Result<Vec<Result<SecretString, String>>, String> {
     let mut buf = bounded::read_limited(std::io::stdin().lock(), bounded::PASSWORD_LIST)
-        .map_err(|e| e.describe("standard input"))?;
+        .map_err(|e| e.describe(ui_tr("standard input", "標準入力")))?;
     let out = buf
         .split(|b| *b == b'\n')
         .enumerate()
         .filter(|(_, l)| !l.is_empty() && *l != b"\r")
-        .map(|(i, l)| secret_from_bytes(l.to_vec(), &format!("line {}", i + 1)))
+        .map(|(i, l)| {
+            let line = match ui() {
+                Lang::En => format!("line {}", i + 1),
+                Lang::Ja => format!("{}行目", i + 1),
+            };
+            secret_from_bytes(l.to_vec(), &line)
+        })
         .collect();
     buf.zeroize();
     Ok(out)

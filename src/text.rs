@@ -171,6 +171,10 @@ fn tokens(text: &str) -> Vec<(bool, String)> {
         }
         word.push(c);
         space = false;
+        // A line may break after wide punctuation ("BA-API-001、BA-API-002").
+        if wide {
+            out.push((word_space, std::mem::take(&mut word)));
+        }
     }
     if !word.is_empty() {
         out.push((word_space, word));
@@ -242,6 +246,21 @@ mod tests {
             url.split_whitespace().collect::<String>(),
             "seehttps://www.binance.com/en/support/faq/a-very-long-path-that-does-not-fit"
         );
+    }
+
+    #[test]
+    fn ids_joined_by_japanese_commas_break_between_ids() {
+        let ids =
+            "BA-API-001、BA-API-002、BA-API-003、BA-API-004、BA-API-005、BA-ACC-001、BA-ACC-002";
+        let t = fill("    ", 4, 4, ids, 40);
+        for line in t.lines() {
+            assert!(width(line) <= 40, "{t}");
+            let l = line.trim();
+            assert!(
+                l.starts_with("BA-") && l.ends_with(['、', '2', '1', '3', '4', '5']),
+                "{t}"
+            );
+        }
     }
 
     #[test]

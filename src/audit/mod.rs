@@ -17,6 +17,7 @@ use crate::collect::breach::{self, BreachOptions};
 use crate::collect::{self, CheckStatus, environment, password};
 use crate::context::Context;
 use crate::facts::Facts;
+use crate::i18n::{Lang, tr};
 use crate::net::Net;
 use crate::report::Report;
 use crate::rules::{Category, Rule};
@@ -25,6 +26,39 @@ pub const NO_PASSWORD: &str = "password check skipped: no password entered (run 
 pub const NO_PASSWORD_UNATTENDED: &str = "password check skipped: unattended run (CI is set or standard input is not a terminal), so nobody is asked; a Binance password kept in a CI secret or scheduler is itself a risk — check it interactively with `binance-audit password`, or pass --password-stdin / --password-file";
 pub const NO_EMAIL_PASSWORD: &str = "email password not given: pass --email-password-file FILE or set BINANCE_AUDIT_EMAIL_PASSWORD to check it";
 pub const NO_API_KEY: &str = "no API key: set BINANCE_API_KEY and BINANCE_API_SECRET (or BINANCE_API_PRIVATE_KEY_FILE) to audit your API key and account";
+
+/// The reasons above, in the report's language.
+pub fn no_password(lang: Lang) -> &'static str {
+    tr(
+        lang,
+        NO_PASSWORD,
+        "パスワードの確認を省略しました: パスワードが入力されていません（単独で確認するには `binance-audit password` を実行するか、--password-stdin / --password-file を指定してください）",
+    )
+}
+
+pub fn no_password_unattended(lang: Lang) -> &'static str {
+    tr(
+        lang,
+        NO_PASSWORD_UNATTENDED,
+        "パスワードの確認を省略しました: 無人実行のため（CI が設定されているか、標準入力が端末ではありません）、誰にも尋ねません。BinanceのパスワードをCIのシークレットやスケジューラーに置くこと自体が危険です。`binance-audit password` を対話的に実行して確認するか、--password-stdin / --password-file を指定してください",
+    )
+}
+
+pub fn no_email_password(lang: Lang) -> &'static str {
+    tr(
+        lang,
+        NO_EMAIL_PASSWORD,
+        "メールのパスワードが指定されていません: 確認するには --email-password-file FILE を指定するか、BINANCE_AUDIT_EMAIL_PASSWORD を設定してください",
+    )
+}
+
+pub fn no_api_key(lang: Lang) -> &'static str {
+    tr(
+        lang,
+        NO_API_KEY,
+        "APIキーがありません: APIキーとアカウントを診断するには BINANCE_API_KEY と BINANCE_API_SECRET（または BINANCE_API_PRIVATE_KEY_FILE）を設定してください",
+    )
+}
 
 /// The password the shell obtained, or why there is none.
 pub enum PasswordInput {
@@ -70,10 +104,14 @@ pub async fn password_checks(
     password::record(&analysis, facts);
     checks.push(CheckStatus::ran(
         "password",
-        "strength estimated locally with zxcvbn",
+        tr(
+            ctx.lang,
+            "strength estimated locally with zxcvbn",
+            "強度をこの端末内で推定しました（zxcvbn）",
+        ),
     ));
     let fact = "breach.password_count";
-    checks.push(breach::collect(&ctx.net, &breach_in.opts, pw, fact, facts).await);
+    checks.push(breach::collect(&ctx.net, &breach_in.opts, pw, fact, facts, ctx.lang).await);
     email_breach_check(ctx, breach_in, facts, checks).await;
     Some(analysis.details)
 }
@@ -86,10 +124,9 @@ async fn email_breach_check(
 ) {
     let fact = "breach.email_password_count";
     match &breach_in.email_password {
-        Some(epw) => {
-            checks.push(breach::collect(&ctx.net, &breach_in.opts, epw, fact, facts).await)
-        }
-        None => facts.not_checked(fact, NO_EMAIL_PASSWORD),
+        Some(epw) => checks
+            .push(breach::collect(&ctx.net, &breach_in.opts, epw, fact, facts, ctx.lang).await),
+        None => facts.not_checked(fact, no_email_password(ctx.lang)),
     }
 }
 
@@ -107,6 +144,7 @@ pub async fn shared_facts(
         ctx.config.declared.as_ref(),
         Utc::now().date_naive(),
         &mut facts,
+        ctx.lang,
     ));
     (facts, checks)
 }
@@ -156,7 +194,7 @@ async fn audit_target(
         extra.extend(c.files().iter().cloned());
     }
     let paths = environment::secret_files(&ctx.config, ctx.config_file.as_deref(), &extra);
-    for w in environment::file_exposure(&paths, &mut facts) {
+    for w in environment::file_exposure(&paths, &mut facts, ctx.lang) {
         if !warnings.contains(&w) {
             warnings.push(w);
         }
@@ -164,14 +202,22 @@ async fn audit_target(
 
     match target.creds {
         Ok(None) => {
+            let why = no_api_key(ctx.lang);
             for ns in ["api.", "account.", "withdrawal."] {
-                facts.not_checked_prefix(ns, NO_API_KEY);
+                facts.not_checked_prefix(ns, why);
             }
-            facts.not_checked("env.clock_skew_ms", NO_API_KEY);
-            checks.push(CheckStatus::skipped(binance::CHECK, NO_API_KEY));
+            facts.not_checked("env.clock_skew_ms", why);
+            checks.push(CheckStatus::skipped(binance::CHECK, why));
         }
         Err(e) => {
-            let reason = format!("API credentials unusable: {e}");
+            let reason = format!(
+                "{} {e}",
+                tr(
+                    ctx.lang,
+                    "API credentials unusable:",
+                    "APIの認証情報を使えません:"
+                )
+            );
             for ns in ["api.", "account.", "withdrawal."] {
                 facts.not_checked_prefix(ns, &reason);
             }
@@ -180,7 +226,8 @@ async fn audit_target(
         }
         Ok(Some(creds)) => {
             let client = BinanceClient::new(net.clone(), target.base.clone(), Some(creds));
-            let statuses = binance::collect(&client, binance::client::now_ms(), &mut facts).await;
+            let now = binance::client::now_ms();
+            let statuses = binance::collect(&client, now, &mut facts, ctx.lang).await;
             checks.extend(statuses);
         }
     }

@@ -57,7 +57,7 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
             }
         }
         let paths = environment::secret_files(&ctx.config, ctx.config_file.as_deref(), &extra);
-        if let Some(w) = environment::file_exposure(&paths, &mut Facts::new()).first() {
+        if let Some(w) = environment::file_exposure(&paths, &mut Facts::new(), ctx.lang).first() {
             return Err(Error::Usage(format!("{w} (--strict)")));
         }
     }
@@ -66,13 +66,14 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
     if let Some(path) = &args.baseline.baseline {
         ctx.baseline = Some(baseline::load(path).map_err(usage)?);
     }
-    let pw = inputs::audit_password(&args.password)?;
+    let pw = inputs::audit_password(&args.password, ctx.lang)?;
     // One time budget for the network part of the run (not the prompt).
     let budget = crate::net::Net::run_budget(std::time::Duration::from_secs(global.timeout));
     ctx.net
         .set_deadline(budget.saturating_mul(u32::try_from(targets.len().max(1)).unwrap_or(1)));
     let reports = {
-        let _status = super::progress::Status::start("auditing");
+        let _status =
+            super::progress::Status::start(crate::i18n::tr(ctx.lang, "auditing", "診断中"));
         session::runtime()?.block_on(audit::audit_profiles(
             &ctx, targets, &pw, &breach_in, &files,
         ))
@@ -125,16 +126,25 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
 /// baseline with gaps, hiding later changes, so it is refused.
 fn save_baseline(report: &Report, path: &std::path::Path) -> Result<()> {
     if report.any_check_failed() {
-        super::warn(&format!(
-            "baseline not saved to {}: a check failed in this run, and an incomplete baseline would hide later changes",
-            path.display()
-        ));
+        super::warn(&match crate::i18n::ui() {
+            crate::i18n::Lang::En => format!(
+                "baseline not saved to {}: a check failed in this run, and an incomplete baseline would hide later changes",
+                path.display()
+            ),
+            crate::i18n::Lang::Ja => format!(
+                "ベースラインを {} に保存しませんでした: この実行で失敗した確認があり、不完全なベースラインでは以後の変化を見逃すためです",
+                path.display()
+            ),
+        });
         return Ok(());
     }
     let b = baseline::from_report(report, chrono::Utc::now());
     output::file(path, baseline::to_json(&b).as_bytes())?;
     if super::progress::enabled() {
-        eprintln!("baseline saved to {}", path.display());
+        match crate::i18n::ui() {
+            crate::i18n::Lang::En => eprintln!("baseline saved to {}", path.display()),
+            crate::i18n::Lang::Ja => eprintln!("ベースラインを {} に保存しました", path.display()),
+        }
     }
     Ok(())
 }

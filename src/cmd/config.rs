@@ -6,12 +6,20 @@ use super::output;
 use crate::cli::{ConfigCommand, GlobalArgs};
 use crate::config;
 use crate::files::{self, Existing};
+use crate::i18n::ui_tr;
 
 pub fn path(global: &GlobalArgs) -> Result<std::path::PathBuf> {
     match &global.config {
         Some(p) => Ok(p.clone()),
-        None => config::default_path()
-            .ok_or_else(|| Error::Usage("no home directory: pass --config PATH".into())),
+        None => config::default_path().ok_or_else(|| {
+            Error::Usage(
+                ui_tr(
+                    "no home directory: pass --config PATH",
+                    "ホームフォルダがありません: --config PATH を指定してください",
+                )
+                .into(),
+            )
+        }),
     }
 }
 
@@ -32,15 +40,25 @@ pub fn run(global: &GlobalArgs, c: &ConfigCommand) -> Result<Exit> {
             };
             match files::write_private(&path, config::TEMPLATE.as_bytes(), existing) {
                 Err(e) if e.io().map(|e| e.kind()) == Some(std::io::ErrorKind::AlreadyExists) => {
-                    return Err(Error::Usage(format!(
-                        "{} already exists (use --force to overwrite)",
-                        path.display()
-                    )));
+                    return Err(Error::Usage(match crate::i18n::ui() {
+                        crate::i18n::Lang::En => format!(
+                            "{} already exists (use --force to overwrite)",
+                            path.display()
+                        ),
+                        crate::i18n::Lang::Ja => format!(
+                            "{} はすでに存在します（上書きするには --force を指定してください）",
+                            path.display()
+                        ),
+                    }));
                 }
                 Err(e) => return Err(output::write_error(e)),
                 Ok(()) => {}
             }
-            output::stdout(format!("wrote {}\n", path.display()).as_bytes())?;
+            let wrote = match crate::i18n::ui() {
+                crate::i18n::Lang::En => format!("wrote {}\n", path.display()),
+                crate::i18n::Lang::Ja => format!("{} に書き込みました\n", path.display()),
+            };
+            output::stdout(wrote.as_bytes())?;
         }
     }
     Ok(Exit::Ok)

@@ -13,7 +13,10 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// A report, baseline or evidence file could not be written.
-    #[error("cannot write {path}: {reason}")]
+    #[error(
+        "{} {path}: {reason}",
+        crate::i18n::ui_tr("cannot write", "書き込めません:")
+    )]
     Write { path: String, reason: String },
     /// Something the run needed could not be set up (the async runtime).
     #[error("{0}")]

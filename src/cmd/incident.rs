@@ -10,6 +10,7 @@ use super::exit::Exit;
 use super::{output, session};
 use crate::account::{self, Selector};
 use crate::cli::{GlobalArgs, IncidentArgs};
+use crate::i18n::ui_tr;
 use crate::i18n::{Lang, tr};
 use crate::incident::checklist::{self, IncidentLog, WalkEnd};
 use crate::incident::evidence::{self, Evidence, Period};
@@ -32,7 +33,7 @@ fn list(lang: Lang) -> String {
             &prefix,
             12,
             12,
-            k.summary(),
+            k.summary_in(lang),
             session::width(),
         ));
         o.push('\n');
@@ -44,7 +45,13 @@ fn log_path(args: &IncidentArgs, kind: Kind) -> Result<PathBuf> {
     match &args.log {
         Some(p) => Ok(p.clone()),
         None => checklist::default_path(kind).ok_or_else(|| {
-            Error::Usage("no home directory for the incident log: pass --log FILE".into())
+            Error::Usage(
+                ui_tr(
+                    "no home directory for the incident log: pass --log FILE",
+                    "記録ファイルを置くホームフォルダがありません: --log FILE を指定してください",
+                )
+                .into(),
+            )
         }),
     }
 }
@@ -56,7 +63,7 @@ pub fn run(global: &GlobalArgs, args: &IncidentArgs) -> Result<Exit> {
         return Ok(Exit::Ok);
     };
     let playbook = playbook::load(kind, global.rules.as_deref())
-        .map_err(|e| Error::Usage(format!("playbook: {e}")))?;
+        .map_err(|e| Error::Usage(format!("{}: {e}", ui_tr("playbook", "プレイブック"))))?;
     if args.since.is_some() {
         return evidence(global, args, kind);
     }
@@ -99,10 +106,16 @@ fn checklist_cmd(
         checklist::save(path, &log).map_err(usage)?;
     } else {
         if !crate::secret::interactive() {
-            return Err(Error::Usage(format!(
-                "--checklist asks questions and needs a terminal (and CI unset); from a script use --mark STEP=done or --mark STEP=skipped (steps: {})",
-                playbook.step_ids().join(", ")
-            )));
+            return Err(Error::Usage(match lang {
+                Lang::En => format!(
+                    "--checklist asks questions and needs a terminal (and CI unset); from a script use --mark STEP=done or --mark STEP=skipped (steps: {})",
+                    playbook.step_ids().join(", ")
+                ),
+                Lang::Ja => format!(
+                    "--checklist は質問をするため、端末が必要です（CI も未設定であること）。スクリプトからは --mark STEP=done または --mark STEP=skipped を使ってください（手順: {}）",
+                    playbook.step_ids().join("、")
+                ),
+            }));
         }
         // Create the log before the first question so its location is known and writable.
         checklist::save(path, &log).map_err(usage)?;
@@ -140,10 +153,16 @@ fn out_dir_ready(dir: &Path) -> Result<()> {
     for f in [TICKET_FILE, EVIDENCE_FILE] {
         let p = dir.join(f);
         if p.exists() {
-            return Err(Error::Usage(format!(
-                "{} already exists: name a new folder with --out so earlier evidence is kept",
-                p.display()
-            )));
+            return Err(Error::Usage(match crate::i18n::ui() {
+                Lang::En => format!(
+                    "{} already exists: name a new folder with --out so earlier evidence is kept",
+                    p.display()
+                ),
+                Lang::Ja => format!(
+                    "{} はすでに存在します: 以前の証拠を残すため、--out で新しいフォルダを指定してください",
+                    p.display()
+                ),
+            }));
         }
     }
     checklist::create_private_dir(dir).map_err(|e| Error::write(dir, &e))
@@ -201,7 +220,7 @@ fn summary(e: &Evidence, dir: &Path, lang: Lang) -> String {
         "open-orders",
         e.open_orders.len(),
         "open order(s)",
-        "未約定注文",
+        "オープンオーダー",
         none(),
     );
     if !counts.is_empty() {
@@ -259,10 +278,15 @@ fn evidence(global: &GlobalArgs, args: &IncidentArgs, kind: Kind) -> Result<Exit
         .map(|s| gather::symbol(s))
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(usage)?;
-    let dir = args
-        .out
-        .as_deref()
-        .ok_or_else(|| Error::Usage("name a folder for the evidence with --out DIR".into()))?;
+    let dir = args.out.as_deref().ok_or_else(|| {
+        Error::Usage(
+            ui_tr(
+                "name a folder for the evidence with --out DIR",
+                "証拠を保存するフォルダを --out DIR で指定してください",
+            )
+            .into(),
+        )
+    })?;
 
     let ctx = session::context(global)?;
     for w in &ctx.warnings {

@@ -10,50 +10,74 @@ use crate::audit::{self, BreachInputs, PasswordInput};
 use crate::cli::{BreachArgs, PasswordInput as PasswordFlags};
 use crate::collect::breach::BreachOptions;
 use crate::config::Config;
+use crate::i18n::{Lang, tr, ui_tr};
 use crate::secret;
 
 pub const EMAIL_PASSWORD_ENV: &str = "BINANCE_AUDIT_EMAIL_PASSWORD";
 
 /// The audit's password: optional. Enter at the prompt skips the check.
-pub fn audit_password(flags: &PasswordFlags) -> Result<PasswordInput> {
+pub fn audit_password(flags: &PasswordFlags, lang: Lang) -> Result<PasswordInput> {
     if let Some(pw) = given_password(flags)? {
         return Ok(PasswordInput::Given(pw));
     }
     if secret::interactive() {
-        let label = "Binance password (not shown, never sent; Enter to skip): ";
+        let label = tr(
+            lang,
+            "Binance password (not shown, never sent; Enter to skip): ",
+            "Binanceのパスワード（表示されず、送信もされません。Enterで省略）: ",
+        );
         return Ok(match secret::prompt(label).map_err(usage)? {
             Some(pw) => PasswordInput::Given(pw),
-            None => PasswordInput::Missing(audit::NO_PASSWORD),
+            None => PasswordInput::Missing(audit::no_password(lang)),
         });
     }
-    Ok(PasswordInput::Missing(audit::NO_PASSWORD_UNATTENDED))
+    Ok(PasswordInput::Missing(audit::no_password_unattended(lang)))
 }
 
 /// `password`'s password: required, so the prompt offers no skip.
-pub fn required_password(flags: &PasswordFlags) -> Result<SecretString> {
+pub fn required_password(flags: &PasswordFlags, lang: Lang) -> Result<SecretString> {
     if let Some(pw) = given_password(flags)? {
         return Ok(pw);
     }
     if secret::interactive() {
-        let label = "Binance password (not shown, never sent): ";
-        return secret::prompt(label)
-            .map_err(usage)?
-            .ok_or_else(|| Error::Usage("no password entered".into()));
+        let label = tr(
+            lang,
+            "Binance password (not shown, never sent): ",
+            "Binanceのパスワード（表示されず、送信もされません）: ",
+        );
+        return secret::prompt(label).map_err(usage)?.ok_or_else(|| {
+            Error::Usage(
+                tr(
+                    lang,
+                    "no password entered",
+                    "パスワードが入力されていません",
+                )
+                .into(),
+            )
+        });
     }
     Err(Error::Usage(
-        "no password: pipe it with --password-stdin, use --password-file, or run in a terminal"
-            .into(),
+        tr(
+            lang,
+            "no password: pipe it with --password-stdin, use --password-file, or run in a terminal",
+            "パスワードがありません: --password-stdin でパイプから渡すか、--password-file を使うか、端末で実行してください",
+        )
+        .into(),
     ))
 }
 
 fn given_password(flags: &PasswordFlags) -> Result<Option<SecretString>> {
     if flags.password_stdin {
-        return secret::read_stdin("password").map(Some).map_err(usage);
+        return secret::read_stdin(ui_tr("password", "パスワード"))
+            .map(Some)
+            .map_err(usage);
     }
     if let Some(path) = &flags.password_file {
-        return secret::read_file(path, "password").map(Some).map_err(usage);
+        return secret::read_file(path, ui_tr("password", "パスワード"))
+            .map(Some)
+            .map_err(usage);
     }
-    secret::read_env(secret::PASSWORD_ENV, "password")
+    secret::read_env(secret::PASSWORD_ENV, ui_tr("password", "パスワード"))
         .transpose()
         .map_err(usage)
 }
@@ -76,10 +100,16 @@ pub fn breach_inputs(
 ) -> Result<BreachInputs> {
     let opts = breach_options(cfg, offline, args)?;
     let email_password = match &flags.email_password_file {
-        Some(path) => Some(secret::read_file(path, "email password").map_err(usage)?),
-        None => secret::read_env(EMAIL_PASSWORD_ENV, "email password")
-            .transpose()
-            .map_err(usage)?,
+        Some(path) => Some(
+            secret::read_file(path, ui_tr("email password", "メールのパスワード"))
+                .map_err(usage)?,
+        ),
+        None => secret::read_env(
+            EMAIL_PASSWORD_ENV,
+            ui_tr("email password", "メールのパスワード"),
+        )
+        .transpose()
+        .map_err(usage)?,
     };
     Ok(BreachInputs {
         opts,
@@ -107,8 +137,13 @@ pub fn breach_options(cfg: &Config, offline: bool, args: &BreachArgs) -> Result<
         && !f.exists()
     {
         return Err(Error::Usage(format!(
-            "Pwned Passwords file {}: no such file or directory",
-            f.display()
+            "{} {}: {}",
+            ui_tr("Pwned Passwords file", "Pwned Passwordsのファイル"),
+            f.display(),
+            ui_tr(
+                "no such file or directory",
+                "ファイルまたはフォルダがありません"
+            )
         )));
     }
     Ok(opts)
@@ -118,6 +153,6 @@ pub fn breach_options(cfg: &Config, offline: bool, args: &BreachArgs) -> Result<
 pub fn stdin_list() -> Result<Vec<crate::password_list::Entry>> {
     crate::hardening::no_core_dumps();
     let buf = crate::bounded::read_limited(std::io::stdin().lock(), crate::bounded::PASSWORD_LIST)
-        .map_err(|e| Error::Usage(e.describe("standard input")))?;
+        .map_err(|e| Error::Usage(e.describe(ui_tr("standard input", "標準入力"))))?;
     crate::password_list::parse_list(buf).map_err(usage)
 }

@@ -28,12 +28,15 @@ use exit::Exit;
 
 /// A warning for the person at the terminal, one line.
 pub fn warn(msg: &str) {
-    eprintln!("binance-audit: warning: {}", one_line(msg));
+    let label = crate::i18n::ui_tr("warning", "警告");
+    eprintln!("binance-audit: {label}: {}", one_line(msg));
 }
 
-/// An error line, in the one form every command uses.
+/// An error line, in the one form every command uses, in the language
+/// resolved at the start of the run (`session::early_language`).
 pub fn error_line(msg: &str) {
-    eprintln!("binance-audit: error: {}", one_line(msg));
+    let label = crate::i18n::ui_tr("error", "エラー");
+    eprintln!("binance-audit: {label}: {}", one_line(msg));
 }
 
 /// Say an error that does not stop the run (a report file that could not be
@@ -51,8 +54,9 @@ pub fn say_incomplete(r: &crate::report::Report) {
         .as_deref()
         .map(|p| format!("[{p}] "))
         .unwrap_or_default();
+    let label = crate::i18n::tr(r.lang, "incomplete", "不完全");
     for why in &r.incomplete {
-        eprintln!("binance-audit: incomplete: {profile}{}", one_line(why));
+        eprintln!("binance-audit: {label}: {profile}{}", one_line(why));
     }
     for w in &r.warnings {
         warn(&format!("{profile}{w}"));
@@ -66,6 +70,7 @@ fn one_line(s: &str) -> String {
 pub fn run(cli: Cli) -> Result<Exit> {
     output::set_color(cli.global.color);
     let g = &cli.global;
+    crate::i18n::set_ui(session::early_language(g));
     match &cli.command {
         None => audit::run(g, &cli.audit),
         Some(Command::Audit(args)) => audit::run(g, args),

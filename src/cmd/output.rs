@@ -30,7 +30,7 @@ pub fn stdout(bytes: &[u8]) -> Result<()> {
     match out.write_all(bytes).and_then(|_| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::Write {
-            path: "standard output".into(),
+            path: crate::i18n::ui_tr("standard output", "標準出力").into(),
             reason: super::error::io_reason(&e),
         }),
         Ok(()) => Ok(()),
@@ -42,7 +42,11 @@ pub fn write_error(e: WriteError) -> Error {
         Some(io) => Error::write(e.path(), io),
         None => Error::Write {
             path: e.path().display().to_string(),
-            reason: "it is a symbolic link: refusing to write through it".into(),
+            reason: crate::i18n::ui_tr(
+                "it is a symbolic link: refusing to write through it",
+                "シンボリックリンクです。リンク経由では書き込みません",
+            )
+            .into(),
         },
     }
 }
@@ -62,18 +66,30 @@ pub fn refuse_clashes(outputs: &[OutputSpec], inputs: &[(&str, &Path)]) -> Resul
     for (i, o) in outputs.iter().enumerate() {
         for other in &outputs[..i] {
             if files::same_file(&o.path, &other.path) {
-                return Err(Error::Usage(format!(
-                    "--output names {} twice: one report would replace the other",
-                    o.path.display()
-                )));
+                return Err(Error::Usage(match crate::i18n::ui() {
+                    crate::i18n::Lang::En => format!(
+                        "--output names {} twice: one report would replace the other",
+                        o.path.display()
+                    ),
+                    crate::i18n::Lang::Ja => format!(
+                        "--output で {} が2回指定されています。一方のレポートが他方を上書きします",
+                        o.path.display()
+                    ),
+                }));
             }
         }
         for (flag, p) in inputs {
             if files::same_file(&o.path, p) {
-                return Err(Error::Usage(format!(
-                    "--output {} is also the {flag} file: writing the report would replace it",
-                    o.path.display()
-                )));
+                return Err(Error::Usage(match crate::i18n::ui() {
+                    crate::i18n::Lang::En => format!(
+                        "--output {} is also the {flag} file: writing the report would replace it",
+                        o.path.display()
+                    ),
+                    crate::i18n::Lang::Ja => format!(
+                        "--output {} は {flag} のファイルでもあります。レポートを書くとそれを上書きします",
+                        o.path.display()
+                    ),
+                }));
             }
         }
     }
@@ -105,7 +121,11 @@ pub fn emit(
         let path = std::path::PathBuf::from(path);
         if let Err(e) = append(&path, summary.as_bytes()) {
             super::warn(&format!(
-                "cannot append the summary to $GITHUB_STEP_SUMMARY ({}): {}",
+                "{} ({}): {}",
+                crate::i18n::ui_tr(
+                    "cannot append the summary to $GITHUB_STEP_SUMMARY",
+                    "$GITHUB_STEP_SUMMARY に要約を追記できません"
+                ),
                 path.display(),
                 super::error::io_reason(&e)
             ));

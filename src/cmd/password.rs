@@ -25,7 +25,7 @@ pub fn run(global: &GlobalArgs, args: &PasswordArgs) -> Result<Exit> {
     }
     let breach_in =
         inputs::breach_inputs(&ctx.config, global.offline, &args.breach, &args.password)?;
-    let pw = inputs::required_password(&args.password)?;
+    let pw = inputs::required_password(&args.password, ctx.lang)?;
     let report = session::runtime()?.block_on(audit::password_report(&ctx, pw, &breach_in));
     super::say_incomplete(&report);
     let opts = session::render_options(global);
@@ -52,7 +52,11 @@ fn finish(code: Exit, written: Result<()>) -> Result<Exit> {
 fn list(ctx: &crate::context::Context, global: &GlobalArgs, args: &PasswordArgs) -> Result<Exit> {
     if args.report.min_score.is_some() {
         return Err(Error::Usage(
-            "--min-score does not apply to --stdin-list (there is no score); use --fail-on".into(),
+            crate::i18n::ui_tr(
+                "--min-score does not apply to --stdin-list (there is no score); use --fail-on",
+                "--min-score は --stdin-list には使えません（スコアがありません）。--fail-on を使ってください",
+            )
+            .into(),
         ));
     }
     // This report has its own shape: text and JSON only. Refuse other
@@ -61,16 +65,22 @@ fn list(ctx: &crate::context::Context, global: &GlobalArgs, args: &PasswordArgs)
     let formats = std::iter::once(main).chain(args.report.output.iter().filter_map(|o| o.format));
     for f in formats {
         if !matches!(f, Format::Text | Format::Json) {
-            return Err(Error::Usage(format!(
-                "--stdin-list writes text or json, not {f}"
-            )));
+            return Err(Error::Usage(match crate::i18n::ui() {
+                crate::i18n::Lang::En => format!("--stdin-list writes text or json, not {f}"),
+                crate::i18n::Lang::Ja => {
+                    format!("--stdin-list が出力できるのは text か json だけです（{f} は不可）")
+                }
+            }));
         }
     }
     let opts = inputs::breach_options(&ctx.config, global.offline, &args.breach)?;
     if opts.cannot_look_up(&ctx.net) {
         return Err(Error::Usage(
-            "--stdin-list only checks breaches, which needs the network or --hibp-file (not --offline alone)"
-                .into(),
+            crate::i18n::ui_tr(
+                "--stdin-list only checks breaches, which needs the network or --hibp-file (not --offline alone)",
+                "--stdin-list は流出の確認だけを行うため、ネットワークか --hibp-file が必要です（--offline だけでは不可）",
+            )
+            .into(),
         ));
     }
     let entries = inputs::stdin_list()?;

@@ -4,12 +4,30 @@ use super::error::{Error, Result};
 use super::exit::Exit;
 use super::{output, session};
 use crate::cli::{GlobalArgs, RulesCommand};
+use crate::i18n::{Lang, tr, ui_tr};
+use crate::report::text::sev_label;
 use crate::rules::{self, Rule};
 use crate::text::pad;
 
+/// Severity as `rules list` shows it: the identifier in English (what
+/// `--fail-on` takes), the label in Japanese.
+fn severity(r: &Rule, lang: Lang) -> String {
+    match lang {
+        Lang::En => r.severity.to_string(),
+        Lang::Ja => sev_label(r.severity, lang).to_string(),
+    }
+}
+
+fn category(r: &Rule, lang: Lang) -> String {
+    match lang {
+        Lang::En => r.category.to_string(),
+        Lang::Ja => r.category.label(lang).to_string(),
+    }
+}
+
 fn load(global: &GlobalArgs) -> Result<Vec<Rule>> {
     rules::load_with_overrides(global.rules.as_deref())
-        .map_err(|e| Error::Usage(format!("rules: {e}")))
+        .map_err(|e| Error::Usage(format!("{}: {e}", ui_tr("rules", "ルール"))))
 }
 
 pub fn run(global: &GlobalArgs, r: &RulesCommand) -> Result<Exit> {
@@ -27,16 +45,16 @@ pub fn run(global: &GlobalArgs, r: &RulesCommand) -> Result<Exit> {
             };
             let (id_w, sev_w, cat_w) = (
                 w(&|r| r.id.clone()),
-                w(&|r| r.severity.to_string()),
-                w(&|r| r.category.to_string()),
+                w(&|r| severity(r, lang)),
+                w(&|r| category(r, lang)),
             );
             let mut out = String::new();
             for r in &rules {
                 out.push_str(&format!(
                     "{}  {}  {}  {}\n",
                     pad(&r.id, id_w),
-                    pad(&r.severity.to_string(), sev_w),
-                    pad(&r.category.to_string(), cat_w),
+                    pad(&severity(r, lang), sev_w),
+                    pad(&category(r, lang), cat_w),
                     r.title.get(lang)
                 ));
             }
@@ -50,18 +68,28 @@ pub fn run(global: &GlobalArgs, r: &RulesCommand) -> Result<Exit> {
                 .iter()
                 .find(|r| r.id.eq_ignore_ascii_case(id))
                 .ok_or_else(|| {
-                    Error::Usage(format!(
-                        "no rule with id {id:?} (see `binance-audit rules list`)"
-                    ))
+                    Error::Usage(match lang {
+                        Lang::En => {
+                            format!("no rule with id {id:?} (see `binance-audit rules list`)")
+                        }
+                        Lang::Ja => format!(
+                            "ID {id:?} のルールはありません（`binance-audit rules list` を参照）"
+                        ),
+                    })
                 })?;
             let mut o = format!(
-                "{}  {}\nseverity: {}  weight: {}  category: {}\nfacts: {}\nwhen: {}\n\n{}\n\n",
+                "{}  {}\n{}: {}  {}: {}  {}: {}\n{}: {}\n{}: {}\n\n{}\n\n",
                 r.id,
                 r.title.get(lang),
-                r.severity,
+                tr(lang, "severity", "重要度"),
+                severity(r, lang),
+                tr(lang, "weight", "重み"),
                 r.weight,
-                r.category,
+                tr(lang, "category", "カテゴリ"),
+                category(r, lang),
+                tr(lang, "facts", "ファクト"),
                 r.facts.join(", "),
+                tr(lang, "when", "条件"),
                 r.when,
                 r.risk.get(lang)
             );
@@ -69,9 +97,9 @@ pub fn run(global: &GlobalArgs, r: &RulesCommand) -> Result<Exit> {
                 o.push_str(&format!("{}. {step}\n", i + 1));
             }
             for u in &r.references {
-                o.push_str(&format!("{u}\n"));
+                o.push_str(&format!("{}\n", crate::i18n::link(lang, u)));
             }
-            o.push_str(&format!("source: {}\n", r.origin));
+            o.push_str(&format!("{}: {}\n", tr(lang, "source", "定義元"), r.origin));
             output::stdout(o.as_bytes())?;
             Ok(Exit::Ok)
         }
@@ -85,18 +113,28 @@ fn check(dir: &std::path::Path) -> Result<Exit> {
             for p in &e.0 {
                 super::error_line(&p.to_string());
             }
-            eprintln!("{} problem(s) in {}", e.0.len(), dir.display());
+            match crate::i18n::ui() {
+                Lang::En => eprintln!("{} problem(s) in {}", e.0.len(), dir.display()),
+                Lang::Ja => eprintln!("{} に {} 件の問題があります", dir.display(), e.0.len()),
+            }
             return Ok(Exit::Usage);
         }
     };
     match rules::self_test(&rules) {
         Ok(cases) => {
             output::stdout(
-                format!(
-                    "ok: {} rules, {cases} test cases passed in {}\n",
-                    rules.len(),
-                    dir.display()
-                )
+                match crate::i18n::ui() {
+                    Lang::En => format!(
+                        "ok: {} rules, {cases} test cases passed in {}\n",
+                        rules.len(),
+                        dir.display()
+                    ),
+                    Lang::Ja => format!(
+                        "ok: {}: ルール{}件、テストケース{cases}件がすべて成功しました\n",
+                        dir.display(),
+                        rules.len()
+                    ),
+                }
                 .as_bytes(),
             )?;
             Ok(Exit::Ok)
@@ -105,11 +143,18 @@ fn check(dir: &std::path::Path) -> Result<Exit> {
             for f in &failures {
                 super::error_line(&f.to_string());
             }
-            eprintln!(
-                "{} rule test case(s) failed in {}",
-                failures.len(),
-                dir.display()
-            );
+            match crate::i18n::ui() {
+                Lang::En => eprintln!(
+                    "{} rule test case(s) failed in {}",
+                    failures.len(),
+                    dir.display()
+                ),
+                Lang::Ja => eprintln!(
+                    "{} でルールのテストケースが {} 件失敗しました",
+                    dir.display(),
+                    failures.len()
+                ),
+            }
             Ok(Exit::Usage)
         }
     }

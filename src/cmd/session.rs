@@ -33,9 +33,25 @@ pub fn language_lenient(global: &GlobalArgs) -> Lang {
     match load_config(global) {
         Ok(loaded) => language(global, Some(&loaded.config)),
         Err(e) => {
-            super::warn(&format!("{e} (going on without it)"));
+            super::warn(&format!(
+                "{e} {}",
+                crate::i18n::ui_tr("(going on without it)", "（設定ファイルなしで続けます）")
+            ));
             Lang::from_env()
         }
+    }
+}
+
+/// The language of every message of the run, before any command starts:
+/// the same order as `language`, but a config that cannot be read is
+/// skipped silently here (the command says so, in this language).
+pub fn early_language(global: &GlobalArgs) -> Lang {
+    if global.lang.is_some() {
+        return language(global, None);
+    }
+    match config::load(global.config.as_deref()) {
+        Ok(loaded) => language(global, Some(&loaded.config)),
+        Err(_) => Lang::from_env(),
     }
 }
 
@@ -68,7 +84,15 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| Error::Incomplete(format!("cannot start the async runtime: {e}")))
+        .map_err(|e| {
+            Error::Incomplete(format!(
+                "{}: {e}",
+                crate::i18n::ui_tr(
+                    "cannot start the async runtime",
+                    "非同期ランタイムを起動できません"
+                )
+            ))
+        })
 }
 
 /// The config, language, network and rules of a run that reads the account
@@ -78,11 +102,11 @@ pub fn context(global: &GlobalArgs) -> Result<Context> {
     let loaded = load_config(global)?;
     let lang = language_of(global, &loaded);
     let rules = rules::load_with_overrides(global.rules.as_deref())
-        .map_err(|e| Error::Usage(format!("rules: {e}")))?;
+        .map_err(|e| Error::Usage(format!("{}: {e}", crate::i18n::ui_tr("rules", "ルール"))))?;
     let config_file = loaded.path.filter(|_| loaded.exists);
     let mut warnings = Vec::new();
     if let Some(path) = &config_file
-        && let Some(w) = config::permission_warning(path)
+        && let Some(w) = crate::collect::environment::permission_warning(path, lang)
     {
         if global.strict {
             return Err(Error::Usage(format!("{w} (--strict)")));
@@ -95,7 +119,12 @@ pub fn context(global: &GlobalArgs) -> Result<Context> {
         timeout,
         connect_timeout: timeout.min(NetOptions::default().connect_timeout),
     })
-    .map_err(|e| Error::Usage(format!("network setup: {e}")))?;
+    .map_err(|e| {
+        Error::Usage(format!(
+            "{}: {e}",
+            crate::i18n::ui_tr("network setup", "ネットワークの設定")
+        ))
+    })?;
     Ok(Context {
         config: loaded.config,
         config_file,

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::CheckStatus;
 use crate::config::Declared;
 use crate::facts::Facts;
+use crate::i18n::{Lang, tr};
 
 pub const NOT_DECLARED: &str =
     "not declared: run `binance-audit setup` to answer the questions the Binance API cannot see";
@@ -19,28 +20,56 @@ pub fn date_of(d: &toml::value::Datetime) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32)
 }
 
-pub fn collect(declared: Option<&Declared>, today: NaiveDate, facts: &mut Facts) -> CheckStatus {
+pub fn collect(
+    declared: Option<&Declared>,
+    today: NaiveDate,
+    facts: &mut Facts,
+    lang: Lang,
+) -> CheckStatus {
     let Some(d) = declared else {
-        facts.not_checked_prefix("declared.", NOT_DECLARED);
-        return CheckStatus::skipped("declared", NOT_DECLARED);
+        let why = tr(
+            lang,
+            NOT_DECLARED,
+            "未申告: APIでは確認できない質問に答えるには `binance-audit setup` を実行してください",
+        );
+        facts.not_checked_prefix("declared.", why);
+        return CheckStatus::skipped("declared", why);
     };
     let Some(on) = date_of(&d.on) else {
         facts.not_checked_prefix(
             "declared.",
-            "the [declared] section has no valid date in `on`",
+            tr(
+                lang,
+                "the [declared] section has no valid date in `on`",
+                "[declared] セクションの `on` に有効な日付がありません",
+            ),
         );
         return CheckStatus::failed(
             "declared",
-            "the [declared] section's `on` must be a date like 2026-11-25",
+            tr(
+                lang,
+                "the [declared] section's `on` must be a date like 2026-11-25",
+                "[declared] セクションの `on` は 2026-11-25 のような日付にしてください",
+            ),
         );
     };
     // A date ahead of today never goes stale; a day of slack covers time zones.
     if on > today + chrono::Days::new(1) {
-        let why = format!("the [declared] date `on = {on}` is in the future");
+        let why = match lang {
+            Lang::En => format!("the [declared] date `on = {on}` is in the future"),
+            Lang::Ja => format!("[declared] の日付 `on = {on}` が未来の日付です"),
+        };
         facts.not_checked_prefix("declared.", &why);
         return CheckStatus::failed(
             "declared",
-            format!("{why}: set it to the day you answered (binance-audit setup does)"),
+            match lang {
+                Lang::En => {
+                    format!("{why}: set it to the day you answered (binance-audit setup does)")
+                }
+                Lang::Ja => format!(
+                    "{why}: 回答した日に設定してください（`binance-audit setup` はそうします）"
+                ),
+            },
         );
     }
     let date_for = |key: &str| d.answered_on.get(key).and_then(date_of).unwrap_or(on);
@@ -63,7 +92,10 @@ pub fn collect(declared: Option<&Declared>, today: NaiveDate, facts: &mut Facts)
         {
             facts.not_checked(
                 "declared.two_factor",
-                format!("unknown second factor {bad:?} in [declared]"),
+                match lang {
+                    Lang::En => format!("unknown second factor {bad:?} in [declared]"),
+                    Lang::Ja => format!("[declared] に不明な二段階認証の方式 {bad:?} があります"),
+                },
             );
         } else {
             let list: Vec<&str> = methods
@@ -90,9 +122,19 @@ pub fn collect(declared: Option<&Declared>, today: NaiveDate, facts: &mut Facts)
     facts.declare("declared.age_days", (today - on).num_days().max(0), on);
     facts.not_checked_prefix(
         "declared.",
-        "not answered in [declared]: run `binance-audit setup`",
+        tr(
+            lang,
+            "not answered in [declared]: run `binance-audit setup`",
+            "[declared] で未回答: `binance-audit setup` を実行してください",
+        ),
     );
-    CheckStatus::ran("declared", format!("declared on {on}"))
+    CheckStatus::ran(
+        "declared",
+        match lang {
+            Lang::En => format!("declared on {on}"),
+            Lang::Ja => format!("{on} に申告"),
+        },
+    )
 }
 
 #[cfg(test)]
@@ -108,7 +150,7 @@ mod tests {
         .unwrap();
         let mut f = Facts::new();
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-        let st = collect(cfg.declared.as_ref(), today, &mut f);
+        let st = collect(cfg.declared.as_ref(), today, &mut f, Lang::En);
         assert_eq!(st.state, super::super::CheckState::Ran);
         assert!(f.get("declared.two_factor").unwrap().is_declared());
         assert_eq!(
@@ -127,7 +169,7 @@ mod tests {
             .unwrap();
         let mut f = Facts::new();
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-        let st = collect(cfg.declared.as_ref(), today, &mut f);
+        let st = collect(cfg.declared.as_ref(), today, &mut f, Lang::En);
         assert_eq!(st.state, super::super::CheckState::Failed);
         assert!(st.detail.contains("future"), "{}", st.detail);
         assert!(matches!(
@@ -144,7 +186,7 @@ mod tests {
         .unwrap();
         let mut f = Facts::new();
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-        collect(cfg.declared.as_ref(), today, &mut f);
+        collect(cfg.declared.as_ref(), today, &mut f, Lang::En);
         match f.get("declared.anti_phishing_code") {
             Some(Fact::NotChecked { reason }) => assert!(reason.contains("not sure"), "{reason}"),
             other => panic!("{other:?}"),
@@ -171,7 +213,12 @@ mod tests {
     #[test]
     fn nothing_declared_is_not_checked() {
         let mut f = Facts::new();
-        collect(None, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), &mut f);
+        collect(
+            None,
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            &mut f,
+            Lang::En,
+        );
         assert!(matches!(
             f.get("declared.two_factor"),
             Some(Fact::NotChecked { .. })

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::collect::binance::creds::expand_home;
 use crate::config::Config;
 use crate::facts::Facts;
+use crate::i18n::{Lang, tr};
 
 pub fn policy(cfg: &Config, facts: &mut Facts) {
     facts.observe("policy.key_max_age_days", cfg.key_max_age_days());
@@ -31,18 +32,42 @@ pub fn secret_files(cfg: &Config, config_file: Option<&Path>, extra: &[PathBuf])
     paths
 }
 
+/// `config::permission_warning` in the reader's language.
+pub fn permission_warning(path: &Path, lang: Lang) -> Option<String> {
+    let en = crate::config::permission_warning(path)?;
+    if lang == Lang::En {
+        return Some(en);
+    }
+    #[cfg(unix)]
+    let mode = {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path).ok()?.permissions().mode() & 0o777
+    };
+    #[cfg(not(unix))]
+    let mode = 0;
+    Some(format!(
+        "{} はグループや他のユーザーが読める状態です（モード {mode:o}）。`chmod 600 {}` で直してください",
+        path.display(),
+        path.display()
+    ))
+}
+
 /// Files readable by others: one warning each, and the fact BA-ENV-002 reads.
-pub fn file_exposure(paths: &[PathBuf], facts: &mut Facts) -> Vec<String> {
+pub fn file_exposure(paths: &[PathBuf], facts: &mut Facts, lang: Lang) -> Vec<String> {
     let existing: Vec<&PathBuf> = paths.iter().filter(|p| p.is_file()).collect();
     let warnings: Vec<String> = existing
         .iter()
-        .filter_map(|p| crate::config::permission_warning(p))
+        .filter_map(|p| permission_warning(p, lang))
         .collect();
     if existing.is_empty() {
         // Nothing to look at is not "nothing exposed".
         facts.not_applicable(
             "env.config_exposed",
-            "no config, password or key file on this machine to look at",
+            tr(
+                lang,
+                "no config, password or key file on this machine to look at",
+                "この端末には確認する設定ファイル・パスワードファイル・鍵ファイルがありません",
+            ),
         );
     } else {
         facts.observe("env.config_exposed", !warnings.is_empty());

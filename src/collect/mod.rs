@@ -9,6 +9,7 @@ pub mod binance;
 pub mod declared;
 pub mod drift;
 pub mod environment;
+pub mod messages;
 pub mod password;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

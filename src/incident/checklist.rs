@@ -204,12 +204,20 @@ pub fn apply_marks(
 ) -> Result<(), String> {
     for m in marks {
         if playbook.step(&m.step).is_none() {
-            return Err(format!(
-                "the {} playbook has no step {:?}; its steps are: {}",
-                playbook.kind,
-                m.step,
-                playbook.step_ids().join(", ")
-            ));
+            return Err(match crate::i18n::ui() {
+                crate::i18n::Lang::En => format!(
+                    "the {} playbook has no step {:?}; its steps are: {}",
+                    playbook.kind,
+                    m.step,
+                    playbook.step_ids().join(", ")
+                ),
+                crate::i18n::Lang::Ja => format!(
+                    "{} のプレイブックに手順 {:?} はありません。手順は次のとおりです: {}",
+                    playbook.kind,
+                    m.step,
+                    playbook.step_ids().join("、")
+                ),
+            });
         }
     }
     for m in marks {

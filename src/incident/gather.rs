@@ -2,6 +2,7 @@
 //! window, the expensive ones paced, each part ending "ran" or "not collected:
 //! why" without stopping the others. The shell writes what it returns.
 
+use crate::i18n::ui_tr;
 use std::time::Duration;
 
 use chrono::{SubsecRound, Utc};
@@ -166,7 +167,7 @@ where
             let page = client
                 .signed_get(path, &params, purpose)
                 .await
-                .map_err(|e| e.to_string())
+                .map_err(|e| say(&e))
                 .and_then(|b| {
                     let digest = page_digest(&b);
                     repeat = previous.replace(digest) == Some(digest);
@@ -179,11 +180,14 @@ where
             let (page, bad) = match page {
                 Ok(p) => p,
                 Err(e) => {
-                    h.error = Some(format!(
-                        "stopped at window {} of {}: {e}",
-                        i + 1,
-                        windows.len()
-                    ));
+                    h.error = Some(match crate::i18n::ui() {
+                        crate::i18n::Lang::En => {
+                            format!("stopped at window {} of {}: {e}", i + 1, windows.len())
+                        }
+                        crate::i18n::Lang::Ja => {
+                            format!("{}区間中{}区間目で停止: {e}", windows.len(), i + 1)
+                        }
+                    });
                     return h;
                 }
             };
@@ -390,7 +394,7 @@ async fn open_orders(client: &BinanceClient, pacer: &mut Pacer) -> Part<Order> {
     match client
         .signed_get(OPEN_ORDERS, &[], "open orders, all symbols (evidence)")
         .await
-        .map_err(|e| e.to_string())
+        .map_err(|e| say(&e))
         .and_then(|b| parse_list::<RawOrder>(&b))
     {
         Ok((rows, bad)) => {
@@ -416,7 +420,7 @@ async fn address_book(client: &BinanceClient) -> Part<BookEntry> {
             let d = format!("{} saved address(es)", rows.len());
             part("address-book", rows, Ok(d))
         }
-        Err(e) => part("address-book", Vec::new(), Err(e.to_string())),
+        Err(e) => part("address-book", Vec::new(), Err(say(&e))),
     }
 }
 
@@ -429,7 +433,11 @@ async fn account(client: &BinanceClient) -> (Option<Account>, CheckStatus) {
     let mut errs = Vec::new();
     match status {
         Ok(s) => a.status = s.data,
-        Err(e) => errs.push(format!("account status: {e}")),
+        Err(e) => errs.push(format!(
+            "{}: {}",
+            ui_tr("account status", "アカウントの状態"),
+            say(&e)
+        )),
     }
     match spot {
         Ok(s) => {
@@ -438,12 +446,16 @@ async fn account(client: &BinanceClient) -> (Option<Account>, CheckStatus) {
             a.can_withdraw = s.can_withdraw;
             a.can_deposit = s.can_deposit;
         }
-        Err(e) => errs.push(format!("account: {e}")),
+        Err(e) => errs.push(format!("{}: {}", ui_tr("account", "アカウント"), say(&e))),
     }
     let st = if errs.is_empty() {
         CheckStatus::ran(
             "account",
-            format!("status {}", a.status.as_deref().unwrap_or("?")),
+            format!(
+                "{} {}",
+                ui_tr("status", "状態"),
+                a.status.as_deref().unwrap_or("?")
+            ),
         )
     } else {
         CheckStatus::failed("account", errs.join("; "))
@@ -470,9 +482,12 @@ async fn permissions(
             if let Some(t) = r.create_time {
                 m.insert("createTime".into(), t.into());
             }
-            (Some(m), CheckStatus::ran("api-key", "permissions read"))
+            (
+                Some(m),
+                CheckStatus::ran("api-key", ui_tr("permissions read", "権限を読み取りました")),
+            )
         }
-        Err(e) => (None, CheckStatus::failed("api-key", e.to_string())),
+        Err(e) => (None, CheckStatus::failed("api-key", say(&e))),
     }
 }
 
@@ -528,17 +543,21 @@ pub async fn collect(
         }
     };
     if client.net().is_offline() {
-        skip_all(&mut e, ApiError::Offline.to_string(), false);
+        skip_all(&mut e, say(&ApiError::Offline), false);
         return e;
     }
     if client.credentials().is_none() {
-        skip_all(&mut e, ApiError::NoCredentials.to_string(), false);
+        skip_all(&mut e, say(&ApiError::NoCredentials), false);
         return e;
     }
     if let Err(err) = client.sync_clock().await
         && err.stops_everything()
     {
-        skip_all(&mut e, format!("clock check: {err}"), true);
+        skip_all(
+            &mut e,
+            format!("{}: {}", ui_tr("clock check", "時計の確認"), say(&err)),
+            true,
+        );
         e.network = client.net().requests();
         return e;
     }
@@ -586,4 +605,10 @@ pub async fn collect(
     e.checks.push(open.status);
     e.network = client.net().requests();
     e
+}
+
+/// An API error in the diagnostics language (the evidence run has no report
+/// language of its own; `set_ui` made it the run's).
+fn say(e: &ApiError) -> String {
+    crate::collect::messages::api_error(e, crate::i18n::ui())
 }

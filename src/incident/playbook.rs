@@ -36,6 +36,21 @@ impl Kind {
     ];
 
     /// One line for `--help` and for `incident` with no kind.
+    pub fn summary_in(self, lang: crate::i18n::Lang) -> &'static str {
+        if lang == crate::i18n::Lang::En {
+            return self.summary();
+        }
+        match self {
+            Kind::Breach => {
+                "他人にアクセスされているかもしれない: 締め出し、資産の流出を止め、報告する"
+            }
+            Kind::Outage => "Binanceやアプリが動かない: Binanceの問題か、自分の側の問題か",
+            Kind::Account => "ロック、制限、本人確認、ログインできない",
+            Kind::Trade => "誤った注文、想定外の価格での約定、スリッページ",
+            Kind::Support => "Binanceサポートへの連絡方法と伝える内容",
+        }
+    }
+
     pub fn summary(self) -> &'static str {
         match self {
             Kind::Breach => {

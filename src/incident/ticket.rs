@@ -370,7 +370,11 @@ pub fn render(e: &Evidence, kind: Kind, lang: Lang) -> String {
                 "Account status reported by Binance:",
                 "Binanceが示すアカウント状態："
             ),
-            cell(s)
+            // Binance's own words: quoted in a Japanese line.
+            match lang {
+                Lang::En => cell(s),
+                Lang::Ja => format!("「{}」", cell(s)),
+            }
         ));
     }
     let yes_no = |b: Option<bool>| match b {

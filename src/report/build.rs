@@ -37,10 +37,16 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
         }
         checks.push(CheckStatus::ran(
             "baseline",
-            format!(
-                "compared with {} (saved {} by binance-audit {})",
-                b.file, b.data.created_at, b.data.tool_version
-            ),
+            match lang {
+                crate::i18n::Lang::En => format!(
+                    "compared with {} (saved {} by binance-audit {})",
+                    b.file, b.data.created_at, b.data.tool_version
+                ),
+                crate::i18n::Lang::Ja => format!(
+                    "{} と比較（{} に binance-audit {} で保存）",
+                    b.file, b.data.created_at, b.data.tool_version
+                ),
+            },
         ));
         baseline_ref = Some(BaselineRef {
             file: b.file.clone(),
@@ -91,7 +97,7 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
                     evidence: rule
                         .evidence
                         .iter()
-                        .flat_map(|f| evidence_lines(f, facts))
+                        .flat_map(|f| evidence_lines(f, facts, lang))
                         .collect(),
                     remediation: rule.remediation.get(lang).to_vec(),
                     references: rule.references.clone(),
@@ -247,7 +253,7 @@ fn next_steps(checks: &[CheckStatus], lang: crate::i18n::Lang) -> Vec<String> {
         out.push(tr(
             lang,
             "binance-audit setup — answer what no API can see (2FA, anti-phishing code, whitelist)",
-            "binance-audit setup — APIでは確認できない項目（2段階認証、フィッシング対策コード、ホワイトリスト）に回答する",
+            "binance-audit setup — APIでは確認できない項目（二段階認証、フィッシング対策コード、出金ホワイトリスト）に回答する",
         ).to_string());
     }
     if skipped(crate::collect::binance::CHECK) {
@@ -344,8 +350,9 @@ fn changes_of(name: &str, facts: &Facts) -> Vec<Change> {
         .collect()
 }
 
-/// "name = value", one line per list item so addresses read as a list.
-fn evidence_lines(name: &str, facts: &Facts) -> Vec<String> {
+/// "name = value", one line per list item so addresses read as a list. A
+/// text value is Binance's own word ("Restricted: …"): quoted in Japanese.
+fn evidence_lines(name: &str, facts: &Facts, lang: crate::i18n::Lang) -> Vec<String> {
     let Some(v) = facts.get(name).and_then(Fact::value) else {
         return vec![];
     };
@@ -354,6 +361,7 @@ fn evidence_lines(name: &str, facts: &Facts) -> Vec<String> {
             .iter()
             .map(|i| format!("{name}: {}", compact(i)))
             .collect(),
+        Value::String(s) if lang == crate::i18n::Lang::Ja => vec![format!("{name} = 「{s}」")],
         other => vec![format!("{name} = {}", compact(other))],
     }
 }

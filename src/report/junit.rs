@@ -6,6 +6,7 @@
 use std::fmt::Write;
 
 use super::Report;
+use crate::i18n::tr;
 
 /// Escape for XML text and attribute values. Characters XML 1.0 cannot
 /// carry at all (most C0 controls) are dropped rather than breaking the file.
@@ -128,7 +129,8 @@ fn suite(o: &mut String, r: &Report, c: &Counts) {
     };
     for why in &r.incomplete {
         let check = why.split(':').next().unwrap_or("check");
-        let _ = writeln!(o, "{}>", case("check", check, "could not complete"));
+        let title = tr(r.lang, "could not complete", "完了できませんでした");
+        let _ = writeln!(o, "{}>", case("check", check, title));
         let _ = writeln!(
             o,
             r#"      <error message="{}" type="incomplete"/>"#,
@@ -142,23 +144,35 @@ fn suite(o: &mut String, r: &Report, c: &Counts) {
             let until = w
                 .expires
                 .as_ref()
-                .map(|d| format!(" (until {d})"))
+                .map(|d| format!(" ({} {d})", tr(r.lang, "until", "期限")))
                 .unwrap_or_default();
             let _ = writeln!(
                 o,
                 r#"      <skipped message="{}"/>"#,
-                xml(&format!("waived: {}{until}", w.reason))
+                xml(&format!(
+                    "{}: {}{until}",
+                    tr(r.lang, "waived", "免除"),
+                    w.reason
+                ))
             );
         } else {
             let mut body = format!("{}\n", f.risk);
             for e in &f.evidence {
-                body.push_str(&format!("evidence: {e}\n"));
+                body.push_str(&format!("{}: {e}\n", tr(r.lang, "evidence", "根拠")));
             }
             for (i, step) in f.remediation.iter().enumerate() {
-                body.push_str(&format!("fix {}. {step}\n", i + 1));
+                body.push_str(&format!(
+                    "{} {}. {step}\n",
+                    tr(r.lang, "fix", "対処"),
+                    i + 1
+                ));
             }
             for u in &f.references {
-                body.push_str(&format!("see {u}\n"));
+                body.push_str(&format!(
+                    "{} {}\n",
+                    tr(r.lang, "see", "参考:"),
+                    crate::i18n::link(r.lang, u)
+                ));
             }
             let _ = writeln!(
                 o,
@@ -175,7 +189,11 @@ fn suite(o: &mut String, r: &Report, c: &Counts) {
         let _ = writeln!(
             o,
             r#"      <skipped message="{}"/>"#,
-            xml(&format!("not checked: {}", n.reason))
+            xml(&format!(
+                "{}: {}",
+                tr(r.lang, "not checked", "未確認"),
+                n.reason
+            ))
         );
         let _ = writeln!(o, "    </testcase>");
     }

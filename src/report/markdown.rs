@@ -300,7 +300,11 @@ pub fn render(r: &Report) -> String {
                 let _ = writeln!(o, "{}. {}", i + 1, esc(step));
             }
             if !f.references.is_empty() {
-                let refs: Vec<String> = f.references.iter().map(|u| format!("<{u}>")).collect();
+                let refs: Vec<String> = f
+                    .references
+                    .iter()
+                    .map(|u| format!("<{}>", crate::i18n::link(l, u)))
+                    .collect();
                 let _ = writeln!(o, "\n{}: {}", tr(l, "References", "参考"), refs.join(" · "));
             }
             let _ = writeln!(o);
@@ -320,7 +324,8 @@ pub fn render(r: &Report) -> String {
         }
         for (reason, ids) in by_reason {
             let ids: Vec<String> = ids.iter().map(|i| code(i, false)).collect();
-            let _ = writeln!(o, "- {} — {}", esc(reason), ids.join(", "));
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let _ = writeln!(o, "- {} — {}", esc(reason), crate::i18n::join(l, &ids));
         }
         let _ = writeln!(o);
     }

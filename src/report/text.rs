@@ -161,7 +161,8 @@ pub fn render(r: &Report, opts: &Options) -> String {
         }
         for (reason, ids) in by_reason {
             let _ = writeln!(o, "{}", fill("  - ", 4, 4, reason, w));
-            let _ = writeln!(o, "{}", fill("    ", 4, 4, &ids.join(", "), w).dimmed());
+            let ids = crate::i18n::join(l, &ids);
+            let _ = writeln!(o, "{}", fill("    ", 4, 4, &ids, w).dimmed());
         }
     }
     if !r.not_applicable.is_empty() {
@@ -344,7 +345,8 @@ fn finding(o: &mut String, f: &super::Finding, l: Lang, opts: &Options) {
     }
     if opts.verbose {
         for r in &f.references {
-            let _ = writeln!(o, "{}", fill("    ", 4, 4, r, w).dimmed());
+            let r = crate::i18n::link(l, r);
+            let _ = writeln!(o, "{}", fill("    ", 4, 4, &r, w).dimmed());
         }
     }
 }
@@ -498,10 +500,7 @@ pub fn network_section(o: &mut String, network: &[crate::net::NetRequest], l: La
             (t, Lang::En) => format!(" ({t} tries)"),
             (t, Lang::Ja) => format!("（{t}回試行）"),
         };
-        let _ = writeln!(
-            o,
-            "  {} {}{}  — {}{tries}",
-            n.method, n.host, n.path, n.purpose
-        );
+        let purpose = crate::i18n::purpose(l, &n.purpose);
+        let _ = writeln!(o, "  {} {}{}  — {purpose}{tries}", n.method, n.host, n.path);
     }
 }

@@ -115,6 +115,23 @@ impl Category {
     }
 }
 
+impl Category {
+    /// The category as a person reads it (docs/glossary.md).
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::tr;
+        match self {
+            Category::Password => tr(lang, "password", "パスワード"),
+            Category::Breach => tr(lang, "breach", "流出"),
+            Category::ApiKey => tr(lang, "api-key", "APIキー"),
+            Category::Account => tr(lang, "account", "アカウント"),
+            Category::Withdrawal => tr(lang, "withdrawal", "出金"),
+            Category::TwoFactor => tr(lang, "two-factor", "二段階認証"),
+            Category::Environment => tr(lang, "environment", "実行環境"),
+            Category::Drift => tr(lang, "drift", "変化"),
+        }
+    }
+}
+
 impl fmt::Display for Category {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -107,7 +107,7 @@ pub fn judge(r: &StatusReport, offline: bool) -> (Vec<Verdict>, Vec<String>) {
             "account-restricted",
             match lang {
                 Lang::En => format!("Binance reports your account status as: {a}"),
-                Lang::Ja => format!("Binanceはアカウントの状態を次のように報告しています：{a}"),
+                Lang::Ja => format!("Binanceはアカウントの状態を次のように報告しています：「{a}」"),
             },
         );
         next.push(
@@ -307,7 +307,7 @@ pub fn judge(r: &StatusReport, offline: bool) -> (Vec<Verdict>, Vec<String>) {
     {
         next.push(match lang {
             Lang::En => format!("You have {n} open order(s): make sure each one is yours (Orders → Open Orders)."),
-            Lang::Ja => format!("未約定の注文が{n}件あります。すべてご自身の注文か確認してください（注文 → オープンオーダー）。"),
+            Lang::Ja => format!("オープンオーダーが{n}件あります。すべてご自身の注文か確認してください（注文 → オープンオーダー）。"),
         });
     }
     if r.coins.state == CheckState::Skipped && r.reachable {
@@ -324,7 +324,7 @@ pub(super) fn channels_out(channels: &[Channel], lang: Lang) -> Vec<ChannelOut> 
         .iter()
         .map(|c| ChannelOut {
             name: c.name.get(lang).into(),
-            url: c.url.clone(),
+            url: crate::i18n::link(lang, &c.url).into_owned(),
         })
         .collect()
 }

@@ -189,7 +189,7 @@ impl StatusReport {
             ("coins", "通貨", self.coins.state, &self.coins.detail),
             (
                 "open orders",
-                "未約定注文",
+                "オープンオーダー",
                 self.open_orders.state,
                 &self.open_orders.detail,
             ),

@@ -5,6 +5,11 @@ use super::*;
 
 /// A network failure in one line; Binance's `{code,msg}` body is quoted when present.
 pub fn describe_net_error(e: &NetError) -> String {
+    describe_net_error_in(e, Lang::En)
+}
+
+/// `describe_net_error` in the reader's language; Binance's `msg` stays quoted as sent.
+pub fn describe_net_error_in(e: &NetError, lang: Lang) -> String {
     match e {
         NetError::Status {
             status,
@@ -20,14 +25,20 @@ pub fn describe_net_error(e: &NetError) -> String {
             }
             if let Ok(b) = serde_json::from_str::<ErrBody>(body) {
                 let msg: String = b.msg.chars().take(200).collect();
-                s.push_str(&format!(", Binance error {}: {msg}", b.code));
+                match lang {
+                    Lang::En => s.push_str(&format!(", Binance error {}: {msg}", b.code)),
+                    Lang::Ja => s.push_str(&format!("、Binanceのエラー {}: 「{msg}」", b.code)),
+                }
             }
             if let Some(r) = retry_after {
-                s.push_str(&format!(", retry after {r} s"));
+                match lang {
+                    Lang::En => s.push_str(&format!(", retry after {r} s")),
+                    Lang::Ja => s.push_str(&format!("、{r}秒後に再試行")),
+                }
             }
             s
         }
-        other => other.to_string(),
+        other => crate::collect::messages::net_error(other, lang),
     }
 }
 
@@ -72,7 +83,7 @@ pub async fn public_checks(
         .all(|r| r.as_ref().err().is_some_and(is_unreachable));
 
     let system = match sys {
-        Err(e) => Probe::failed(describe_net_error(&e)),
+        Err(e) => Probe::failed(describe_net_error_in(&e, lang)),
         Ok(resp) => match serde_json::from_slice::<SystemStatus>(&resp.body) {
             Ok(s) => {
                 let d = if s.status == 0 {
@@ -90,14 +101,14 @@ pub async fn public_checks(
         },
     };
     let ping = match ping {
-        Err(e) => Probe::failed(describe_net_error(&e)),
+        Err(e) => Probe::failed(describe_net_error_in(&e, lang)),
         Ok(_) => {
             let ms = u64::try_from(ping_rtt.as_millis()).unwrap_or(u64::MAX);
             Probe::ran(ms, format!("{ms} ms"))
         }
     };
     let clock = match time {
-        Err(e) => Probe::failed(describe_net_error(&e)),
+        Err(e) => Probe::failed(describe_net_error_in(&e, lang)),
         Ok(resp) => {
             #[derive(Deserialize)]
             #[serde(rename_all = "camelCase")]
@@ -176,8 +187,13 @@ pub fn select_coins(
     body: &[u8],
     wanted: &[String],
 ) -> Result<(Vec<CoinState>, Vec<String>), String> {
-    let items: Vec<serde_json::Value> = serde_json::from_slice(body)
-        .map_err(|_| "Binance's coin list is not the expected JSON list".to_string())?;
+    let items: Vec<serde_json::Value> = serde_json::from_slice(body).map_err(|_| {
+        crate::i18n::ui_tr(
+            "Binance's coin list is not the expected JSON list",
+            "Binanceの通貨一覧が想定したJSONのリストではありません",
+        )
+        .to_string()
+    })?;
     let wanted: Vec<String> = wanted.iter().map(|c| c.trim().to_uppercase()).collect();
     let mut out = Vec::new();
     for item in items {
@@ -310,7 +326,7 @@ pub async fn signed_checks(
     if let Err(e) = client.sync_clock().await
         && e.stops_everything()
     {
-        let e = e.to_string();
+        let e = crate::collect::messages::api_error(&e, lang);
         return (
             Probe::failed(e.clone()),
             Probe::failed(e.clone()),
@@ -332,17 +348,24 @@ pub async fn signed_checks(
         ),
     );
     let account = match status {
-        Ok(AccountStatus { data: Some(d), .. }) => Probe::ran(d.clone(), d),
-        Ok(_) => Probe::failed(
-            ApiError::BadJson {
+        Ok(AccountStatus { data: Some(d), .. }) => {
+            // Binance's own words: quoted in a Japanese line.
+            let shown = match lang {
+                Lang::En => d.clone(),
+                Lang::Ja => format!("「{d}」"),
+            };
+            Probe::ran(d, shown)
+        }
+        Ok(_) => Probe::failed(crate::collect::messages::api_error(
+            &ApiError::BadJson {
                 detail: "no \"data\" field".into(),
-            }
-            .to_string(),
-        ),
-        Err(e) => Probe::failed(e.to_string()),
+            },
+            lang,
+        )),
+        Err(e) => Probe::failed(crate::collect::messages::api_error(&e, lang)),
     };
     let coins = match getall
-        .map_err(|e| e.to_string())
+        .map_err(|e| crate::collect::messages::api_error(&e, lang))
         .and_then(|b| select_coins(&b, coins))
     {
         Ok((list, missing)) => {
@@ -353,7 +376,7 @@ pub async fn signed_checks(
     };
     let open_orders = match open {
         Ok(v) => Probe::ran(v.len(), v.len().to_string()),
-        Err(e) => Probe::failed(e.to_string()),
+        Err(e) => Probe::failed(crate::collect::messages::api_error(&e, lang)),
     };
     (account, coins, open_orders)
 }

@@ -19,7 +19,14 @@ pub fn render_text(r: &StatusReport) -> String {
         o.push_str(&format!("{mark} {}\n", v.message));
     }
     o.push('\n');
-    for (en, ja, state, detail) in r.checks() {
+    let checks = r.checks();
+    let cols = checks
+        .iter()
+        .map(|(en, ja, ..)| crate::text::width(tr(lang, en, ja)))
+        .max()
+        .unwrap_or(0)
+        .max(14);
+    for (en, ja, state, detail) in checks {
         let d = match state {
             CheckState::Ran => detail.to_string(),
             CheckState::Skipped => detail.dimmed().to_string(),
@@ -27,7 +34,11 @@ pub fn render_text(r: &StatusReport) -> String {
                 .red()
                 .to_string(),
         };
-        o.push_str(&format!("  {:<14} {d}\n", tr(lang, en, ja)));
+        // By display width: a Japanese label takes two columns a character.
+        o.push_str(&format!(
+            "  {} {d}\n",
+            crate::text::pad(tr(lang, en, ja), cols)
+        ));
     }
     if !r.next_steps.is_empty() {
         o.push_str(&format!(

@@ -281,6 +281,7 @@ async fn hang_past_timeout_is_not_checked_and_failed() {
         &pw(PASSWORD),
         "breach.password_count",
         &mut facts,
+        binance_audit::i18n::Lang::En,
     )
     .await;
     assert_eq!(st.state, CheckState::Failed);
@@ -305,6 +306,7 @@ async fn garbage_200_is_an_error_not_a_clean_bill() {
         &pw(PASSWORD),
         "breach.password_count",
         &mut facts,
+        binance_audit::i18n::Lang::En,
     )
     .await;
     assert_eq!(st.state, CheckState::Failed);
@@ -334,6 +336,7 @@ async fn collect_observes_the_count_and_says_what_left() {
         &pw(PASSWORD),
         "breach.email_password_count",
         &mut facts,
+        binance_audit::i18n::Lang::En,
     )
     .await;
     assert_eq!(st.state, CheckState::Ran);
@@ -369,7 +372,15 @@ async fn offline_makes_no_request() {
         Err(BreachError::Offline)
     );
     let mut facts = Facts::new();
-    let st = collect(&net, &o, &pw(PASSWORD), "breach.password_count", &mut facts).await;
+    let st = collect(
+        &net,
+        &o,
+        &pw(PASSWORD),
+        "breach.password_count",
+        &mut facts,
+        binance_audit::i18n::Lang::En,
+    )
+    .await;
     assert_eq!(st.state, CheckState::Skipped);
     assert_eq!(st.detail, breach::OFFLINE_REASON);
     let batch = lookup_batch(&net, &o, &[pw("a"), pw("b")], 4).await;

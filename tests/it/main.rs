@@ -25,6 +25,7 @@ mod fuzz_loaders;
 mod fuzz_parsers;
 mod hostile;
 mod incident;
+mod japanese;
 mod options;
 mod report_text;
 mod setup;

@@ -21,6 +21,7 @@ pub use sign::Signer;
 use super::CheckStatus;
 use crate::address::{Known, Origin};
 use crate::facts::Facts;
+use crate::i18n::{Lang, tr};
 use model::{
     AccountInfo, AccountStatus, ApiRestrictions, ApiTradingStatus, KNOWN_PERMISSIONS, SpotAccount,
     WithdrawAddress, WithdrawQuota, WithdrawRecord,
@@ -83,22 +84,30 @@ struct Problem {
 
 /// Read everything the audit needs for one account. `now_ms` is the local
 /// clock, used for the key's age. The statuses go into the report as they are.
-pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> Vec<CheckStatus> {
+pub async fn collect(
+    client: &BinanceClient,
+    now_ms: i64,
+    facts: &mut Facts,
+    lang: Lang,
+) -> Vec<CheckStatus> {
+    let say = |e: &ApiError| crate::collect::messages::api_error(e, lang);
     let Some(creds) = client.credentials() else {
-        let reason = ApiError::NoCredentials.to_string();
+        let reason = say(&ApiError::NoCredentials);
         mark_all(facts, &reason);
         return vec![CheckStatus::skipped(CHECK, reason)];
     };
     facts.observe("api.key_type", creds.key_type());
     if client.net().is_offline() {
-        let reason = ApiError::Offline.to_string();
+        let reason = say(&ApiError::Offline);
         mark_all(facts, &reason);
         return vec![CheckStatus::skipped(CHECK, reason)];
     }
     let who = format!(
-        "key {} ({}) at {}",
+        "{} {} ({}) {} {}",
+        tr(lang, "key", "キー"),
         creds.masked_key(),
         creds.key_type(),
+        tr(lang, "at", "接続先"),
         client.base().host_str().unwrap_or("?")
     );
 
@@ -127,13 +136,16 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
     match clock {
         Ok(offset) => {
             facts.observe("env.clock_skew_ms", -offset);
-            offset_text = format!("; clock {:+} ms vs Binance", -offset);
+            offset_text = match lang {
+                Lang::En => format!("; clock {:+} ms vs Binance", -offset),
+                Lang::Ja => format!("、Binanceとの時計のずれ {:+} ms", -offset),
+            };
         }
         Err(e) => {
-            facts.not_checked("env.clock_skew_ms", e.to_string());
+            facts.not_checked("env.clock_skew_ms", say(&e));
             problems.push(Problem {
                 what: format!("GET {}", client::TIME_PATH),
-                line: e.to_string(),
+                line: say(&e),
             });
         }
     }
@@ -149,7 +161,7 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
     let results = [
         (
             RESTRICTIONS,
-            restrictions.map(|r| record_restrictions(&r, now_ms, facts)),
+            restrictions.map(|r| record_restrictions(&r, now_ms, facts, lang)),
         ),
         (STATUS, status.map(|s| record_status(&s, facts))),
         (TRADING_STATUS, trading.map(|t| record_trading(&t, facts))),
@@ -171,14 +183,19 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
                 for field in missing {
                     problems.push(Problem {
                         what: format!("GET {path}"),
-                        line: format!(
-                            "Binance's answer lacks `{field}`, so the checks that need it did not run"
-                        ),
+                        line: match lang {
+                            Lang::En => format!(
+                                "Binance's answer lacks `{field}`, so the checks that need it did not run"
+                            ),
+                            Lang::Ja => format!(
+                                "Binanceの応答に `{field}` がないため、それを使う確認は実行していません"
+                            ),
+                        },
                     });
                 }
             }
             Err(e) => {
-                let line = e.to_string();
+                let line = say(&e);
                 for f in facts_of(path) {
                     facts.not_checked(f, line.clone());
                 }
@@ -190,8 +207,18 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
         }
     }
     // Anything a field-by-field parse left unset is marked, never assumed.
-    mark_all(facts, "Binance's answer did not include it");
-    let summary = format!("{who}: {read} of {total} endpoints read{offset_text}");
+    mark_all(
+        facts,
+        tr(
+            lang,
+            "Binance's answer did not include it",
+            "Binanceの応答に含まれていませんでした",
+        ),
+    );
+    let summary = match lang {
+        Lang::En => format!("{who}: {read} of {total} endpoints read{offset_text}"),
+        Lang::Ja => format!("{who}: {total}件中{read}件のエンドポイントを読み取り{offset_text}"),
+    };
     statuses(&summary, problems)
 }
 
@@ -225,7 +252,16 @@ fn statuses(summary: &str, problems: Vec<Problem>) -> Vec<CheckStatus> {
         .collect()
 }
 
-fn record_restrictions(r: &ApiRestrictions, now_ms: i64, facts: &mut Facts) -> Vec<&'static str> {
+fn record_restrictions(
+    r: &ApiRestrictions,
+    now_ms: i64,
+    facts: &mut Facts,
+    lang: Lang,
+) -> Vec<&'static str> {
+    let no_field = |name: &str| match lang {
+        Lang::En => format!("Binance's answer has no `{name}`"),
+        Lang::Ja => format!("Binanceの応答に `{name}` がありません"),
+    };
     let mut missing = Vec::new();
     match r.ip_restrict {
         Some(v) => facts.observe("api.ip_restrict", v),
@@ -236,7 +272,7 @@ fn record_restrictions(r: &ApiRestrictions, now_ms: i64, facts: &mut Facts) -> V
             Some(v) => facts.observe(fact, v),
             None if *name == "enableWithdrawals" => missing.push("enableWithdrawals"),
             // Older accounts' answers lack newer flags: unknown, not false.
-            None => facts.not_checked(fact, format!("Binance's answer has no `{name}`")),
+            None => facts.not_checked(fact, no_field(name)),
         }
     }
     facts.observe("api.trading_permissions", r.trading_permissions());
@@ -247,15 +283,20 @@ fn record_restrictions(r: &ApiRestrictions, now_ms: i64, facts: &mut Facts) -> V
             facts.observe("api.key_age_days", ((now_ms - t) / DAY_MS).max(0));
         }
         Some(t) => {
-            let why = format!(
-                "Binance's `createTime` ({t}) is not a time a key can have been created (before Binance existed or in the future)"
-            );
+            let why = match lang {
+                Lang::En => format!(
+                    "Binance's `createTime` ({t}) is not a time a key can have been created (before Binance existed or in the future)"
+                ),
+                Lang::Ja => format!(
+                    "Binanceの `createTime`（{t}）はキーの作成日時としてありえません（Binanceの開始前か未来）"
+                ),
+            };
             facts.not_checked("api.create_time", why.clone());
             facts.not_checked("api.key_age_days", why);
         }
         None => {
-            let why = "Binance's answer has no `createTime`";
-            facts.not_checked("api.create_time", why);
+            let why = no_field("createTime");
+            facts.not_checked("api.create_time", why.clone());
             facts.not_checked("api.key_age_days", why);
         }
     }
@@ -526,7 +567,8 @@ mod tests {
         )
         .unwrap();
         let mut f = Facts::new();
-        let missing = record_restrictions(&r, BINANCE_START_MS + 100 * DAY_MS + 5, &mut f);
+        let missing =
+            record_restrictions(&r, BINANCE_START_MS + 100 * DAY_MS + 5, &mut f, Lang::En);
         assert!(missing.is_empty());
         assert_eq!(
             f.get("api.key_age_days").and_then(Fact::value),
@@ -545,7 +587,7 @@ mod tests {
             Some(Fact::NotChecked { .. })
         ));
         let r: ApiRestrictions = serde_json::from_str("{}").unwrap();
-        let missing = record_restrictions(&r, 0, &mut Facts::new());
+        let missing = record_restrictions(&r, 0, &mut Facts::new(), Lang::En);
         assert_eq!(missing, vec!["ipRestrict", "enableWithdrawals"]);
     }
 
@@ -563,7 +605,7 @@ mod tests {
             let r: ApiRestrictions =
                 serde_json::from_str(&format!(r#"{{"createTime": {t}}}"#)).unwrap();
             let mut f = Facts::new();
-            record_restrictions(&r, now, &mut f);
+            record_restrictions(&r, now, &mut f, Lang::En);
             assert!(
                 matches!(f.get("api.key_age_days"), Some(Fact::NotChecked { .. })),
                 "{t}"

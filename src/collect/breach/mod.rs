@@ -25,6 +25,7 @@ use zeroize::{Zeroize, Zeroizing};
 
 use crate::collect::CheckStatus;
 use crate::facts::Facts;
+use crate::i18n::{Lang, tr};
 use crate::net::{self, Net, NetError};
 
 pub use offline::{OfflineError, lookup_file};
@@ -33,6 +34,7 @@ pub const DEFAULT_BASE_URL: &str = "https://api.pwnedpasswords.com";
 
 /// Reason recorded when neither the network nor a local file may be used.
 pub const OFFLINE_REASON: &str = "offline: breach lookup needs the network or --hibp-file";
+const OFFLINE_REASON_JA: &str = "オフライン: 流出の確認にはネットワークか --hibp-file が必要です";
 
 /// Upper bound on concurrent range requests in a batch, whatever is asked:
 /// the service is free and shared, and a handful is plenty for a user's list.
@@ -95,6 +97,28 @@ pub enum BreachError {
     BadResponse(String),
     #[error("{0}")]
     File(#[from] OfflineError),
+}
+
+impl BreachError {
+    /// The error in the reader's language (`Display` is the English one).
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (BreachError::Offline, Lang::Ja) => OFFLINE_REASON_JA.into(),
+            (BreachError::Net { error, tries }, Lang::Ja) => {
+                let e = crate::collect::messages::net_error(error, lang);
+                if *tries > 1 {
+                    format!("{e}（{tries}回試行）")
+                } else {
+                    e
+                }
+            }
+            (BreachError::BadResponse(d), Lang::Ja) => {
+                format!("Pwned Passwordsの応答が想定外です: 「{d}」")
+            }
+            (BreachError::File(e), Lang::Ja) => e.describe(lang),
+        }
+    }
 }
 
 fn net_message(error: &NetError, tries: u32) -> String {
@@ -185,45 +209,56 @@ pub async fn collect(
     password: &SecretString,
     fact: &str,
     facts: &mut Facts,
+    lang: Lang,
 ) -> CheckStatus {
     let check = check_name(fact);
     if opts.cannot_look_up(net) {
-        facts.not_checked(fact, OFFLINE_REASON);
-        return CheckStatus::skipped(&check, OFFLINE_REASON);
+        let why = tr(lang, OFFLINE_REASON, OFFLINE_REASON_JA);
+        facts.not_checked(fact, why);
+        return CheckStatus::skipped(&check, why);
     }
     let sha = sha1_hex(password);
-    let source = match &opts.file {
-        Some(f) => format!("looked up offline in {} (nothing sent)", f.display()),
-        None => disclosure(&opts.base_url, &sha[..5]),
+    let source = match (&opts.file, lang) {
+        (Some(f), Lang::En) => format!("looked up offline in {} (nothing sent)", f.display()),
+        (Some(f), Lang::Ja) => format!("{} でオフライン検索（何も送信していません）", f.display()),
+        (None, _) => disclosure(&opts.base_url, &sha[..5], lang),
     };
     match lookup_hash(net, opts, &sha).await {
         Ok(count) => {
             facts.observe(fact, count);
-            let outcome = match count {
-                0 => "not found in known breaches".to_string(),
-                n => format!("seen {} times in known breaches", group_digits(n)),
+            let outcome = match (count, lang) {
+                (0, Lang::En) => "not found in known breaches".to_string(),
+                (n, Lang::En) => format!("seen {} times in known breaches", group_digits(n)),
+                (0, Lang::Ja) => "既知の流出データには見つかりませんでした".to_string(),
+                (n, Lang::Ja) => format!("既知の流出データに{}回出現しています", group_digits(n)),
             };
             CheckStatus::ran(&check, format!("{outcome}; {source}"))
         }
         Err(e) => {
-            facts.not_checked(fact, e.to_string());
-            CheckStatus::failed(&check, e.to_string())
+            facts.not_checked(fact, e.describe(lang));
+            CheckStatus::failed(&check, e.describe(lang))
         }
     }
 }
 
 /// What left the machine for one online lookup, in words for the report.
-pub fn disclosure(base: &Url, prefix: &str) -> String {
+pub fn disclosure(base: &Url, prefix: &str, lang: Lang) -> String {
     let url = range::range_url(base, prefix);
     let host = match (url.host_str(), url.port()) {
         (Some(h), Some(p)) => format!("{h}:{p}"),
         (Some(h), None) => h.to_string(),
         _ => String::new(),
     };
-    format!(
-        "sent only GET {host}{} with Add-Padding: true (the first 5 of 40 SHA-1 hex digits; the password never left this machine)",
-        url.path()
-    )
+    match lang {
+        Lang::En => format!(
+            "sent only GET {host}{} with Add-Padding: true (the first 5 of 40 SHA-1 hex digits; the password never left this machine)",
+            url.path()
+        ),
+        Lang::Ja => format!(
+            "送信したのは GET {host}{}（`Add-Padding: true`）だけです（SHA-1の16進40桁のうち先頭5桁。パスワードはこの端末から出ていません）",
+            url.path()
+        ),
+    }
 }
 
 /// "breach" for the Binance password, "breach-email" for the email
@@ -287,7 +322,7 @@ mod tests {
 
     #[test]
     fn disclosure_names_host_prefix_and_padding() {
-        let d = disclosure(&Url::parse(DEFAULT_BASE_URL).unwrap(), "5BAA6");
+        let d = disclosure(&Url::parse(DEFAULT_BASE_URL).unwrap(), "5BAA6", Lang::En);
         assert!(d.contains("api.pwnedpasswords.com/range/5BAA6"), "{d}");
         assert!(d.contains("Add-Padding: true"), "{d}");
     }
@@ -306,6 +341,7 @@ mod tests {
             &SecretString::from("pw"),
             "breach.password_count",
             &mut facts,
+            Lang::En,
         )
         .await;
         assert_eq!(st.state, crate::collect::CheckState::Skipped);

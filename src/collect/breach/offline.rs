@@ -77,6 +77,35 @@ pub enum OfflineError {
     MissingPrefix { dir: String, prefix: String },
 }
 
+impl OfflineError {
+    /// The error in the reader's language (`Display` is the English one).
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        if lang == crate::i18n::Lang::En {
+            return self.to_string();
+        }
+        match self {
+            OfflineError::BadKey(k) => {
+                format!("{k:?} はSHA-1ハッシュではありません（16進40桁が必要です）")
+            }
+            OfflineError::Open { path, reason } => format!("{path} を開けません: {reason}"),
+            OfflineError::Io { path, reason } => format!("{path} を読み取れません: {reason}"),
+            OfflineError::Format { path, offset, what } => format!(
+                "{path}: {offset}バイト目の行がPwned Passwordsの形式ではありません（{what}）"
+            ),
+            OfflineError::NotSorted { path, offset } => format!(
+                "{path}: ハッシュ順に並んでいません（{offset}バイト目の行の順序が違います）。「ordered by hash」のファイルを使ってください"
+            ),
+            OfflineError::Unusable { path, what } => format!("{path}: {what}"),
+            OfflineError::Truncated { path } => format!(
+                "{path}: 行の途中でファイルが終わっています。途中までしかダウンロードされていないようです（もう一度ダウンロードしてください）"
+            ),
+            OfflineError::MissingPrefix { dir, prefix } => format!(
+                "{dir}: 先頭 {prefix} のファイル（{prefix}.txt）がありません。接頭辞ごとのダウンロードが不完全なようです"
+            ),
+        }
+    }
+}
+
 /// Look a SHA-1 hash (40 hex digits, any case) up in a Pwned Passwords file or
 /// in a directory of per-prefix files (`00000.txt` … `FFFFF.txt`, as written by
 /// the official downloader with `-s false`).
