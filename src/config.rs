@@ -377,6 +377,54 @@ pub const TEMPLATE: &str = r#"# binance-audit configuration. Every setting is op
 # profile = "bot"              # optional: only for this profile
 "#;
 
+/// The template in Japanese, for `config init` under `--lang ja`: the same
+/// keys and values, the comments a Japanese reader reads first.
+pub const TEMPLATE_JA: &str = r#"# binance-audit の設定ファイルです。どの項目も省略できます。
+# 秘密情報はここには書きません。APIシークレットは環境変数 BINANCE_API_SECRET か、
+# secret_file で指定するファイルで渡してください。
+
+# lang = "ja"                  # en か ja。省略時は LANG / LC_ALL から決めます
+
+[user]
+# この端末の中だけで使い、パスワードにこれらが含まれていると警告します。
+# email = "you@example.com"
+# names = ["Alice", "Tanaka"]
+
+[policy]
+# key_max_age_days = 90        # これより古いAPIキーは作り直しを勧めます
+# declared_max_age_days = 90   # これより古い申告は確認し直すよう求めます
+
+[hibp]
+# url = "https://api.pwnedpasswords.com"
+# file = "/path/to/pwned-passwords-sha1-ordered-by-hash.txt"   # オフラインで照合
+
+[binance]
+# api_url = "https://api.binance.com"
+# api_key = "読み取り専用のAPIキー"
+# secret_file = "~/.config/binance-audit/secret"              # HMACシークレット（chmod 600）
+# private_key_file = "~/.config/binance-audit/ed25519.pem"    # またはEd25519/RSAのPKCS#8鍵
+
+# [profiles.sub1]              # 複数アカウント: --profile sub1 または --all-profiles
+# api_key = "..."
+# private_key_file = "..."
+
+# [declared]                   # `binance-audit setup` が書き込みます
+# on = 2026-01-01
+# two_factor = ["authenticator", "passkey"]
+# anti_phishing_code = true
+# withdrawal_whitelist = true
+# devices_reviewed = true
+# email_two_factor = true
+# email_unique_password = true
+# not_sure = ["devices_reviewed"]   # 「わからない」と答えた項目（要確認）
+
+# [[waiver]]                   # 検出事項を意図して受け入れる: 表示はするが、点数にも判定にも含めません
+# rule = "BA-API-004"
+# reason = "取引ボット用のキー。ボット側の予定で作り直す"   # 必須
+# expires = 2027-01-01         # 省略可: この日以降は再び検出事項として扱います
+# profile = "bot"              # 省略可: このプロファイルだけに適用
+"#;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -384,6 +432,18 @@ mod tests {
     #[test]
     fn template_parses() {
         let c = parse(TEMPLATE).unwrap();
+        assert!(
+            parse(TEMPLATE_JA).is_ok(),
+            "the Japanese template parses too"
+        );
+        // The same keys in the same order: only the comments differ.
+        let keys = |t: &str| -> Vec<String> {
+            t.lines()
+                .map(|l| l.trim_start_matches('#').trim_start())
+                .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_string()))
+                .collect()
+        };
+        assert_eq!(keys(TEMPLATE), keys(TEMPLATE_JA));
         assert_eq!(c.key_max_age_days(), 90);
     }
 

@@ -38,7 +38,11 @@ pub fn run(global: &GlobalArgs, c: &ConfigCommand) -> Result<Exit> {
             } else {
                 Existing::Keep
             };
-            match files::write_private(&path, config::TEMPLATE.as_bytes(), existing) {
+            let template = match super::session::language_lenient(global) {
+                crate::i18n::Lang::En => config::TEMPLATE,
+                crate::i18n::Lang::Ja => config::TEMPLATE_JA,
+            };
+            match files::write_private(&path, template.as_bytes(), existing) {
                 Err(e) if e.io().map(|e| e.kind()) == Some(std::io::ErrorKind::AlreadyExists) => {
                     return Err(Error::Usage(match crate::i18n::ui() {
                         crate::i18n::Lang::En => format!(

@@ -410,9 +410,15 @@ pub fn run(global: &GlobalArgs, args: &SetupArgs) -> super::error::Result<Exit> 
         let mut out = std::io::stderr();
         ask(&mut input, &mut out, lang, &path, &recorded, today).map_err(Error::Usage)?
     } else {
-        return Err(Error::Usage(
-            "setup needs a terminal to ask its questions, or the answers as flags, e.g.: binance-audit setup --two-factor authenticator,passkey --anti-phishing-code yes --withdrawal-whitelist yes --devices-reviewed yes --email-two-factor yes --email-unique-password yes".into(),
-        ));
+        let example = "binance-audit setup --two-factor authenticator,passkey --anti-phishing-code yes --withdrawal-whitelist yes --devices-reviewed yes --email-two-factor yes --email-unique-password yes";
+        return Err(Error::Usage(format!(
+            "{}: {example}",
+            tr(
+                lang,
+                "setup needs a terminal to ask its questions, or the answers as flags, e.g.",
+                "setup は端末で質問に答えるか、回答をフラグで指定する必要があります。例",
+            )
+        )));
     };
 
     let merged = merge(&recorded, &given);

@@ -361,7 +361,10 @@ fn run(r: &Report) -> Run {
         .map(|n| Notification {
             level: "note",
             message: Message {
-                text: format!("{} not checked: {}", n.id, n.reason),
+                text: match r.lang {
+                    crate::i18n::Lang::En => format!("{} not checked: {}", n.id, n.reason),
+                    crate::i18n::Lang::Ja => format!("{} 未確認: {}", n.id, n.reason),
+                },
             },
             associated_rule: Some(RuleReference { id: n.id.clone() }),
         })
@@ -378,7 +381,12 @@ fn run(r: &Report) -> Run {
             .map(|c| Notification {
                 level: "error",
                 message: Message {
-                    text: format!("check {} failed: {}", c.check, c.detail),
+                    text: match r.lang {
+                        crate::i18n::Lang::En => format!("check {} failed: {}", c.check, c.detail),
+                        crate::i18n::Lang::Ja => {
+                            format!("確認 {} が失敗しました: {}", c.check, c.detail)
+                        }
+                    },
                 },
                 associated_rule: None,
             }),
