@@ -381,6 +381,7 @@ mod tests {
                 evaluated: 10,
                 total: 12,
             },
+            lang: crate::i18n::Lang::En,
         }
     }
 

@@ -80,6 +80,7 @@ pub fn report(inp: Inputs<'_>) -> Report {
         inp.baseline,
         profile,
         today,
+        inp.lang,
     );
     crate::report::build(&evaluation, &inp)
 }
@@ -91,6 +92,7 @@ pub fn evaluate<'a>(
     baseline: Option<&LoadedBaseline>,
     profile: Option<&'a str>,
     today: chrono::NaiveDate,
+    lang: Lang,
 ) -> Evaluation<'a> {
     // Drift rules only mean something against a baseline; without one they
     // would only fill "not checked".
@@ -141,6 +143,7 @@ pub fn evaluate<'a>(
             &CurrentState {
                 score: score.score,
                 coverage: state_coverage,
+                lang,
             },
             &mut with_drift,
         );

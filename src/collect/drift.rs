@@ -9,12 +9,15 @@ use serde_json::{Value, json};
 
 use crate::baseline::{Address, Baseline, BaselineCoverage, is_permission};
 use crate::facts::{CATALOGUE, Fact, FactKind, Facts};
+use crate::i18n::{Lang, tr};
 use crate::report::Coverage;
 
 /// What the state rules produced, which the drift collector compares.
 pub struct CurrentState {
     pub score: Option<u32>,
     pub coverage: Coverage,
+    /// The language of the "not checked" reasons.
+    pub lang: Lang,
 }
 
 fn change(
@@ -45,7 +48,13 @@ fn current<'a>(facts: &'a Facts, name: &str) -> Option<&'a Value> {
     }
 }
 
-const NOT_IN_BASELINE: &str = "was not observed when the baseline was saved";
+/// "X was not observed when the baseline was saved", in the run's language.
+fn not_in_baseline(lang: Lang, en: &str, ja: &str) -> String {
+    match lang {
+        Lang::En => format!("{en} was not observed when the baseline was saved"),
+        Lang::Ja => format!("ベースライン保存時に{ja}を確認していません"),
+    }
+}
 
 /// The drift collector: compare the baseline with this run's observed facts
 /// and record every `drift.*` fact, observed (a list of changes, empty when
@@ -58,7 +67,7 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
         current(now, "withdrawal.addresses").and_then(Value::as_array),
     ) {
         (None, _) => {
-            let why = format!("the withdrawal address book {NOT_IN_BASELINE}");
+            let why = not_in_baseline(state.lang, "the withdrawal address book", "出金アドレス帳");
             out.not_checked("drift.new_addresses", &why);
             out.not_checked("drift.whitelist_changed", why);
         }
@@ -117,7 +126,7 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
     }
     match old_api.filter(|a| !a.permissions.is_empty()) {
         None => {
-            let why = format!("API key permissions {NOT_IN_BASELINE}");
+            let why = not_in_baseline(state.lang, "API key permissions", "APIキーの権限");
             out.not_checked("drift.withdrawals_enabled", &why);
             out.not_checked("drift.permissions_enabled", why);
         }
@@ -154,7 +163,7 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
     ) {
         (None, _) => out.not_checked(
             "drift.ip_restriction_removed",
-            format!("the key's IP restriction {NOT_IN_BASELINE}"),
+            not_in_baseline(state.lang, "the key's IP restriction", "キーのIP制限"),
         ),
         (Some(_), None) => out.not_checked(
             "drift.ip_restriction_removed",
@@ -182,7 +191,7 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
     ) {
         (None, _) => out.not_checked(
             "drift.key_replaced",
-            format!("the key's creation time {NOT_IN_BASELINE}"),
+            not_in_baseline(state.lang, "the key's creation time", "キーの作成日時"),
         ),
         (Some(_), None) => out.not_checked(
             "drift.key_replaced",
@@ -210,7 +219,7 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
     ) {
         (None, _) => out.not_checked(
             "drift.account_status_changed",
-            format!("the account status {NOT_IN_BASELINE}"),
+            not_in_baseline(state.lang, "the account status", "アカウントの状態"),
         ),
         (Some(_), None) => out.not_checked(
             "drift.account_status_changed",
@@ -233,16 +242,32 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
         total: state.coverage.total,
     };
     match (b.score, state.score) {
-        (None, _) => out.not_checked("drift.score_drop", format!("the score {NOT_IN_BASELINE}")),
-        (Some(_), None) => out.not_checked("drift.score_drop", "this run has no score"),
+        (None, _) => out.not_checked(
+            "drift.score_drop",
+            not_in_baseline(state.lang, "the score", "スコア"),
+        ),
+        (Some(_), None) => out.not_checked(
+            "drift.score_drop",
+            tr(
+                state.lang,
+                "this run has no score",
+                "今回の実行にはスコアがありません",
+            ),
+        ),
         (Some(_), Some(_)) if b.coverage.is_some_and(|c| c != cov) => {
             let c = b.coverage.unwrap_or(cov);
             out.not_checked(
                 "drift.score_drop",
-                format!(
-                    "scores are not comparable: the baseline's covered {} of {} checks, this run {} of {}",
-                    c.evaluated, c.total, cov.evaluated, cov.total
-                ),
+                match state.lang {
+                    Lang::En => format!(
+                        "scores are not comparable: the baseline's covered {} of {} checks, this run {} of {}",
+                        c.evaluated, c.total, cov.evaluated, cov.total
+                    ),
+                    Lang::Ja => format!(
+                        "スコアを比較できません: ベースラインは{}項目中{}項目、今回は{}項目中{}項目を確認",
+                        c.total, c.evaluated, cov.total, cov.evaluated
+                    ),
+                },
             );
         }
         (Some(was), Some(is)) => {

@@ -239,6 +239,7 @@ fn drift_facts_are_lists_of_changes() {
                 evaluated: 5,
                 total: 6,
             },
+            lang: binance_audit::i18n::Lang::En,
         },
         &mut out,
     );
