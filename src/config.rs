@@ -173,8 +173,14 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, String> {
         });
     };
     let text = match crate::bounded::read_file(&path, crate::bounded::CONFIG) {
-        Ok(b) => String::from_utf8(b)
-            .map_err(|_| format!("config {}: not valid UTF-8", path.display()))?,
+        Ok(b) => String::from_utf8(b).map_err(|_| {
+            format!(
+                "{} {}: {}",
+                crate::i18n::ui_tr("config", "設定ファイル"),
+                path.display(),
+                crate::i18n::ui_tr("not valid UTF-8", "UTF-8ではありません")
+            )
+        })?,
         Err(crate::bounded::ReadError::Io(e))
             if e.kind() == std::io::ErrorKind::NotFound && !must_exist =>
         {
@@ -232,20 +238,32 @@ fn check_waivers(waivers: &[Waiver]) -> Result<(), String> {
         let which = format!("[[waiver]] #{} (rule {:?})", i + 1, w.rule);
         if w.rule.trim().is_empty() {
             return Err(format!(
-                " [[waiver]] #{}: `rule` is empty: name the rule id to waive, e.g. \"BA-API-004\"",
-                i + 1
+                " [[waiver]] #{}: {}",
+                i + 1,
+                crate::i18n::ui_tr(
+                    "`rule` is empty: name the rule id to waive, e.g. \"BA-API-004\"",
+                    "`rule` が空です。免除するルールIDを指定してください（例: \"BA-API-004\"）"
+                )
             ));
         }
         if w.reason.trim().is_empty() {
             return Err(format!(
-                " {which}: `reason` is empty: say why this finding is accepted, so the waiver can be reviewed"
+                " {which}: {}",
+                crate::i18n::ui_tr(
+                    "`reason` is empty: say why this finding is accepted, so the waiver can be reviewed",
+                    "`reason` が空です。あとで見直せるよう、この検出事項を受け入れる理由を書いてください"
+                )
             ));
         }
         if let Some(e) = &w.expires
             && (e.date.is_none() || crate::collect::declared::date_of(e).is_none())
         {
             return Err(format!(
-                " {which}: `expires` must be a date like 2027-01-31"
+                " {which}: {}",
+                crate::i18n::ui_tr(
+                    "`expires` must be a date like 2027-01-31",
+                    "`expires` は 2027-01-31 のような日付にしてください"
+                )
             ));
         }
     }
