@@ -126,26 +126,6 @@ pub fn prompt(label: &str) -> Result<Option<SecretString>, String> {
     }
 }
 
-/// Read several secrets, one per line, reporting problems by line number.
-pub fn read_stdin_list() -> Result<Vec<Result<SecretString, String>>, String> {
-    let mut buf = bounded::read_limited(std::io::stdin().lock(), bounded::PASSWORD_LIST)
-        .map_err(|e| e.describe(ui_tr("standard input", "標準入力")))?;
-    let out = buf
-        .split(|b| *b == b'\n')
-        .enumerate()
-        .filter(|(_, l)| !l.is_empty() && *l != b"\r")
-        .map(|(i, l)| {
-            let line = match ui() {
-                Lang::En => format!("line {}", i + 1),
-                Lang::Ja => format!("{}行目", i + 1),
-            };
-            secret_from_bytes(l.to_vec(), &line)
-        })
-        .collect();
-    buf.zeroize();
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

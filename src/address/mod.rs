@@ -14,23 +14,8 @@ pub use index::{Imitation, Known, KnownIndex, MIN_END, Origin, Verdict, middle_m
 /// Longest label kept from a file or a server answer.
 pub const MAX_LABEL: usize = 64;
 
-/// Text from outside made safe to print or to put in a report: control and
-/// bidi characters shown as `\u{..}`, length bounded.
-pub fn escape(s: &str, max: usize) -> String {
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i == max {
-            out.push('…');
-            break;
-        }
-        if c.is_control() || crate::url::verdict::is_bidi_control(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+/// Text from outside made safe to print: the one escape, bounded.
+pub use crate::text::escape;
 
 /// Address-shaped words in pasted text (a message, a web page, a chat), in
 /// order, each once: tokens between spaces and punctuation whose shape
