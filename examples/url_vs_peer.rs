@@ -10,6 +10,7 @@
 //! Set URL_PEER_DIR to a directory holding node_modules/eth-phishing-detect
 //! (default benches/peer). Without node or the package the peer is skipped
 //! with a message. Prints both figures and the ratio; asserts nothing.
+//! URL_VS_PEER_KEEP=1 keeps the input and both outputs for a profiler.
 
 #[path = "../benches/support/url_mix.rs"]
 mod url_mix;
@@ -76,12 +77,23 @@ fn main() {
     }
     println!("{n} mixed inputs in {}", input.display());
 
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    println!("{cores} cores; binance-audit judges on one thread per core (at most 8) by default");
     let ours_secs = run(
         "binance-audit url",
         Command::new(&ours)
             .args(["url", "--format", "jsonl", "--input"])
             .arg(&input),
         &dir.join("ours.jsonl"),
+        n,
+    );
+    // The same on one thread, so the figure without parallelism is printed too.
+    let ours_one = run(
+        "url --threads 1",
+        Command::new(&ours)
+            .args(["url", "--threads", "1", "--format", "jsonl", "--input"])
+            .arg(&input),
+        &dir.join("ours-1.jsonl"),
         n,
     );
 
@@ -127,7 +139,17 @@ fn main() {
             b / a
         );
     }
-    let _ = std::fs::remove_dir_all(&dir);
+    if let (Some(a), Some(b)) = (ours_one, peer_secs) {
+        println!(
+            "ratio on one thread: binance-audit is {:.2}x the peer's throughput",
+            b / a
+        );
+    }
+    if std::env::var_os("URL_VS_PEER_KEEP").is_some() {
+        println!("kept {}", dir.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 fn tempfile_dir() -> PathBuf {

@@ -565,6 +565,11 @@ pub struct UrlArgs {
     /// (`reasons_en`, `reasons_ja`) besides `reasons` in the chosen one.
     #[arg(long)]
     pub all_languages: bool,
+
+    /// Judge lines read from a file or standard input on N threads
+    /// (default: one per core, at most 8). Output keeps the input order.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<std::num::NonZeroUsize>,
 }
 
 #[derive(Debug, Subcommand)]

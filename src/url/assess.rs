@@ -8,7 +8,7 @@ use super::lookalike::{
 };
 use super::parse::{HostKind, ParseBuf, Parsed, Scheme, parse};
 use super::technique::{TechSet, Technique as T};
-use super::verdict::{Verdict, VerdictKind, build_verdict};
+use super::verdict::{Verdict, VerdictKind, Wording, build_verdict};
 
 /// Facts that are not risk signs but change what the user should be told.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -105,6 +105,10 @@ pub struct Analyser {
     /// The address carried in the last link's query that decided its verdict
     /// (a redirect target), if one did.
     judged: Option<String>,
+    /// Second parse of the judged link, for the texts (`buf` holds borrows
+    /// of the first only while `check` runs).
+    shown: ParseBuf,
+    wording: Wording,
 }
 
 /// Redirect targets inside redirect targets are followed this deep.
@@ -124,7 +128,15 @@ impl Analyser {
             skel: String::new(),
             detail: Detail::default(),
             judged: None,
+            shown: ParseBuf::default(),
+            wording: Wording::Both,
         }
+    }
+
+    /// Write reasons only in the languages asked for (both by default).
+    pub fn worded(mut self, wording: Wording) -> Analyser {
+        self.wording = wording;
+        self
     }
 
     /// The verdict for one line, without text.
@@ -194,10 +206,16 @@ impl Analyser {
     /// The full verdict with host forms and reasons in both languages.
     pub fn analyse(&mut self, input: &str) -> Verdict {
         let a = self.check(input);
-        let mut buf = ParseBuf::default();
         let judged = self.judged.take();
-        let parsed = parse(judged.as_deref().unwrap_or(input), &mut buf);
-        build_verdict(self.k, input, &a, parsed.as_ref(), &self.detail)
+        let parsed = parse(judged.as_deref().unwrap_or(input), &mut self.shown);
+        build_verdict(
+            self.k,
+            input,
+            &a,
+            parsed.as_ref(),
+            &self.detail,
+            self.wording,
+        )
     }
 }
 

@@ -9,21 +9,10 @@ use super::technique::Technique;
 use super::verdict::{Verdict, VerdictKind};
 use crate::i18n::Text;
 
+use super::verdict::q;
+
 fn t(en: String, ja: String) -> Text {
     Text { en, ja }
-}
-
-/// Bounded, printable quote of message text for a reason.
-fn q(s: &str) -> String {
-    let mut out: String = s
-        .chars()
-        .filter(|c| !c.is_control() && !super::verdict::is_bidi_control(*c))
-        .take(80)
-        .collect();
-    if s.chars().count() > 80 {
-        out.push('…');
-    }
-    out
 }
 
 /// One verdict per link, in order, then one per part left unexamined.
@@ -70,7 +59,7 @@ pub fn judge(an: &mut Analyser, ex: &Extraction) -> Vec<Verdict> {
                 v.reasons.remove(0);
             }
             v.reasons.insert(0, head);
-            disguised.get_or_insert(sh);
+            disguised.get_or_insert(sh.into_owned());
         }
         out.push(v);
     }

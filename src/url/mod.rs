@@ -17,7 +17,7 @@ pub mod verdict;
 
 pub use assess::{Analyser, Assessment, Notes};
 pub use technique::{TechSet, Technique};
-pub use verdict::{HostNames, Verdict, VerdictKind};
+pub use verdict::{HostNames, Verdict, VerdictKind, Wording};
 
 /// Analyse one line: a URL, a bare host name or an e-mail address.
 /// Never panics; anything that is not a link gets `VerdictKind::Invalid`.

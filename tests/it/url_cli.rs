@@ -376,3 +376,66 @@ fn help_lists_the_command() {
         assert!(s.contains(flag), "{s}");
     }
 }
+
+/// Several threads judge a list as one does: every line once, in input
+/// order, numbered from 1, with the same summary — for each format.
+#[test]
+fn threads_keep_order_and_count() {
+    // More lines than one batch per thread, with lines that are empty, too
+    // long to judge whole, and not UTF-8 in among them.
+    let mut input = Vec::new();
+    for i in 0..5000 {
+        match i % 7 {
+            0 => input.extend_from_slice(format!("https://www.binance.com/en/{i}").as_bytes()),
+            1 => input.extend_from_slice(format!("binance-login{i}.com").as_bytes()),
+            2 => {}
+            3 => input.extend_from_slice(b"\xff\xfe not text"),
+            4 if i % 1000 == 4 => input.extend(std::iter::repeat_n(b'a', 2 * 1024 * 1024)),
+            _ => input.extend_from_slice(format!("site{i}.example/path").as_bytes()),
+        }
+        input.push(b'\n');
+    }
+    for format in ["jsonl", "json", "text"] {
+        let run = |threads: &str| {
+            Run::new()
+                .args(["url", "--format", format, "--threads", threads])
+                .stdin(input.clone())
+                .run()
+        };
+        let one = run("1");
+        one.code(1);
+        for threads in ["2", "5"] {
+            let many = run(threads);
+            many.code(1);
+            assert!(
+                many.stdout == one.stdout,
+                "{format} on {threads} threads differs from one thread"
+            );
+        }
+        if format == "jsonl" {
+            let rows = one.jsonl();
+            assert_eq!(rows.len(), 5000);
+            for (i, r) in rows.iter().enumerate() {
+                assert_eq!(r["index"], i + 1);
+            }
+            assert_eq!(rows[7]["verdict"], "official");
+            assert_eq!(rows[8]["verdict"], "phishing");
+        }
+    }
+}
+
+#[test]
+fn a_line_without_end_is_refused_on_any_thread_count() {
+    // Past the 64 MiB a line may have, the input is not a list of links.
+    let mut input = b"binance.com\n".to_vec();
+    input.extend(std::iter::repeat_n(b'x', 65 * 1024 * 1024));
+    for threads in ["1", "2"] {
+        let out = Run::new()
+            .args(["url", "--format", "jsonl", "--threads", threads])
+            .stdin(input.clone())
+            .run();
+        out.code(2);
+        out.stderr_has("line 2");
+        assert!(out.stdout.contains("\"index\":1"), "{}", out.stdout);
+    }
+}
