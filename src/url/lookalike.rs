@@ -115,7 +115,7 @@ fn match_brand(k: &Knowledge, bi: usize, name: &[u8]) -> Option<NameHit> {
     let tokens = &tokens[..nt];
 
     if nt > 1
-        && let Some(hit) = hyphenated(k, bi, tokens)
+        && let Some(hit) = hyphenated(k, bi, tokens).or_else(|| split_glued(k, bi, tokens))
     {
         return Some(hit);
     }
@@ -216,6 +216,68 @@ fn hyphenated(k: &Knowledge, bi: usize, tokens: &[&[u8]]) -> Option<NameHit> {
                 if i < lo || i > hi {
                     flags.merge(classify_word(k, t));
                 }
+            }
+            if flags.any() {
+                techniques.insert(T::Combosquat);
+            }
+            return Some(NameHit {
+                brand: bi,
+                techniques,
+                exact: false,
+                lure: flags.lure,
+                affix: flags.affix,
+                unknown: flags.unknown,
+            });
+        }
+    }
+    None
+}
+
+/// "bnb-chainstaking", "loginbin-ance": the brand split by hyphens with
+/// words glued to its first or last piece. Only the exact brand: a misspelt
+/// one split and glued is too far from anything a reader would take for it.
+fn split_glued(k: &Knowledge, bi: usize, tokens: &[&[u8]]) -> Option<NameHit> {
+    let brand = k.brands[bi].label.as_bytes();
+    let mut buf = [0u8; MAX_NAME];
+    for lo in 0..tokens.len() {
+        let mut n = 0;
+        for hi in lo..tokens.len() {
+            let t = tokens[hi];
+            if n + t.len() > MAX_NAME {
+                break;
+            }
+            buf[n..n + t.len()].copy_from_slice(t);
+            let last_start = n;
+            n += t.len();
+            if hi == lo {
+                continue;
+            }
+            let first_len = tokens[lo].len();
+            // The brand must begin in the first token and end in the last,
+            // so that it crosses every hyphen between them.
+            let joined = &buf[..n];
+            let Some(start) = find(joined, brand) else {
+                continue;
+            };
+            let end = start + brand.len();
+            if start >= first_len || end <= last_start {
+                continue;
+            }
+            let before = &tokens[lo][..start];
+            let after = &t[end - last_start..];
+            if before.is_empty() && after.is_empty() {
+                // The plain split brand is `hyphenated`'s.
+                continue;
+            }
+            let mut flags = glued(k, before, after, false);
+            for (i, other) in tokens.iter().enumerate() {
+                if i < lo || i > hi {
+                    flags.merge(classify_word(k, other));
+                }
+            }
+            let mut techniques = TechSet::EMPTY.with(T::Hyphenation);
+            if flags.dot {
+                techniques.insert(T::DotRemoved);
             }
             if flags.any() {
                 techniques.insert(T::Combosquat);
@@ -388,7 +450,9 @@ fn match_token(k: &Knowledge, bi: usize, tok: &[u8]) -> Option<(TechSet, Flags)>
     // A typo with words glued on ("verifybinanse", "binnancelogin"): find a
     // split into known words + near-brand core + known words.
     let bl = brand.len();
-    if tok.len() <= bl + 1 {
+    // One character more than the brand is a typo (above); from there a short
+    // word can be glued to a core one letter short ("my" + "binane").
+    if tok.len() <= bl {
         return None;
     }
     let fwd = seg_table(k, tok);
@@ -404,6 +468,12 @@ fn match_token(k: &Knowledge, bi: usize, tok: &[u8]) -> Option<(TechSet, Flags)>
         let hi = rest_len + 1 - bl;
         for post in lo..=hi {
             if pre == 0 && post == 0 {
+                continue;
+            }
+            // At one letter over the brand, only a word in front: a core
+            // read first and two letters after it is too often a real word
+            // of its own ("binannex").
+            if tok.len() == bl + 1 && (pre == 0 || post > 0) {
                 continue;
             }
             let split = tok.len() - post;
@@ -474,7 +544,7 @@ fn match_token(k: &Knowledge, bi: usize, tok: &[u8]) -> Option<(TechSet, Flags)>
     // ("binancxyz", "bnancetoday"): the brand read first, as people read it.
     // Not anywhere else: many real words end in a near-brand ("ambiance").
     for core_len in bl.saturating_sub(1)..=(bl + 1) {
-        if core_len >= tok.len() || tok.len() - core_len > 12 {
+        if tok.len() <= bl + 1 || core_len >= tok.len() || tok.len() - core_len > 12 {
             continue;
         }
         let core = &tok[..core_len];
