@@ -162,54 +162,84 @@ impl LoadedBaseline {
 
 /// Read and check a baseline file. Errors are one line naming the file.
 pub fn load(path: &Path) -> Result<LoadedBaseline, String> {
+    use crate::i18n::{Lang, ui, ui_tr};
     let name = path.display().to_string();
+    let what = format!("{} {name}", ui_tr("baseline", "ベースライン"));
     let meta = std::fs::metadata(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            format!("baseline {name}: no such file (create one first with --save-baseline {name})")
+            match ui() {
+                Lang::En => {
+                    format!("{what}: no such file (create one first with --save-baseline {name})")
+                }
+                Lang::Ja => format!(
+                    "{what}: ファイルがありません（先に --save-baseline {name} で作成してください）"
+                ),
+            }
         } else {
-            format!("baseline {name}: {e}")
+            format!("{what}: {}", crate::files::io_reason(&e))
         }
     })?;
     if meta.len() > MAX_BYTES {
-        return Err(format!(
-            "baseline {name}: {} bytes is too large for a baseline",
-            meta.len()
-        ));
+        return Err(match ui() {
+            Lang::En => format!("{what}: {} bytes is too large for a baseline", meta.len()),
+            Lang::Ja => format!(
+                "{what}: {} バイトはベースラインとして大きすぎます",
+                meta.len()
+            ),
+        });
     }
-    let bytes = crate::bounded::read_file(path, MAX_BYTES as usize)
-        .map_err(|e| e.describe(&format!("baseline {name}")))?;
-    let data = parse(&bytes).map_err(|e| format!("baseline {name}: {e}"))?;
+    let bytes =
+        crate::bounded::read_file(path, MAX_BYTES as usize).map_err(|e| e.describe(&what))?;
+    let data = parse(&bytes).map_err(|e| format!("{what}: {e}"))?;
     Ok(LoadedBaseline { data, file: name })
 }
 
 pub fn parse(bytes: &[u8]) -> Result<Baseline, String> {
+    use crate::i18n::{Lang, ui, ui_tr};
     let v: Value = serde_json::from_slice(bytes).map_err(|e| {
-        format!(
-            "{}:{}: not valid JSON: {}",
-            e.line(),
-            e.column(),
-            strip_position(&e.to_string())
-        )
+        let why = match (ui(), e.classify()) {
+            (Lang::Ja, serde_json::error::Category::Eof) => "JSONが途中で終わっています".into(),
+            (Lang::Ja, _) => "JSONとして正しくありません".into(),
+            (Lang::En, _) => format!("not valid JSON: {}", strip_position(&e.to_string())),
+        };
+        format!("{}:{}: {why}", e.line(), e.column())
     })?;
     match v.get("baseline_version").map(|v| (v, v.as_u64())) {
         None => {
-            return Err(
-                "no `baseline_version`: this is not a baseline written by --save-baseline".into(),
-            );
+            return Err(ui_tr(
+                "no `baseline_version`: this is not a baseline written by --save-baseline",
+                "`baseline_version` がありません。--save-baseline で保存したベースラインではありません",
+            )
+            .into());
         }
         Some((_, Some(n))) if n == u64::from(BASELINE_VERSION) => {}
         Some((raw, _)) => {
-            return Err(format!(
-                "baseline_version {raw} is not supported (this binance-audit reads version {BASELINE_VERSION}); save a new baseline"
-            ));
+            return Err(match ui() {
+                Lang::En => format!(
+                    "baseline_version {raw} is not supported (this binance-audit reads version {BASELINE_VERSION}); save a new baseline"
+                ),
+                Lang::Ja => format!(
+                    "baseline_version {raw} には対応していません（このバージョンが読めるのは {BASELINE_VERSION} です）。ベースラインを保存し直してください"
+                ),
+            });
         }
     }
-    let b: Baseline = serde_json::from_value(v).map_err(|e| format!("unexpected content: {e}"))?;
+    let b: Baseline = serde_json::from_value(v).map_err(|e| {
+        let msg = strip_position(&e.to_string()).to_string();
+        format!(
+            "{}: {}",
+            ui_tr("unexpected content", "想定外の内容です"),
+            crate::parse_message::message(&msg, ui())
+        )
+    })?;
     if DateTime::parse_from_rfc3339(&b.created_at).is_err() {
-        return Err(format!(
-            "created_at {:?} is not an RFC 3339 time",
-            b.created_at
-        ));
+        return Err(match ui() {
+            Lang::En => format!("created_at {:?} is not an RFC 3339 time", b.created_at),
+            Lang::Ja => format!(
+                "created_at {:?} がRFC 3339形式の日時ではありません",
+                b.created_at
+            ),
+        });
     }
     Ok(b)
 }

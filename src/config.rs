@@ -190,9 +190,21 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, String> {
                 exists: false,
             });
         }
-        Err(e) => return Err(e.describe(&format!("config {}", path.display()))),
+        Err(e) => {
+            return Err(e.describe(&format!(
+                "{} {}",
+                crate::i18n::ui_tr("config", "設定ファイル"),
+                path.display()
+            )));
+        }
     };
-    let config = parse(&text).map_err(|e| format!("config {}:{e}", path.display()))?;
+    let config = parse(&text).map_err(|e| {
+        format!(
+            "{} {}:{e}",
+            crate::i18n::ui_tr("config", "設定ファイル"),
+            path.display()
+        )
+    })?;
     Ok(Loaded {
         config,
         path: Some(path),
@@ -223,10 +235,16 @@ pub fn declared_only(text: &str) -> Option<Declared> {
 fn check_declared(d: &Declared) -> Result<(), String> {
     let names = d.not_sure.iter().chain(d.answered_on.keys());
     if let Some(bad) = names.into_iter().find(|k| !QUESTIONS.contains(&k.as_str())) {
-        return Err(format!(
-            " [declared]: {bad:?} is not one of setup's questions ({})",
-            QUESTIONS.join(", ")
-        ));
+        return Err(match crate::i18n::ui() {
+            crate::i18n::Lang::En => format!(
+                " [declared]: {bad:?} is not one of setup's questions ({})",
+                QUESTIONS.join(", ")
+            ),
+            crate::i18n::Lang::Ja => format!(
+                " [declared]: {bad:?} は setup の質問にありません（使えるもの: {}）",
+                QUESTIONS.join("、")
+            ),
+        });
     }
     Ok(())
 }
@@ -282,7 +300,8 @@ fn parse_toml(text: &str) -> Result<Config, String> {
             })
             .unwrap_or_else(|| " ".into());
         let msg = e.message().trim().replace('\n', " ");
-        format!("{pos}{msg}{}", unknown_field_hint(&msg))
+        let shown = crate::parse_message::message(&msg, crate::i18n::ui());
+        format!("{pos}{shown}{}", unknown_field_hint(&msg))
     })
 }
 
@@ -298,12 +317,18 @@ fn unknown_field_hint(msg: &str) -> &'static str {
         return "";
     };
     if field.contains("secret") || field.contains("password") || field == "private_key" {
-        " (secrets are never stored in the config: use secret_file, or the BINANCE_API_SECRET environment variable)"
+        crate::i18n::ui_tr(
+            " (secrets are never stored in the config: use secret_file, or the BINANCE_API_SECRET environment variable)",
+            "（秘密情報は設定ファイルに保存しません。secret_file か環境変数 BINANCE_API_SECRET を使ってください）",
+        )
     } else if matches!(
         field.as_str(),
         "api_key" | "api_url" | "secret_file" | "private_key_file"
     ) {
-        " (this key belongs under [binance] or a [profiles.NAME] section: move it below that header)"
+        crate::i18n::ui_tr(
+            " (this key belongs under [binance] or a [profiles.NAME] section: move it below that header)",
+            "（このキーは [binance] か [profiles.NAME] の下に書きます。その見出しの下へ移してください）",
+        )
     } else {
         ""
     }

@@ -174,10 +174,16 @@ pub fn render(
             .unwrap_or("")
             .parse()
             .map_err(|e: toml_edit::TomlError| {
-                format!(
-                    "the config is not valid TOML, so it was left untouched: {}",
-                    e.to_string().lines().next().unwrap_or("").trim()
-                )
+                let msg = e.message().trim().replace('\n', " ");
+                let shown = crate::parse_message::message(&msg, crate::i18n::ui());
+                match crate::i18n::ui() {
+                    crate::i18n::Lang::En => {
+                        format!("the config is not valid TOML, so it was left untouched: {shown}")
+                    }
+                    crate::i18n::Lang::Ja => {
+                        format!("設定ファイルがTOMLとして正しくないため、変更していません: {shown}")
+                    }
+                }
             })?;
     let toml_date = |d: NaiveDate| -> Result<toml_edit::Datetime, String> {
         d.format("%Y-%m-%d")
@@ -189,7 +195,11 @@ pub fn render(
 
     let is_new = !doc.contains_key("declared");
     if !is_new && !doc["declared"].is_table() {
-        return Err("the config's `declared` is not a table; fix it by hand first".into());
+        return Err(crate::i18n::ui_tr(
+            "the config's `declared` is not a table; fix it by hand first",
+            "設定ファイルの `declared` が表（[declared]）になっていません。先に手で直してください",
+        )
+        .into());
     }
     if is_new {
         // A new section goes at the very end, after the file's trailing
@@ -210,7 +220,11 @@ pub fn render(
         doc.insert("declared", Item::Table(t));
     }
     let Some(t) = doc["declared"].as_table_mut() else {
-        return Err("the config's `declared` is not a table".into());
+        return Err(crate::i18n::ui_tr(
+            "the config's `declared` is not a table",
+            "設定ファイルの `declared` が表（[declared]）になっていません",
+        )
+        .into());
     };
     for key in ["on", "not_sure", "answered_on"]
         .iter()
@@ -244,8 +258,13 @@ pub fn render(
         t.insert("answered_on", value(dates));
     }
     let text = doc.to_string();
-    config::parse(&text).map_err(|e| {
-        format!("the config would not load after the change ({e}); nothing was written")
+    config::parse(&text).map_err(|e| match crate::i18n::ui() {
+        crate::i18n::Lang::En => {
+            format!("the config would not load after the change ({e}); nothing was written")
+        }
+        crate::i18n::Lang::Ja => {
+            format!("変更後の設定ファイルが読み込めなくなるため（{e}）、何も書き込んでいません")
+        }
     })?;
     Ok(text)
 }

@@ -28,6 +28,7 @@ pub mod hardening;
 pub mod i18n;
 pub mod incident;
 pub mod net;
+pub mod parse_message;
 pub mod password_list;
 pub mod report;
 pub mod rules;

@@ -62,6 +62,9 @@ pub enum NetError {
     },
     #[error("response could not be read: {0}")]
     Body(String),
+    /// The body passed `MAX_BODY` (in MiB): cut, it could read as complete.
+    #[error("the answer is larger than {0} MiB, the most this tool reads")]
+    TooLarge(usize),
     /// The run's overall time budget was spent; nothing was sent.
     #[error("the run's time limit of {0} s was reached; not sent")]
     Deadline(u64),
@@ -468,10 +471,7 @@ async fn read_body(
     let mut body = Vec::new();
     while let Some(chunk) = resp.chunk().await.map_err(Ok)? {
         if body.len() + chunk.len() > MAX_BODY {
-            return Err(Err(NetError::Body(format!(
-                "the answer is larger than {} MiB, the most this tool reads",
-                MAX_BODY / (1024 * 1024)
-            ))));
+            return Err(Err(NetError::TooLarge(MAX_BODY / (1024 * 1024))));
         }
         body.extend_from_slice(&chunk);
     }
@@ -515,27 +515,51 @@ pub fn masked_path(url: &Url) -> String {
 /// (the test servers); anything else must be https so credentials and password
 /// prefixes never cross a network in the clear.
 pub fn parse_base_url(raw: &str, what: &str) -> Result<Url, String> {
-    let url =
-        Url::parse(raw.trim()).map_err(|e| format!("{what} URL {raw:?} is not a URL: {e}"))?;
+    use crate::i18n::{Lang, ui};
+    let ja = ui() == Lang::Ja;
+    let url = Url::parse(raw.trim()).map_err(|e| {
+        if ja {
+            // The parser's reason is outside text, quoted as it came.
+            format!("{what} のURL {raw:?} はURLとして読めません（「{e}」）")
+        } else {
+            format!("{what} URL {raw:?} is not a URL: {e}")
+        }
+    })?;
     match url.scheme() {
         "https" => {}
         "http" if is_loopback(&url) => {}
         "http" => {
-            return Err(format!(
-                "{what} URL {raw:?} uses plain http; only https is allowed (http only for 127.0.0.1/localhost)"
-            ));
+            return Err(if ja {
+                format!(
+                    "{what} のURL {raw:?} は暗号化されない http です。使えるのは https だけです（http は 127.0.0.1/localhost のみ）"
+                )
+            } else {
+                format!(
+                    "{what} URL {raw:?} uses plain http; only https is allowed (http only for 127.0.0.1/localhost)"
+                )
+            });
         }
         other => {
-            return Err(format!(
-                "{what} URL {raw:?} has unsupported scheme {other:?}"
-            ));
+            return Err(if ja {
+                format!("{what} のURL {raw:?} のスキーム {other:?} には対応していません")
+            } else {
+                format!("{what} URL {raw:?} has unsupported scheme {other:?}")
+            });
         }
     }
     if url.host_str().is_none() {
-        return Err(format!("{what} URL {raw:?} has no host"));
+        return Err(if ja {
+            format!("{what} のURL {raw:?} にホスト名がありません")
+        } else {
+            format!("{what} URL {raw:?} has no host")
+        });
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(format!("{what} URL must not contain user:password@"));
+        return Err(if ja {
+            format!("{what} のURLに user:password@ を含めないでください")
+        } else {
+            format!("{what} URL must not contain user:password@")
+        });
     }
     Ok(url)
 }

@@ -412,7 +412,7 @@ pub fn run(global: &GlobalArgs, args: &SetupArgs) -> super::error::Result<Exit> 
     } else {
         let example = "binance-audit setup --two-factor authenticator,passkey --anti-phishing-code yes --withdrawal-whitelist yes --devices-reviewed yes --email-two-factor yes --email-unique-password yes";
         return Err(Error::Usage(format!(
-            "{}: {example}",
+            "{}: `{example}`",
             tr(
                 lang,
                 "setup needs a terminal to ask its questions, or the answers as flags, e.g.",

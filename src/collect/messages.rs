@@ -23,6 +23,9 @@ pub fn net_error(e: &NetError, lang: Lang) -> String {
         NetError::Connect(d) => format!("接続できませんでした: {}", quoted(d)),
         NetError::Status { status, .. } => format!("HTTP {status} が返されました"),
         NetError::Body(d) => format!("応答を読み取れませんでした: {}", quoted(d)),
+        NetError::TooLarge(mib) => {
+            format!("応答が、このツールが読み込む上限の {mib} MiB を超えています")
+        }
         NetError::Deadline(s) => {
             format!("この実行の制限時間（{s}秒）に達したため、送信していません")
         }
@@ -148,6 +151,9 @@ pub fn api_error(e: &ApiError, lang: Lang) -> String {
             "Binanceに接続できませんでした（{attempts}回試行）: {}",
             quoted(detail)
         ),
+        ApiError::TooLarge { mib } => {
+            format!("Binanceの応答が、このツールが読み込む上限の {mib} MiB を超えています")
+        }
         ApiError::BadJson { detail } => format!(
             "Binanceの応答を読み取れませんでした（想定したJSONではありません: {}）",
             quoted(detail)

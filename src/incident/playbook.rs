@@ -213,7 +213,10 @@ pub fn parse(name: &str, src: &str, kind: Kind) -> Result<Playbook, Vec<Problem>
     let raw: RawPlaybook = toml::from_str(src).map_err(|e| {
         vec![problem(
             e.span().map(|s| s.start),
-            e.message().trim().to_string(),
+            crate::parse_message::message(
+                &e.message().trim().replace('\n', " "),
+                crate::i18n::ui(),
+            ),
         )]
     })?;
     let mut problems = Vec::new();

@@ -112,7 +112,10 @@ pub fn parse_file(name: &str, src: &str) -> Result<Vec<Rule>, Vec<Problem>> {
             file: name.into(),
             line,
             column,
-            message: e.message().trim().to_string(),
+            message: crate::parse_message::message(
+                &e.message().trim().replace('\n', " "),
+                crate::i18n::ui(),
+            ),
         }]
     })?;
     let mut rules = Vec::new();
@@ -412,8 +415,16 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Rule>, LoadError> {
             message: msg,
         }])
     };
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| unreadable(format!("cannot read rules folder: {e}")))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        unreadable(format!(
+            "{}: {}",
+            crate::i18n::ui_tr(
+                "cannot read rules folder",
+                "ルールのフォルダを読み込めません"
+            ),
+            crate::files::io_reason(&e)
+        ))
+    })?;
     let mut paths: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())

@@ -133,6 +133,11 @@ impl Analyser {
         }
     }
 
+    /// The languages reasons are written in.
+    pub fn wording(&self) -> Wording {
+        self.wording
+    }
+
     /// Write reasons only in the languages asked for (both by default).
     pub fn worded(mut self, wording: Wording) -> Analyser {
         self.wording = wording;

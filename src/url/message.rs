@@ -89,9 +89,15 @@ pub fn judge(an: &mut Analyser, ex: &Extraction) -> Vec<Verdict> {
             ),
         };
         out.push(Verdict {
-            input: match u {
-                Unchecked::DeepNesting => "(deeply nested message parts)".into(),
-                Unchecked::TooLarge => "(input past the size limit)".into(),
+            // Stands where a link would be, so it is in the reader's language.
+            input: match (
+                u,
+                an.wording() == super::verdict::Wording::Only(crate::i18n::Lang::Ja),
+            ) {
+                (Unchecked::DeepNesting, false) => "(deeply nested message parts)".into(),
+                (Unchecked::TooLarge, false) => "(input past the size limit)".into(),
+                (Unchecked::DeepNesting, true) => "（深い入れ子のメッセージ部分）".into(),
+                (Unchecked::TooLarge, true) => "（読み込み上限を超えた部分）".into(),
             },
             verdict: VerdictKind::Suspicious,
             techniques: Vec::new(),

@@ -307,6 +307,68 @@ fn all_runs() -> Vec<Run> {
         None,
         &[],
     ));
+    // Every shape of config mistake the parser words differently, broken
+    // baselines, and base URLs that are refused.
+    for (i, body) in [
+        "lang = 5\n",
+        "lang = \"fr\"\n",
+        "[user]\nemail = 1\n",
+        "[user]\nemail = \"a\"\nemail = \"b\"\n",
+        "lang = ja\n",
+        "lang \"ja\"\n",
+        "[[waiver]]\nreason = \"x\"\n",
+        "[policy]\nmin_score = 1\n",
+        "[declared]\nnot_sure = [\"nope\"]\n",
+        "[binance]\napi_secret = \"x\"\n",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let cfg = bad.file(&format!("bad{i}.toml"), body);
+        runs.push(run(
+            &bad,
+            &format!("config-mistake-{i}"),
+            &["--offline", "--config", &cfg],
+            &[],
+            None,
+            &[],
+        ));
+    }
+    for (i, body) in ["{\"x\":1}", "garbage", "[", "{\"baseline_version\":99}"]
+        .iter()
+        .enumerate()
+    {
+        let b = bad.file(&format!("baseline{i}.json"), body);
+        runs.push(run(
+            &bad,
+            &format!("baseline-broken-{i}"),
+            &["--offline", "--baseline", &b],
+            &[],
+            None,
+            &[],
+        ));
+    }
+    for (i, url) in ["http://example.com", "ftp://x", "https://u:p@x.example", "notaurl"]
+        .iter()
+        .enumerate()
+    {
+        runs.push(run(
+            &bad,
+            &format!("api-url-refused-{i}"),
+            &["status", "--api-url", url],
+            &[],
+            None,
+            &[],
+        ));
+    }
+    runs.push(run(
+        &bad,
+        "rules-folder-missing",
+        &["rules", "check", "/nonexistent/rules"],
+        &[],
+        None,
+        &[],
+    ));
 
     // Rules and config.
     let h = Home::new();

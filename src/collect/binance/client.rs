@@ -116,6 +116,10 @@ pub enum ApiError {
     BadJson {
         detail: String,
     },
+    /// The answer passed the size limit (MiB); asking again gets the same.
+    TooLarge {
+        mib: usize,
+    },
     Signing(String),
 }
 
@@ -228,6 +232,10 @@ impl fmt::Display for ApiError {
                 "could not reach Binance ({attempts} attempt(s)): {detail}"
             ),
             ApiError::Tls { detail } => f.write_str(detail),
+            ApiError::TooLarge { mib } => write!(
+                f,
+                "Binance's answer is larger than {mib} MiB, the most this tool reads"
+            ),
             ApiError::BadJson { detail } => write!(
                 f,
                 "Binance's answer could not be read (not the expected JSON: {detail})"
@@ -640,6 +648,7 @@ impl BinanceClient {
                 ApiError::NotSent(self.scrub(&e.to_string(), signature))
             }
             NetError::Tls(d) => ApiError::Tls { detail: d },
+            NetError::TooLarge(mib) => ApiError::TooLarge { mib },
             NetError::Connect(d) | NetError::Body(d) => ApiError::Connect {
                 detail: self.scrub(&d, signature),
                 attempts,
