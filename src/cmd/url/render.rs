@@ -107,7 +107,7 @@ fn write_text_block(
         let check = format!(
             "{} {}",
             tr(lang, "Binance Verify:", "Binance Verify（公式確認）:"),
-            knowledge().verify_url
+            crate::i18n::link(lang, &knowledge().verify_url)
         );
         let line = crate::text::fill(&field("check", "確認"), 14, 14, &check, width);
         writeln!(out, "{line}")?;
