@@ -18,6 +18,18 @@ pub struct Selector {
     pub all_profiles: bool,
 }
 
+impl Selector {
+    /// One account: `profile`, or the default one, at `api_url` if given
+    /// (status, incident and address work on one account at a time).
+    pub fn one(api_url: Option<&str>, profile: Option<&str>) -> Selector {
+        Selector {
+            api_url: api_url.map(str::to_string),
+            profile: profile.map(str::to_string),
+            all_profiles: false,
+        }
+    }
+}
+
 /// One account: the default profile (`name` None) or a named one.
 pub struct Target {
     pub name: Option<String>,

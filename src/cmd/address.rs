@@ -338,15 +338,20 @@ fn read_binance(
         let r = "offline (--offline)";
         return Ok((vec![], vec![], skipped(r), skipped(r)));
     }
-    let sel = Selector {
-        api_url: args.api_url.clone(),
-        profile: args.profile.clone(),
-        all_profiles: false,
-    };
+    let sel = Selector::one(args.api_url.as_deref(), args.profile.as_deref());
     let target = account::targets(&s.config, &sel)
         .map_err(usage)?
         .pop()
-        .ok_or_else(|| Error::Usage("no Binance account selected".into()))?;
+        .ok_or_else(|| {
+            Error::Usage(
+                tr(
+                    s.lang,
+                    "no Binance account selected",
+                    "Binanceのアカウントが選ばれていません",
+                )
+                .into(),
+            )
+        })?;
     let creds = match target.creds {
         Ok(Some(c)) => c,
         Ok(None) => {
@@ -365,7 +370,7 @@ fn read_binance(
             && e.stops_everything()
         {
             let f = SourceState::Failed {
-                reason: e.to_string(),
+                reason: crate::collect::messages::api_error(&e, s.lang),
             };
             return (vec![], vec![], f.clone(), f);
         }
@@ -390,7 +395,7 @@ fn read_binance(
             Err(e) => (
                 vec![],
                 SourceState::Failed {
-                    reason: e.to_string(),
+                    reason: crate::collect::messages::api_error(&e, s.lang),
                 },
             ),
         };
@@ -403,7 +408,7 @@ fn read_binance(
             Err(e) => (
                 vec![],
                 SourceState::Failed {
-                    reason: e.to_string(),
+                    reason: crate::collect::messages::api_error(&e, s.lang),
                 },
             ),
         };

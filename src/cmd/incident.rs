@@ -292,11 +292,7 @@ fn evidence(global: &GlobalArgs, args: &IncidentArgs, kind: Kind) -> Result<Exit
     for w in &ctx.warnings {
         super::warn(w);
     }
-    let sel = Selector {
-        api_url: args.api_url.clone(),
-        profile: args.profile.clone(),
-        all_profiles: false,
-    };
+    let sel = Selector::one(args.api_url.as_deref(), args.profile.as_deref());
     let (client, unusable_key) = account::client(&ctx.config, &ctx.net, &sel).map_err(usage)?;
     if let Some(e) = unusable_key {
         return Err(Error::Usage(e));

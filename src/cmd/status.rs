@@ -14,11 +14,7 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs) -> Result<Exit> {
     for w in &ctx.warnings {
         super::warn(w);
     }
-    let sel = Selector {
-        api_url: args.api_url.clone(),
-        profile: args.profile.clone(),
-        all_profiles: false,
-    };
+    let sel = Selector::one(args.api_url.as_deref(), args.profile.as_deref());
     let (client, unusable_key) = account::client(&ctx.config, &ctx.net, &sel).map_err(usage)?;
     let report = {
         let _status = super::progress::Status::start(crate::i18n::tr(

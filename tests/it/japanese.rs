@@ -348,9 +348,14 @@ fn all_runs() -> Vec<Run> {
             &[],
         ));
     }
-    for (i, url) in ["http://example.com", "ftp://x", "https://u:p@x.example", "notaurl"]
-        .iter()
-        .enumerate()
+    for (i, url) in [
+        "http://example.com",
+        "ftp://x",
+        "https://u:p@x.example",
+        "notaurl",
+    ]
+    .iter()
+    .enumerate()
     {
         runs.push(run(
             &bad,
