@@ -1,0 +1,468 @@
+//! `binance-audit address`: read the addresses to check and the addresses
+//! they are compared with (address book and withdrawal history from Binance,
+//! `--known` files), print one verdict per address, and pick the exit code.
+//! Self-contained on purpose: the engine is `crate::address`.
+
+use std::io::{self, IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::error::{Error, Result, usage};
+use super::exit::Exit;
+use super::{output, session};
+use crate::account::{self, Selector};
+use crate::address::{self, Known, KnownIndex, Parsed, Verdict};
+use crate::cli::{AddressArgs, GlobalArgs};
+use crate::collect::binance::model::WithdrawAddress;
+use crate::collect::binance::{self as binance, ApiError, BinanceClient};
+use crate::context::Context;
+use crate::i18n::{Lang, Text, tr};
+use crate::report::Format;
+
+/// Largest input or `--known` file read.
+const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+/// Longest input echoed in text output.
+const MAX_SHOWN: usize = 200;
+
+mod reasons;
+mod render;
+
+use reasons::reasons;
+use render::{json_item, render_text, summary_json};
+
+/// What one source of known addresses gave.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum SourceState {
+    Read { count: usize },
+    Skipped { reason: String },
+    Failed { reason: String },
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct Sources {
+    address_book: SourceState,
+    withdrawal_history: SourceState,
+    known_files: SourceState,
+}
+
+impl Sources {
+    fn any_read(&self) -> bool {
+        [
+            &self.address_book,
+            &self.withdrawal_history,
+            &self.known_files,
+        ]
+        .iter()
+        .any(|s| matches!(s, SourceState::Read { .. }))
+    }
+
+    fn any_failed(&self) -> bool {
+        [&self.address_book, &self.withdrawal_history]
+            .iter()
+            .any(|s| matches!(s, SourceState::Failed { .. }))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+enum Kind {
+    Known,
+    LookAlike,
+    New,
+    Invalid,
+    /// Valid, but nothing could be compared with it.
+    NotCompared,
+}
+
+const KINDS: [Kind; 5] = [
+    Kind::Known,
+    Kind::LookAlike,
+    Kind::New,
+    Kind::Invalid,
+    Kind::NotCompared,
+];
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Known => "known",
+            Kind::LookAlike => "look-alike",
+            Kind::New => "new",
+            Kind::Invalid => "invalid",
+            Kind::NotCompared => "not-compared",
+        }
+    }
+
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Kind::Known => tr(lang, "KNOWN", "登録済み"),
+            Kind::LookAlike => tr(lang, "LOOK-ALIKE", "偽装の疑い"),
+            Kind::New => tr(lang, "NEW", "新規"),
+            Kind::Invalid => tr(lang, "INVALID", "不正"),
+            Kind::NotCompared => tr(lang, "NOT COMPARED", "未照合"),
+        }
+    }
+}
+
+/// One checked address, everything the outputs need.
+struct Item {
+    parsed: Parsed,
+    kind: Kind,
+    verdict: Verdict,
+    memo_missing: bool,
+    reasons: Vec<Text>,
+}
+
+pub fn run(global: &GlobalArgs, args: &AddressArgs) -> Result<Exit> {
+    let s = session::context(global)?;
+    for w in &s.warnings {
+        eprintln!("binance-audit: warning: {w}");
+    }
+    let lang = s.lang;
+    let network = args
+        .network
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    if let Some(n) = network
+        && !n
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(Error::Usage(format!(
+            "{}: {}",
+            tr(
+                lang,
+                "--network is a network name such as ETH, BSC, BTC or TRX",
+                "--network には ETH、BSC、BTC、TRX などのネットワーク名を指定してください"
+            ),
+            address::escape(n, 40)
+        )));
+    }
+
+    // Every input is read before any request: a missing file is a usage error.
+    let mut known: Vec<Known> = Vec::new();
+    let mut known_count = 0;
+    for path in &args.known {
+        let text = read_file(path, lang)?;
+        let (k, problems) = address::parse_known_file(&text, None);
+        for p in problems {
+            eprintln!(
+                "binance-audit: {}: {} {}: {}",
+                tr(lang, "warning", "警告"),
+                path.display(),
+                p.line,
+                p.problem.get(lang)
+            );
+        }
+        known_count += k.len();
+        known.extend(k);
+    }
+    let candidates = read_candidates(args, network, lang)?;
+    if candidates.is_empty() {
+        return Err(Error::Usage(
+            tr(
+                lang,
+                "no address found in the input",
+                "入力にアドレスが見つかりません",
+            )
+            .into(),
+        ));
+    }
+
+    let (book, history, book_state, history_state) = read_binance(&s, args)?;
+    let sources = Sources {
+        address_book: book_state,
+        withdrawal_history: history_state,
+        known_files: if args.known.is_empty() {
+            SourceState::Skipped {
+                reason: "no --known file given".into(),
+            }
+        } else {
+            SourceState::Read { count: known_count }
+        },
+    };
+    let mut entries = book;
+    entries.extend(history);
+    entries.extend(known);
+    let index = KnownIndex::from_entries(entries);
+
+    let items: Vec<Item> = candidates
+        .iter()
+        .map(|c| assess(&index, c, network, args, &sources))
+        .collect();
+
+    let out = match args.format {
+        Format::Text => render_text(
+            &items,
+            &index,
+            &sources,
+            args,
+            lang,
+            &session::render_options(global),
+            &s.net.requests(),
+        ),
+        Format::Json => {
+            let mut j = serde_json::to_string_pretty(&json!({
+                "schema_version": 1,
+                "results": items.iter().enumerate().map(|(i, it)| json_item(it, i + 1, &index, lang)).collect::<Vec<_>>(),
+                "sources": sources,
+                "summary": summary_json(&items),
+                "network": s.net.requests().iter().map(|r| json!({"method": r.method, "host": r.host, "path": r.path, "purpose": r.purpose})).collect::<Vec<_>>(),
+            }))
+            .map_err(|e| Error::Incomplete(e.to_string()))?;
+            j.push('\n');
+            j
+        }
+        _ => {
+            let mut o = String::new();
+            for (i, it) in items.iter().enumerate() {
+                o.push_str(
+                    &serde_json::to_string(&json_item(it, i + 1, &index, lang))
+                        .map_err(|e| Error::Incomplete(e.to_string()))?,
+                );
+                o.push('\n');
+            }
+            o
+        }
+    };
+    output::stdout(out.as_bytes())?;
+    let alarm = items
+        .iter()
+        .any(|i| matches!(i.kind, Kind::LookAlike | Kind::Invalid));
+    let partial = sources.any_failed() || items.iter().any(|i| i.kind == Kind::NotCompared);
+    Ok(if alarm {
+        Exit::Gate
+    } else if partial {
+        Exit::Incomplete
+    } else {
+        Exit::Ok
+    })
+}
+
+fn read_file(path: &Path, lang: Lang) -> Result<String> {
+    let cannot = |e: std::io::Error| {
+        Error::Usage(format!(
+            "{} {}: {}",
+            tr(lang, "cannot read", "読み込めません:"),
+            path.display(),
+            crate::files::io_reason(&e)
+        ))
+    };
+    let f = std::fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    f.take(MAX_INPUT_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn read_stdin() -> Result<String> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(MAX_INPUT_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            Error::Usage(format!(
+                "cannot read standard input: {}",
+                crate::files::io_reason(&e)
+            ))
+        })?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Candidates in input order: arguments, then `--input`, then standard input
+/// when nothing else was given (or "-").
+fn read_candidates(args: &AddressArgs, network: Option<&str>, lang: Lang) -> Result<Vec<String>> {
+    let mut texts: Vec<String> = Vec::new();
+    let mut want_stdin = false;
+    for a in &args.addresses {
+        if a == "-" {
+            want_stdin = true;
+        } else {
+            texts.push(a.clone());
+        }
+    }
+    let mut files: Vec<PathBuf> = Vec::new();
+    if let Some(p) = &args.input {
+        if p.as_os_str() == "-" {
+            want_stdin = true;
+        } else {
+            files.push(p.clone());
+        }
+    }
+    if texts.is_empty() && files.is_empty() && !want_stdin {
+        if io::stdin().is_terminal() {
+            return Err(Error::Usage(
+                tr(
+                    lang,
+                    "no address given: pass addresses, --input FILE, or pipe them on standard input",
+                    "アドレスが指定されていません。引数で渡すか、--input FILE を指定するか、標準入力から渡してください",
+                )
+                .into(),
+            ));
+        }
+        want_stdin = true;
+    }
+    for f in &files {
+        texts.push(read_file(f, lang)?);
+    }
+    if want_stdin {
+        texts.push(read_stdin()?);
+    }
+    let mut out = Vec::new();
+    for t in texts {
+        if args.extract {
+            out.extend(address::extract(&t, network));
+        } else {
+            out.extend(
+                t.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(str::to_string),
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// The address book and the withdrawal history, when a key is configured
+/// and the network allowed.
+fn read_binance(
+    s: &Context,
+    args: &AddressArgs,
+) -> Result<(Vec<Known>, Vec<Known>, SourceState, SourceState)> {
+    let skipped = |r: &str| SourceState::Skipped { reason: r.into() };
+    if s.net.is_offline() {
+        let r = "offline (--offline)";
+        return Ok((vec![], vec![], skipped(r), skipped(r)));
+    }
+    let sel = Selector::one(args.api_url.as_deref(), args.profile.as_deref());
+    let target = account::targets(&s.config, &sel)
+        .map_err(usage)?
+        .pop()
+        .ok_or_else(|| {
+            Error::Usage(
+                tr(
+                    s.lang,
+                    "no Binance account selected",
+                    "Binanceのアカウントが選ばれていません",
+                )
+                .into(),
+            )
+        })?;
+    let creds = match target.creds {
+        Ok(Some(c)) => c,
+        Ok(None) => {
+            let r = ApiError::NoCredentials.to_string();
+            return Ok((vec![], vec![], skipped(&r), skipped(&r)));
+        }
+        Err(e) => {
+            let f = SourceState::Failed { reason: e };
+            return Ok((vec![], vec![], f.clone(), f));
+        }
+    };
+    let client = BinanceClient::new(s.net.clone(), target.base, Some(creds));
+    let rt = session::runtime()?;
+    Ok(rt.block_on(async {
+        if let Err(e) = client.sync_clock().await
+            && e.stops_everything()
+        {
+            let f = SourceState::Failed {
+                reason: crate::collect::messages::api_error(&e, s.lang),
+            };
+            return (vec![], vec![], f.clone(), f);
+        }
+        let (book, history) = tokio::join!(
+            client.get_json::<Vec<WithdrawAddress>>(
+                binance::ADDRESSES,
+                &[],
+                "withdrawal address book (address check)"
+            ),
+            client.get_json::<Vec<Value>>(
+                binance::HISTORY,
+                &[],
+                "withdrawal history, 90 days (address check)"
+            ),
+        );
+        let (book, book_state) = match book {
+            Ok(list) => {
+                let k = binance::book_known(&list);
+                let n = k.len();
+                (k, SourceState::Read { count: n })
+            }
+            Err(e) => (
+                vec![],
+                SourceState::Failed {
+                    reason: crate::collect::messages::api_error(&e, s.lang),
+                },
+            ),
+        };
+        let (sent, history_state) = match history {
+            Ok(items) => {
+                let k = binance::sent_known(&binance::records(&items));
+                let n = k.len();
+                (k, SourceState::Read { count: n })
+            }
+            Err(e) => (
+                vec![],
+                SourceState::Failed {
+                    reason: crate::collect::messages::api_error(&e, s.lang),
+                },
+            ),
+        };
+        (book, sent, book_state, history_state)
+    }))
+}
+
+fn assess(
+    index: &KnownIndex,
+    input: &str,
+    network: Option<&str>,
+    args: &AddressArgs,
+    sources: &Sources,
+) -> Item {
+    let parsed = address::parse(input, network);
+    let verdict = index.check(&parsed);
+    let kind = match &verdict {
+        Verdict::Known { .. } => Kind::Known,
+        Verdict::LookAlike { .. } => Kind::LookAlike,
+        Verdict::Invalid => Kind::Invalid,
+        Verdict::New if !sources.any_read() => Kind::NotCompared,
+        Verdict::New => Kind::New,
+    };
+    let memo_missing = kind != Kind::Invalid
+        && args.memo.as_deref().is_none_or(|m| m.trim().is_empty())
+        && address::needs_memo(parsed.network.as_deref(), parsed.family);
+    let mut item = Item {
+        parsed,
+        kind,
+        verdict,
+        memo_missing,
+        reasons: Vec::new(),
+    };
+    item.reasons = reasons(&item, index, args, sources);
+    item
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_have_labels_in_both_languages() {
+        for k in KINDS {
+            assert!(!k.label(Lang::En).is_empty());
+            assert_ne!(k.label(Lang::En), k.label(Lang::Ja));
+        }
+        assert_eq!(serde_json::to_value(Kind::LookAlike).unwrap(), "look-alike");
+        assert_eq!(
+            serde_json::to_value(Kind::NotCompared).unwrap(),
+            "not-compared"
+        );
+    }
+}
