@@ -36,14 +36,19 @@ pub enum ReadError {
 impl ReadError {
     /// One line for the user: what was read and, if too large, the limit.
     pub fn describe(&self, what: &str) -> String {
+        self.describe_in(what, crate::i18n::ui())
+    }
+
+    /// `describe` in `lang`, for a caller that has its language at hand.
+    pub fn describe_in(&self, what: &str, lang: crate::i18n::Lang) -> String {
         match self {
-            ReadError::Io(e) => match crate::i18n::ui() {
+            ReadError::Io(e) => match lang {
                 crate::i18n::Lang::En => format!("cannot read {what}: {}", e.kind()),
                 crate::i18n::Lang::Ja => {
                     format!("{what} を読み取れません: {}", crate::files::io_reason(e))
                 }
             },
-            ReadError::TooLarge(limit) => match crate::i18n::ui() {
+            ReadError::TooLarge(limit) => match lang {
                 crate::i18n::Lang::En => {
                     format!("{what} is larger than {}, the most accepted", human(*limit))
                 }

@@ -174,9 +174,44 @@ impl TextList {
     }
 }
 
+/// Runs of three or more English words left in `text` once identifiers
+/// (`code`, "quoted", outside text in 「…」, paths, dotted names, rule ids)
+/// are taken out: a unit test's version of tests/it/japanese.rs's count.
+#[cfg(test)]
+pub(crate) fn english_runs(text: &str) -> Vec<String> {
+    let mut t = text.to_string();
+    for r in [
+        r"https?://\S+",
+        r"`[^`]*`",
+        r#""[^"]*""#,
+        r"「[^」]*」",
+        r"\bBA-[A-Z0-9]+-\d+\b",
+        r"\b[\w-]+(\.[\w-]+)+\b",
+        r"(~|\.)?/[\w./-]+",
+    ] {
+        t = regex::Regex::new(r)
+            .unwrap()
+            .replace_all(&t, " ")
+            .into_owned();
+    }
+    let run = regex::Regex::new(r"[A-Za-z][A-Za-z']+(?:[ ,;:/-]+[A-Za-z][A-Za-z']*){2,}").unwrap();
+    t.lines()
+        .flat_map(|l| run.find_iter(l).map(|m| m.as_str().to_string()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_runs_counts_sentences_not_identifiers() {
+        assert_eq!(english_runs("x: the quick fox"), ["the quick fox"]);
+        assert!(
+            english_runs("`binance-audit rules check DIR` を実行「not valid here」").is_empty()
+        );
+        assert!(english_runs("rules/t.toml:3:1: ルール BA-TST-001: 条件").is_empty());
+    }
 
     #[test]
     fn japanese_locales_select_japanese() {

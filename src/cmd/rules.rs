@@ -120,7 +120,7 @@ fn check(dir: &std::path::Path) -> Result<Exit> {
             return Ok(Exit::Usage);
         }
     };
-    match rules::self_test(&rules) {
+    match rules::self_test(&rules, crate::i18n::ui()) {
         Ok(cases) => {
             output::stdout(
                 match crate::i18n::ui() {

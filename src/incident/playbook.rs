@@ -195,6 +195,12 @@ struct RawChannel {
 /// Parse one playbook file. `name` is used in messages; `kind` is the playbook
 /// this file must be (its `id`).
 pub fn parse(name: &str, src: &str, kind: Kind) -> Result<Playbook, Vec<Problem>> {
+    parse_in(name, src, kind, crate::i18n::ui())
+}
+
+/// `parse` with its problems in `lang`.
+pub fn parse_in(name: &str, src: &str, kind: Kind, lang: Lang) -> Result<Playbook, Vec<Problem>> {
+    let ja = lang == Lang::Ja;
     let problem = |offset: Option<usize>, message: String| {
         let (line, column) = match offset {
             Some(o) => {
@@ -213,10 +219,7 @@ pub fn parse(name: &str, src: &str, kind: Kind) -> Result<Playbook, Vec<Problem>
     let raw: RawPlaybook = toml::from_str(src).map_err(|e| {
         vec![problem(
             e.span().map(|s| s.start),
-            crate::parse_message::message(
-                &e.message().trim().replace('\n', " "),
-                crate::i18n::ui(),
-            ),
+            crate::parse_message::message(&e.message().trim().replace('\n', " "), lang),
         )]
     })?;
     let mut problems = Vec::new();
@@ -224,22 +227,35 @@ pub fn parse(name: &str, src: &str, kind: Kind) -> Result<Playbook, Vec<Problem>
     if raw.id.get_ref() != kind.as_str() {
         problems.push(problem(
             Some(id_at),
-            format!(
-                "id is {:?} but this file must hold the {:?} playbook",
-                raw.id.get_ref(),
-                kind.as_str()
-            ),
+            if ja {
+                format!(
+                    "`id` が {:?} ですが、このファイルには {:?} のプレイブックを書いてください",
+                    raw.id.get_ref(),
+                    kind.as_str()
+                )
+            } else {
+                format!(
+                    "id is {:?} but this file must hold the {:?} playbook",
+                    raw.id.get_ref(),
+                    kind.as_str()
+                )
+            },
         ));
     }
     for (what, t) in [("title", &raw.title), ("summary", &raw.summary)] {
-        if let Some(msg) = missing_language(what, t) {
+        if let Some(msg) = missing_language(what, t, lang) {
             problems.push(problem(Some(id_at), msg));
         }
     }
     if raw.step.is_empty() {
         problems.push(problem(
             Some(id_at),
-            "a playbook needs at least one [[step]]".into(),
+            tr(
+                lang,
+                "a playbook needs at least one [[step]]",
+                "プレイブックには `[[step]]` が少なくとも1つ必要です",
+            )
+            .into(),
         ));
     }
     let mut seen = HashSet::new();
@@ -248,28 +264,48 @@ pub fn parse(name: &str, src: &str, kind: Kind) -> Result<Playbook, Vec<Problem>
     for s in raw.step {
         let at = Some(s.id.span().start);
         let id = s.id.into_inner();
+        let step = format!("{} {id}", tr(lang, "step", "手順"));
         if !valid_step_id(&id) {
             problems.push(problem(
                 at,
-                format!("step id {id:?} must be lower-case letters, digits and dashes"),
+                if ja {
+                    format!("手順ID {id:?} には英小文字、数字、ハイフンだけを使ってください")
+                } else {
+                    format!("step id {id:?} must be lower-case letters, digits and dashes")
+                },
             ));
         }
         if !seen.insert(id.clone()) {
-            problems.push(problem(at, format!("step id {id:?} is used twice")));
+            problems.push(problem(
+                at,
+                if ja {
+                    format!("手順ID {id:?} が2回使われています")
+                } else {
+                    format!("step id {id:?} is used twice")
+                },
+            ));
         }
         for (what, t) in [("title", &s.title), ("why", &s.why), ("where", &s.place)] {
-            if let Some(msg) = missing_language(what, t) {
-                problems.push(problem(at, format!("step {id}: {msg}")));
+            if let Some(msg) = missing_language(what, t, lang) {
+                problems.push(problem(at, format!("{step}: {msg}")));
             }
         }
         if s.urgency < previous {
             problems.push(problem(
                 at,
-                format!(
-                    "step {id}: urgency {:?} comes after a {:?} step; order steps from most to least urgent",
-                    s.urgency.as_str(),
-                    previous.as_str()
-                ),
+                if ja {
+                    format!(
+                        "{step}: 緊急度 {:?} の手順が {:?} の手順の後にあります。緊急度の高い順に並べてください",
+                        s.urgency.as_str(),
+                        previous.as_str()
+                    )
+                } else {
+                    format!(
+                        "{step}: urgency {:?} comes after a {:?} step; order steps from most to least urgent",
+                        s.urgency.as_str(),
+                        previous.as_str()
+                    )
+                },
             ));
         }
         previous = s.urgency;
@@ -277,7 +313,14 @@ pub fn parse(name: &str, src: &str, kind: Kind) -> Result<Playbook, Vec<Problem>
             if !url.starts_with("https://") {
                 problems.push(problem(
                     at,
-                    format!("step {id}: link {url:?} must be an https URL"),
+                    if ja {
+                        format!(
+                            "{step}: リンク「{}」は https のURLにしてください",
+                            crate::escape::escape_controls(url)
+                        )
+                    } else {
+                        format!("{step}: link {url:?} must be an https URL")
+                    },
                 ));
             }
         }
@@ -286,7 +329,11 @@ pub fn parse(name: &str, src: &str, kind: Kind) -> Result<Playbook, Vec<Problem>
         {
             problems.push(problem(
                 at,
-                format!("step {id}: command must start with `binance-audit `"),
+                if ja {
+                    format!("{step}: `command` は `binance-audit ` で始めてください")
+                } else {
+                    format!("{step}: command must start with `binance-audit `")
+                },
             ));
         }
         steps.push(Step {
@@ -304,9 +351,19 @@ pub fn parse(name: &str, src: &str, kind: Kind) -> Result<Playbook, Vec<Problem>
         let at = Some(c.url.span().start);
         let url = c.url.into_inner();
         if !url.starts_with("https://") {
-            problems.push(problem(at, format!("channel {url:?} must be an https URL")));
+            problems.push(problem(
+                at,
+                if ja {
+                    format!(
+                        "チャネル「{}」は https のURLにしてください",
+                        crate::escape::escape_controls(&url)
+                    )
+                } else {
+                    format!("channel {url:?} must be an https URL")
+                },
+            ));
         }
-        if let Some(msg) = missing_language("channel name", &c.name) {
+        if let Some(msg) = missing_language("channel name", &c.name, lang) {
             problems.push(problem(at, msg));
         }
         channels.push(Channel { name: c.name, url });
@@ -325,9 +382,18 @@ pub fn parse(name: &str, src: &str, kind: Kind) -> Result<Playbook, Vec<Problem>
     }
 }
 
-fn missing_language(what: &str, t: &Text) -> Option<String> {
-    (t.en.trim().is_empty() || t.ja.trim().is_empty())
-        .then(|| format!("{what} needs both en and ja text"))
+/// `what` is a field name (`title`), or "channel name" for a channel's `name`.
+fn missing_language(what: &str, t: &Text, lang: Lang) -> Option<String> {
+    (t.en.trim().is_empty() || t.ja.trim().is_empty()).then(|| match lang {
+        Lang::En => format!("{what} needs both en and ja text"),
+        Lang::Ja => {
+            let field = match what {
+                "channel name" => "チャネルの `name`".to_string(),
+                w => format!("`{w}`"),
+            };
+            format!("{field} には en と ja の両方のテキストが必要です")
+        }
+    })
 }
 
 fn valid_step_id(id: &str) -> bool {
@@ -347,6 +413,11 @@ pub fn builtin(kind: Kind) -> Result<Playbook, LoadError> {
 
 /// `DIR/playbooks/KIND.toml` when `--rules DIR` holds one, else the built-in.
 pub fn load(kind: Kind, rules_dir: Option<&Path>) -> Result<Playbook, LoadError> {
+    load_in(kind, rules_dir, crate::i18n::ui())
+}
+
+/// `load` with its problems in `lang`.
+pub fn load_in(kind: Kind, rules_dir: Option<&Path>, lang: Lang) -> Result<Playbook, LoadError> {
     if let Some(dir) = rules_dir {
         let path = dir.join("playbooks").join(format!("{kind}.toml"));
         if path.is_file() {
@@ -359,9 +430,15 @@ pub fn load(kind: Kind, rules_dir: Option<&Path>) -> Result<Playbook, LoadError>
                     message,
                 }])
             };
-            let bytes = std::fs::read(&path).map_err(|e| fail(format!("cannot read: {e}")))?;
-            let src = String::from_utf8(bytes).map_err(|_| fail("not valid UTF-8".into()))?;
-            return parse(&name, &src, kind).map_err(LoadError);
+            let bytes = std::fs::read(&path).map_err(|e| {
+                fail(match lang {
+                    Lang::En => format!("cannot read: {e}"),
+                    Lang::Ja => format!("読み込めません: {}", crate::files::io_reason(&e)),
+                })
+            })?;
+            let src = String::from_utf8(bytes)
+                .map_err(|_| fail(tr(lang, "not valid UTF-8", "UTF-8ではありません").into()))?;
+            return parse_in(&name, &src, kind, lang).map_err(LoadError);
         }
     }
     builtin(kind)
@@ -521,6 +598,80 @@ where = { en = "P", ja = "プ" }
         );
         let bad = GOOD.replace("id = \"b\"", "id = \"B c\"");
         assert!(parse("t.toml", &bad, Kind::Trade).is_err());
+    }
+
+    #[test]
+    fn a_broken_playbook_is_reported_in_japanese() {
+        let src = r#"
+id = "breach"
+title = { en = "T", ja = "" }
+summary = { en = "", ja = "ス" }
+[[step]]
+id = "Bad Id"
+urgency = "soon"
+title = { en = "A", ja = "" }
+why = { en = "W", ja = "ワ" }
+where = { en = "P", ja = "プ" }
+links = ["http://example.com/a"]
+command = "rm -rf /"
+[[step]]
+id = "Bad Id"
+urgency = "now"
+title = { en = "B", ja = "ブ" }
+why = { en = "", ja = "ワ" }
+where = { en = "P", ja = "" }
+[[channel]]
+name = { en = "X", ja = "" }
+url = "http://example.com/c"
+"#;
+        let p = parse_in("t.toml", src, Kind::Trade, Lang::Ja).unwrap_err();
+        let messages: Vec<String> = p.iter().map(|p| p.to_string()).collect();
+        let all = messages.join("\n");
+        for want in [
+            "\"trade\" のプレイブック",
+            "`title` には en と ja",
+            "`summary` には en と ja",
+            "手順ID \"Bad Id\" には英小文字",
+            "手順ID \"Bad Id\" が2回",
+            "手順 Bad Id: `title` には",
+            "手順 Bad Id: `why` には",
+            "手順 Bad Id: `where` には",
+            "緊急度 \"now\" の手順が \"soon\" の手順の後",
+            "リンク「http://example.com/a」は https のURL",
+            "`command` は `binance-audit ` で始めて",
+            "チャネル「http://example.com/c」は https のURL",
+            "チャネルの `name` には en と ja",
+        ] {
+            assert!(all.contains(want), "{want:?} missing in:\n{all}");
+        }
+        let empty = parse_in("t.toml", "id = \"trade\"\ntitle = { en = \"T\", ja = \"テ\" }\nsummary = { en = \"S\", ja = \"ス\" }\n", Kind::Trade, Lang::Ja).unwrap_err();
+        let mut messages: Vec<String> = messages;
+        messages.extend(empty.iter().map(|p| p.to_string()));
+        assert!(
+            messages
+                .last()
+                .unwrap()
+                .contains("`[[step]]` が少なくとも1つ")
+        );
+
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("playbooks")).unwrap();
+        std::fs::write(dir.path().join("playbooks/trade.toml"), b"\xff").unwrap();
+        let e = load_in(Kind::Trade, Some(dir.path()), Lang::Ja).unwrap_err();
+        assert!(e.line(Lang::Ja).contains("UTF-8ではありません"), "{e}");
+        messages.push(e.line(Lang::Ja));
+        for m in &messages {
+            assert!(m.chars().any(|c| c > '\u{3000}'), "not Japanese: {m}");
+            let runs = crate::i18n::english_runs(m);
+            assert!(runs.is_empty(), "English {runs:?} in: {m}");
+        }
+        // The same file in English says the same problems in English.
+        let en = parse_in("t.toml", src, Kind::Trade, Lang::En).unwrap_err();
+        assert_eq!(en.len(), p.len());
+        assert!(
+            en.iter()
+                .any(|p| p.message.contains("most to least urgent"))
+        );
     }
 
     #[test]

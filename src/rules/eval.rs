@@ -55,7 +55,10 @@ impl<'f> Evaluator<'f> {
             match self.facts.get(name) {
                 None => {
                     return Outcome::NotEvaluated {
-                        reason: format!("{name} was not collected"),
+                        reason: match crate::i18n::ui() {
+                            crate::i18n::Lang::En => format!("{name} was not collected"),
+                            crate::i18n::Lang::Ja => format!("{name} は収集されていません"),
+                        },
                     };
                 }
                 Some(Fact::NotChecked { reason }) => {
@@ -77,18 +80,37 @@ impl<'f> Evaluator<'f> {
         match run {
             Ok(Ok(cel::Value::Bool(true))) => Outcome::Fail,
             Ok(Ok(cel::Value::Bool(false))) => Outcome::Pass,
+            // The diagnostics language: an outcome carries no language of
+            // its own, and the shell sets this one from the run's.
             Ok(Ok(other)) => Outcome::NotEvaluated {
-                reason: format!(
-                    "condition of {} gave {:?}, not true/false",
-                    rule.id,
-                    other.type_of()
-                ),
+                reason: match crate::i18n::ui() {
+                    crate::i18n::Lang::En => format!(
+                        "condition of {} gave {:?}, not true/false",
+                        rule.id,
+                        other.type_of()
+                    ),
+                    crate::i18n::Lang::Ja => format!(
+                        "{} の条件の結果が {:?} で、true / false ではありません",
+                        rule.id,
+                        other.type_of()
+                    ),
+                },
             },
             Ok(Err(e)) => Outcome::NotEvaluated {
-                reason: format!("condition of {} failed: {e}", rule.id),
+                reason: match crate::i18n::ui() {
+                    crate::i18n::Lang::En => format!("condition of {} failed: {e}", rule.id),
+                    crate::i18n::Lang::Ja => {
+                        format!("{} の条件の評価に失敗しました: 「{e}」", rule.id)
+                    }
+                },
             },
             Err(_) => Outcome::NotEvaluated {
-                reason: format!("condition of {} could not be evaluated", rule.id),
+                reason: match crate::i18n::ui() {
+                    crate::i18n::Lang::En => {
+                        format!("condition of {} could not be evaluated", rule.id)
+                    }
+                    crate::i18n::Lang::Ja => format!("{} の条件を評価できませんでした", rule.id),
+                },
             },
         }
     }

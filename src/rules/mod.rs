@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Text, TextList};
 
 pub use eval::{Evaluator, Outcome};
-pub use load::{LoadError, Problem, line_col, load_builtin, load_dir, load_with_overrides};
+pub use load::{
+    LoadError, Problem, line_col, load_builtin, load_dir, load_dir_in, load_with_overrides,
+};
 
 /// The rule files shipped inside the binary. A test checks that every
 /// `rules/*.toml` rule file is listed here, so none is forgotten.
@@ -183,8 +185,9 @@ impl fmt::Debug for Rule {
     }
 }
 
-/// Run every rule's own test cases; the error lists each case that disagreed.
-pub fn self_test(rules: &[Rule]) -> Result<usize, Vec<String>> {
+/// Run every rule's own test cases; the error lists each case that
+/// disagreed, in `lang`.
+pub fn self_test(rules: &[Rule], lang: crate::i18n::Lang) -> Result<usize, Vec<String>> {
     let mut failures = Vec::new();
     let mut cases = 0;
     for rule in rules {
@@ -197,14 +200,27 @@ pub fn self_test(rules: &[Rule]) -> Result<usize, Vec<String>> {
                 (Outcome::Fail, Expect::Fail) | (Outcome::Pass, Expect::Pass)
             );
             if !ok {
-                failures.push(format!(
-                    "{} ({}): test case {} expected {:?}, got {}",
-                    rule.id,
-                    rule.origin,
-                    i + 1,
-                    case.expect,
-                    got
-                ));
+                failures.push(match lang {
+                    crate::i18n::Lang::En => format!(
+                        "{} ({}): test case {} expected {:?}, got {}",
+                        rule.id,
+                        rule.origin,
+                        i + 1,
+                        case.expect,
+                        got
+                    ),
+                    crate::i18n::Lang::Ja => format!(
+                        "{}（{}）: テストケース{}は {} を期待していますが、結果は {}でした",
+                        rule.id,
+                        rule.origin,
+                        i + 1,
+                        match case.expect {
+                            Expect::Pass => "\"pass\"",
+                            Expect::Fail => "\"fail\"",
+                        },
+                        outcome_ja(&got)
+                    ),
+                });
             }
         }
     }
@@ -212,6 +228,17 @@ pub fn self_test(rules: &[Rule]) -> Result<usize, Vec<String>> {
         Ok(cases)
     } else {
         Err(failures)
+    }
+}
+
+/// A test case's result as `rules check` reports it in Japanese: the
+/// `expect` word it is compared with, and what it means.
+fn outcome_ja(o: &Outcome) -> String {
+    match o {
+        Outcome::Fail => "\"fail\"（条件が成立）".into(),
+        Outcome::Pass => "\"pass\"（条件が不成立）".into(),
+        Outcome::NotEvaluated { reason } => format!("未確認（{reason}）"),
+        Outcome::NotApplicable { reason } => format!("該当なし（{reason}）"),
     }
 }
 
@@ -223,10 +250,49 @@ mod tests {
     fn builtin_rules_load_and_pass_their_own_tests() {
         let rules = load_builtin().unwrap_or_else(|e| panic!("{e}"));
         assert!(!rules.is_empty());
-        let cases = self_test(&rules).unwrap_or_else(|f| panic!("{}", f.join("\n")));
+        let cases =
+            self_test(&rules, crate::i18n::Lang::En).unwrap_or_else(|f| panic!("{}", f.join("\n")));
         assert!(
             cases >= rules.len() * 2,
             "each rule needs a pass and a fail case"
+        );
+    }
+
+    #[test]
+    fn a_test_case_expecting_the_wrong_result_is_reported_in_japanese() {
+        let src = r#"
+[[rule]]
+id = "BA-TST-001"
+category = "password"
+severity = "high"
+facts = ["password.score"]
+when = "password.score <= 1"
+title = { en = "t", ja = "t" }
+risk = { en = "r", ja = "r" }
+remediation = { en = ["a"], ja = ["a"] }
+[[rule.test]]
+facts = { password = { score = 3 } }
+expect = "fail"
+[[rule.test]]
+facts = { password = { score = 1 } }
+expect = "pass"
+"#;
+        let rules = load::parse_file_in("t.toml", src, crate::i18n::Lang::Ja).unwrap();
+        let ja = self_test(&rules, crate::i18n::Lang::Ja).unwrap_err();
+        assert_eq!(ja.len(), 2, "{ja:?}");
+        assert!(
+            ja[0].contains("テストケース1は \"fail\" を期待していますが、結果は \"pass\""),
+            "{}",
+            ja[0]
+        );
+        for m in &ja {
+            assert!(crate::i18n::english_runs(m).is_empty(), "{m}");
+        }
+        let en = self_test(&rules, crate::i18n::Lang::En).unwrap_err();
+        assert!(
+            en[0].contains("test case 1 expected Fail, got pass"),
+            "{}",
+            en[0]
         );
     }
 

@@ -403,6 +403,91 @@ fn all_runs() -> Vec<Run> {
         None,
         &[],
     ));
+    // A rule file with a bad id, a missing Japanese title, a condition that
+    // does not parse and a test case of the wrong type: every problem listed.
+    h.file(
+        "broken-rules/bad.toml",
+        r#"
+[[rule]]
+id = "ba-tst-1"
+category = "password"
+severity = "high"
+facts = ["password.scor"]
+when = "password.score <="
+title = { en = "Weak password", ja = "" }
+risk = { en = "r", ja = "リスク" }
+remediation = { en = ["a", "b"], ja = ["対処"] }
+references = ["http://example.com/x"]
+[[rule.test]]
+facts = { password = { score = "weak" } }
+expect = "fail"
+"#,
+    );
+    runs.push(run(
+        &h,
+        "rules-check-broken",
+        &["rules", "check", "broken-rules"],
+        &[],
+        None,
+        &[],
+    ));
+    // A rule that loads, whose own test cases expect the wrong results, one
+    // of them without the fact the condition reads.
+    h.file(
+        "failing-rules/wrong.toml",
+        r#"
+[[rule]]
+id = "BA-TST-001"
+category = "password"
+severity = "high"
+facts = ["password.score"]
+when = "password.score <= 1"
+title = { en = "Weak password", ja = "弱いパスワード" }
+risk = { en = "r", ja = "リスク" }
+remediation = { en = ["a"], ja = ["対処"] }
+[[rule.test]]
+facts = { password = { score = 3 } }
+expect = "fail"
+[[rule.test]]
+facts = { password = { score = 1 } }
+expect = "pass"
+[[rule.test]]
+facts = { password = { length = 12 } }
+expect = "pass"
+"#,
+    );
+    runs.push(run(
+        &h,
+        "rules-check-failing-tests",
+        &["rules", "check", "failing-rules"],
+        &[],
+        None,
+        &[],
+    ));
+    // A replacement playbook with problems, through `--rules DIR`.
+    h.file(
+        "broken-playbook/playbooks/trade.toml",
+        r#"
+id = "breach"
+title = { en = "T", ja = "" }
+summary = { en = "S", ja = "ス" }
+[[step]]
+id = "Bad Id"
+urgency = "soon"
+title = { en = "A", ja = "ア" }
+why = { en = "W", ja = "ワ" }
+where = { en = "P", ja = "プ" }
+links = ["http://example.com/a"]
+"#,
+    );
+    runs.push(run(
+        &h,
+        "incident-broken-playbook",
+        &["--rules", "broken-playbook", "incident", "trade"],
+        &[],
+        None,
+        &[],
+    ));
     runs.push(run(&h, "config-path", &["config", "path"], &[], None, &[]));
     runs.push(run(&h, "config-init", &["config", "init"], &[], None, &[]));
     runs.push(run(
