@@ -39,6 +39,13 @@ pub struct LoadError(pub Vec<Problem>);
 impl LoadError {
     /// The first problem and how many more, in `lang`.
     pub fn line(&self, lang: Lang) -> String {
+        // `rules check` lists a rules folder's problems, not a playbook's:
+        // for those the count is all that can be pointed to.
+        let playbook = self.0.iter().any(|p| {
+            std::path::Path::new(&p.file)
+                .components()
+                .any(|c| c.as_os_str() == "playbooks")
+        });
         match (self.0.as_slice(), lang) {
             ([], _) => tr(
                 lang,
@@ -47,6 +54,12 @@ impl LoadError {
             )
             .into(),
             ([one], _) => one.to_string(),
+            ([first, rest @ ..], Lang::En) if playbook => {
+                format!("{first} (and {} more problem(s))", rest.len())
+            }
+            ([first, rest @ ..], Lang::Ja) if playbook => {
+                format!("{first}（ほかに{}件の問題があります）", rest.len())
+            }
             ([first, rest @ ..], Lang::En) => format!(
                 "{first} (and {} more problem(s); run `binance-audit rules check DIR` to list them)",
                 rest.len()
@@ -663,6 +676,26 @@ expect = "fail"
 facts = { password = { score = 3 } }
 expect = "pass"
 "#;
+
+    #[test]
+    fn the_one_line_points_to_rules_check_only_for_rule_files() {
+        let p = |file: &str| Problem {
+            file: file.into(),
+            line: None,
+            column: None,
+            message: "m".into(),
+        };
+        let rules = LoadError(vec![p("my-rules/a.toml"), p("my-rules/b.toml")]);
+        assert!(rules.line(Lang::En).contains("rules check"));
+        let book = LoadError(vec![
+            p("my-rules/playbooks/trade.toml"),
+            p("my-rules/playbooks/trade.toml"),
+        ]);
+        for lang in [Lang::En, Lang::Ja] {
+            let l = book.line(lang);
+            assert!(!l.contains("rules check") && l.contains('1'), "{l}");
+        }
+    }
 
     #[test]
     fn good_rule_loads() {
