@@ -13,6 +13,12 @@
 //! called binance-something is an impersonation, and is counted and shown, not
 //! hidden). Set URL_PEER_DIR to read them from elsewhere; a missing list is
 //! skipped with a message. Prints figures; asserts nothing.
+//!
+//! Then the other side: eth-phishing-detect's blocklist (real phishing
+//! hosts, most aimed at other wallets) filtered to the entries whose name
+//! carries Binance or BNB Chain nearly as written (the brand with at most
+//! its last letters cut or one letter changed, see `names_brand`), and how
+//! many of those are flagged, and how many called phishing.
 
 use std::path::{Path, PathBuf};
 
@@ -121,5 +127,57 @@ fn main() {
             "all lists                      {total:>7} hosts: {total_flagged:>3} flagged ({:.1} per 100,000)",
             total_flagged as f64 * 1e5 / total as f64
         );
+    }
+    recall(&dir, &mut an);
+}
+
+/// The brand nearly as written: "binan" (cut short), one letter of
+/// "binance" changed, or BNB Chain's names. A selection, not a verdict.
+fn names_brand(h: &str) -> bool {
+    if ["binan", "bnbchain", "bnb-chain", "opbnb"]
+        .iter()
+        .any(|b| h.contains(b))
+    {
+        return true;
+    }
+    let brand = b"binance";
+    h.as_bytes()
+        .windows(brand.len())
+        .any(|w| w.iter().zip(brand).filter(|(a, b)| a != b).count() == 1 && w[0] == b'b')
+}
+
+fn recall(dir: &Path, an: &mut Analyser) {
+    let path = dir.join("node_modules/eth-phishing-detect/src/config.json");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        println!(
+            "blocklist recall               skipped: {} (run `npm ci` in benches/peer)",
+            path.display()
+        );
+        return;
+    };
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let hosts: Vec<String> = strings(&v["blacklist"])
+        .into_iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .filter(|h| names_brand(h))
+        .collect();
+    let (mut flagged, mut phishing, mut missed) = (0usize, 0usize, Vec::new());
+    for h in &hosts {
+        let a = an.check(h);
+        flagged += usize::from(a.verdict.is_alarm());
+        phishing += usize::from(a.verdict == VerdictKind::Phishing);
+        if !a.verdict.is_alarm() {
+            missed.push(h.clone());
+        }
+    }
+    let n = hosts.len().max(1) as f64;
+    println!(
+        "blocklist, brand named         {:>7} hosts: {flagged} flagged ({:.1} %), {phishing} phishing ({:.1} %)",
+        hosts.len(),
+        flagged as f64 * 100.0 / n,
+        phishing as f64 * 100.0 / n
+    );
+    for m in missed.iter().take(40) {
+        println!("    missed {m}");
     }
 }

@@ -308,10 +308,20 @@ fn classify_word(k: &Knowledge, w: &[u8]) -> Flags {
         None if w.iter().all(u8::is_ascii_digit) => f.affix = true,
         None => match segment(k, w, false) {
             Some(s) => f = s,
+            None if near_lure(k, w) => f.lure = true,
             None => f.unknown = true,
         },
     }
     f
+}
+
+/// A lure word of five letters or more with one letter wrong ("suport",
+/// "lgin", "acess"): phishers misspell the words next to the brand as well.
+fn near_lure(k: &Knowledge, w: &[u8]) -> bool {
+    w.len() >= 4
+        && k.long_lures
+            .iter()
+            .any(|l| l.len().abs_diff(w.len()) <= 1 && one_edit(w, l).is_some())
 }
 
 /// Split `part` into known words and digit runs ("loginverify2024").
@@ -395,6 +405,7 @@ fn glued(k: &Knowledge, before: &[u8], after: &[u8], folded: bool) -> Flags {
         });
         match seg {
             Some(s) => f.merge(s),
+            None if !folded && near_lure(k, part) => f.lure = true,
             None => f.unknown = true,
         }
     }

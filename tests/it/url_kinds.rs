@@ -185,6 +185,37 @@ fn issue_14_kinds() {
             alarm(&mut k, "glued_near_brand", url, &mut an);
         }
     }
+    // The brand with a lure word that is itself misspelt ("suportbinance"):
+    // as plainly phishing as the word spelt right, so held to `phishing`,
+    // not only to an alarm.
+    for w in LURES.iter().filter(|w| w.len() >= 5) {
+        let b = w.as_bytes();
+        for i in 1..b.len() - 1 {
+            let mut dropped = b.to_vec();
+            dropped.remove(i);
+            let mut swapped = b.to_vec();
+            swapped.swap(i, i + 1);
+            for typo in [dropped, swapped] {
+                let typo = String::from_utf8(typo).unwrap();
+                if typo == *w {
+                    continue;
+                }
+                let sep = if rng.next().is_multiple_of(2) {
+                    "-"
+                } else {
+                    ""
+                };
+                let host = if rng.next().is_multiple_of(2) {
+                    format!("binance{sep}{typo}")
+                } else {
+                    format!("{typo}{sep}binance")
+                };
+                let input = format!("https://{host}.{}/", rng.pick(TLDS));
+                let v = an.check(&input).verdict;
+                k.add("misspelt_lure_word", &input, v == VerdictKind::Phishing, v);
+            }
+        }
+    }
     // The brand split by a hyphen, with or without a word and a typo.
     for i in 2..6 {
         for w in ["", "-login", "-support", "-app"] {
