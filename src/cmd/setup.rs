@@ -51,7 +51,7 @@ const QUESTIONS: &[YesNoQuestion] = &[
     YesNoQuestion {
         key: "email_two_factor",
         en: "Does the email account you use for Binance have its own second factor?",
-        ja: "Binanceに登録しているメールアカウントにも二段階認証を設定していますか？",
+        ja: "Binanceに登録しているメールアカウントにも2段階認証を設定していますか？",
     },
     YesNoQuestion {
         key: "email_unique_password",
@@ -192,7 +192,7 @@ pub fn ask(
     let q = tr(
         lang,
         "Which second factors are on for your Binance account? Numbers, separated by commas",
-        "Binanceアカウントで有効な二段階認証はどれですか？番号をカンマ区切りで入力してください",
+        "Binanceアカウントで有効な2段階認証はどれですか？番号をカンマ区切りで入力してください",
     );
     let current = recorded.get("two_factor").map(|d| &d.answer);
     let mut tries = 0;

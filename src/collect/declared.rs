@@ -94,7 +94,7 @@ pub fn collect(
                 "declared.two_factor",
                 match lang {
                     Lang::En => format!("unknown second factor {bad:?} in [declared]"),
-                    Lang::Ja => format!("[declared] に不明な二段階認証の方式 {bad:?} があります"),
+                    Lang::Ja => format!("[declared] に不明な2段階認証の方式 {bad:?} があります"),
                 },
             );
         } else {

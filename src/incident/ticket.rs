@@ -334,7 +334,7 @@ pub fn render(e: &Evidence, kind: Kind, lang: Lang) -> String {
     o.push_str(tr(
         lang,
         "> Do not add your password, 2FA or SMS codes, API secret or seed phrase. Binance support never asks for them.\n",
-        "> パスワード、二段階認証・SMSのコード、APIシークレット、シードフレーズは書かないでください。Binanceのサポートがそれらを求めることはありません。\n",
+        "> パスワード、2段階認証・SMSのコード、APIシークレット、シードフレーズは書かないでください。Binanceのサポートがそれらを求めることはありません。\n",
     ));
 
     o.push_str(&format!(

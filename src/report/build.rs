@@ -253,7 +253,7 @@ fn next_steps(checks: &[CheckStatus], lang: crate::i18n::Lang) -> Vec<String> {
         out.push(tr(
             lang,
             "binance-audit setup — answer what no API can see (2FA, anti-phishing code, whitelist)",
-            "binance-audit setup — APIでは確認できない項目（二段階認証、フィッシング対策コード、出金ホワイトリスト）に回答する",
+            "binance-audit setup — APIでは確認できない項目（2段階認証、フィッシング対策コード、出金ホワイトリスト）に回答する",
         ).to_string());
     }
     if skipped(crate::collect::binance::CHECK) {

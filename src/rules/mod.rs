@@ -127,7 +127,7 @@ impl Category {
             Category::ApiKey => tr(lang, "api-key", "APIキー"),
             Category::Account => tr(lang, "account", "アカウント"),
             Category::Withdrawal => tr(lang, "withdrawal", "出金"),
-            Category::TwoFactor => tr(lang, "two-factor", "二段階認証"),
+            Category::TwoFactor => tr(lang, "two-factor", "2段階認証"),
             Category::Environment => tr(lang, "environment", "実行環境"),
             Category::Drift => tr(lang, "drift", "変化"),
         }
