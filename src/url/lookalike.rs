@@ -153,22 +153,28 @@ fn match_brand(k: &Knowledge, bi: usize, name: &[u8]) -> Option<NameHit> {
                 flags.merge(f);
             }
         }
-        if flags.dot {
-            techniques.insert(T::DotRemoved);
-        }
-        if flags.any() {
-            techniques.insert(T::Combosquat);
-        }
-        return Some(NameHit {
-            brand: bi,
-            techniques,
-            exact: false,
-            lure: flags.lure,
-            affix: flags.affix,
-            unknown: flags.unknown,
-        });
+        return Some(hit(bi, techniques, flags));
     }
     None
+}
+
+/// A look-alike of brand `bi` made with `techniques`, with the words
+/// `flags` found around it.
+fn hit(bi: usize, mut techniques: TechSet, flags: Flags) -> NameHit {
+    if flags.dot {
+        techniques.insert(T::DotRemoved);
+    }
+    if flags.any() {
+        techniques.insert(T::Combosquat);
+    }
+    NameHit {
+        brand: bi,
+        techniques,
+        exact: false,
+        lure: flags.lure,
+        affix: flags.affix,
+        unknown: flags.unknown,
+    }
 }
 
 /// "bin-ance", "bin-ance-login", "bin-ance-docs": the brand split by
@@ -217,17 +223,7 @@ fn hyphenated(k: &Knowledge, bi: usize, tokens: &[&[u8]]) -> Option<NameHit> {
                     flags.merge(classify_word(k, t));
                 }
             }
-            if flags.any() {
-                techniques.insert(T::Combosquat);
-            }
-            return Some(NameHit {
-                brand: bi,
-                techniques,
-                exact: false,
-                lure: flags.lure,
-                affix: flags.affix,
-                unknown: flags.unknown,
-            });
+            return Some(hit(bi, techniques, flags));
         }
     }
     None
@@ -275,21 +271,7 @@ fn split_glued(k: &Knowledge, bi: usize, tokens: &[&[u8]]) -> Option<NameHit> {
                     flags.merge(classify_word(k, other));
                 }
             }
-            let mut techniques = TechSet::EMPTY.with(T::Hyphenation);
-            if flags.dot {
-                techniques.insert(T::DotRemoved);
-            }
-            if flags.any() {
-                techniques.insert(T::Combosquat);
-            }
-            return Some(NameHit {
-                brand: bi,
-                techniques,
-                exact: false,
-                lure: flags.lure,
-                affix: flags.affix,
-                unknown: flags.unknown,
-            });
+            return Some(hit(bi, TechSet::EMPTY.with(T::Hyphenation), flags));
         }
     }
     None
