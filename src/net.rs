@@ -444,6 +444,11 @@ fn tls_failure(e: &(dyn std::error::Error + 'static), host: &str) -> Option<Stri
     }
 }
 
+/// How a name that did not resolve is said: `DNS_FAILED` + host + `DNS_ADVICE`
+/// (`collect::messages` says the same in Japanese by this shape).
+pub const DNS_FAILED: &str = "DNS lookup failed for ";
+pub const DNS_ADVICE: &str = ": check the internet connection, or the DNS or proxy settings";
+
 /// A name that did not resolve, said with the name.
 fn dns_failure(e: &(dyn std::error::Error + 'static), host: &str) -> Option<String> {
     chain(e)
@@ -456,11 +461,7 @@ fn dns_failure(e: &(dyn std::error::Error + 'static), host: &str) -> Option<Stri
                 || t.contains("no such host")
                 || t.contains("nodename nor servname")
         })
-        .then(|| {
-            format!(
-                "DNS lookup failed for {host}: check the internet connection, or the DNS or proxy settings"
-            )
-        })
+        .then(|| format!("{DNS_FAILED}{host}{DNS_ADVICE}"))
 }
 
 /// The whole body, or an error naming the limit: a body cut at the limit

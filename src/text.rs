@@ -149,6 +149,27 @@ fn tokens(text: &str) -> Vec<(bool, String)> {
                 | 'ぇ'
                 | 'ぉ'
         );
+        // Opening brackets stay on the line of what they open.
+        let opening = matches!(c, '「' | '『' | '（' | '［' | '【' | '〈' | '《' | '〔');
+        if opening {
+            if !word.is_empty() {
+                out.push((word_space, std::mem::take(&mut word)));
+            }
+            word_space = space;
+            word.push(c);
+            space = false;
+            continue;
+        }
+        let after_opening = word.chars().count() == 1
+            && word.chars().next().is_some_and(|o| {
+                matches!(o, '「' | '『' | '（' | '［' | '【' | '〈' | '《' | '〔')
+            });
+        if wide && !closing && after_opening {
+            word.push(c);
+            out.push((word_space, std::mem::take(&mut word)));
+            space = false;
+            continue;
+        }
         if wide && !closing {
             if !word.is_empty() {
                 out.push((word_space, std::mem::take(&mut word)));
@@ -185,6 +206,22 @@ fn tokens(text: &str) -> Vec<(bool, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_opening_bracket_never_ends_a_line() {
+        for text in [
+            "あいうえおかきくけ「binance」が含まれています",
+            "あいうえおかきくけ（注意）です",
+        ] {
+            for width in 20..40 {
+                let out = fill("", 0, 0, text, width);
+                for line in out.lines() {
+                    assert!(!line.ends_with(['「', '（']), "{width}: {out:?}");
+                }
+                assert_eq!(out.replace('\n', ""), text);
+            }
+        }
+    }
 
     #[test]
     fn wide_characters_take_two_columns() {

@@ -49,14 +49,24 @@ pub fn run(global: &GlobalArgs, r: &RulesCommand) -> Result<Exit> {
                 w(&|r| category(r, lang)),
             );
             let mut out = String::new();
+            // Titles wrap under their own column, by display width.
+            let title_at = id_w + sev_w + cat_w + 6;
+            let width = session::width();
             for r in &rules {
-                out.push_str(&format!(
-                    "{}  {}  {}  {}\n",
+                let prefix = format!(
+                    "{}  {}  {}  ",
                     pad(&r.id, id_w),
                     pad(&severity(r, lang), sev_w),
                     pad(&category(r, lang), cat_w),
-                    r.title.get(lang)
+                );
+                out.push_str(&crate::text::fill(
+                    &prefix,
+                    title_at,
+                    title_at,
+                    r.title.get(lang),
+                    width,
                 ));
+                out.push('\n');
             }
             output::stdout(out.as_bytes())?;
             Ok(Exit::Ok)

@@ -20,7 +20,7 @@ pub fn net_error(e: &NetError, lang: Lang) -> String {
     match e {
         NetError::Offline => "オフラインモード: ネットワーク要求は送信していません".into(),
         NetError::Timeout(s) => format!("{s}秒以内に応答がありませんでした"),
-        NetError::Connect(d) => format!("接続できませんでした: {}", quoted(d)),
+        NetError::Connect(d) => format!("接続できませんでした: {}", connect_detail(d)),
         NetError::Status { status, .. } => format!("HTTP {status} が返されました"),
         NetError::Body(d) => format!("応答を読み取れませんでした: {}", quoted(d)),
         NetError::TooLarge(mib) => {
@@ -37,6 +37,20 @@ pub fn net_error(e: &NetError, lang: Lang) -> String {
     }
 }
 
+/// Why a connection failed: `net`'s own advice for a name that did not
+/// resolve is said again in Japanese; the OS's words are quoted.
+fn connect_detail(d: &str) -> String {
+    if let Some(host) = d
+        .strip_prefix(crate::net::DNS_FAILED)
+        .and_then(|r| r.strip_suffix(crate::net::DNS_ADVICE))
+    {
+        return format!(
+            "{host} の名前解決（DNS）に失敗しました。インターネット接続、DNSまたはプロキシの設定を確認してください"
+        );
+    }
+    quoted(d)
+}
+
 /// The TLS failure as `net` words it, in Japanese.
 fn tls(detail: &str) -> String {
     if detail.contains("intercepted") {
@@ -50,7 +64,7 @@ fn tls(detail: &str) -> String {
 /// the known shapes are said again in Japanese, anything else is quoted.
 fn earlier(cause: &str) -> String {
     if let Some(d) = cause.strip_prefix("could not connect: ") {
-        return format!("接続できませんでした: {}", quoted(d));
+        return format!("接続できませんでした: {}", connect_detail(d));
     }
     if let Some(s) = cause
         .strip_prefix("timed out after ")
@@ -149,7 +163,7 @@ pub fn api_error(e: &ApiError, lang: Lang) -> String {
         ),
         ApiError::Connect { detail, attempts } => format!(
             "Binanceに接続できませんでした（{attempts}回試行）: {}",
-            quoted(detail)
+            connect_detail(detail)
         ),
         ApiError::TooLarge { mib } => {
             format!("Binanceの応答が、このツールが読み込む上限の {mib} MiB を超えています")
@@ -173,6 +187,17 @@ mod tests {
         assert_eq!(
             net_error(&e, Lang::Ja),
             "接続できませんでした: 「tcp connect error」"
+        );
+        let dns = NetError::Connect(format!(
+            "{}api.pwnedpasswords.com{}",
+            crate::net::DNS_FAILED,
+            crate::net::DNS_ADVICE
+        ));
+        let ja = net_error(&dns, Lang::Ja);
+        assert!(
+            ja.contains("api.pwnedpasswords.com の名前解決（DNS）に失敗しました")
+                && !ja.contains("lookup"),
+            "{ja}"
         );
         let down = NetError::HostDown {
             host: "api.binance.com".into(),
