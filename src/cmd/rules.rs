@@ -87,24 +87,41 @@ pub fn run(global: &GlobalArgs, r: &RulesCommand) -> Result<Exit> {
                         ),
                     })
                 })?;
-            let mut o = format!(
-                "{}  {}\n{}: {}  {}: {}  {}: {}\n{}: {}\n{}: {}\n\n{}\n\n",
-                r.id,
-                r.title.get(lang),
+            // Every paragraph wraps to the terminal by display width; the
+            // condition is code and is wrapped only where it has spaces.
+            let width = session::width();
+            let fill = |prefix: &str, indent: usize, text: &str| {
+                format!(
+                    "{}\n",
+                    crate::text::fill(prefix, crate::text::width(prefix), indent, text, width)
+                )
+            };
+            let mut o = fill(&format!("{}  ", r.id), r.id.len() + 2, r.title.get(lang));
+            o.push_str(&format!(
+                "{}: {}  {}: {}  {}: {}\n",
                 tr(lang, "severity", "重要度"),
                 severity(r, lang),
                 tr(lang, "weight", "重み"),
                 r.weight,
                 tr(lang, "category", "カテゴリ"),
                 category(r, lang),
-                tr(lang, "facts", "ファクト"),
-                r.facts.join(", "),
-                tr(lang, "when", "条件"),
-                r.when,
-                r.risk.get(lang)
-            );
+            ));
+            o.push_str(&fill(
+                &format!("{}: ", tr(lang, "facts", "ファクト")),
+                2,
+                &r.facts.join(", "),
+            ));
+            o.push_str(&fill(
+                &format!("{}: ", tr(lang, "when", "条件")),
+                2,
+                &r.when,
+            ));
+            o.push('\n');
+            o.push_str(&fill("", 0, r.risk.get(lang)));
+            o.push('\n');
             for (i, step) in r.remediation.get(lang).iter().enumerate() {
-                o.push_str(&format!("{}. {step}\n", i + 1));
+                let n = format!("{}. ", i + 1);
+                o.push_str(&fill(&n, n.len(), step));
             }
             for u in &r.references {
                 o.push_str(&format!("{}\n", crate::i18n::link(lang, u)));

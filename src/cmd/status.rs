@@ -36,7 +36,7 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs) -> Result<Exit> {
             j.push('\n');
             j
         }
-        _ => status::render_text(&report),
+        _ => status::render_text(&report, session::width()),
     };
     output::stdout(out.as_bytes())?;
     let failed = report.states().contains(&CheckState::Failed);

@@ -2,8 +2,12 @@
 
 use super::*;
 
-pub fn render_text(r: &StatusReport) -> String {
+/// `width`: the terminal's columns; every line wraps to it by display width.
+pub fn render_text(r: &StatusReport, width: usize) -> String {
     let lang = r.lang;
+    let fill = |prefix: &str, indent: usize, text: &str| {
+        crate::text::fill(prefix, crate::text::width(prefix), indent, text, width)
+    };
     let mut o = format!(
         "{} — {} ({})\n\n",
         tr(lang, "Binance status", "Binanceの状態").bold(),
@@ -16,7 +20,9 @@ pub fn render_text(r: &StatusReport) -> String {
             Level::Warning => "!".yellow().bold().to_string(),
             Level::Ok => "✓".green().bold().to_string(),
         };
-        o.push_str(&format!("{mark} {}\n", v.message));
+        // The mark is one column wide whatever colour codes it carries.
+        let body = fill("  ", 2, &v.message);
+        o.push_str(&format!("{mark} {}\n", &body[2..]));
     }
     o.push('\n');
     let checks = r.checks();
@@ -27,18 +33,20 @@ pub fn render_text(r: &StatusReport) -> String {
         .unwrap_or(0)
         .max(14);
     for (en, ja, state, detail) in checks {
-        let d = match state {
-            CheckState::Ran => detail.to_string(),
-            CheckState::Skipped => detail.dimmed().to_string(),
-            CheckState::Failed => format!("{} {detail}", tr(lang, "failed:", "失敗："))
-                .red()
-                .to_string(),
-        };
         // By display width: a Japanese label takes two columns a character.
-        o.push_str(&format!(
-            "  {} {d}\n",
-            crate::text::pad(tr(lang, en, ja), cols)
-        ));
+        let prefix = format!("  {} ", crate::text::pad(tr(lang, en, ja), cols));
+        let text = match state {
+            CheckState::Failed => format!("{} {detail}", tr(lang, "failed:", "失敗：")),
+            _ => detail.to_string(),
+        };
+        let filled = fill(&prefix, cols + 3, &text);
+        let body = &filled[prefix.len()..];
+        let body = match state {
+            CheckState::Ran => body.to_string(),
+            CheckState::Skipped => body.dimmed().to_string(),
+            CheckState::Failed => body.red().to_string(),
+        };
+        o.push_str(&format!("{prefix}{body}\n"));
     }
     if !r.next_steps.is_empty() {
         o.push_str(&format!(
@@ -46,7 +54,8 @@ pub fn render_text(r: &StatusReport) -> String {
             tr(lang, "What to do next:", "次にすること：").bold()
         ));
         for (i, s) in r.next_steps.iter().enumerate() {
-            o.push_str(&format!("  {}. {s}\n", i + 1));
+            let n = format!("  {}. ", i + 1);
+            o.push_str(&format!("{}\n", fill(&n, n.len(), s)));
         }
     }
     if !r.channels.is_empty() {
