@@ -396,8 +396,10 @@ pub const TEMPLATE: &str = r#"# binance-audit configuration. Every setting is op
 [binance]
 # api_url = "https://api.binance.com"
 # api_key = "your read-only API key"
-# secret_file = "~/.config/binance-audit/secret"              # HMAC secret, chmod 600
-# private_key_file = "~/.config/binance-audit/ed25519.pem"    # or an Ed25519/RSA PKCS#8 key
+# HMAC secret, chmod 600
+# secret_file = "~/.config/binance-audit/secret"
+# or an Ed25519/RSA PKCS#8 key
+# private_key_file = "~/.config/binance-audit/ed25519.pem"
 
 # [profiles.sub1]              # more accounts: --profile sub1 or --all-profiles
 # api_key = "..."
@@ -413,18 +415,20 @@ pub const TEMPLATE: &str = r#"# binance-audit configuration. Every setting is op
 # email_unique_password = true
 # not_sure = ["devices_reviewed"]   # answered "not sure": still to be checked
 
-# [[waiver]]                   # accept a finding on purpose: shown, not scored, never gated
+# accept a finding on purpose: shown, not scored, never gated
+# [[waiver]]
 # rule = "BA-API-004"
 # reason = "trading bot key, rotated by the bot's own schedule"   # required
-# expires = 2027-01-01         # optional: from this date on the finding counts again
+# optional: from this date on the finding counts again
+# expires = 2027-01-01
 # profile = "bot"              # optional: only for this profile
 "#;
 
 /// The template in Japanese, for `config init` under `--lang ja`: the same
 /// keys and values, the comments a Japanese reader reads first.
 pub const TEMPLATE_JA: &str = r#"# binance-audit の設定ファイルです。どの項目も省略できます。
-# 秘密情報はここには書きません。APIシークレットは環境変数 BINANCE_API_SECRET か、
-# secret_file で指定するファイルで渡してください。
+# 秘密情報はここには書きません。APIシークレットは環境変数
+# BINANCE_API_SECRET か、secret_file で指定するファイルで渡してください。
 
 # lang = "ja"                  # en か ja。省略時は LANG / LC_ALL から決めます
 
@@ -439,15 +443,19 @@ pub const TEMPLATE_JA: &str = r#"# binance-audit の設定ファイルです。�
 
 [hibp]
 # url = "https://api.pwnedpasswords.com"
-# file = "/path/to/pwned-passwords-sha1-ordered-by-hash.txt"   # オフラインで照合
+# オフラインで照合
+# file = "/path/to/pwned-passwords-sha1-ordered-by-hash.txt"
 
 [binance]
 # api_url = "https://api.binance.com"
 # api_key = "読み取り専用のAPIキー"
-# secret_file = "~/.config/binance-audit/secret"              # HMACシークレット（chmod 600）
-# private_key_file = "~/.config/binance-audit/ed25519.pem"    # またはEd25519/RSAのPKCS#8鍵
+# HMACシークレット（chmod 600）
+# secret_file = "~/.config/binance-audit/secret"
+# またはEd25519/RSAのPKCS#8鍵
+# private_key_file = "~/.config/binance-audit/ed25519.pem"
 
-# [profiles.sub1]              # 複数アカウント: --profile sub1 または --all-profiles
+# 複数アカウント: --profile sub1 または --all-profiles
+# [profiles.sub1]
 # api_key = "..."
 # private_key_file = "..."
 
@@ -461,7 +469,8 @@ pub const TEMPLATE_JA: &str = r#"# binance-audit の設定ファイルです。�
 # email_unique_password = true
 # not_sure = ["devices_reviewed"]   # 「わからない」と答えた項目（要確認）
 
-# [[waiver]]                   # 検出事項を意図して受け入れる: 表示はするが、点数にも判定にも含めません
+# 検出事項を意図して受け入れる: 表示はするが、点数にも判定にも含めません
+# [[waiver]]
 # rule = "BA-API-004"
 # reason = "取引ボット用のキー。ボット側の予定で作り直す"   # 必須
 # expires = 2027-01-01         # 省略可: この日以降は再び検出事項として扱います

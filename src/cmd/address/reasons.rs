@@ -160,14 +160,17 @@ pub(super) fn reasons(
             }
         }
         Verdict::New if item.kind == Kind::NotCompared => {
-            let why = match (&sources.address_book, &sources.known_files) {
-                (SourceState::Skipped { reason }, _) => reason.clone(),
-                (SourceState::Failed { reason }, _) => reason.clone(),
-                _ => String::new(),
+            // A failure is already in the reader's language (see read_binance).
+            let (why, why_ja) = match (&sources.address_book, &sources.known_files) {
+                (SourceState::Skipped { reason }, _) => {
+                    (reason.clone(), super::render::skipped_ja(reason))
+                }
+                (SourceState::Failed { reason }, _) => (reason.clone(), reason.clone()),
+                _ => (String::new(), String::new()),
             };
             r.push(Text::new(
                 format!("Nothing to compare it with ({why}); give --known FILE or an API key to compare it with your own addresses."),
-                format!("照合対象がありません（{why}）。自分のアドレスと照合するには --known FILE またはAPIキーを指定してください。"),
+                format!("照合対象がありません（{why_ja}）。自分のアドレスと照合するには --known FILE またはAPIキーを指定してください。"),
             ));
         }
         Verdict::New => {
