@@ -29,10 +29,25 @@ pub const PAGE_LIMIT: usize = 1000;
 /// left out (`2026-11-20T00:00Z`). A date alone is refused: its time zone is a
 /// guess, and a wrong guess hides up to a day of activity.
 pub fn parse_time(raw: &str) -> Result<DateTime<Utc>, String> {
+    use crate::i18n::{Lang, ui};
     let s = raw.trim();
-    let hint = "use RFC 3339 with a time zone, e.g. 2026-11-20T00:00Z (UTC) or 2026-11-20T09:00+09:00 (JST)";
+    let why = |what: &str| -> String {
+        let (en_what, ja_what) = match what {
+            "date" => ("has no time and zone", "には時刻とタイムゾーンがありません"),
+            "zone" => ("has no time zone", "にはタイムゾーンがありません"),
+            _ => ("is not a time", "は日時として読めません"),
+        };
+        match ui() {
+            Lang::En => format!(
+                "{raw:?} {en_what}: use RFC 3339 with a time zone, e.g. 2026-11-20T00:00Z (UTC) or 2026-11-20T09:00+09:00 (JST)"
+            ),
+            Lang::Ja => format!(
+                "{raw:?} {ja_what}。タイムゾーン付きのRFC 3339で指定してください（例: 2026-11-20T00:00Z（UTC）、2026-11-20T09:00+09:00（日本時間））"
+            ),
+        }
+    };
     if !s.is_ascii() {
-        return Err(format!("{raw:?} is not a time: {hint}"));
+        return Err(why("time"));
     }
     let mut t: String = s.to_string();
     if t.len() > 10 && matches!(t.as_bytes()[10], b' ' | b't') {
@@ -53,14 +68,14 @@ pub fn parse_time(raw: &str) -> Result<DateTime<Utc>, String> {
         return Ok(dt.with_timezone(&Utc));
     }
     if chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() {
-        return Err(format!("{raw:?} has no time and zone: {hint}"));
+        return Err(why("date"));
     }
     if NaiveDateTime::parse_from_str(&t, "%Y-%m-%dT%H:%M:%S").is_ok()
         || NaiveDateTime::parse_from_str(&t, "%Y-%m-%dT%H:%M").is_ok()
     {
-        return Err(format!("{raw:?} has no time zone: {hint}"));
+        return Err(why("zone"));
     }
-    Err(format!("{raw:?} is not a time: {hint}"))
+    Err(why("time"))
 }
 
 /// The period to collect, checked for sense.
@@ -77,15 +92,26 @@ impl Period {
         now: DateTime<Utc>,
     ) -> Result<Period, String> {
         let show = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        use crate::i18n::{Lang, ui};
         if since > now {
-            return Err(format!("--since ({}) is in the future", show(since)));
+            return Err(match ui() {
+                Lang::En => format!("--since ({}) is in the future", show(since)),
+                Lang::Ja => format!("--since（{}）が未来の日時です", show(since)),
+            });
         }
         if since >= until {
-            return Err(format!(
-                "--since ({}) must be before --until ({})",
-                show(since),
-                show(until)
-            ));
+            return Err(match ui() {
+                Lang::En => format!(
+                    "--since ({}) must be before --until ({})",
+                    show(since),
+                    show(until)
+                ),
+                Lang::Ja => format!(
+                    "--since（{}）は --until（{}）より前にしてください",
+                    show(since),
+                    show(until)
+                ),
+            });
         }
         Ok(Period {
             since,
