@@ -2,6 +2,7 @@
 //! `status`, `incident` and `address`, so a profile or an API URL means the
 //! same thing in every command.
 
+use crate::i18n::{Lang, ui, ui_tr};
 use std::ffi::OsString;
 
 use url::Url;
@@ -74,17 +75,23 @@ pub fn targets_with_env(
         return match cfg.profiles.get(name) {
             Some(p) => Ok(vec![make(Some(name), p)?]),
             None if name == "default" => Ok(vec![make(None, &cfg.binance)?]),
-            None => Err(SelectError(format!(
-                "no profile {name:?} in the config{}",
-                known_profiles(cfg)
-            ))),
+            None => Err(SelectError(match ui() {
+                Lang::En => format!("no profile {name:?} in the config{}", known_profiles(cfg)),
+                Lang::Ja => format!(
+                    "設定ファイルにプロファイル {name:?} がありません{}",
+                    known_profiles(cfg)
+                ),
+            })),
         };
     }
     if sel.all_profiles {
         if cfg.profiles.is_empty() {
             return Err(SelectError(
-                "--all-profiles: the config has no [profiles.NAME] sections (see `binance-audit config init`)"
-                    .into(),
+                ui_tr(
+                    "--all-profiles: the config has no [profiles.NAME] sections (see `binance-audit config init`)",
+                    "--all-profiles: 設定ファイルに [profiles.NAME] の表がありません（`binance-audit config init` を参照）",
+                )
+                .into(),
             ));
         }
         let mut out = Vec::new();
@@ -103,10 +110,17 @@ pub fn targets_with_env(
 
 fn known_profiles(cfg: &Config) -> String {
     if cfg.profiles.is_empty() {
-        " (it has none; add [profiles.NAME] sections)".into()
+        ui_tr(
+            " (it has none; add [profiles.NAME] sections)",
+            "（プロファイルは1つもありません。[profiles.NAME] の表を追加してください）",
+        )
+        .into()
     } else {
         let names: Vec<&str> = cfg.profiles.keys().map(String::as_str).collect();
-        format!(" (known: {})", names.join(", "))
+        match ui() {
+            Lang::En => format!(" (known: {})", names.join(", ")),
+            Lang::Ja => format!("（あるもの: {}）", names.join("、")),
+        }
     }
 }
 
@@ -121,9 +135,15 @@ pub fn client(
         all_profiles: false,
         ..sel.clone()
     };
-    let target = targets(cfg, &one)?
-        .pop()
-        .ok_or_else(|| SelectError("no Binance account selected".into()))?;
+    let target = targets(cfg, &one)?.pop().ok_or_else(|| {
+        SelectError(
+            ui_tr(
+                "no Binance account selected",
+                "Binanceのアカウントが選ばれていません",
+            )
+            .into(),
+        )
+    })?;
     let (creds, unusable) = match target.creds {
         Ok(c) => (c, None),
         Err(e) => (None, Some(e)),

@@ -13,8 +13,8 @@ use crate::cli::Cli;
 
 fn io(e: std::io::Error) -> Error {
     Error::Write {
-        path: "the man page".into(),
-        reason: e.to_string(),
+        path: crate::i18n::ui_tr("the man page", "manページ").into(),
+        reason: crate::files::io_reason(&e),
     }
 }
 
@@ -91,9 +91,19 @@ pub fn run(dir: Option<&Path>) -> Result<Exit> {
             for (name, bytes) in &pages {
                 output::file(&dir.join(name), bytes)?;
             }
-            output::stdout(
-                format!("wrote {} man pages to {}\n", pages.len(), dir.display()).as_bytes(),
-            )?;
+            let done = match crate::i18n::ui() {
+                crate::i18n::Lang::En => {
+                    format!("wrote {} man pages to {}\n", pages.len(), dir.display())
+                }
+                crate::i18n::Lang::Ja => {
+                    format!(
+                        "{} に {} 個のmanページを書き込みました\n",
+                        dir.display(),
+                        pages.len()
+                    )
+                }
+            };
+            output::stdout(done.as_bytes())?;
         }
     }
     Ok(Exit::Ok)

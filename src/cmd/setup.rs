@@ -66,9 +66,17 @@ const MAX_TRIES: usize = 5;
 fn read_answer(input: &mut impl BufRead) -> Result<String, String> {
     let mut line = String::new();
     match input.read_line(&mut line) {
-        Ok(0) => Err("setup cancelled: nothing was written".into()),
+        Ok(0) => Err(crate::i18n::ui_tr(
+            "setup cancelled: nothing was written",
+            "setup を中止しました。何も書き込んでいません",
+        )
+        .into()),
         Ok(_) => Ok(line.trim().to_string()),
-        Err(e) => Err(format!("cannot read the answer: {}", e.kind())),
+        Err(e) => Err(format!(
+            "{}: {}",
+            crate::i18n::ui_tr("cannot read the answer", "回答を読み取れません"),
+            crate::files::io_reason(&e)
+        )),
     }
 }
 
@@ -290,10 +298,15 @@ fn answers_from_args(a: &SetupArgs, today: NaiveDate) -> Result<Answers, String>
         if let Some(m) = alone.iter().find(|m| list.contains(m))
             && list.len() > 1
         {
-            return Err(format!(
-                "--two-factor {} cannot be combined with other methods",
-                m.config_name().replace('_', "-")
-            ));
+            let m = m.config_name().replace('_', "-");
+            return Err(match crate::i18n::ui() {
+                crate::i18n::Lang::En => {
+                    format!("--two-factor {m} cannot be combined with other methods")
+                }
+                crate::i18n::Lang::Ja => {
+                    format!("--two-factor の {m} はほかの方法と同時に指定できません")
+                }
+            });
         }
         if list.contains(&TwoFactorMethod::NotSure) {
             out.set("two_factor", Answer::NotSure, today);

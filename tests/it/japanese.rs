@@ -366,6 +366,55 @@ fn all_runs() -> Vec<Run> {
             &[],
         ));
     }
+    // Credentials that cannot be used, and accounts that do not exist.
+    let not_pem = bad.file("not-a-key.pem", "garbage\n");
+    for (i, env) in [
+        vec![("BINANCE_API_SECRET", "abc")],
+        vec![("BINANCE_API_KEY", "k"), ("BINANCE_API_SECRET", "a b")],
+        vec![
+            ("BINANCE_API_KEY", "k"),
+            ("BINANCE_API_PRIVATE_KEY_FILE", not_pem.as_str()),
+        ],
+        vec![
+            ("BINANCE_API_KEY", "k"),
+            ("BINANCE_API_SECRET", "x"),
+            ("BINANCE_API_PRIVATE_KEY_FILE", not_pem.as_str()),
+        ],
+        vec![("BINANCE_API_KEY", "k")],
+    ]
+    .iter()
+    .enumerate()
+    {
+        runs.push(run(
+            &bad,
+            &format!("credentials-unusable-{i}"),
+            &["--offline"],
+            env,
+            None,
+            &[],
+        ));
+    }
+    for (name, args) in [
+        ("profile-missing", &["--offline", "--profile", "nope"][..]),
+        ("all-profiles-none", &["--offline", "--all-profiles"][..]),
+        (
+            "setup-two-factor-clash",
+            &["setup", "--two-factor", "none,sms"][..],
+        ),
+        (
+            "incident-date-only",
+            &[
+                "incident",
+                "breach",
+                "--since",
+                "2020-01-01",
+                "--out",
+                "case",
+            ][..],
+        ),
+    ] {
+        runs.push(run(&bad, name, args, &[], None, &[]));
+    }
     runs.push(run(
         &bad,
         "rules-folder-missing",

@@ -79,14 +79,18 @@ impl Credentials {
 
         let api_key = match env(&key_var) {
             Some(v) => Some((
-                v.into_string()
-                    .map_err(|_| format!("${key_var} is not valid UTF-8"))?,
+                v.into_string().map_err(|_| {
+                    say(
+                        format!("${key_var} is not valid UTF-8"),
+                        format!("${key_var} がUTF-8ではありません"),
+                    )
+                })?,
                 format!("${key_var}"),
             )),
             None => profile
                 .api_key
                 .clone()
-                .map(|k| (k, format!("api_key in {where_}"))),
+                .map(|k| (k, in_section("api_key", &where_))),
         };
         let env_secret = env(&secret_var).map(|v| Zeroizing::new(v.into_encoded_bytes()));
         let env_pem = env(&pem_var).map(PathBuf::from);
@@ -105,11 +109,11 @@ impl Credentials {
                 profile
                     .private_key_file
                     .as_deref()
-                    .map(|p| (expand_home(p), format!("private_key_file in {where_}"))),
+                    .map(|p| (expand_home(p), in_section("private_key_file", &where_))),
                 profile
                     .secret_file
                     .as_deref()
-                    .map(|p| (expand_home(p), format!("secret_file in {where_}"))),
+                    .map(|p| (expand_home(p), in_section("secret_file", &where_))),
             )
         };
         let (env_secret, pem_file, secret_file) = secret_source;
@@ -117,8 +121,13 @@ impl Credentials {
 
         let Some((api_key, key_origin)) = api_key else {
             if has_secret {
-                return Err(format!(
-                    "a secret is configured but no API key: set ${key_var} or api_key in {where_}"
+                return Err(say(
+                    format!(
+                        "a secret is configured but no API key: set ${key_var} or api_key in {where_}"
+                    ),
+                    format!(
+                        "シークレットは設定されていますがAPIキーがありません。${key_var} か {where_} の api_key を設定してください"
+                    ),
                 ));
             }
             return Ok(None);
@@ -129,21 +138,35 @@ impl Credentials {
         let mut files = Vec::new();
         let signer = match (env_secret, pem_file, secret_file) {
             (Some(_), Some(_), _) => {
-                return Err(format!(
-                    "both ${secret_var} and ${pem_var} are set: keep the one that matches the key's type (HMAC secret or Ed25519/RSA private key)"
+                return Err(say(
+                    format!(
+                        "both ${secret_var} and ${pem_var} are set: keep the one that matches the key's type (HMAC secret or Ed25519/RSA private key)"
+                    ),
+                    format!(
+                        "${secret_var} と ${pem_var} の両方が設定されています。キーの種類（HMACシークレットか、Ed25519/RSAの秘密鍵）に合う方だけを残してください"
+                    ),
                 ));
             }
             (None, Some(_), Some(_)) => {
-                return Err(format!(
-                    "both secret_file and private_key_file are set in {where_}: keep the one that matches the key's type"
+                return Err(say(
+                    format!(
+                        "both secret_file and private_key_file are set in {where_}: keep the one that matches the key's type"
+                    ),
+                    format!(
+                        "{where_} に secret_file と private_key_file の両方があります。キーの種類に合う方だけを残してください"
+                    ),
                 ));
             }
             (Some(secret), None, _) => hmac_signer(secret, &format!("${secret_var}"))?,
             (None, Some((path, origin)), None) => {
                 let pem = read_small(&path, &origin)?;
                 files.push(path);
-                let text = std::str::from_utf8(&pem)
-                    .map_err(|_| format!("{origin}: the private key file is not text (PEM)"))?;
+                let text = std::str::from_utf8(&pem).map_err(|_| {
+                    say(
+                        format!("{origin}: the private key file is not text (PEM)"),
+                        format!("{origin}: 秘密鍵のファイルがテキスト（PEM）ではありません"),
+                    )
+                })?;
                 let pass = if Signer::is_encrypted_pem(text) {
                     passphrase(&var(PASSPHRASE_ENV), &var(PASSPHRASE_FILE_ENV), &env)
                         .map_err(|e| format!("{origin}: {e}"))?
@@ -159,8 +182,13 @@ impl Credentials {
                 hmac_signer(secret, &origin)?
             }
             (None, None, None) => {
-                return Err(format!(
-                    "an API key is set ({key_origin}) but no way to sign: set ${secret_var} (HMAC secret) or ${pem_var} (Ed25519/RSA private key file)"
+                return Err(say(
+                    format!(
+                        "an API key is set ({key_origin}) but no way to sign: set ${secret_var} (HMAC secret) or ${pem_var} (Ed25519/RSA private key file)"
+                    ),
+                    format!(
+                        "APIキー（{key_origin}）はありますが、署名する手段がありません。${secret_var}（HMACシークレット）か ${pem_var}（Ed25519/RSAの秘密鍵ファイル）を設定してください"
+                    ),
                 ));
             }
         };
@@ -216,34 +244,48 @@ fn passphrase(
     file_var: &str,
     env: &dyn Fn(&str) -> Option<OsString>,
 ) -> Result<Option<secrecy::SecretString>, String> {
-    const WHAT: &str = "the private key's passphrase";
+    let what = crate::i18n::ui_tr("the private key's passphrase", "秘密鍵のパスフレーズ");
     if let Some(v) = env(pass_var) {
         return crate::secret::secret_from_bytes(
             v.into_encoded_bytes(),
-            &format!("{WHAT} in ${pass_var}"),
+            &say(
+                format!("{what} in ${pass_var}"),
+                format!("${pass_var} の{what}"),
+            ),
         )
         .map(Some);
     }
     if let Some(p) = env(file_var) {
         // `-` is standard input, as for other tools that read a secret from a file.
         if p == "-" {
-            return crate::secret::read_stdin(WHAT).map(Some);
+            return crate::secret::read_stdin(what).map(Some);
         }
-        return crate::secret::read_file(Path::new(&p), WHAT).map(Some);
+        return crate::secret::read_file(Path::new(&p), what).map(Some);
     }
     if crate::secret::interactive() {
-        return crate::secret::prompt("Passphrase of the API private key: ");
+        return crate::secret::prompt(crate::i18n::ui_tr(
+            "Passphrase of the API private key: ",
+            "APIの秘密鍵のパスフレーズ: ",
+        ));
     }
     Ok(None)
 }
 
 fn check_api_key(key: &str, origin: &str) -> Result<(), String> {
     if key.is_empty() {
-        return Err(format!("{origin} is empty"));
+        return Err(say(
+            format!("{origin} is empty"),
+            format!("{origin} が空です"),
+        ));
     }
     if !key.chars().all(|c| c.is_ascii_graphic()) {
-        return Err(format!(
-            "{origin} contains spaces, line breaks or non-ASCII characters; copy the key again from Profile → API Management"
+        return Err(say(
+            format!(
+                "{origin} contains spaces, line breaks or non-ASCII characters; copy the key again from Profile → API Management"
+            ),
+            format!(
+                "{origin} に空白・改行・ASCII以外の文字が含まれています。プロフィール → API管理 からキーをもう一度コピーしてください"
+            ),
         ));
     }
     Ok(())
@@ -254,35 +296,77 @@ fn hmac_signer(mut bytes: Zeroizing<Vec<u8>>, origin: &str) -> Result<Signer, St
         bytes.pop();
     }
     if bytes.is_empty() {
-        return Err(format!("{origin}: the secret is empty"));
+        return Err(say(
+            format!("{origin}: the secret is empty"),
+            format!("{origin}: シークレットが空です"),
+        ));
     }
     if !bytes.iter().all(u8::is_ascii_graphic) {
-        return Err(format!(
-            "{origin}: the secret contains spaces, line breaks or non-ASCII characters (a Binance secret key is one line of letters and digits)"
+        return Err(say(
+            format!(
+                "{origin}: the secret contains spaces, line breaks or non-ASCII characters (a Binance secret key is one line of letters and digits)"
+            ),
+            format!(
+                "{origin}: シークレットに空白・改行・ASCII以外の文字が含まれています（Binanceのシークレットキーは英数字1行です）"
+            ),
         ));
     }
     if bytes.starts_with(b"-----BEGIN") {
-        return Err(format!(
-            "{origin}: this is a PEM private key, not an HMAC secret; name it with private_key_file / BINANCE_API_PRIVATE_KEY_FILE"
+        return Err(say(
+            format!(
+                "{origin}: this is a PEM private key, not an HMAC secret; name it with private_key_file / BINANCE_API_PRIVATE_KEY_FILE"
+            ),
+            format!(
+                "{origin}: これはHMACシークレットではなくPEM形式の秘密鍵です。private_key_file / BINANCE_API_PRIVATE_KEY_FILE で指定してください"
+            ),
         ));
     }
     Ok(Signer::hmac(&bytes))
 }
 
 fn read_small(path: &Path, origin: &str) -> Result<Zeroizing<Vec<u8>>, String> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| format!("{origin}: cannot read {}: {}", path.display(), e.kind()))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        say(
+            format!("{origin}: cannot read {}: {}", path.display(), e.kind()),
+            format!(
+                "{origin}: {} を読み取れません: {}",
+                path.display(),
+                crate::files::io_reason(&e)
+            ),
+        )
+    })?;
     if meta.len() > MAX_SECRET_FILE as u64 {
-        return Err(format!(
-            "{origin}: {} is {} bytes, too large to be a key",
-            path.display(),
-            meta.len()
+        return Err(say(
+            format!(
+                "{origin}: {} is {} bytes, too large to be a key",
+                path.display(),
+                meta.len()
+            ),
+            format!(
+                "{origin}: {} は {} バイトあり、キーとしては大きすぎます",
+                path.display(),
+                meta.len()
+            ),
         ));
     }
     // The size above can be 0 for /dev/zero or a FIFO: the read is bounded too.
     crate::bounded::read_file(path, MAX_SECRET_FILE)
         .map(Zeroizing::new)
         .map_err(|e| format!("{origin}: {}", e.describe(&path.display().to_string())))
+}
+
+/// The message in the reader's language (the errors here are built once and
+/// shown as they are).
+fn say(en: String, ja: String) -> String {
+    match crate::i18n::ui() {
+        crate::i18n::Lang::En => en,
+        crate::i18n::Lang::Ja => ja,
+    }
+}
+
+/// Where a setting came from: "api_key in [binance]".
+fn in_section(key: &str, section: &str) -> String {
+    say(format!("{key} in {section}"), format!("{section} の {key}"))
 }
 
 /// `~/x` in the config means the home directory, as in the template.

@@ -2,6 +2,7 @@
 //! once, sign exactly that string, append `signature` last. HMAC-SHA256 gives
 //! hex; Ed25519 and RSA-PKCS1v15-SHA256 give base64, which is URL-encoded.
 
+use crate::i18n::ui_tr;
 use std::fmt;
 
 use base64::Engine;
@@ -77,7 +78,7 @@ impl Signer {
         use ed25519_dalek::pkcs8::DecodePrivateKey as _;
         if Self::is_encrypted_pem(pem) {
             let Some(pass) = passphrase else {
-                return Err("the private key is encrypted and no passphrase was given: set BINANCE_API_PRIVATE_KEY_PASSPHRASE or BINANCE_API_PRIVATE_KEY_PASSPHRASE_FILE, or run in a terminal to be asked".into());
+                return Err(ui_tr("the private key is encrypted and no passphrase was given: set BINANCE_API_PRIVATE_KEY_PASSPHRASE or BINANCE_API_PRIVATE_KEY_PASSPHRASE_FILE, or run in a terminal to be asked", "秘密鍵は暗号化されていますが、パスフレーズが指定されていません。BINANCE_API_PRIVATE_KEY_PASSPHRASE か BINANCE_API_PRIVATE_KEY_PASSPHRASE_FILE を設定するか、端末で実行して入力してください").into());
             };
             use secrecy::ExposeSecret as _;
             let pw = pass.expose_secret().as_bytes();
@@ -86,27 +87,28 @@ impl Signer {
             }
             return match rsa::PrivateKey::from_pkcs8_encrypted_pem(pem, pw) {
                 Ok(k) => Ok(Signer::Rsa(Box::new(k))),
-                Err(_) => Err("the encrypted private key could not be opened: wrong passphrase, or not an Ed25519/RSA PKCS#8 key".into()),
+                Err(_) => Err(ui_tr("the encrypted private key could not be opened: wrong passphrase, or not an Ed25519/RSA PKCS#8 key", "暗号化された秘密鍵を開けませんでした。パスフレーズが違うか、Ed25519/RSAのPKCS#8鍵ではありません").into()),
             };
         }
         if pem.contains("BEGIN RSA PRIVATE KEY") {
-            return Err("the private key is in PKCS#1 form; convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8".into());
+            return Err(ui_tr("the private key is in PKCS#1 form; convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8", "秘密鍵がPKCS#1形式です。次のコマンドでPKCS#8に変換してください: `openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8`").into());
         }
         if pem.contains("BEGIN OPENSSH PRIVATE KEY") {
-            return Err("the private key is in OpenSSH form; Binance keys are PKCS#8 PEM (openssl genpkey -algorithm ed25519 -out key.pem)".into());
+            return Err(ui_tr("the private key is in OpenSSH form; Binance keys are PKCS#8 PEM (openssl genpkey -algorithm ed25519 -out key.pem)", "秘密鍵がOpenSSH形式です。BinanceのキーはPKCS#8のPEMです（`openssl genpkey -algorithm ed25519 -out key.pem`）").into());
         }
         if !pem.contains("BEGIN PRIVATE KEY") {
-            return Err("the private key file is not a PEM private key (expected -----BEGIN PRIVATE KEY-----)".into());
+            return Err(ui_tr("the private key file is not a PEM private key (expected -----BEGIN PRIVATE KEY-----)", "秘密鍵のファイルがPEM形式の秘密鍵ではありません（-----BEGIN PRIVATE KEY----- で始まるはずです）").into());
         }
         if let Ok(k) = ed25519_dalek::SigningKey::from_pkcs8_pem(pem) {
             return Ok(Signer::Ed25519(Box::new(k)));
         }
         match rsa::PrivateKey::from_pkcs8_pem(pem) {
             Ok(k) => Ok(Signer::Rsa(Box::new(k))),
-            Err(_) => Err(
-                "the private key is neither an Ed25519 nor an RSA PKCS#8 key (or the file is damaged)"
-                    .into(),
-            ),
+            Err(_) => Err(ui_tr(
+                "the private key is neither an Ed25519 nor an RSA PKCS#8 key (or the file is damaged)",
+                "秘密鍵はEd25519のPKCS#8鍵でもRSAのPKCS#8鍵でもありません（またはファイルが壊れています）",
+            )
+            .into()),
         }
     }
 
@@ -130,9 +132,13 @@ impl Signer {
             Signer::Rsa(key) => {
                 use rsa::signature::{SignatureEncoding as _, Signer as _};
                 let signer = rsa::pkcs1v15::SigningKey::<Sha256>::new((**key).clone());
-                let sig = signer
-                    .try_sign(payload.as_bytes())
-                    .map_err(|_| "RSA signing failed (is the key damaged?)".to_string())?;
+                let sig = signer.try_sign(payload.as_bytes()).map_err(|_| {
+                    ui_tr(
+                        "RSA signing failed (is the key damaged?)",
+                        "RSAの署名に失敗しました（キーが壊れていませんか）",
+                    )
+                    .to_string()
+                })?;
                 Ok(url_base64(&sig.to_bytes()))
             }
         }
