@@ -226,4 +226,4 @@ pub mod run;
 
 // benches/ include this module for the servers and use only part of the rest.
 #[allow(unused_imports)]
-pub use run::{Outcome, Run, json, json_file, set_mode, write_private};
+pub use run::{Outcome, Run, TempHome, json, json_file, set_mode, write_private};

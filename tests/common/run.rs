@@ -237,6 +237,36 @@ impl Run {
     }
 }
 
+/// A HOME a test keeps (to write a config into or read outputs back from)
+/// across several runs: every [`TempHome::run`] starts in it. Dropped with the
+/// test.
+pub struct TempHome(tempfile::TempDir);
+
+impl Default for TempHome {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TempHome {
+    pub fn new() -> TempHome {
+        TempHome(tempfile::tempdir().expect("temp HOME"))
+    }
+
+    pub fn path(&self) -> &Path {
+        self.0.path()
+    }
+
+    pub fn join(&self, rel: impl AsRef<Path>) -> PathBuf {
+        self.0.path().join(rel)
+    }
+
+    /// [`Run::new`] with this HOME.
+    pub fn run(&self) -> Run {
+        Run::new().home(self.path())
+    }
+}
+
 fn show_argv(argv: &[OsString]) -> String {
     argv.iter()
         .map(|a| a.to_string_lossy().into_owned())

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use crate::common::report::{check, fact, finding_ids};
-use crate::common::{MockServer, Recorded, Reply, Run, write_private};
+use crate::common::report::{check, fact, finding_ids, ids};
+use crate::common::{MockServer, Recorded, Reply, Run, TempHome, write_private};
 use sha1::{Digest, Sha1};
 
 const PW: &str = "correct horse battery staple";
@@ -55,23 +55,32 @@ fn write_sorted_file(dir: &Path, planted: &[(&str, u64)]) -> std::path::PathBuf 
     path
 }
 
-#[test]
-fn password_stdin_with_hibp_url_finds_the_breach_and_lists_what_was_sent() {
-    let home = tempfile::tempdir().unwrap();
-    let srv = server(&[(PW, 1234)]);
-    let out = Run::new()
-        .home(home.path())
-        .online()
-        .args([
+/// A run in `home` that may use the network: each test points it at its own
+/// range server or file, never the real service.
+fn online(home: &TempHome, args: &[&str]) -> Run {
+    home.run().online().args(args)
+}
+
+/// `password --password-stdin --format json --hibp-url` the mock `srv`.
+fn password_json(home: &TempHome, srv: &MockServer) -> Run {
+    online(
+        home,
+        &[
             "password",
             "--password-stdin",
             "--format",
             "json",
             "--hibp-url",
             &srv.url(),
-        ])
-        .stdin(format!("{PW}\n"))
-        .run();
+        ],
+    )
+}
+
+#[test]
+fn password_stdin_with_hibp_url_finds_the_breach_and_lists_what_was_sent() {
+    let home = TempHome::new();
+    let srv = server(&[(PW, 1234)]);
+    let out = password_json(&home, &srv).stdin(format!("{PW}\n")).run();
     out.code(0);
     let r = out.json();
     assert!(
@@ -103,16 +112,16 @@ fn password_stdin_with_hibp_url_finds_the_breach_and_lists_what_was_sent() {
 
 #[test]
 fn text_report_shows_the_count_and_the_request() {
-    let home = tempfile::tempdir().unwrap();
+    let home = TempHome::new();
     let srv = server(&[(PW, 42)]);
-    let out = Run::new()
-        .home(home.path())
-        .online()
-        // -v: the network log (which request left the machine) is a detail.
-        .args(["-v", "password", "--password-stdin", "--fail-on", "high"])
-        .env("BINANCE_AUDIT_HIBP_URL", srv.url())
-        .stdin(PW)
-        .run();
+    // -v: the network log (which request left the machine) is a detail.
+    let out = online(
+        &home,
+        &["-v", "password", "--password-stdin", "--fail-on", "high"],
+    )
+    .env("BINANCE_AUDIT_HIBP_URL", srv.url())
+    .stdin(PW)
+    .run();
     out.code(1);
     let text = out.stdout.as_str();
     assert!(text.contains("BA-BRE-001"), "{text}");
@@ -127,12 +136,11 @@ fn text_report_shows_the_count_and_the_request() {
 
 #[test]
 fn offline_makes_zero_requests_and_skips_the_lookup() {
-    let home = tempfile::tempdir().unwrap();
+    let home = TempHome::new();
     let srv = server(&[(PW, 1234)]);
-    let out = Run::new()
-        .home(home.path())
-        .online()
-        .args([
+    let out = online(
+        &home,
+        &[
             "password",
             "--password-stdin",
             "--offline",
@@ -140,32 +148,30 @@ fn offline_makes_zero_requests_and_skips_the_lookup() {
             "json",
             "--hibp-url",
             &srv.url(),
-        ])
-        .stdin(PW)
-        .run();
+        ],
+    )
+    .stdin(PW)
+    .run();
     out.code(0);
     let r = out.json();
     assert_eq!(check(&r, "breach")["state"], "skipped");
     assert!(r["network"].as_array().unwrap().is_empty());
     assert!(srv.requests().is_empty(), "--offline sent a request");
-    let not_checked: Vec<&str> = r["not_checked"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["id"].as_str().unwrap())
-        .collect();
-    assert!(not_checked.contains(&"BA-BRE-001"), "{not_checked:?}");
+    let not_checked = ids(&r, "not_checked");
+    assert!(
+        not_checked.contains(&"BA-BRE-001".to_string()),
+        "{not_checked:?}"
+    );
 }
 
 #[test]
 fn offline_with_hibp_file_still_checks_and_sends_nothing() {
-    let home = tempfile::tempdir().unwrap();
+    let home = TempHome::new();
     let f = write_sorted_file(home.path(), &[(PW, 5)]);
     let srv = server(&[]);
-    let out = Run::new()
-        .home(home.path())
-        .online()
-        .args([
+    let out = online(
+        &home,
+        &[
             "password",
             "--password-stdin",
             "--offline",
@@ -173,12 +179,13 @@ fn offline_with_hibp_file_still_checks_and_sends_nothing() {
             "json",
             "--fail-on",
             "high",
-        ])
-        .arg("--hibp-file")
-        .arg(&f)
-        .env("BINANCE_AUDIT_HIBP_URL", srv.url())
-        .stdin(PW)
-        .run();
+        ],
+    )
+    .arg("--hibp-file")
+    .arg(&f)
+    .env("BINANCE_AUDIT_HIBP_URL", srv.url())
+    .stdin(PW)
+    .run();
     out.code(1);
     let r = out.json();
     assert!(finding_ids(&r).contains(&"BA-BRE-001".to_string()));
@@ -195,23 +202,23 @@ fn offline_with_hibp_file_still_checks_and_sends_nothing() {
 
 #[test]
 fn an_unusable_file_is_not_checked_and_exits_3() {
-    let home = tempfile::tempdir().unwrap();
-    let f = home.path().join("words.txt");
+    let home = TempHome::new();
+    let f = home.join("words.txt");
     std::fs::write(&f, "password\n123456\n").unwrap();
-    let out = Run::new()
-        .home(home.path())
-        .online()
-        .args([
+    let out = online(
+        &home,
+        &[
             "password",
             "--password-stdin",
             "--offline",
             "--format",
             "json",
             "--hibp-file",
-        ])
-        .arg(&f)
-        .stdin(PW)
-        .run();
+        ],
+    )
+    .arg(&f)
+    .stdin(PW)
+    .run();
     out.code(3);
     let r = out.json();
     assert_eq!(check(&r, "breach")["state"], "failed");
@@ -220,31 +227,14 @@ fn an_unusable_file_is_not_checked_and_exits_3() {
 
 #[test]
 fn a_failing_service_is_not_checked_never_not_breached() {
-    let home = tempfile::tempdir().unwrap();
+    let home = TempHome::new();
     let srv = MockServer::start(|_| Reply::text(503, "down"));
-    let out = Run::new()
-        .home(home.path())
-        .online()
-        .args([
-            "password",
-            "--password-stdin",
-            "--format",
-            "json",
-            "--hibp-url",
-            &srv.url(),
-        ])
-        .stdin(PW)
-        .run();
+    let out = password_json(&home, &srv).stdin(PW).run();
     out.code(3);
     let r = out.json();
     assert_eq!(check(&r, "breach")["state"], "failed");
     assert_eq!(check(&r, "breach")["detail"], "HTTP 503 after 3 tries");
-    let passed: Vec<&str> = r["passed"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap())
-        .collect();
+    let passed = ids(&r, "passed");
     assert!(
         !passed.iter().any(|id| id.starts_with("BA-BRE")),
         "{passed:?}"
@@ -254,22 +244,12 @@ fn a_failing_service_is_not_checked_never_not_breached() {
 
 #[test]
 fn email_password_file_is_checked_too() {
-    let home = tempfile::tempdir().unwrap();
+    let home = TempHome::new();
     let srv = server(&[(EMAIL_PW, 7)]);
-    let epw = home.path().join("email-pw");
+    let epw = home.join("email-pw");
     std::fs::write(&epw, format!("{EMAIL_PW}\n")).unwrap();
-    let out = Run::new()
-        .home(home.path())
-        .online()
-        .args([
-            "password",
-            "--password-stdin",
-            "--format",
-            "json",
-            "--hibp-url",
-            &srv.url(),
-            "--email-password-file",
-        ])
+    let out = password_json(&home, &srv)
+        .arg("--email-password-file")
         .arg(&epw)
         .stdin(PW)
         .run();
@@ -289,13 +269,12 @@ fn email_password_file_is_checked_too() {
 
 #[test]
 fn stdin_list_reports_by_line_number_without_echoing() {
-    let home = tempfile::tempdir().unwrap();
+    let home = TempHome::new();
     let srv = server(&[(PW, 3_000_000), (EMAIL_PW, 2)]);
     let input = format!("{PW}\n\nnot-in-any-breach-9f8e7d\r\n{EMAIL_PW}\n{PW}\n");
-    let out = Run::new()
-        .home(home.path())
-        .online()
-        .args([
+    let out = online(
+        &home,
+        &[
             "password",
             "--stdin-list",
             "--format",
@@ -304,9 +283,10 @@ fn stdin_list_reports_by_line_number_without_echoing() {
             "critical",
             "--hibp-url",
             &srv.url(),
-        ])
-        .stdin(input.clone())
-        .run();
+        ],
+    )
+    .stdin(input.clone())
+    .run();
     out.code(1);
     let r = out.json();
     let res = r["results"].as_array().unwrap();
@@ -345,19 +325,19 @@ fn stdin_list_reports_by_line_number_without_echoing() {
     assert_no_secret(&out.stdout, &[PW, EMAIL_PW, "not-in-any-breach-9f8e7d"]);
     assert_no_secret(&out.stderr, &[PW, EMAIL_PW, "not-in-any-breach-9f8e7d"]);
 
-    let out = Run::new()
-        .home(home.path())
-        .online()
-        .args([
+    let out = online(
+        &home,
+        &[
             "password",
             "--stdin-list",
             "--hibp-url",
             &srv.url(),
             "--lang",
             "en",
-        ])
-        .stdin(input)
-        .run();
+        ],
+    )
+    .stdin(input)
+    .run();
     out.code(0);
     let text = out.stdout.as_str();
     assert!(
@@ -371,41 +351,41 @@ fn stdin_list_reports_by_line_number_without_echoing() {
 
 #[test]
 fn stdin_list_with_a_file_and_with_failures() {
-    let home = tempfile::tempdir().unwrap();
+    let home = TempHome::new();
     let f = write_sorted_file(home.path(), &[(PW, 9)]);
-    let out = Run::new()
-        .home(home.path())
-        .online()
-        .args([
+    let out = online(
+        &home,
+        &[
             "password",
             "--stdin-list",
             "--offline",
             "--format",
             "json",
             "--hibp-file",
-        ])
-        .arg(&f)
-        .stdin(format!("nope\n{PW}\n"))
-        .run();
+        ],
+    )
+    .arg(&f)
+    .stdin(format!("nope\n{PW}\n"))
+    .run();
     out.code(0);
     let r = out.json();
     assert_eq!(r["results"][1]["count"], 9);
     assert!(r["network"].as_array().unwrap().is_empty());
 
     let srv = MockServer::start(|_| Reply::text(500, ""));
-    let out = Run::new()
-        .home(home.path())
-        .online()
-        .args([
+    let out = online(
+        &home,
+        &[
             "password",
             "--stdin-list",
             "--format",
             "json",
             "--hibp-url",
             &srv.url(),
-        ])
-        .stdin("a\n")
-        .run();
+        ],
+    )
+    .stdin("a\n")
+    .run();
     out.code(3);
     let r = out.json();
     assert_eq!(r["results"][0]["status"], "not_checked");
@@ -414,7 +394,7 @@ fn stdin_list_with_a_file_and_with_failures() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let home = tempfile::tempdir().unwrap();
+    let home = TempHome::new();
     let cases: &[&[&str]] = &[
         &["password", "--stdin-list", "--offline"],
         &[
@@ -432,12 +412,7 @@ fn usage_errors_exit_2() {
         &["password", "--stdin-list", "--password-stdin"],
     ];
     for args in cases {
-        let out = Run::new()
-            .home(home.path())
-            .online()
-            .args(*args)
-            .stdin(PW)
-            .run();
+        let out = online(&home, args).stdin(PW).run();
         out.code(2);
         assert_no_secret(&out.stderr, &[PW]);
     }
@@ -445,17 +420,17 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn config_hibp_url_is_used_and_audit_runs_the_lookup() {
-    let home = tempfile::tempdir().unwrap();
+    let home = TempHome::new();
     let srv = server(&[(PW, 11)]);
-    let cfg = home.path().join("config.toml");
+    let cfg = home.join("config.toml");
     write_private(&cfg, format!("[hibp]\nurl = \"{}\"\n", srv.url()));
-    let out = Run::new()
-        .home(home.path())
-        .online()
-        .args(["audit", "--password-stdin", "--format", "json", "--config"])
-        .arg(&cfg)
-        .stdin(PW)
-        .run();
+    let out = online(
+        &home,
+        &["audit", "--password-stdin", "--format", "json", "--config"],
+    )
+    .arg(&cfg)
+    .stdin(PW)
+    .run();
     let r = out.json();
     assert_eq!(fact(&r, "breach.password_count")["value"], 11);
     assert!(finding_ids(&r).contains(&"BA-BRE-001".to_string()));

@@ -5,10 +5,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crate::common::{MockServer, Recorded, Reply};
-use binance_audit::collect::CheckState;
 use binance_audit::collect::breach::{
     self, BreachError, BreachOptions, collect, lookup, lookup_batch, sha1_hex,
 };
+use binance_audit::collect::{CheckState, CheckStatus};
 use binance_audit::facts::{Fact, Facts};
 use binance_audit::net::{Net, NetError, NetOptions};
 use secrecy::SecretString;
@@ -68,6 +68,39 @@ fn opts(server: &MockServer) -> BreachOptions {
     o
 }
 
+/// The SHA-1 of [`PASSWORD`], as the range API spells it.
+fn password_sha() -> String {
+    sha1_hex(&pw(PASSWORD)).to_string()
+}
+
+/// A server that answers every request with `body`.
+fn body_server(body: String) -> MockServer {
+    MockServer::start(move |_| Reply::text(200, body.clone()))
+}
+
+/// One lookup of [`PASSWORD`] against `server`, with the tests' options.
+async fn lookup_password(server: &MockServer) -> Result<u64, BreachError> {
+    lookup(&net(Duration::from_secs(5)), &opts(server), &pw(PASSWORD)).await
+}
+
+/// `collect` of [`PASSWORD`] into `fact`, in English.
+async fn collect_password(
+    net: &Net,
+    o: &BreachOptions,
+    fact: &str,
+    facts: &mut Facts,
+) -> CheckStatus {
+    collect(
+        net,
+        o,
+        &pw(PASSWORD),
+        fact,
+        facts,
+        binance_audit::i18n::Lang::En,
+    )
+    .await
+}
+
 /// A server that plants `(full sha, count)` pairs and pads every answer.
 fn range_server(planted: Vec<(String, u64)>) -> MockServer {
     MockServer::start(move |r: &Recorded| {
@@ -124,7 +157,7 @@ fn assert_only_prefix_left(r: &Recorded, sha: &str) {
 
 #[tokio::test(flavor = "current_thread")]
 async fn planted_hash_is_found_and_only_the_prefix_leaves() {
-    let sha = sha1_hex(&pw(PASSWORD)).to_string();
+    let sha = password_sha();
     let server = range_server(vec![(sha.clone(), 52_256)]);
     let net = net(Duration::from_secs(5));
     assert_eq!(
@@ -160,36 +193,26 @@ async fn absent_password_is_not_found_among_padding() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn padding_line_for_our_suffix_is_never_a_hit() {
-    let sha = sha1_hex(&pw(PASSWORD)).to_string();
+    let sha = password_sha();
     // The service would never pad with a real suffix, but if a count-0 line
     // carries ours it still means "not found".
     let body = range_body(&[(&sha[5..], 0)], 900, 3);
-    let server = MockServer::start(move |_| Reply::text(200, body.clone()));
-    assert_eq!(
-        lookup(&net(Duration::from_secs(5)), &opts(&server), &pw(PASSWORD))
-            .await
-            .unwrap(),
-        0
-    );
+    let server = body_server(body);
+    assert_eq!(lookup_password(&server).await.unwrap(), 0);
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn suffix_matches_case_insensitively_with_lf_or_crlf() {
-    let sha = sha1_hex(&pw(PASSWORD)).to_string();
+    let sha = password_sha();
     let lower = sha[5..].to_ascii_lowercase();
     let body = range_body(&[(&lower, 7)], 50, 9).replace("\r\n", "\n");
-    let server = MockServer::start(move |_| Reply::text(200, body.clone()));
-    assert_eq!(
-        lookup(&net(Duration::from_secs(5)), &opts(&server), &pw(PASSWORD))
-            .await
-            .unwrap(),
-        7
-    );
+    let server = body_server(body);
+    assert_eq!(lookup_password(&server).await.unwrap(), 7);
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn retries_on_429_honouring_retry_after_then_finds() {
-    let sha = sha1_hex(&pw(PASSWORD)).to_string();
+    let sha = password_sha();
     let calls = Arc::new(AtomicUsize::new(0));
     let c = calls.clone();
     let body = range_body(&[(&sha[5..], 3)], 100, 5);
@@ -223,9 +246,7 @@ async fn retries_on_429_honouring_retry_after_then_finds() {
 #[tokio::test(flavor = "current_thread")]
 async fn persistent_500_fails_after_bounded_tries() {
     let server = MockServer::start(|_| Reply::text(500, "oops"));
-    let err = lookup(&net(Duration::from_secs(5)), &opts(&server), &pw(PASSWORD))
-        .await
-        .unwrap_err();
+    let err = lookup_password(&server).await.unwrap_err();
     assert_eq!(server.requests().len(), 3);
     assert_eq!(err.to_string(), "HTTP 500 after 3 tries");
     assert!(matches!(
@@ -240,9 +261,7 @@ async fn persistent_500_fails_after_bounded_tries() {
 #[tokio::test(flavor = "current_thread")]
 async fn client_errors_are_not_retried() {
     let server = MockServer::start(|_| Reply::text(403, "forbidden"));
-    let err = lookup(&net(Duration::from_secs(5)), &opts(&server), &pw(PASSWORD))
-        .await
-        .unwrap_err();
+    let err = lookup_password(&server).await.unwrap_err();
     assert_eq!(server.requests().len(), 1);
     assert_eq!(err.to_string(), "HTTP 403");
 }
@@ -275,15 +294,7 @@ async fn hang_past_timeout_is_not_checked_and_failed() {
     let server = MockServer::start(|_| Reply::text(200, "").delayed(Duration::from_secs(3)));
     let net = net(Duration::from_millis(300));
     let mut facts = Facts::new();
-    let st = collect(
-        &net,
-        &opts(&server),
-        &pw(PASSWORD),
-        "breach.password_count",
-        &mut facts,
-        binance_audit::i18n::Lang::En,
-    )
-    .await;
+    let st = collect_password(&net, &opts(&server), "breach.password_count", &mut facts).await;
     assert_eq!(st.state, CheckState::Failed);
     assert_eq!(st.check, "breach");
     assert!(st.detail.starts_with("timed out"), "{}", st.detail);
@@ -300,15 +311,7 @@ async fn garbage_200_is_an_error_not_a_clean_bill() {
         MockServer::start(|_| Reply::text(200, "<!DOCTYPE html><title>Login to Wi-Fi</title>"));
     let mut facts = Facts::new();
     let net = net(Duration::from_secs(5));
-    let st = collect(
-        &net,
-        &opts(&server),
-        &pw(PASSWORD),
-        "breach.password_count",
-        &mut facts,
-        binance_audit::i18n::Lang::En,
-    )
-    .await;
+    let st = collect_password(&net, &opts(&server), "breach.password_count", &mut facts).await;
     assert_eq!(st.state, CheckState::Failed);
     assert!(st.detail.contains("not SUFFIX:COUNT"), "{}", st.detail);
     assert!(matches!(
@@ -325,20 +328,12 @@ async fn garbage_200_is_an_error_not_a_clean_bill() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn collect_observes_the_count_and_says_what_left() {
-    let sha = sha1_hex(&pw(PASSWORD)).to_string();
+    let sha = password_sha();
     let server = range_server(vec![(sha.clone(), 123)]);
     let mut facts = Facts::new();
     let net = net(Duration::from_secs(5));
     let o = opts(&server);
-    let st = collect(
-        &net,
-        &o,
-        &pw(PASSWORD),
-        "breach.email_password_count",
-        &mut facts,
-        binance_audit::i18n::Lang::En,
-    )
-    .await;
+    let st = collect_password(&net, &o, "breach.email_password_count", &mut facts).await;
     assert_eq!(st.state, CheckState::Ran);
     assert_eq!(st.check, "breach-email");
     assert_eq!(
@@ -372,15 +367,7 @@ async fn offline_makes_no_request() {
         Err(BreachError::Offline)
     );
     let mut facts = Facts::new();
-    let st = collect(
-        &net,
-        &o,
-        &pw(PASSWORD),
-        "breach.password_count",
-        &mut facts,
-        binance_audit::i18n::Lang::En,
-    )
-    .await;
+    let st = collect_password(&net, &o, "breach.password_count", &mut facts).await;
     assert_eq!(st.state, CheckState::Skipped);
     assert_eq!(st.detail, breach::OFFLINE_REASON);
     let batch = lookup_batch(&net, &o, &[pw("a"), pw("b")], 4).await;
@@ -391,7 +378,7 @@ async fn offline_makes_no_request() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn base_url_path_prefix_is_kept() {
-    let sha = sha1_hex(&pw(PASSWORD)).to_string();
+    let sha = password_sha();
     let server = MockServer::start(|_| Reply::text(200, range_body(&[], 10, 1)));
     let mut o = opts(&server);
     o.set_base_url(&format!("{}/hibp/", server.url())).unwrap();

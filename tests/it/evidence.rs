@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::common::binance::{self as mb};
-use crate::common::{MockServer, Outcome, Recorded, Reply, Run, json_file};
+use crate::common::{MockServer, Outcome, Recorded, Reply, TempHome, json_file};
 use hmac::{KeyInit, Mac};
 use serde_json::{Value, json};
 
@@ -16,6 +16,13 @@ const ALL_ORDERS: &str = "/api/v3/allOrders";
 const MY_TRADES: &str = "/api/v3/myTrades";
 const OPEN_ORDERS: &str = "/api/v3/openOrders";
 const DAY: i64 = 86_400_000;
+/// The period most tests ask for: the mock's two withdrawals lie in it.
+const TWO_DAYS: [&str; 4] = [
+    "--since",
+    "2026-11-19T00:00Z",
+    "--until",
+    "2026-11-21T00:00Z",
+];
 /// Above 2^53: must survive JSON round trips exactly.
 const BIG_ORDER_ID: u64 = 9_007_199_254_740_993;
 
@@ -172,19 +179,59 @@ impl Mock {
     }
 }
 
-fn evidence(home: &Path, url: &str, key: bool, pace_ms: u64, args: &[&str]) -> Outcome {
-    let cmd = Run::new()
-        .home(home)
-        .online()
-        .env("BINANCE_API_URL", url)
-        .env("BINANCE_AUDIT_PACE_MS", pace_ms.to_string());
-    let cmd = if key {
-        cmd.env("BINANCE_API_KEY", mb::API_KEY)
-            .env("BINANCE_API_SECRET", mb::SECRET)
-    } else {
-        cmd
-    };
-    cmd.args(["incident", "breach"]).args(args).run()
+/// One test's HOME and mock Binance.
+struct Case {
+    home: TempHome,
+    mock: Mock,
+}
+
+impl Case {
+    fn new() -> Case {
+        Case::with(vec![])
+    }
+
+    /// A mock with `overrides` (see [`Mock::start`]).
+    fn with(overrides: Vec<(&'static str, Reply)>) -> Case {
+        Case {
+            home: TempHome::new(),
+            mock: Mock::start(overrides),
+        }
+    }
+
+    /// `incident breach ARGS… --out OUT` with the mock's key, signed requests
+    /// `pace_ms` apart.
+    fn evidence(&self, pace_ms: u64, args: &[&str], out: &Path) -> Outcome {
+        self.run(true, pace_ms, args, out)
+    }
+
+    /// [`Case::evidence`] with no key in the environment.
+    fn evidence_without_key(&self, args: &[&str], out: &Path) -> Outcome {
+        self.run(false, 1, args, out)
+    }
+
+    fn run(&self, key: bool, pace_ms: u64, args: &[&str], out: &Path) -> Outcome {
+        let cmd = self
+            .home
+            .run()
+            .online()
+            .env("BINANCE_API_URL", self.mock.server.url())
+            .env("BINANCE_AUDIT_PACE_MS", pace_ms.to_string());
+        let cmd = if key {
+            cmd.env("BINANCE_API_KEY", mb::API_KEY)
+                .env("BINANCE_API_SECRET", mb::SECRET)
+        } else {
+            cmd
+        };
+        cmd.args(["incident", "breach"])
+            .args(args)
+            .arg("--out")
+            .arg(out)
+            .run()
+    }
+}
+
+fn read_ticket(dir: &Path) -> String {
+    std::fs::read_to_string(dir.join("ticket.md")).unwrap()
 }
 
 fn no_secrets(texts: &[&str], mock: &Mock) {
@@ -205,24 +252,12 @@ fn no_secrets(texts: &[&str], mock: &Mock) {
 
 #[test]
 fn breach_window_ticket_and_json() {
-    let home = tempfile::tempdir().unwrap();
-    let mock = Mock::start(vec![]);
-    let dir = home.path().join("case");
-    let o = evidence(
-        home.path(),
-        &mock.server.url(),
-        true,
+    let case = Case::new();
+    let dir = case.home.join("case");
+    let o = case.evidence(
         50,
-        &[
-            "--since",
-            "2026-11-19T00:00Z",
-            "--until",
-            "2026-11-21T00:00Z",
-            "--symbol",
-            "btcusdt",
-            "--out",
-            dir.to_str().unwrap(),
-        ],
+        &[&TWO_DAYS[..], &["--symbol", "btcusdt"]].concat(),
+        &dir,
     );
     o.code(0);
     assert!(
@@ -238,9 +273,9 @@ fn breach_window_ticket_and_json() {
         o.stdout
     );
 
-    let ticket = std::fs::read_to_string(dir.join("ticket.md")).unwrap();
+    let ticket = read_ticket(&dir);
     let json_text = std::fs::read_to_string(dir.join("evidence.json")).unwrap();
-    no_secrets(&[&ticket, &json_text, &o.stdout, &o.stderr], &mock);
+    no_secrets(&[&ticket, &json_text, &o.stdout, &o.stderr], &case.mock);
 
     // The ticket: the two withdrawals, each with its address-book status.
     let row = |tx: &str| {
@@ -320,16 +355,17 @@ fn breach_window_ticket_and_json() {
     assert!(!v["network"].as_array().unwrap().is_empty());
 
     // Read-only and signed: every request is a GET, every signed one verified.
-    let reqs = mock.server.requests();
+    let reqs = case.mock.server.requests();
     assert!(reqs.iter().all(|r| r.method == "GET"));
     for r in reqs.iter().filter(|r| r.path != "/api/v3/time") {
         assert!(signed_ok(r), "{} was not signed correctly", r.path);
     }
     // 24-hour windows for orders and trades: 2 days → 2 windows each.
-    assert_eq!(mock.requests_to(ALL_ORDERS).len(), 2);
-    assert_eq!(mock.requests_to(MY_TRADES).len(), 2);
+    assert_eq!(case.mock.requests_to(ALL_ORDERS).len(), 2);
+    assert_eq!(case.mock.requests_to(MY_TRADES).len(), 2);
     assert!(
-        mock.requests_to(OPEN_ORDERS)
+        case.mock
+            .requests_to(OPEN_ORDERS)
             .iter()
             .all(|r| r.param("symbol").is_none())
     );
@@ -346,35 +382,17 @@ fn breach_window_ticket_and_json() {
     }
 
     // Running again into the same folder keeps the earlier evidence.
-    let again = evidence(
-        home.path(),
-        &mock.server.url(),
-        true,
-        1,
-        &[
-            "--since",
-            "2026-11-19T00:00Z",
-            "--out",
-            dir.to_str().unwrap(),
-        ],
-    );
+    let again = case.evidence(1, &["--since", "2026-11-19T00:00Z"], &dir);
     again.code(2);
     assert!(again.stderr.contains("already exists"), "{}", again.stderr);
-    assert_eq!(
-        std::fs::read_to_string(dir.join("ticket.md")).unwrap(),
-        ticket
-    );
+    assert_eq!(read_ticket(&dir), ticket);
 }
 
 #[test]
 fn japanese_ticket_uses_jst() {
-    let home = tempfile::tempdir().unwrap();
-    let mock = Mock::start(vec![]);
-    let dir = home.path().join("jp");
-    let o = evidence(
-        home.path(),
-        &mock.server.url(),
-        true,
+    let case = Case::new();
+    let dir = case.home.join("jp");
+    let o = case.evidence(
         1,
         &[
             "--lang",
@@ -383,12 +401,11 @@ fn japanese_ticket_uses_jst() {
             "2026-11-20T09:00+09:00",
             "--until",
             "2026-11-21T00:00+09:00",
-            "--out",
-            dir.to_str().unwrap(),
         ],
+        &dir,
     );
     o.code(0);
-    let ticket = std::fs::read_to_string(dir.join("ticket.md")).unwrap();
+    let ticket = read_ticket(&dir);
     assert!(
         ticket.starts_with("# お問い合わせ: アカウントへの不正アクセスの疑い"),
         "{ticket}"
@@ -405,27 +422,22 @@ fn japanese_ticket_uses_jst() {
 
 #[test]
 fn withdraw_history_is_paced_and_walked_in_short_windows() {
-    let home = tempfile::tempdir().unwrap();
-    let mock = Mock::start(vec![]);
-    let dir = home.path().join("long");
+    let case = Case::new();
+    let dir = case.home.join("long");
     let pace = 300;
     // 204 days: three windows of less than 90 days each.
-    let o = evidence(
-        home.path(),
-        &mock.server.url(),
-        true,
+    let o = case.evidence(
         pace,
         &[
             "--since",
             "2026-05-01T00:00Z",
             "--until",
             "2026-11-21T00:00Z",
-            "--out",
-            dir.to_str().unwrap(),
         ],
+        &dir,
     );
     o.code(0);
-    let calls = mock.requests_to(WITHDRAW_HISTORY);
+    let calls = case.mock.requests_to(WITHDRAW_HISTORY);
     assert_eq!(calls.len(), 3);
     let windows: Vec<(i64, i64)> = calls
         .iter()
@@ -466,14 +478,10 @@ fn withdraw_history_is_paced_and_walked_in_short_windows() {
 
 #[test]
 fn order_and_trade_lookups_are_paced_too() {
-    let home = tempfile::tempdir().unwrap();
-    let mock = Mock::start(vec![]);
-    let dir = home.path().join("trades");
+    let case = Case::new();
+    let dir = case.home.join("trades");
     let pace = 250; // the /api lane is spaced at 2/5 of it: 100 ms
-    let o = evidence(
-        home.path(),
-        &mock.server.url(),
-        true,
+    let o = case.evidence(
         pace,
         &[
             "--since",
@@ -482,12 +490,12 @@ fn order_and_trade_lookups_are_paced_too() {
             "2026-11-20T12:00Z",
             "--symbol",
             "BTCUSDT",
-            "--out",
-            dir.to_str().unwrap(),
         ],
+        &dir,
     );
     o.code(0);
-    let mut lane: Vec<Recorded> = mock
+    let mut lane: Vec<Recorded> = case
+        .mock
         .server
         .requests()
         .into_iter()
@@ -508,27 +516,13 @@ fn order_and_trade_lookups_are_paced_too() {
 
 #[test]
 fn a_rate_limited_part_is_not_collected_and_the_rest_is() {
-    let home = tempfile::tempdir().unwrap();
-    let mock = Mock::start(vec![(
+    let case = Case::with(vec![(
         WITHDRAW_HISTORY,
         Reply::json(429, r#"{"code":-1003,"msg":"Too many requests."}"#)
             .with_header("Retry-After", "60"),
     )]);
-    let dir = home.path().join("rl");
-    let o = evidence(
-        home.path(),
-        &mock.server.url(),
-        true,
-        1,
-        &[
-            "--since",
-            "2026-11-19T00:00Z",
-            "--until",
-            "2026-11-21T00:00Z",
-            "--out",
-            dir.to_str().unwrap(),
-        ],
-    );
+    let dir = case.home.join("rl");
+    let o = case.evidence(1, &TWO_DAYS, &dir);
     o.code(3);
     assert!(
         o.stdout.contains("not collected: withdrawals"),
@@ -536,11 +530,11 @@ fn a_rate_limited_part_is_not_collected_and_the_rest_is() {
         o.stdout
     );
     assert_eq!(
-        mock.requests_to(WITHDRAW_HISTORY).len(),
+        case.mock.requests_to(WITHDRAW_HISTORY).len(),
         1,
         "a 429 is not retried"
     );
-    let ticket = std::fs::read_to_string(dir.join("ticket.md")).unwrap();
+    let ticket = read_ticket(&dir);
     assert!(ticket.contains("_Not collected:"), "{ticket}");
     assert!(ticket.contains("HTTP 429"), "{ticket}");
     assert!(
@@ -559,24 +553,12 @@ fn a_rate_limited_part_is_not_collected_and_the_rest_is() {
 
 #[test]
 fn without_a_key_a_blank_ticket_and_no_requests() {
-    let home = tempfile::tempdir().unwrap();
-    let mock = Mock::start(vec![]);
-    let dir = home.path().join("nokey");
-    let o = evidence(
-        home.path(),
-        &mock.server.url(),
-        false,
-        1,
-        &[
-            "--since",
-            "2026-11-19T00:00Z",
-            "--out",
-            dir.to_str().unwrap(),
-        ],
-    );
+    let case = Case::new();
+    let dir = case.home.join("nokey");
+    let o = case.evidence_without_key(&["--since", "2026-11-19T00:00Z"], &dir);
     o.code(0);
-    assert!(mock.server.requests().is_empty());
-    let ticket = std::fs::read_to_string(dir.join("ticket.md")).unwrap();
+    assert!(case.mock.server.requests().is_empty());
+    let ticket = read_ticket(&dir);
     assert!(ticket.contains("_Not collected: no API key"), "{ticket}");
     assert!(ticket.contains("[your UID"), "{ticket}");
     // Nothing collected is never "0 withdrawals": the summary gives no count,
@@ -587,31 +569,18 @@ fn without_a_key_a_blank_ticket_and_no_requests() {
     assert!(ticket.contains("fill in from the app"), "{ticket}");
     assert!(!ticket.contains("withdrawals above"), "{ticket}");
 
-    let dir = home.path().join("offline");
-    let o = evidence(
-        home.path(),
-        &mock.server.url(),
-        true,
-        1,
-        &[
-            "--offline",
-            "--since",
-            "2026-11-19T00:00Z",
-            "--out",
-            dir.to_str().unwrap(),
-        ],
-    );
+    let dir = case.home.join("offline");
+    let o = case.evidence(1, &["--offline", "--since", "2026-11-19T00:00Z"], &dir);
     o.code(0);
-    assert!(mock.server.requests().is_empty());
-    let ticket = std::fs::read_to_string(dir.join("ticket.md")).unwrap();
+    assert!(case.mock.server.requests().is_empty());
+    let ticket = read_ticket(&dir);
     assert!(ticket.contains("offline"), "{ticket}");
 }
 
 #[test]
 fn bad_times_are_usage_errors() {
-    let home = tempfile::tempdir().unwrap();
-    let mock = Mock::start(vec![]);
-    let out = home.path().join("x");
+    let case = Case::new();
+    let out = case.home.join("x");
     for (args, needle) in [
         (vec!["--since", "2026-11-20"], "no time and zone"),
         (vec!["--since", "2026-11-20T00:00"], "no time zone"),
@@ -630,13 +599,11 @@ fn bad_times_are_usage_errors() {
             "not a trading pair",
         ),
     ] {
-        let mut a = args.clone();
-        a.extend(["--out", out.to_str().unwrap()]);
-        let o = evidence(home.path(), &mock.server.url(), true, 1, &a);
+        let o = case.evidence(1, &args, &out);
         o.code(2);
         assert!(o.stderr.contains(needle), "{args:?}: {}", o.stderr);
     }
-    assert!(mock.server.requests().is_empty());
+    assert!(case.mock.server.requests().is_empty());
     assert!(!out.exists());
 }
 
@@ -644,33 +611,23 @@ fn bad_times_are_usage_errors() {
 /// message), not as Binance being busy, and it is not retried.
 #[test]
 fn a_404_shows_its_status_and_message() {
-    let home = tempfile::tempdir().unwrap();
-    let mock = Mock::start(vec![(
+    let case = Case::with(vec![(
         DEPOSITS,
         mb::error(404, -1000, "no such endpoint on this proxy"),
     )]);
-    let dir = home.path().join("nf");
-    let o = evidence(
-        home.path(),
-        &mock.server.url(),
-        true,
-        1,
-        &[
-            "--since",
-            "2026-11-19T00:00Z",
-            "--until",
-            "2026-11-21T00:00Z",
-            "--out",
-            dir.to_str().unwrap(),
-        ],
-    );
+    let dir = case.home.join("nf");
+    let o = case.evidence(1, &TWO_DAYS, &dir);
     assert_eq!(o.code, 3, "{}{}", o.stdout, o.stderr);
-    let ticket = std::fs::read_to_string(dir.join("ticket.md")).unwrap();
+    let ticket = read_ticket(&dir);
     let all = format!("{}{}{ticket}", o.stdout, o.stderr);
     assert!(
         all.contains("HTTP 404") && all.contains("no such endpoint on this proxy"),
         "{all}"
     );
     assert!(!all.contains("busy or internal timeout"), "{all}");
-    assert_eq!(mock.requests_to(DEPOSITS).len(), 1, "a 404 is not retried");
+    assert_eq!(
+        case.mock.requests_to(DEPOSITS).len(),
+        1,
+        "a 404 is not retried"
+    );
 }

@@ -1,30 +1,28 @@
 //! `binance-audit incident KIND`: playbooks in both languages and formats,
 //! and the checklist log (written 0600, resumed across runs).
 
-use crate::common::{Run, json_file};
+use crate::common::{Outcome, TempHome, json_file};
 use binance_audit::incident::playbook::{Kind, builtin};
 
-/// Wide: these tests find whole sentences; the 80-column layout is tested in
-/// report_text.rs.
-fn wide() -> Run {
-    Run::new().env("COLUMNS", "1000")
+/// `binance-audit incident ARGS…` in `home`, wide: these tests find whole
+/// sentences; the 80-column layout is tested in report_text.rs.
+fn incident(home: &TempHome, args: &[&str]) -> Outcome {
+    home.run()
+        .env("COLUMNS", "1000")
+        .arg("incident")
+        .args(args)
+        .run()
 }
 
 #[test]
 fn every_playbook_prints_in_english_and_japanese() {
-    let home = tempfile::tempdir().unwrap();
+    let home = TempHome::new();
     for kind in Kind::ALL {
         let p = builtin(kind).unwrap();
-        let o = wide()
-            .home(home.path())
-            .args(["incident", kind.as_str(), "--lang", "en"])
-            .run();
+        let o = incident(&home, &[kind.as_str(), "--lang", "en"]);
         let en = &o.stdout;
         o.code(0);
-        let o = wide()
-            .home(home.path())
-            .args(["incident", kind.as_str(), "--lang", "ja"])
-            .run();
+        let o = incident(&home, &[kind.as_str(), "--lang", "ja"]);
         let ja = &o.stdout;
         o.code(0);
         assert!(en.starts_with(&p.title.en), "{kind}: {en}");
@@ -64,9 +62,9 @@ fn every_playbook_prints_in_english_and_japanese() {
 
 #[test]
 fn language_follows_the_locale() {
-    let home = tempfile::tempdir().unwrap();
-    let out = Run::new()
-        .home(home.path())
+    let home = TempHome::new();
+    let out = home
+        .run()
         .env("LANG", "ja_JP.UTF-8")
         .args(["incident", "support"])
         .run();
@@ -76,11 +74,8 @@ fn language_follows_the_locale() {
 
 #[test]
 fn json_and_markdown_formats() {
-    let home = tempfile::tempdir().unwrap();
-    let o = wide()
-        .home(home.path())
-        .args(["incident", "breach", "--format", "json", "--lang", "ja"])
-        .run();
+    let home = TempHome::new();
+    let o = incident(&home, &["breach", "--format", "json", "--lang", "ja"]);
     o.code(0);
     let v = o.json();
     let p = builtin(Kind::Breach).unwrap();
@@ -96,10 +91,7 @@ fn json_and_markdown_formats() {
     assert!(v["log"].is_null(), "no log yet");
     assert!(!v["channels"].as_array().unwrap().is_empty());
 
-    let o = wide()
-        .home(home.path())
-        .args(["incident", "outage", "--format", "markdown"])
-        .run();
+    let o = incident(&home, &["outage", "--format", "markdown"]);
     let md = &o.stdout;
     o.code(0);
     assert!(md.starts_with("# Outage"), "{md}");
@@ -112,23 +104,16 @@ fn json_and_markdown_formats() {
 
 #[test]
 fn checklist_marks_resume_and_the_log_is_private() {
-    let home = tempfile::tempdir().unwrap();
-    let log = home.path().join("case/breach-log.json");
+    let home = TempHome::new();
+    let log = home.join("case/breach-log.json");
     let log_s = log.to_str().unwrap();
     let p = builtin(Kind::Breach).unwrap();
     let (s1, s2, s3) = (&p.steps[0].id, &p.steps[1].id, &p.steps[2].id);
 
-    let o = wide()
-        .home(home.path())
-        .args([
-            "incident",
-            "breach",
-            "--log",
-            log_s,
-            "--mark",
-            &format!("{s1}=done"),
-        ])
-        .run();
+    let o = incident(
+        &home,
+        &["breach", "--log", log_s, "--mark", &format!("{s1}=done")],
+    );
     let out = &o.stdout;
     o.code(0);
     assert!(
@@ -140,17 +125,10 @@ fn checklist_marks_resume_and_the_log_is_private() {
         "{out}"
     );
 
-    let o = wide()
-        .home(home.path())
-        .args([
-            "incident",
-            "breach",
-            "--log",
-            log_s,
-            "--mark",
-            &format!("{s2}=skipped"),
-        ])
-        .run();
+    let o = incident(
+        &home,
+        &["breach", "--log", log_s, "--mark", &format!("{s2}=skipped")],
+    );
     let out = &o.stdout;
     o.code(0);
     assert!(out.contains("2 of"), "{out}");
@@ -169,19 +147,13 @@ fn checklist_marks_resume_and_the_log_is_private() {
     assert!(chrono::DateTime::parse_from_rfc3339(at).is_ok(), "{at}");
 
     // The playbook view shows the recorded state from the same log.
-    let o = wide()
-        .home(home.path())
-        .args(["incident", "breach", "--log", log_s, "--format", "json"])
-        .run();
+    let o = incident(&home, &["breach", "--log", log_s, "--format", "json"]);
     let v = o.json();
     assert_eq!(v["steps"][0]["state"], "done");
     assert_eq!(v["steps"][1]["state"], "skipped");
     assert!(v["steps"][2]["state"].is_null());
     assert_eq!(v["log"], log_s);
-    let o = wide()
-        .home(home.path())
-        .args(["incident", "breach", "--log", log_s])
-        .run();
+    let o = incident(&home, &["breach", "--log", log_s]);
     let out = &o.stdout;
     assert!(out.contains("(done "), "{out}");
     assert!(out.contains(&format!("[{s3}]")), "{out}");
@@ -202,80 +174,56 @@ fn checklist_marks_resume_and_the_log_is_private() {
 
 #[test]
 fn default_log_lives_in_the_data_dir() {
-    let home = tempfile::tempdir().unwrap();
-    let o = wide()
-        .home(home.path())
-        .args(["incident", "account", "--mark", "use-official-app=done"])
-        .run();
+    let home = TempHome::new();
+    let o = incident(&home, &["account", "--mark", "use-official-app=done"]);
     let out = &o.stdout;
     o.code(0);
-    let expected = home
-        .path()
-        .join(".local/share/binance-audit/incidents/account.json");
+    let expected = home.join(".local/share/binance-audit/incidents/account.json");
     assert!(expected.is_file(), "{out}");
     assert!(out.contains(expected.to_str().unwrap()), "{out}");
 }
 
 #[test]
 fn checklist_without_a_terminal_points_to_mark() {
-    let home = tempfile::tempdir().unwrap();
-    let o = wide()
-        .home(home.path())
-        .args(["incident", "trade", "--checklist"])
-        .run();
+    let home = TempHome::new();
+    let o = incident(&home, &["trade", "--checklist"]);
     let err = &o.stderr;
     o.code(2);
     assert!(err.contains("--mark STEP=done"), "{err}");
     assert!(err.contains("cancel-open-orders"), "{err}");
     assert!(
-        !home.path().join(".local/share/binance-audit").exists(),
+        !home.join(".local/share/binance-audit").exists(),
         "nothing written when refusing"
     );
 }
 
 #[test]
 fn bad_marks_and_logs_are_clear_errors_and_change_nothing() {
-    let home = tempfile::tempdir().unwrap();
-    let log = home.path().join("l.json");
+    let home = TempHome::new();
+    let log = home.join("l.json");
     let log_s = log.to_str().unwrap();
-    let o = wide()
-        .home(home.path())
-        .args(["incident", "trade", "--log", log_s, "--mark", "nope=done"])
-        .run();
+    let o = incident(&home, &["trade", "--log", log_s, "--mark", "nope=done"]);
     let err = &o.stderr;
     o.code(2);
     assert!(err.contains("no step \"nope\""), "{err}");
     assert!(!log.exists());
 
-    let o = wide()
-        .home(home.path())
-        .args(["incident", "trade", "--mark", "stop-bots=maybe"])
-        .run();
+    let o = incident(&home, &["trade", "--mark", "stop-bots=maybe"]);
     let err = &o.stderr;
     o.code(2);
     assert!(err.contains("done or skipped"), "{err}");
 
     std::fs::write(&log, "{ not json").unwrap();
-    let o = wide()
-        .home(home.path())
-        .args([
-            "incident",
-            "trade",
-            "--log",
-            log_s,
-            "--mark",
-            "stop-bots=done",
-        ])
-        .run();
+    let o = incident(
+        &home,
+        &["trade", "--log", log_s, "--mark", "stop-bots=done"],
+    );
     let err = &o.stderr;
     o.code(2);
     assert!(err.contains("not valid"), "{err}");
     assert_eq!(std::fs::read_to_string(&log).unwrap(), "{ not json");
     // A broken log never hides the playbook itself.
-    let o = wide()
-        .home(home.path())
-        .args(["incident", "trade", "--log", log_s])
-        .run();
+    let o = incident(&home, &["trade", "--log", log_s]);
     let out = &o.stdout;
     let err = &o.stderr;
     o.code(0);
@@ -283,52 +231,36 @@ fn bad_marks_and_logs_are_clear_errors_and_change_nothing() {
     assert!(err.contains("warning"), "{err}");
 
     // A log of another playbook is refused.
-    let o = wide()
-        .home(home.path())
-        .args([
-            "incident",
-            "outage",
-            "--log",
-            log_s,
-            "--mark",
-            "run-status=done",
-        ])
-        .run();
+    let o = incident(
+        &home,
+        &["outage", "--log", log_s, "--mark", "run-status=done"],
+    );
     o.code(2);
 }
 
 #[test]
 fn evidence_flags_are_checked_before_anything_runs() {
-    let home = tempfile::tempdir().unwrap();
-    let o = wide()
-        .home(home.path())
-        .args(["incident", "breach", "--since", "2026-11-20T00:00Z"])
-        .run();
+    let home = TempHome::new();
+    let o = incident(&home, &["breach", "--since", "2026-11-20T00:00Z"]);
     let err = &o.stderr;
     o.code(2);
     assert!(err.contains("--out"), "{err}");
-    let o = wide()
-        .home(home.path())
-        .args(["incident", "breach", "--until", "2026-11-20T00:00Z"])
-        .run();
+    let o = incident(&home, &["breach", "--until", "2026-11-20T00:00Z"]);
     o.code(2);
 }
 
 #[test]
 fn a_rules_dir_can_replace_a_playbook() {
-    let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("r/playbooks");
+    let home = TempHome::new();
+    let dir = home.join("r/playbooks");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
         dir.join("support.toml"),
         "id = \"support\"\ntitle = { en = \"Our desk\", ja = \"窓口\" }\nsummary = { en = \"s\", ja = \"す\" }\n[[step]]\nid = \"call\"\nurgency = \"now\"\ntitle = { en = \"Call the desk\", ja = \"電話\" }\nwhy = { en = \"w\", ja = \"わ\" }\nwhere = { en = \"p\", ja = \"ぷ\" }\n",
     )
     .unwrap();
-    let rules = home.path().join("r");
-    let o = wide()
-        .home(home.path())
-        .args(["incident", "support", "--rules", rules.to_str().unwrap()])
-        .run();
+    let rules = home.join("r");
+    let o = incident(&home, &["support", "--rules", rules.to_str().unwrap()]);
     let out = &o.stdout;
     o.code(0);
     assert!(
@@ -336,10 +268,7 @@ fn a_rules_dir_can_replace_a_playbook() {
         "{out}"
     );
     std::fs::write(dir.join("support.toml"), "id = \"support\"\ntitle = 1\n").unwrap();
-    let o = wide()
-        .home(home.path())
-        .args(["incident", "support", "--rules", rules.to_str().unwrap()])
-        .run();
+    let o = incident(&home, &["support", "--rules", rules.to_str().unwrap()]);
     let err = &o.stderr;
     o.code(2);
     assert!(err.contains("support.toml:2:"), "{err}");
@@ -368,16 +297,13 @@ fn playbook_channels_are_official_to_the_link_checker() {
 /// a fixed date would be wrong for every incident but one.
 #[test]
 fn run_lines_use_a_date_relative_to_today() {
-    let home = tempfile::tempdir().unwrap();
+    let home = TempHome::new();
     let since = (chrono::Utc::now().date_naive() - chrono::Duration::days(7))
         .format("--since %Y-%m-%dT00:00Z")
         .to_string();
     for kind in ["breach", "trade", "outage", "support"] {
         for format in ["text", "markdown", "json"] {
-            let o = wide()
-                .home(home.path())
-                .args(["incident", kind, "--format", format])
-                .run();
+            let o = incident(&home, &[kind, "--format", format]);
             o.code(0);
             let out = &o.stdout;
             assert!(out.contains(&since), "{kind} {format}: {out}");

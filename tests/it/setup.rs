@@ -1,36 +1,61 @@
 //! `binance-audit setup`: non-interactive answers, the file it writes, and
 //! how declared answers show up in reports.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::common::report::finding_opt as finding;
-use crate::common::{Outcome, Run};
+use crate::common::{Outcome, TempHome, set_mode};
 use serde_json::Value;
 
-fn cfg_path(home: &Path) -> PathBuf {
+/// The config every run of a test reads and `setup` writes (not the default
+/// path: `--config` is given each time).
+fn cfg_path(home: &TempHome) -> PathBuf {
     home.join("conf").join("config.toml")
 }
 
-fn setup(home: &Path, args: &[&str]) -> Outcome {
-    Run::new()
-        .home(home)
+/// A config that was there before the test's first `setup`.
+fn write_config(home: &TempHome, text: &str) -> PathBuf {
+    let path = cfg_path(home);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn setup(home: &TempHome, args: &[&str]) -> Outcome {
+    home.run()
         .args(["setup", "--config", cfg_path(home).to_str().unwrap()])
         .args(args)
         .run()
 }
 
-fn audit_json(home: &Path) -> Value {
-    Run::new()
-        .home(home)
-        .args([
-            "--config",
-            cfg_path(home).to_str().unwrap(),
-            "--format",
-            "json",
-        ])
+/// An offline audit with the test's config.
+fn audit(home: &TempHome, args: &[&str]) -> Outcome {
+    home.run()
+        .args(["--config", cfg_path(home).to_str().unwrap()])
+        .args(args)
         .run()
-        .code(0)
-        .json()
+}
+
+fn audit_json(home: &TempHome) -> Value {
+    audit(home, &["--format", "json"]).code(0).json()
+}
+
+/// Every `setup` flag, all answered the safe way, with `two_factor` as given.
+fn all_safe(two_factor: &str) -> [&str; 12] {
+    [
+        "--two-factor",
+        two_factor,
+        "--anti-phishing-code",
+        "yes",
+        "--withdrawal-whitelist",
+        "yes",
+        "--devices-reviewed",
+        "yes",
+        "--email-two-factor",
+        "yes",
+        "--email-unique-password",
+        "yes",
+    ]
 }
 
 fn today() -> String {
@@ -39,27 +64,11 @@ fn today() -> String {
 
 #[test]
 fn flags_write_a_private_dated_section() {
-    let home = tempfile::tempdir().unwrap();
-    let out = setup(
-        home.path(),
-        &[
-            "--two-factor",
-            "authenticator,passkey",
-            "--anti-phishing-code",
-            "yes",
-            "--withdrawal-whitelist",
-            "yes",
-            "--devices-reviewed",
-            "yes",
-            "--email-two-factor",
-            "yes",
-            "--email-unique-password",
-            "yes",
-        ],
-    );
+    let home = TempHome::new();
+    let out = setup(&home, &all_safe("authenticator,passkey"));
     out.code(0);
     assert!(out.stdout.as_str().contains("wrote [declared]"));
-    let path = cfg_path(home.path());
+    let path = cfg_path(&home);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains(&format!("on = {}", today())), "{text}");
     assert!(
@@ -74,7 +83,7 @@ fn flags_write_a_private_dated_section() {
             0o600
         );
     }
-    let j = audit_json(home.path());
+    let j = audit_json(&home);
     let ids: Vec<&str> = j["findings"]
         .as_array()
         .unwrap()
@@ -98,9 +107,9 @@ fn flags_write_a_private_dated_section() {
 
 #[test]
 fn weak_answers_become_declared_findings_in_every_format() {
-    let home = tempfile::tempdir().unwrap();
+    let home = TempHome::new();
     let out = setup(
-        home.path(),
+        &home,
         &[
             "--two-factor",
             "sms",
@@ -116,7 +125,7 @@ fn weak_answers_become_declared_findings_in_every_format() {
         stdout.contains("not answered") && stdout.contains("devices_reviewed"),
         "{stdout}"
     );
-    let j = audit_json(home.path());
+    let j = audit_json(&home);
     for id in ["BA-2FA-002", "BA-2FA-003", "BA-WDR-004"] {
         let f = finding(&j, id).unwrap_or_else(|| panic!("{id} missing"));
         assert_eq!(f["source"], "declared", "{id}");
@@ -130,50 +139,36 @@ fn weak_answers_become_declared_findings_in_every_format() {
         "{nc}"
     );
 
-    let out = Run::new()
-        .home(home.path())
-        .args(["--config", cfg_path(home.path()).to_str().unwrap()])
-        .run();
+    let out = audit(&home, &[]);
     let text = out.stdout.as_str();
     assert!(
         text.contains(&format!("(declared by you on {}, not observed)", today())),
         "{text}"
     );
-    let out = Run::new()
-        .home(home.path())
-        .args([
-            "--config",
-            cfg_path(home.path()).to_str().unwrap(),
-            "--lang",
-            "ja",
-        ])
-        .run();
+    let out = audit(&home, &["--lang", "ja"]);
     assert!(out.stdout.as_str().contains("あなたが申告した内容"));
 }
 
 #[test]
 fn no_second_factor_is_critical() {
-    let home = tempfile::tempdir().unwrap();
-    setup(home.path(), &["--two-factor", "none"]).code(0);
-    let j = audit_json(home.path());
+    let home = TempHome::new();
+    setup(&home, &["--two-factor", "none"]).code(0);
+    let j = audit_json(&home);
     let f = finding(&j, "BA-2FA-001").unwrap();
     assert_eq!(f["severity"], "critical");
     assert_eq!(f["source"], "declared");
-    setup(home.path(), &["--two-factor", "none,sms"]).code(2);
+    setup(&home, &["--two-factor", "none,sms"]).code(2);
 }
 
 #[test]
 fn existing_config_keeps_its_comments_and_other_sections() {
-    let home = tempfile::tempdir().unwrap();
-    let path = cfg_path(home.path());
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(
-        &path,
+    let home = TempHome::new();
+    let path = write_config(
+        &home,
         "# my binance-audit settings\n[policy]\nkey_max_age_days = 30  # strict\n\n[declared]\non = 2020-01-01\ntwo_factor = [\"sms\"]\ndevices_reviewed = true\n",
-    )
-    .unwrap();
+    );
     let out = setup(
-        home.path(),
+        &home,
         &["--two-factor", "security-key", "--email-two-factor", "yes"],
     );
     out.code(0);
@@ -205,23 +200,9 @@ fn existing_config_keeps_its_comments_and_other_sections() {
 
 #[test]
 fn one_flag_changes_one_answer_and_keeps_the_other_five() {
-    let home = tempfile::tempdir().unwrap();
-    let all = [
-        "--two-factor",
-        "authenticator",
-        "--anti-phishing-code",
-        "yes",
-        "--withdrawal-whitelist",
-        "yes",
-        "--devices-reviewed",
-        "yes",
-        "--email-two-factor",
-        "yes",
-        "--email-unique-password",
-        "yes",
-    ];
-    setup(home.path(), &all).code(0);
-    let out = setup(home.path(), &["--anti-phishing-code", "no"]);
+    let home = TempHome::new();
+    setup(&home, &all_safe("authenticator")).code(0);
+    let out = setup(&home, &["--anti-phishing-code", "no"]);
     out.code(0);
     let stdout = &out.stdout;
     assert!(
@@ -230,7 +211,7 @@ fn one_flag_changes_one_answer_and_keeps_the_other_five() {
             && !stdout.contains("not answered"),
         "{stdout}"
     );
-    let j = audit_json(home.path());
+    let j = audit_json(&home);
     assert!(finding(&j, "BA-2FA-003").is_some());
     let passed = j["passed"].to_string();
     for id in [
@@ -243,10 +224,7 @@ fn one_flag_changes_one_answer_and_keeps_the_other_five() {
         assert!(passed.contains(id), "{id} should still pass: {passed}");
     }
     // Japanese summary.
-    let out = setup(
-        home.path(),
-        &["--lang", "ja", "--anti-phishing-code", "yes"],
-    );
+    let out = setup(&home, &["--lang", "ja", "--anti-phishing-code", "yes"]);
     let stdout = &out.stdout;
     assert!(
         stdout.contains("変更: anti_phishing_code = はい（以前: いいえ）")
@@ -257,9 +235,9 @@ fn one_flag_changes_one_answer_and_keeps_the_other_five() {
 
 #[test]
 fn not_sure_is_a_declared_finding_with_what_to_check() {
-    let home = tempfile::tempdir().unwrap();
+    let home = TempHome::new();
     let out = setup(
-        home.path(),
+        &home,
         &[
             "--two-factor",
             "authenticator",
@@ -270,12 +248,12 @@ fn not_sure_is_a_declared_finding_with_what_to_check() {
         ],
     );
     out.code(0);
-    let text = std::fs::read_to_string(cfg_path(home.path())).unwrap();
+    let text = std::fs::read_to_string(cfg_path(&home)).unwrap();
     assert!(
         text.contains("not_sure = [\"anti_phishing_code\"]"),
         "{text}"
     );
-    let j = audit_json(home.path());
+    let j = audit_json(&home);
     let f = finding(&j, "BA-2FA-008").expect("not-sure finding");
     assert_eq!(f["source"], "declared");
     assert!(
@@ -291,24 +269,21 @@ fn not_sure_is_a_declared_finding_with_what_to_check() {
     assert!(!j["passed"].to_string().contains("BA-2FA-003"));
     assert!(j["not_checked"].to_string().contains("BA-2FA-003"));
     // Answering it later clears the finding.
-    setup(home.path(), &["--anti-phishing-code", "yes"]).code(0);
-    let j = audit_json(home.path());
+    setup(&home, &["--anti-phishing-code", "yes"]).code(0);
+    let j = audit_json(&home);
     assert!(finding(&j, "BA-2FA-008").is_none());
     assert!(j["passed"].to_string().contains("BA-2FA-008"));
-    setup(home.path(), &["--two-factor", "not-sure,sms"]).code(2);
+    setup(&home, &["--two-factor", "not-sure,sms"]).code(2);
 }
 
 #[test]
 fn config_init_then_setup_then_uncommenting_api_key_works() {
-    let home = tempfile::tempdir().unwrap();
-    let path = cfg_path(home.path());
+    let home = TempHome::new();
+    let path = cfg_path(&home);
     let p = path.to_str().unwrap();
-    let out = Run::new()
-        .home(home.path())
-        .args(["config", "init", "--config", p])
-        .run();
+    let out = home.run().args(["config", "init", "--config", p]).run();
     out.code(0);
-    setup(home.path(), &["--two-factor", "passkey"]).code(0);
+    setup(&home, &["--two-factor", "passkey"]).code(0);
     let text = std::fs::read_to_string(&path).unwrap();
     let edited = text.replacen(
         "# api_key = \"your read-only API key\"",
@@ -317,10 +292,7 @@ fn config_init_then_setup_then_uncommenting_api_key_works() {
     );
     assert_ne!(edited, text);
     std::fs::write(&path, &edited).unwrap();
-    let out = Run::new()
-        .home(home.path())
-        .args(["--config", p, "--offline", "--format", "json"])
-        .run();
+    let out = audit(&home, &["--offline", "--format", "json"]);
     let err = &out.stderr;
     assert!(!err.contains("unknown field"), "{err}\n{edited}");
     // The key is read from [binance]: the run gets as far as wanting the
@@ -332,7 +304,7 @@ fn config_init_then_setup_then_uncommenting_api_key_works() {
         "{j}"
     );
     // And a second setup still edits [declared] in place.
-    setup(home.path(), &["--anti-phishing-code", "yes"]).code(0);
+    setup(&home, &["--anti-phishing-code", "yes"]).code(0);
     let again = std::fs::read_to_string(&path).unwrap();
     assert!(
         again.contains("api_key = \"abc123\"") && again.matches("\n[declared]").count() == 1,
@@ -342,11 +314,9 @@ fn config_init_then_setup_then_uncommenting_api_key_works() {
 
 #[test]
 fn invalid_config_is_left_untouched() {
-    let home = tempfile::tempdir().unwrap();
-    let path = cfg_path(home.path());
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(&path, "[user\nemail = 1\n").unwrap();
-    let out = setup(home.path(), &["--anti-phishing-code", "yes"]);
+    let home = TempHome::new();
+    let path = write_config(&home, "[user\nemail = 1\n");
+    let out = setup(&home, &["--anti-phishing-code", "yes"]);
     out.code(2);
     assert!(out.stderr.as_str().contains("left untouched"));
     assert_eq!(
@@ -357,30 +327,23 @@ fn invalid_config_is_left_untouched() {
 
 #[test]
 fn without_a_terminal_or_flags_it_explains_how() {
-    let home = tempfile::tempdir().unwrap();
-    let out = setup(home.path(), &[]);
+    let home = TempHome::new();
+    let out = setup(&home, &[]);
     out.code(2);
     let err = out.stderr.as_str();
     assert!(err.contains("--two-factor authenticator,passkey"), "{err}");
-    assert!(!cfg_path(home.path()).exists());
+    assert!(!cfg_path(&home).exists());
 }
 
 #[test]
 fn old_declarations_ask_for_reconfirmation() {
-    let home = tempfile::tempdir().unwrap();
-    let path = cfg_path(home.path());
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(
-        &path,
+    let home = TempHome::new();
+    let path = write_config(
+        &home,
         "[declared]\non = 2020-01-01\ntwo_factor = [\"authenticator\"]\n",
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
-    }
-    let j = audit_json(home.path());
+    );
+    set_mode(&path, 0o600);
+    let j = audit_json(&home);
     let f = finding(&j, "BA-2FA-007").expect("re-confirm finding");
     assert_eq!(f["source"], "declared");
     assert_eq!(f["declared_on"], "2020-01-01");
