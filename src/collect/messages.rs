@@ -168,9 +168,9 @@ pub fn api_error(e: &ApiError, lang: Lang) -> String {
         ApiError::TooLarge { mib } => {
             format!("Binanceの応答が、このツールが読み込む上限の {mib} MiB を超えています")
         }
+        // The detail is ours, written in the reader's language (client.rs).
         ApiError::BadJson { detail } => format!(
-            "Binanceの応答を読み取れませんでした（想定したJSONではありません: {}）",
-            quoted(detail)
+            "Binanceの応答を読み取れませんでした（想定したJSONではありません: {detail}）"
         ),
         ApiError::Signing(e) => format!("リクエストに署名できませんでした: {}", quoted(e)),
     }

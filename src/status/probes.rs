@@ -226,10 +226,15 @@ pub fn select_coins(
                 .iter()
                 .any(|n| n.deposit_enable.is_none() || n.withdraw_enable.is_none())
         {
-            return Err(format!(
-                "Binance's answer for {} lacks its networks' depositEnable/withdrawEnable, so their state is not known",
-                crate::escape::escape_controls(&coin)
-            ));
+            let coin = crate::escape::escape_controls(&coin);
+            return Err(match crate::i18n::ui() {
+                crate::i18n::Lang::En => format!(
+                    "Binance's answer for {coin} lacks its networks' depositEnable/withdrawEnable, so their state is not known"
+                ),
+                crate::i18n::Lang::Ja => format!(
+                    "Binanceの応答に {coin} のネットワークの depositEnable/withdrawEnable がないため、入出金の状態がわかりません"
+                ),
+            });
         }
         let networks = parsed
             .into_iter()

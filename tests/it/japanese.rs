@@ -553,6 +553,25 @@ links = ["http://example.com/a"]
         ("dangerous", Scenario::dangerous(), mb::SECRET),
         ("read-only", Scenario::read_only(), mb::SECRET),
         ("bad-key", Scenario::read_only(), "wrong-secret"),
+        // Hostile answers: cut off, malformed, a key given twice.
+        (
+            "cut-off-answer",
+            Scenario::read_only().respond(mb::RESTRICTIONS, Reply::json(200, "{\"ipRestrict\":")),
+            mb::SECRET,
+        ),
+        (
+            "malformed-answer",
+            Scenario::read_only().respond(mb::RESTRICTIONS, Reply::json(200, "{ipRestrict: true}")),
+            mb::SECRET,
+        ),
+        (
+            "twice-keyed-answer",
+            Scenario::read_only().respond(
+                mb::RESTRICTIONS,
+                Reply::json(200, "{\"ipRestrict\":true,\"ipRestrict\":false}"),
+            ),
+            mb::SECRET,
+        ),
     ] {
         let m = MockBinance::start(scenario);
         let h = Home::new();

@@ -406,7 +406,11 @@ impl BinanceClient {
         let offset = server.checked_sub(received).filter(|o| o.abs() < YEAR_MS);
         let Some(offset) = offset else {
             return Err(ApiError::BadJson {
-                detail: "serverTime is not a plausible time".into(),
+                detail: crate::i18n::ui_tr(
+                    "serverTime is not a plausible time",
+                    "serverTime がありえない時刻です",
+                )
+                .into(),
             });
         };
         // Signing uses the offset at receipt, which makes timestamps a little
@@ -764,7 +768,14 @@ fn limit_scope(path: &str) -> String {
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     if let Some(key) = super::dupkeys::first_duplicate(body) {
         return Err(ApiError::BadJson {
-            detail: format!("the key `{key}` appears twice, so its value is unknown"),
+            detail: match crate::i18n::ui() {
+                crate::i18n::Lang::En => {
+                    format!("the key `{key}` appears twice, so its value is unknown")
+                }
+                crate::i18n::Lang::Ja => {
+                    format!("キー `{key}` が2回現れるため、値を決められません")
+                }
+            },
         });
     }
     match serde_json::from_slice::<T>(body) {
@@ -779,16 +790,15 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
                     msg: scrub_text(&b.msg, None, None),
                 });
             }
-            let what = if e.is_eof() {
-                "the answer was cut off".to_string()
-            } else if e.is_syntax() {
-                format!("malformed at line {} column {}", e.line(), e.column())
-            } else {
-                format!(
-                    "unexpected shape at line {} column {}",
-                    e.line(),
-                    e.column()
-                )
+            let ja = crate::i18n::ui() == crate::i18n::Lang::Ja;
+            let (line, col) = (e.line(), e.column());
+            let what = match (e.is_eof(), e.is_syntax(), ja) {
+                (true, _, false) => "the answer was cut off".to_string(),
+                (true, _, true) => "応答が途中で切れています".to_string(),
+                (_, true, false) => format!("malformed at line {line} column {col}"),
+                (_, true, true) => format!("{line}行{col}列目の書式が正しくありません"),
+                (_, _, false) => format!("unexpected shape at line {line} column {col}"),
+                (_, _, true) => format!("{line}行{col}列目が想定外の形です"),
             };
             Err(ApiError::BadJson { detail: what })
         }
