@@ -35,14 +35,24 @@ pub struct Entry {
     pub password: SecretString,
 }
 
-/// Split the input into passwords, wiping the buffer. Errors never quote it.
-pub fn parse_list(mut bytes: Vec<u8>) -> Result<Vec<Entry>, String> {
+/// Split the input into passwords, wiping the buffer. Errors never quote it
+/// and are in the diagnostics language.
+pub fn parse_list(bytes: Vec<u8>) -> Result<Vec<Entry>, String> {
+    parse_list_in(bytes, crate::i18n::ui())
+}
+
+/// [`parse_list`] with its errors in `lang`.
+pub fn parse_list_in(mut bytes: Vec<u8>, lang: Lang) -> Result<Vec<Entry>, String> {
     let result = (|| {
-        let text = std::str::from_utf8(&bytes).map_err(|e| {
-            format!(
+        let text = std::str::from_utf8(&bytes).map_err(|e| match lang {
+            Lang::En => format!(
                 "standard input is not valid UTF-8 (byte {})",
                 e.valid_up_to()
-            )
+            ),
+            Lang::Ja => format!(
+                "標準入力がUTF-8として正しくありません（{}バイト目）",
+                e.valid_up_to()
+            ),
         })?;
         let mut out = Vec::new();
         for (i, raw) in text.split('\n').enumerate() {
@@ -52,13 +62,22 @@ pub fn parse_list(mut bytes: Vec<u8>) -> Result<Vec<Entry>, String> {
             }
             let n = line.chars().count();
             if n > MAX_LEN {
-                return Err(format!(
-                    "line {} is {n} characters long; at most {MAX_LEN} are accepted",
-                    i + 1
-                ));
+                return Err(match lang {
+                    Lang::En => format!(
+                        "line {} is {n} characters long; at most {MAX_LEN} are accepted",
+                        i + 1
+                    ),
+                    Lang::Ja => format!(
+                        "{}行目が{n}文字あります。受け付けるのは{MAX_LEN}文字までです",
+                        i + 1
+                    ),
+                });
             }
             if out.len() == MAX_LINES {
-                return Err(format!("more than {MAX_LINES} passwords on standard input"));
+                return Err(match lang {
+                    Lang::En => format!("more than {MAX_LINES} passwords on standard input"),
+                    Lang::Ja => format!("標準入力のパスワードが{MAX_LINES}個を超えています"),
+                });
             }
             out.push(Entry {
                 line: i + 1,
@@ -66,7 +85,12 @@ pub fn parse_list(mut bytes: Vec<u8>) -> Result<Vec<Entry>, String> {
             });
         }
         if out.is_empty() {
-            return Err("no passwords on standard input (one per line)".into());
+            return Err(tr(
+                lang,
+                "no passwords on standard input (one per line)",
+                "標準入力にパスワードがありません（1行に1つずつ入力してください）",
+            )
+            .into());
         }
         Ok(out)
     })();
@@ -162,7 +186,7 @@ pub async fn check(
                 count: None,
                 rule: None,
                 severity: None,
-                reason: Some(err.to_string()),
+                reason: Some(err.describe(s.lang)),
             },
         };
         results.push(r);
@@ -207,7 +231,7 @@ pub fn render_text(r: &ListReport) -> String {
         tr(
             l,
             "breach check by line number (passwords are not shown)",
-            "行番号ごとの漏洩チェック（パスワードは表示しません）"
+            "行番号ごとの流出チェック（パスワードは表示しません）"
         )
     );
     let _ = writeln!(o);
@@ -222,7 +246,7 @@ pub fn render_text(r: &ListReport) -> String {
                 let times = match l {
                     Lang::En => format!("found: seen {} times in known breaches", group(x.count)),
                     Lang::Ja => {
-                        format!("発見: 既知の漏洩データに{}回含まれています", group(x.count))
+                        format!("発見: 既知の流出データに{}回含まれています", group(x.count))
                     }
                 };
                 writeln!(
@@ -239,7 +263,7 @@ pub fn render_text(r: &ListReport) -> String {
                 tr(
                     l,
                     "not found in known breaches",
-                    "既知の漏洩データには見つかりません"
+                    "既知の流出データには見つかりません"
                 )
                 .green()
             ),
@@ -318,5 +342,21 @@ mod tests {
         assert!(e.starts_with("line 2 is"), "{e}");
         let many = "p\n".repeat(MAX_LINES + 1);
         assert!(parse_list(many.into_bytes()).is_err());
+    }
+
+    #[test]
+    fn errors_read_in_japanese() {
+        let e = parse_list_in(b"ok\n\xffsecret\n".to_vec(), Lang::Ja).unwrap_err();
+        assert!(e.contains("UTF-8") && e.contains("3バイト目"), "{e}");
+        assert!(!e.contains("secret"), "{e}");
+        let e = parse_list_in(b"\n".to_vec(), Lang::Ja).unwrap_err();
+        assert!(e.starts_with("標準入力にパスワードがありません"), "{e}");
+        let many = "p\n".repeat(MAX_LINES + 1);
+        let e = parse_list_in(many.into_bytes(), Lang::Ja).unwrap_err();
+        assert!(crate::i18n::english_runs(&e).is_empty(), "{e}");
+        assert_eq!(
+            parse_list_in(b"\n".to_vec(), Lang::En).unwrap_err(),
+            "no passwords on standard input (one per line)"
+        );
     }
 }

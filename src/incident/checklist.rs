@@ -139,48 +139,109 @@ pub fn default_path(kind: Kind) -> Option<PathBuf> {
 
 /// Read a log; a missing file is `None`. A log of another playbook or one that
 /// does not parse is an error, never silently replaced: it may be evidence.
+/// Errors are in the diagnostics language.
 pub fn load(path: &Path, kind: Kind) -> Result<Option<IncidentLog>, String> {
+    load_in(path, kind, crate::i18n::ui())
+}
+
+/// [`load`] with its errors in `lang`.
+pub fn load_in(path: &Path, kind: Kind, lang: Lang) -> Result<Option<IncidentLog>, String> {
+    let at = path.display();
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("cannot read incident log {}: {e}", path.display())),
+        Err(e) => {
+            let why = crate::files::io_reason(&e);
+            return Err(match lang {
+                Lang::En => format!("cannot read incident log {at}: {why}"),
+                Lang::Ja => format!("インシデントの記録ファイル {at} を読み取れません: {why}"),
+            });
+        }
     };
-    let log: IncidentLog = serde_json::from_slice(&bytes).map_err(|e| {
-        format!(
-            "incident log {} is not valid ({e}); move it away or pass --log FILE to start another",
-            path.display()
-        )
+    let log: IncidentLog = serde_json::from_slice(&bytes).map_err(|e| match lang {
+        Lang::En => format!(
+            "incident log {at} is not valid ({e}); move it away or pass --log FILE to start another"
+        ),
+        Lang::Ja => format!(
+            "インシデントの記録ファイル {at} が正しくありません（{}）。別の場所に移すか、--log FILE で別の記録ファイルを指定してください",
+            json_problem(&e)
+        ),
     })?;
     if log.schema_version != LOG_SCHEMA_VERSION {
-        return Err(format!(
-            "incident log {} has schema_version {}; this version reads {LOG_SCHEMA_VERSION}",
-            path.display(),
-            log.schema_version
-        ));
+        return Err(match lang {
+            Lang::En => format!(
+                "incident log {at} has schema_version {}; this version reads {LOG_SCHEMA_VERSION}",
+                log.schema_version
+            ),
+            Lang::Ja => format!(
+                "インシデントの記録ファイル {at} の schema_version は {} です。このバージョンが読めるのは {LOG_SCHEMA_VERSION} です",
+                log.schema_version
+            ),
+        });
     }
     if log.kind != kind.as_str() {
-        return Err(format!(
-            "incident log {} belongs to the {:?} playbook, not {:?}; pass --log FILE for a separate log",
-            path.display(),
-            log.kind,
-            kind.as_str()
-        ));
+        return Err(match lang {
+            Lang::En => format!(
+                "incident log {at} belongs to the {:?} playbook, not {:?}; pass --log FILE for a separate log",
+                log.kind,
+                kind.as_str()
+            ),
+            Lang::Ja => format!(
+                "インシデントの記録ファイル {at} は {:?} ではなく {:?} のプレイブックのものです。--log FILE で別の記録ファイルを指定してください",
+                kind.as_str(),
+                log.kind
+            ),
+        });
     }
     Ok(Some(log))
 }
 
-/// Write the log readable only by its owner, through a temporary file so a
-/// crash mid-write never leaves half a log.
-pub fn save(path: &Path, log: &IncidentLog) -> Result<(), String> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        create_private_dir(dir)
-            .map_err(|e| format!("cannot create folder {}: {e}", dir.display()))?;
+/// serde_json's complaint in Japanese: where it is, and the shape of what
+/// was wrong (the names in backticks kept).
+fn json_problem(e: &serde_json::Error) -> String {
+    let at = format!("{}行{}列", e.line(), e.column());
+    let msg = e.to_string();
+    let msg = msg.split(" at line ").next().unwrap_or(&msg);
+    match e.classify() {
+        serde_json::error::Category::Eof => format!("{at}: JSONが途中で終わっています"),
+        serde_json::error::Category::Syntax => format!("{at}: JSONとして正しくありません"),
+        _ => format!("{at}: {}", crate::parse_message::message(msg, Lang::Ja)),
     }
-    let mut json = serde_json::to_vec_pretty(log)
-        .map_err(|e| format!("cannot encode the incident log: {e}"))?;
+}
+
+/// Write the log readable only by its owner, through a temporary file so a
+/// crash mid-write never leaves half a log. Errors are in the diagnostics
+/// language.
+pub fn save(path: &Path, log: &IncidentLog) -> Result<(), String> {
+    save_in(path, log, crate::i18n::ui())
+}
+
+/// [`save`] with its errors in `lang`.
+pub fn save_in(path: &Path, log: &IncidentLog, lang: Lang) -> Result<(), String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_private_dir(dir).map_err(|e| {
+            let why = crate::files::io_reason(&e);
+            match lang {
+                Lang::En => format!("cannot create folder {}: {why}", dir.display()),
+                Lang::Ja => format!("フォルダ {} を作成できません: {why}", dir.display()),
+            }
+        })?;
+    }
+    let mut json = serde_json::to_vec_pretty(log).map_err(|e| match lang {
+        Lang::En => format!("cannot encode the incident log: {e}"),
+        Lang::Ja => format!("インシデントの記録をJSONにできません: 「{e}」"),
+    })?;
     json.push(b'\n');
-    crate::files::write_private(path, &json, crate::files::Existing::Replace)
-        .map_err(|e| format!("cannot write incident log: {e}"))
+    crate::files::write_private(path, &json, crate::files::Existing::Replace).map_err(|e| {
+        let why = match e.io() {
+            Some(io) => format!("{}: {}", e.path().display(), crate::files::io_reason(io)),
+            None => e.to_string(),
+        };
+        match lang {
+            Lang::En => format!("cannot write incident log: {why}"),
+            Lang::Ja => format!("インシデントの記録ファイルに書き込めません: {why}"),
+        }
+    })
 }
 
 /// A folder only the owner can enter (incident logs and evidence live here).
@@ -247,7 +308,13 @@ pub fn walk(
     save: &mut dyn FnMut(&IncidentLog) -> Result<(), String>,
     clock: &dyn Fn() -> DateTime<Utc>,
 ) -> Result<WalkEnd, String> {
-    let io = |e: std::io::Error| format!("cannot write to the terminal: {e}");
+    let io = |e: std::io::Error| {
+        let why = crate::files::io_reason(&e);
+        match lang {
+            Lang::En => format!("cannot write to the terminal: {why}"),
+            Lang::Ja => format!("端末に書き込めません: {why}"),
+        }
+    };
     let total = playbook.steps.len();
     let (done, skipped) = log.counts(playbook);
     if done + skipped > 0 && done + skipped < total {
@@ -284,9 +351,13 @@ pub fn walk(
             .map_err(io)?;
             out.flush().map_err(io)?;
             let mut line = String::new();
-            let n = input
-                .read_line(&mut line)
-                .map_err(|e| format!("cannot read the answer: {e}"))?;
+            let n = input.read_line(&mut line).map_err(|e| {
+                let why = crate::files::io_reason(&e);
+                match lang {
+                    Lang::En => format!("cannot read the answer: {why}"),
+                    Lang::Ja => format!("回答を読み取れません: {why}"),
+                }
+            })?;
             if n == 0 {
                 writeln!(out).map_err(io)?;
                 return Ok(WalkEnd::Paused);
@@ -462,5 +533,48 @@ mod tests {
                 .unwrap()
                 .is_none()
         );
+    }
+
+    struct Closed;
+
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn log_and_terminal_errors_read_in_japanese() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("breach.json");
+        let log = IncidentLog::new(Kind::Breach, t("2026-11-25T09:00:00Z"));
+        save_in(&path, &log, Lang::Ja).unwrap();
+        let e = load_in(&path, Kind::Trade, Lang::Ja).unwrap_err();
+        assert!(
+            e.contains("\"trade\" ではなく \"breach\" のプレイブック") && e.contains("--log FILE"),
+            "{e}"
+        );
+        assert!(crate::i18n::english_runs(&e).is_empty(), "{e}");
+        std::fs::write(&path, "{not json").unwrap();
+        let e = load_in(&path, Kind::Breach, Lang::Ja).unwrap_err();
+        assert!(e.contains("JSONとして正しくありません"), "{e}");
+        assert!(crate::i18n::english_runs(&e).is_empty(), "{e}");
+
+        let p = builtin(Kind::Breach).unwrap();
+        let mut log = IncidentLog::new(Kind::Breach, t("2026-11-25T09:00:00Z"));
+        let e = walk(
+            &p,
+            &mut log,
+            Lang::Ja,
+            &mut "d\n".as_bytes(),
+            &mut Closed,
+            &mut |_| Ok(()),
+            &|| t("2026-11-25T10:00:00Z"),
+        )
+        .unwrap_err();
+        assert!(e.starts_with("端末に書き込めません: "), "{e}");
     }
 }

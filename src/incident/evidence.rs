@@ -186,13 +186,37 @@ pub fn utc_string_time(s: &str) -> Option<DateTime<Utc>> {
         .map(|n| n.and_utc())
 }
 
+fn not_json(e: &serde_json::Error, lang: crate::i18n::Lang) -> String {
+    match lang {
+        crate::i18n::Lang::En => {
+            format!("Binance answered with something that is not JSON ({e})")
+        }
+        // serde's English adds only the place, which is kept.
+        crate::i18n::Lang::Ja => format!(
+            "Binanceの応答がJSONではありません（{}行{}列）",
+            e.line(),
+            e.column()
+        ),
+    }
+}
+
+fn not_a_list(lang: crate::i18n::Lang) -> String {
+    crate::i18n::tr(
+        lang,
+        "Binance answered with JSON that is not a list",
+        "Binanceの応答が一覧（JSONの配列）ではありません",
+    )
+    .into()
+}
+
 /// Parse a JSON array of records, keeping each element that has the expected
 /// shape. Returns the records and how many elements were unreadable.
+/// Errors are in the diagnostics language.
 pub fn parse_list<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<(Vec<T>, usize), String> {
-    let v: Value = serde_json::from_slice(body)
-        .map_err(|e| format!("Binance answered with something that is not JSON ({e})"))?;
+    let lang = crate::i18n::ui();
+    let v: Value = serde_json::from_slice(body).map_err(|e| not_json(&e, lang))?;
     let Value::Array(items) = v else {
-        return Err("Binance answered with JSON that is not a list".into());
+        return Err(not_a_list(lang));
     };
     let mut out = Vec::with_capacity(items.len());
     let mut bad = 0;
@@ -734,6 +758,18 @@ mod tests {
         assert_eq!(w[1].apply_time, None);
         assert!(parse_list::<RawWithdrawal>(b"{\"code\":-1}").is_err());
         assert!(parse_list::<RawWithdrawal>(b"<html>").is_err());
+    }
+
+    #[test]
+    fn bad_answers_read_in_japanese() {
+        use crate::i18n::{Lang, english_runs};
+        let e = serde_json::from_slice::<Value>(b"<html>").unwrap_err();
+        let ja = not_json(&e, Lang::Ja);
+        assert_eq!(ja, "Binanceの応答がJSONではありません（1行1列）");
+        assert!(english_runs(&not_a_list(Lang::Ja)).is_empty());
+        assert!(
+            not_json(&e, Lang::En).starts_with("Binance answered with something that is not JSON")
+        );
     }
 
     #[test]

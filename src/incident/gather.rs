@@ -2,7 +2,7 @@
 //! window, the expensive ones paced, each part ending "ran" or "not collected:
 //! why" without stopping the others. The shell writes what it returns.
 
-use crate::i18n::ui_tr;
+use crate::i18n::{Lang, ui, ui_tr};
 use std::time::Duration;
 
 use chrono::{SubsecRound, Utc};
@@ -58,11 +58,16 @@ pub fn symbol(raw: &str) -> Result<String, String> {
         || s.chars()
             .any(|c| c.is_whitespace() || c.is_control() || "&=/?#%".contains(c))
     {
-        return Err(format!(
-            "--symbol {raw:?} is not a trading pair such as BTCUSDT"
-        ));
+        return Err(not_a_pair(raw, ui()));
     }
     Ok(s.to_uppercase())
+}
+
+fn not_a_pair(raw: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("--symbol {raw:?} is not a trading pair such as BTCUSDT"),
+        Lang::Ja => format!("--symbol {raw:?} は取引ペア（BTCUSDT など）ではありません"),
+    }
 }
 
 /// Rows of one part, and whether the walk completed.
@@ -83,7 +88,10 @@ fn bad_rows_note(bad: usize) -> String {
     if bad == 0 {
         String::new()
     } else {
-        format!("; {bad} unreadable record(s) skipped")
+        match ui() {
+            Lang::En => format!("; {bad} unreadable record(s) skipped"),
+            Lang::Ja => format!("、読めない記録{bad}件は除外"),
+        }
     }
 }
 
@@ -101,16 +109,33 @@ fn page_digest(body: &[u8]) -> [u8; 32] {
     sha2::Sha256::digest(body).into()
 }
 
-fn repeated_page(what: &str) -> String {
-    format!(
-        "stopped: Binance sent the same page of {what} twice (the paging was ignored), so the rest was not collected"
-    )
+/// `purpose` (a network-log label) as the name of what was being read.
+fn reading(purpose: &str, lang: Lang) -> String {
+    crate::i18n::purpose(lang, purpose.strip_suffix(" (evidence)").unwrap_or(purpose)).into_owned()
 }
 
-fn too_many_pages(what: &str) -> String {
-    format!(
-        "stopped after {MAX_PAGES} pages of {what} in one time window; the rest was not collected"
-    )
+fn repeated_page(purpose: &str, lang: Lang) -> String {
+    let what = reading(purpose, lang);
+    match lang {
+        Lang::En => format!(
+            "stopped: Binance sent the same page of {what} twice (the paging was ignored), so the rest was not collected"
+        ),
+        Lang::Ja => format!(
+            "停止: Binanceが{what}の同じページを2回返しました（ページ送りが無視されています）。残りは収集していません"
+        ),
+    }
+}
+
+fn too_many_pages(purpose: &str, lang: Lang) -> String {
+    let what = reading(purpose, lang);
+    match lang {
+        Lang::En => format!(
+            "stopped after {MAX_PAGES} pages of {what} in one time window; the rest was not collected"
+        ),
+        Lang::Ja => format!(
+            "1つの区間で{what}を{MAX_PAGES}ページ読んだところで停止しました。残りは収集していません"
+        ),
+    }
 }
 
 /// What a walk over a SAPI history endpoint read, and what stopped it.
@@ -149,7 +174,7 @@ where
         let mut previous: Option<[u8; 32]> = None;
         for page_no in 0.. {
             if page_no == MAX_PAGES {
-                h.error = Some(too_many_pages(purpose));
+                h.error = Some(too_many_pages(purpose, ui()));
                 return h;
             }
             match pacer.as_deref_mut() {
@@ -174,17 +199,17 @@ where
                     parse_list::<R>(&b)
                 });
             if repeat {
-                h.error = Some(repeated_page(purpose));
+                h.error = Some(repeated_page(purpose, ui()));
                 return h;
             }
             let (page, bad) = match page {
                 Ok(p) => p,
                 Err(e) => {
-                    h.error = Some(match crate::i18n::ui() {
-                        crate::i18n::Lang::En => {
+                    h.error = Some(match ui() {
+                        Lang::En => {
                             format!("stopped at window {} of {}: {e}", i + 1, windows.len())
                         }
-                        crate::i18n::Lang::Ja => {
+                        Lang::Ja => {
                             format!("{}区間中{}区間目で停止: {e}", windows.len(), i + 1)
                         }
                     });
@@ -223,13 +248,22 @@ async fn withdrawals(
     evidence::sort_dedup(&mut rows, |w| (w.apply_time, w.id.clone()));
     let result = match h.error {
         Some(e) => Err(e),
-        None => Ok(format!(
-            "{} withdrawal(s); {} request(s) over {} window(s){}",
-            rows.len(),
-            h.calls,
-            h.windows,
-            bad_rows_note(h.unreadable)
-        )),
+        None => Ok(match ui() {
+            Lang::En => format!(
+                "{} withdrawal(s); {} request(s) over {} window(s){}",
+                rows.len(),
+                h.calls,
+                h.windows,
+                bad_rows_note(h.unreadable)
+            ),
+            Lang::Ja => format!(
+                "出金{}件（{}区間で{}回のリクエスト）{}",
+                rows.len(),
+                h.windows,
+                h.calls,
+                bad_rows_note(h.unreadable)
+            ),
+        }),
     };
     part("withdrawals", rows, result)
 }
@@ -251,13 +285,18 @@ async fn deposits(client: &BinanceClient, period: &Period) -> Part<Deposit> {
     let result = match h.error {
         Some(e) => Err(e),
         None => Ok(format!(
-            "{} deposit(s){}",
-            rows.len(),
+            "{}{}",
+            match ui() {
+                Lang::En => format!("{} deposit(s)", rows.len()),
+                Lang::Ja => format!("入金{}件", rows.len()),
+            },
             bad_rows_note(h.unreadable)
         )),
     };
     part("deposits", rows, result)
 }
+
+const TRADES_PURPOSE: &str = "order/trade history (evidence)";
 
 /// `allOrders` or `myTrades` for one symbol over the period, in 24-hour
 /// windows. A full page moves the window start to the last row's time, and
@@ -281,7 +320,7 @@ where
         let mut previous: Option<[u8; 32]> = None;
         for page_no in 0.. {
             if page_no == MAX_PAGES {
-                return Err(format!("{sym}: {}", too_many_pages("history")));
+                return Err(format!("{sym}: {}", too_many_pages(TRADES_PURPOSE, ui())));
             }
             pacer.wait().await;
             let params = [
@@ -291,12 +330,12 @@ where
                 ("limit", PAGE_LIMIT.to_string()),
             ];
             let body = client
-                .signed_get(path, &params, "order/trade history (evidence)")
+                .signed_get(path, &params, TRADES_PURPOSE)
                 .await
-                .map_err(|e| format!("{sym}: {e}"))?;
+                .map_err(|e| format!("{sym}: {}", say(&e)))?;
             let digest = page_digest(&body);
             if previous.replace(digest) == Some(digest) {
-                return Err(format!("{sym}: {}", repeated_page("history")));
+                return Err(format!("{sym}: {}", repeated_page(TRADES_PURPOSE, ui())));
             }
             let (page, b) = parse_list::<R>(&body).map_err(|e| format!("{sym}: {e}"))?;
             bad += b;
@@ -313,7 +352,7 @@ where
                     // A page whose newest row is older than where it started
                     // makes no progress: the walk would never end.
                     if next <= from {
-                        return Err(format!("{sym}: {}", repeated_page("history")));
+                        return Err(format!("{sym}: {}", repeated_page(TRADES_PURPOSE, ui())));
                     }
                     from = next;
                 }
@@ -373,19 +412,30 @@ async fn orders_and_trades(
     evidence::sort_dedup(&mut trades, |t| (t.time, t.symbol.clone(), t.id));
     let result = |errs: Vec<String>, n: usize, what: &str, bad: usize| {
         if errs.is_empty() {
-            Ok(format!(
-                "{n} {what} for {}{}",
-                symbols.join(", "),
-                bad_rows_note(bad)
-            ))
+            let pairs = crate::i18n::join(
+                ui(),
+                &symbols.iter().map(String::as_str).collect::<Vec<_>>(),
+            );
+            Ok(match ui() {
+                Lang::En => format!("{n} {what} for {pairs}{}", bad_rows_note(bad)),
+                Lang::Ja => format!("{pairs}の{what}{n}件{}", bad_rows_note(bad)),
+            })
         } else {
             Err(errs.join("; "))
         }
     };
     let (no, nt) = (orders.len(), trades.len());
     (
-        part("orders", orders, result(order_err, no, "order(s)", bad_o)),
-        part("trades", trades, result(trade_err, nt, "trade(s)", bad_t)),
+        part(
+            "orders",
+            orders,
+            result(order_err, no, ui_tr("order(s)", "注文"), bad_o),
+        ),
+        part(
+            "trades",
+            trades,
+            result(trade_err, nt, ui_tr("trade(s)", "約定"), bad_t),
+        ),
     )
 }
 
@@ -399,7 +449,10 @@ async fn open_orders(client: &BinanceClient, pacer: &mut Pacer) -> Part<Order> {
     {
         Ok((rows, bad)) => {
             let rows: Vec<Order> = rows.into_iter().map(Order::from).collect();
-            let d = format!("{} open order(s){}", rows.len(), bad_rows_note(bad));
+            let d = match ui() {
+                Lang::En => format!("{} open order(s){}", rows.len(), bad_rows_note(bad)),
+                Lang::Ja => format!("オープンオーダー{}件{}", rows.len(), bad_rows_note(bad)),
+            };
             part("open-orders", rows, Ok(d))
         }
         Err(e) => part("open-orders", Vec::new(), Err(e)),
@@ -417,7 +470,10 @@ async fn address_book(client: &BinanceClient) -> Part<BookEntry> {
                 .filter_map(|v| serde_json::from_value::<WithdrawAddress>(v).ok())
                 .map(BookEntry::from)
                 .collect();
-            let d = format!("{} saved address(es)", rows.len());
+            let d = match ui() {
+                Lang::En => format!("{} saved address(es)", rows.len()),
+                Lang::Ja => format!("保存済みのアドレス{}件", rows.len()),
+            };
             part("address-book", rows, Ok(d))
         }
         Err(e) => part("address-book", Vec::new(), Err(say(&e))),
@@ -611,4 +667,37 @@ pub async fn collect(
 /// language of its own; `set_ui` made it the run's).
 fn say(e: &ApiError) -> String {
     crate::collect::messages::api_error(e, crate::i18n::ui())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::english_runs;
+
+    #[test]
+    fn stops_and_bad_symbols_read_in_japanese() {
+        let e = repeated_page("withdraw history (evidence)", Lang::Ja);
+        assert!(e.starts_with("停止: Binanceが出金履歴の同じページ"), "{e}");
+        let e = too_many_pages(TRADES_PURPOSE, Lang::Ja);
+        assert!(e.contains("注文・約定履歴を100ページ"), "{e}");
+        let e = not_a_pair("BTC USDT", Lang::Ja);
+        assert!(e.starts_with("--symbol \"BTC USDT\" は取引ペア"), "{e}");
+        for e in [
+            repeated_page(TRADES_PURPOSE, Lang::Ja),
+            too_many_pages("deposit history (evidence)", Lang::Ja),
+            not_a_pair("x/y", Lang::Ja),
+        ] {
+            assert!(english_runs(&e).is_empty(), "{e}");
+        }
+        assert_eq!(
+            too_many_pages("deposit history (evidence)", Lang::En),
+            "stopped after 100 pages of deposit history in one time window; the rest was not collected"
+        );
+        assert!(
+            symbol("BTC USDT")
+                .unwrap_err()
+                .contains("not a trading pair")
+        );
+        assert_eq!(symbol(" btcusdt ").unwrap(), "BTCUSDT");
+    }
 }

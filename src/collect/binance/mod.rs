@@ -154,7 +154,7 @@ pub async fn collect(
     if let (Some(book), Some(sent)) = (&book, &sent) {
         facts.observe(
             "withdrawal.history_lookalikes",
-            crate::address::facts::history_lookalikes(book, sent),
+            crate::address::facts::history_lookalikes(book, sent, lang),
         );
     }
 
@@ -166,7 +166,10 @@ pub async fn collect(
         (STATUS, status.map(|s| record_status(&s, facts))),
         (TRADING_STATUS, trading.map(|t| record_trading(&t, facts))),
         (INFO, info.map(|i| record_info(&i, facts))),
-        (ADDRESSES, addresses.map(|a| record_addresses(&a, facts))),
+        (
+            ADDRESSES,
+            addresses.map(|a| record_addresses(&a, facts, lang)),
+        ),
         (QUOTA, quota.map(|q| record_quota(&q, facts))),
         (ACCOUNT, account.map(|a| record_account(&a, facts))),
         (HISTORY, history.map(|h| record_history(&h, facts))),
@@ -368,7 +371,7 @@ fn record_info(i: &AccountInfo, facts: &mut Facts) -> Vec<&'static str> {
     if missing.len() == 3 { missing } else { vec![] }
 }
 
-fn record_addresses(list: &[WithdrawAddress], facts: &mut Facts) -> Vec<&'static str> {
+fn record_addresses(list: &[WithdrawAddress], facts: &mut Facts, lang: Lang) -> Vec<&'static str> {
     let s = |o: &Option<String>| o.clone().unwrap_or_default();
     let mut book = Vec::new();
     let mut not_white = Vec::new();
@@ -398,7 +401,7 @@ fn record_addresses(list: &[WithdrawAddress], facts: &mut Facts) -> Vec<&'static
     facts.observe("withdrawal.addresses", Value::Array(book));
     facts.observe(
         "withdrawal.book_lookalikes",
-        crate::address::facts::book_lookalikes(&book_known(list)),
+        crate::address::facts::book_lookalikes(&book_known(list), lang),
     );
     vec![]
 }
@@ -537,7 +540,7 @@ mod tests {
         )
         .unwrap();
         let mut f = Facts::new();
-        record_addresses(&list, &mut f);
+        record_addresses(&list, &mut f, Lang::En);
         let book = f.get("withdrawal.addresses").and_then(Fact::value).unwrap();
         let first = book[0].as_object().unwrap();
         let mut keys: Vec<&str> = first.keys().map(String::as_str).collect();

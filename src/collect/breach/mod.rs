@@ -94,7 +94,7 @@ pub enum BreachError {
     #[error("{}", net_message(error, *tries))]
     Net { error: NetError, tries: u32 },
     #[error("unexpected Pwned Passwords response: {0}")]
-    BadResponse(String),
+    BadResponse(BadResponse),
     #[error("{0}")]
     File(#[from] OfflineError),
 }
@@ -114,10 +114,52 @@ impl BreachError {
                 }
             }
             (BreachError::BadResponse(d), Lang::Ja) => {
-                format!("Pwned Passwordsの応答が想定外です: 「{d}」")
+                format!("Pwned Passwordsの応答が想定外です: {}", d.describe(lang))
             }
             (BreachError::File(e), Lang::Ja) => e.describe(lang),
         }
+    }
+}
+
+/// What was wrong with a range answer. `Display` is the English text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BadResponse {
+    Http(u16),
+    /// A line (1-based) that is not `SUFFIX:COUNT`, and how it starts as
+    /// received (shown escaped).
+    Line {
+        line: usize,
+        start: String,
+    },
+    Empty,
+    /// A hash whose prefix no request was made for: a bug, not the server.
+    NotRequested,
+}
+
+impl BadResponse {
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (BadResponse::Http(s), Lang::En) => format!("unexpected HTTP {s}"),
+            (BadResponse::Http(s), Lang::Ja) => format!("HTTP {s} が返りました"),
+            (BadResponse::Line { line, start }, Lang::En) => {
+                format!("line {line} is not SUFFIX:COUNT (starts with {start:?})")
+            }
+            (BadResponse::Line { line, start }, Lang::Ja) => {
+                format!("{line}行目が SUFFIX:COUNT の形式ではありません（先頭は {start:?}）")
+            }
+            (BadResponse::Empty, Lang::En) => "empty range response".into(),
+            (BadResponse::Empty, Lang::Ja) => "範囲検索の応答が空です".into(),
+            (BadResponse::NotRequested, Lang::En) => "prefix was not requested".into(),
+            (BadResponse::NotRequested, Lang::Ja) => {
+                "この接頭辞の範囲検索を要求していません".into()
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for BadResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -192,7 +234,7 @@ pub async fn lookup_batch(
         .map(|h| match bodies.get(&h[..5]) {
             Some(Ok(body)) => range::find_suffix(body, &h[5..]),
             Some(Err(e)) => Err(e.clone()),
-            None => Err(BreachError::BadResponse("prefix was not requested".into())),
+            None => Err(BreachError::BadResponse(BadResponse::NotRequested)),
         })
         .collect()
 }
@@ -318,6 +360,23 @@ mod tests {
         };
         assert_eq!(e.to_string(), "timed out after 1 s");
         assert_eq!(BreachError::Offline.to_string(), OFFLINE_REASON);
+    }
+
+    #[test]
+    fn bad_responses_read_in_japanese() {
+        let e = BreachError::BadResponse(BadResponse::NotRequested);
+        assert_eq!(
+            e.to_string(),
+            "unexpected Pwned Passwords response: prefix was not requested"
+        );
+        let ja = e.describe(Lang::Ja);
+        assert!(
+            ja.starts_with("Pwned Passwordsの応答が想定外です: "),
+            "{ja}"
+        );
+        assert!(crate::i18n::english_runs(&ja).is_empty(), "{ja}");
+        let http = BreachError::BadResponse(BadResponse::Http(503)).describe(Lang::Ja);
+        assert!(http.contains("HTTP 503"), "{http}");
     }
 
     #[test]

@@ -51,8 +51,9 @@ fn plausible_last(key: &[u8], len: u64) -> bool {
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum OfflineError {
-    #[error("{0:?} is not a SHA-1 hash (40 hex digits expected)")]
-    BadKey(String),
+    /// The key's length: the key itself may be secret, so it is not kept.
+    #[error("a key of {0} characters is not a SHA-1 hash (40 hex digits expected)")]
+    BadKey(usize),
     #[error("cannot open {path}: {reason}")]
     Open { path: String, reason: String },
     #[error("cannot read {path}: {reason}")]
@@ -61,14 +62,14 @@ pub enum OfflineError {
     Format {
         path: String,
         offset: u64,
-        what: String,
+        what: Problem,
     },
     #[error(
         "{path}: not sorted by hash (line at byte {offset} is out of order); use the \"ordered by hash\" file"
     )]
     NotSorted { path: String, offset: u64 },
     #[error("{path}: {what}")]
-    Unusable { path: String, what: String },
+    Unusable { path: String, what: Problem },
     #[error("{path}: file ends in the middle of a line; it looks truncated (download it again)")]
     Truncated { path: String },
     #[error(
@@ -84,18 +85,19 @@ impl OfflineError {
             return self.to_string();
         }
         match self {
-            OfflineError::BadKey(k) => {
-                format!("{k:?} はSHA-1ハッシュではありません（16進40桁が必要です）")
+            OfflineError::BadKey(n) => {
+                format!("{n}文字のキーはSHA-1ハッシュではありません（16進40桁が必要です）")
             }
             OfflineError::Open { path, reason } => format!("{path} を開けません: {reason}"),
             OfflineError::Io { path, reason } => format!("{path} を読み取れません: {reason}"),
             OfflineError::Format { path, offset, what } => format!(
-                "{path}: {offset}バイト目の行がPwned Passwordsの形式ではありません（{what}）"
+                "{path}: {offset}バイト目の行がPwned Passwordsの形式ではありません（{}）",
+                what.describe(lang)
             ),
             OfflineError::NotSorted { path, offset } => format!(
                 "{path}: ハッシュ順に並んでいません（{offset}バイト目の行の順序が違います）。「ordered by hash」のファイルを使ってください"
             ),
-            OfflineError::Unusable { path, what } => format!("{path}: {what}"),
+            OfflineError::Unusable { path, what } => format!("{path}: {}", what.describe(lang)),
             OfflineError::Truncated { path } => format!(
                 "{path}: 行の途中でファイルが終わっています。途中までしかダウンロードされていないようです（もう一度ダウンロードしてください）"
             ),
@@ -103,6 +105,78 @@ impl OfflineError {
                 "{dir}: 先頭 {prefix} のファイル（{prefix}.txt）がありません。接頭辞ごとのダウンロードが不完全なようです"
             ),
         }
+    }
+}
+
+/// What is wrong with a line, or with the whole file. `Display` is the
+/// English text; [`Problem::describe`] gives it in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    NoColon,
+    /// 32 hex digits: the NTLM download, not the SHA-1 one.
+    Ntlm,
+    /// 35-digit keys in what was given as a single file.
+    Suffixes,
+    HashWidth {
+        len: usize,
+        want: usize,
+    },
+    NotHex,
+    CountNotNumber,
+    CountOutOfRange,
+    NoLineBreak,
+    Empty,
+    Archive(&'static str),
+}
+
+impl Problem {
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        match (self, lang) {
+            (Problem::NoColon, Lang::En) => "expected HASH:COUNT".into(),
+            (Problem::NoColon, Lang::Ja) => "HASH:COUNT の形式ではありません".into(),
+            (Problem::Ntlm, Lang::En) => "32-digit hashes are NTLM; use the SHA-1 file".into(),
+            (Problem::Ntlm, Lang::Ja) => {
+                "32桁のハッシュはNTLMのものです。SHA-1のファイルを使ってください".into()
+            }
+            (Problem::Suffixes, Lang::En) => {
+                "35-digit suffixes; that is a per-prefix file, pass its directory".into()
+            }
+            (Problem::Suffixes, Lang::Ja) => {
+                "35桁の接尾辞です。接頭辞ごとのファイルなので、それが入ったフォルダを指定してください"
+                    .into()
+            }
+            (Problem::HashWidth { len, want }, Lang::En) => {
+                format!("hash has {len} characters, expected {want} hex digits")
+            }
+            (Problem::HashWidth { len, want }, Lang::Ja) => {
+                format!("ハッシュが{len}文字です（16進{want}桁が必要です）")
+            }
+            (Problem::NotHex, Lang::En) => "hash is not hexadecimal".into(),
+            (Problem::NotHex, Lang::Ja) => "ハッシュが16進数ではありません".into(),
+            (Problem::CountNotNumber, Lang::En) => "count is not a number".into(),
+            (Problem::CountNotNumber, Lang::Ja) => "件数が数値ではありません".into(),
+            (Problem::CountOutOfRange, Lang::En) => "count is out of range".into(),
+            (Problem::CountOutOfRange, Lang::Ja) => "件数が範囲外です".into(),
+            (Problem::NoLineBreak, Lang::En) => {
+                format!("no line break within {MAX_LINE} bytes")
+            }
+            (Problem::NoLineBreak, Lang::Ja) => format!("{MAX_LINE}バイト以内に改行がありません"),
+            (Problem::Empty, Lang::En) => "the file is empty".into(),
+            (Problem::Empty, Lang::Ja) => "ファイルが空です".into(),
+            (Problem::Archive(kind), Lang::En) => {
+                format!("this is a {kind} archive; extract the .txt file first")
+            }
+            (Problem::Archive(kind), Lang::Ja) => format!(
+                "{kind}形式の圧縮ファイルです。先に中の .txt ファイルを展開してください"
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(crate::i18n::Lang::En))
     }
 }
 
@@ -139,7 +213,7 @@ fn parse_key(hex: &str) -> Result<[u8; 40], OfflineError> {
     let b = hex.as_bytes();
     if b.len() != 40 || !b.iter().all(u8::is_ascii_hexdigit) {
         // Echo only the shape: the caller may have passed something secret.
-        return Err(OfflineError::BadKey(format!("{} characters", b.len())));
+        return Err(OfflineError::BadKey(b.len()));
     }
     let mut key = [0u8; 40];
     for (k, c) in key.iter_mut().zip(b) {
@@ -162,12 +236,9 @@ fn open(path: &Path) -> Result<File, OfflineError> {
     })
 }
 
+/// Made in the diagnostics language: the OS's own words have no other.
 fn io_reason(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
+    crate::files::io_reason(e)
 }
 
 /// Positional reads, so a search never depends on a shared file cursor.
@@ -247,15 +318,13 @@ impl<'a, R: ReadAt> Search<'a, R> {
             large_file: LARGE_FILE,
         };
         if len == 0 {
-            return Err(s.unusable("the file is empty"));
+            return Err(s.unusable(Problem::Empty));
         }
         let mut head = [0u8; MAX_LINE + 1];
         let n = s.read(&mut head, 0)?;
         let head = &head[..n];
         if let Some(kind) = archive_kind(head) {
-            return Err(s.unusable(&format!(
-                "this is a {kind} archive; extract the .txt file first"
-            )));
+            return Err(s.unusable(Problem::Archive(kind)));
         }
         let first_key_len = head.iter().position(|&c| c == b':').unwrap_or(head.len());
         match layout {
@@ -351,7 +420,7 @@ impl<'a, R: ReadAt> Search<'a, R> {
                     }
                     (rest, buf.len())
                 }
-                None => return Err(self.format(start, "no line break within 64 bytes")),
+                None => return Err(self.format(start, Problem::NoLineBreak)),
             };
             let line = self.parse(start, body, start + (next - pos) as u64)?;
             let k = &line.key[..self.width];
@@ -411,7 +480,7 @@ impl<'a, R: ReadAt> Search<'a, R> {
             match buf[skip..].iter().position(|&c| c == b'\n') {
                 Some(i) => skip + i + 1,
                 None if at_eof => return Ok(None),
-                None => return Err(self.format(pos, "no line break within 64 bytes")),
+                None => return Err(self.format(pos, Problem::NoLineBreak)),
             }
         };
         if from + start_idx as u64 >= self.len {
@@ -464,36 +533,34 @@ impl<'a, R: ReadAt> Search<'a, R> {
                 }
                 self.parse(start, buf, self.len)
             }
-            None => Err(self.format(start, "no line break within 64 bytes")),
+            None => Err(self.format(start, Problem::NoLineBreak)),
         }
     }
 
     fn parse(&self, start: u64, body: &[u8], end: u64) -> Result<Line, OfflineError> {
         let body = body.strip_suffix(b"\r").unwrap_or(body);
         let Some(colon) = body.iter().position(|&c| c == b':') else {
-            return Err(self.format(start, "expected HASH:COUNT"));
+            return Err(self.format(start, Problem::NoColon));
         };
         let (hash, count) = (&body[..colon], &body[colon + 1..]);
         if hash.len() != self.width {
             let what = match (hash.len(), self.width) {
-                (32, _) => "32-digit hashes are NTLM; use the SHA-1 file".to_string(),
-                (35, 40) => {
-                    "35-digit suffixes; that is a per-prefix file, pass its directory".to_string()
-                }
-                (n, w) => format!("hash has {n} characters, expected {w} hex digits"),
+                (32, _) => Problem::Ntlm,
+                (35, 40) => Problem::Suffixes,
+                (len, want) => Problem::HashWidth { len, want },
             };
-            return Err(self.format(start, &what));
+            return Err(self.format(start, what));
         }
         if !hash.iter().all(u8::is_ascii_hexdigit) {
-            return Err(self.format(start, "hash is not hexadecimal"));
+            return Err(self.format(start, Problem::NotHex));
         }
         if count.is_empty() || count.len() > 20 || !count.iter().all(u8::is_ascii_digit) {
-            return Err(self.format(start, "count is not a number"));
+            return Err(self.format(start, Problem::CountNotNumber));
         }
         let count = std::str::from_utf8(count)
             .ok()
             .and_then(|c| c.parse::<u64>().ok())
-            .ok_or_else(|| self.format(start, "count is out of range"))?;
+            .ok_or_else(|| self.format(start, Problem::CountOutOfRange))?;
         let mut key = [0u8; 40];
         for (k, c) in key.iter_mut().zip(hash) {
             *k = c.to_ascii_uppercase();
@@ -529,11 +596,11 @@ impl<'a, R: ReadAt> Search<'a, R> {
         self.path.display().to_string()
     }
 
-    fn format(&self, offset: u64, what: &str) -> OfflineError {
+    fn format(&self, offset: u64, what: Problem) -> OfflineError {
         OfflineError::Format {
             path: self.shown(),
             offset,
-            what: what.into(),
+            what,
         }
     }
 
@@ -544,10 +611,10 @@ impl<'a, R: ReadAt> Search<'a, R> {
         }
     }
 
-    fn unusable(&self, what: &str) -> OfflineError {
+    fn unusable(&self, what: Problem) -> OfflineError {
         OfflineError::Unusable {
             path: self.shown(),
-            what: what.into(),
+            what,
         }
     }
 }
@@ -605,5 +672,51 @@ mod plausible_tests {
             b"0000000000000000000000000000000000000000",
             100
         ));
+    }
+}
+
+#[cfg(test)]
+mod lang_tests {
+    use super::*;
+    use crate::i18n::{Lang, english_runs};
+
+    #[test]
+    fn file_problems_read_in_japanese() {
+        let errors = [
+            OfflineError::Format {
+                path: "pp.txt".into(),
+                offset: 44,
+                what: Problem::Ntlm,
+            },
+            OfflineError::Format {
+                path: "pp.txt".into(),
+                offset: 0,
+                what: Problem::NoLineBreak,
+            },
+            OfflineError::Unusable {
+                path: "pp.7z".into(),
+                what: Problem::Archive("7-Zip"),
+            },
+            OfflineError::Unusable {
+                path: "pp.txt".into(),
+                what: Problem::Empty,
+            },
+            OfflineError::NotSorted {
+                path: "pp.txt".into(),
+                offset: 88,
+            },
+            OfflineError::BadKey(7),
+        ];
+        for e in &errors {
+            let ja = e.describe(Lang::Ja);
+            assert!(english_runs(&ja).is_empty(), "{ja}");
+            assert_ne!(ja, e.to_string());
+        }
+        assert!(errors[0].describe(Lang::Ja).contains("NTLM"));
+        assert!(errors[2].describe(Lang::Ja).contains("7-Zip"));
+        assert_eq!(
+            errors[1].to_string(),
+            "pp.txt: line at byte 0 is not a Pwned Passwords line (no line break within 64 bytes)"
+        );
     }
 }

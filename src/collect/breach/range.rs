@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use url::Url;
 
-use super::{BreachError, BreachOptions};
+use super::{BadResponse, BreachError, BreachOptions};
 use crate::net::{self, Net, NetError};
 
 /// Shown in the report's network section next to each request.
@@ -38,10 +38,7 @@ pub async fn fetch(net: &Net, opts: &BreachOptions, prefix: &str) -> Result<Vec<
         {
             Ok(resp) if resp.status == 200 => return Ok(resp.body),
             Ok(resp) => {
-                return Err(BreachError::BadResponse(format!(
-                    "unexpected HTTP {}",
-                    resp.status
-                )));
+                return Err(BreachError::BadResponse(BadResponse::Http(resp.status)));
             }
             Err(e) => e,
         };
@@ -98,10 +95,10 @@ pub fn find_suffix(body: &[u8], suffix: &str) -> Result<u64, BreachError> {
         }
         let (s, count) = parse_line(line).ok_or_else(|| {
             let shown: String = String::from_utf8_lossy(&line[..line.len().min(32)]).into_owned();
-            BreachError::BadResponse(format!(
-                "line {} is not SUFFIX:COUNT (starts with {shown:?})",
-                i + 1
-            ))
+            BreachError::BadResponse(BadResponse::Line {
+                line: i + 1,
+                start: shown,
+            })
         })?;
         lines += 1;
         if count > 0 && s.eq_ignore_ascii_case(suffix) {
@@ -111,7 +108,7 @@ pub fn find_suffix(body: &[u8], suffix: &str) -> Result<u64, BreachError> {
     if lines == 0 {
         // With padding requested every prefix answers hundreds of lines; an
         // empty 200 is not an answer we can call "not found".
-        return Err(BreachError::BadResponse("empty range response".into()));
+        return Err(BreachError::BadResponse(BadResponse::Empty));
     }
     Ok(hit)
 }
@@ -132,6 +129,7 @@ fn parse_line(line: &[u8]) -> Option<(&[u8], u64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     const SUF: &str = "1E4C9B93F3F0682250B6CF8331B7EE68FD8";
 
@@ -155,6 +153,11 @@ mod tests {
         assert!(find_suffix(b"0018A45C4D1DEF81644B54AB7F969B88D6:1", SUF).is_err());
         let e = find_suffix(b"0018A45C4D1DEF81644B54AB7F969B88D65:1\r\noops", SUF).unwrap_err();
         assert!(e.to_string().contains("line 2"), "{e}");
+        let ja = e.describe(Lang::Ja);
+        assert!(ja.contains("2行目") && ja.contains("\"oops\""), "{ja}");
+        assert!(crate::i18n::english_runs(&ja).is_empty(), "{ja}");
+        let empty = find_suffix(b"", SUF).unwrap_err().describe(Lang::Ja);
+        assert!(empty.contains("応答が空です"), "{empty}");
     }
 
     #[test]
