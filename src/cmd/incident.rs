@@ -310,7 +310,8 @@ fn evidence(global: &GlobalArgs, args: &IncidentArgs, kind: Kind) -> Result<Exit
             Pacing::from_ms(args.pace_ms),
         ))
     };
-    let mut json = serde_json::to_vec_pretty(&e).unwrap_or_default();
+    let mut json =
+        crate::escape::json_urls(serde_json::to_string_pretty(&e).unwrap_or_default()).into_bytes();
     json.push(b'\n');
     // Created exclusively: two runs into one folder never mix their bundles.
     output::new_file(&dir.join(EVIDENCE_FILE), &json)?;

@@ -32,7 +32,8 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs) -> Result<Exit> {
     };
     let out = match args.format.unwrap_or(Format::Text) {
         Format::Json => {
-            let mut j = serde_json::to_string_pretty(&report).unwrap_or_default();
+            let mut j =
+                crate::escape::json_urls(serde_json::to_string_pretty(&report).unwrap_or_default());
             j.push('\n');
             j
         }

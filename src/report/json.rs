@@ -1,8 +1,9 @@
 use super::Report;
 
 pub fn render(report: &Report) -> String {
-    let mut s =
+    let s =
         serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s = crate::escape::json_urls(s);
     s.push('\n');
     s
 }
@@ -15,8 +16,9 @@ pub fn render_profiles(reports: &[Report]) -> String {
         "generated_at": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         "profiles": reports,
     });
-    let mut s =
+    let s =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s = crate::escape::json_urls(s);
     s.push('\n');
     s
 }

@@ -215,7 +215,7 @@ pub fn run(global: &GlobalArgs, args: &AddressArgs) -> Result<Exit> {
             }))
             .map_err(|e| Error::Incomplete(e.to_string()))?;
             j.push('\n');
-            j
+            crate::escape::json_urls(j)
         }
         _ => {
             let mut o = String::new();
@@ -226,7 +226,7 @@ pub fn run(global: &GlobalArgs, args: &AddressArgs) -> Result<Exit> {
                 );
                 o.push('\n');
             }
-            o
+            crate::escape::json_urls(o)
         }
     };
     output::stdout(out.as_bytes())?;

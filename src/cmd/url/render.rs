@@ -183,21 +183,36 @@ fn json_opt(out: &mut Vec<u8>, s: Option<&str>) {
     }
 }
 
-/// A JSON string, escaped exactly as serde_json escapes it. The scan has no
-/// early exit so that it compiles to wide compares; strings that need an
-/// escape (rare: only hostile input) go through serde_json itself.
+/// A JSON string, escaped exactly as serde_json escapes it, then "://" as
+/// ":\/\/" as every JSON of the tool writes it (`escape::json_urls`). One
+/// scan without early exit (it compiles to wide compares) finds both what
+/// needs an escape (rare: only hostile input, which goes through serde_json)
+/// and whether there is a ':' at all.
 fn json_str(out: &mut Vec<u8>, s: &str) {
-    let plain = !s.as_bytes().iter().fold(false, |bad, &c| {
-        bad | (c < 0x20) | (c == b'"') | (c == b'\\')
-    });
-    if plain {
-        out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
-    } else {
-        // Serializing a str into a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut *out, s);
+    let (bad, colon) = s
+        .as_bytes()
+        .iter()
+        .fold((false, false), |(bad, colon), &c| {
+            (
+                bad | (c < 0x20) | (c == b'"') | (c == b'\\'),
+                colon | (c == b':'),
+            )
+        });
+    if bad {
+        // Serializing a str cannot fail.
+        let text = serde_json::to_string(s).unwrap_or_default();
+        out.extend_from_slice(crate::escape::json_urls(text).as_bytes());
+        return;
     }
+    out.push(b'"');
+    let mut rest = s;
+    while colon && let Some(i) = rest.find("://") {
+        out.extend_from_slice(&rest.as_bytes()[..i]);
+        out.extend_from_slice(b":\\/\\/");
+        rest = &rest[i + 3..];
+    }
+    out.extend_from_slice(rest.as_bytes());
+    out.push(b'"');
 }
 
 #[cfg(test)]
@@ -263,7 +278,7 @@ mod tests {
                     json_item(&mut out, &v, lang, i + 1, all);
                     assert_eq!(
                         String::from_utf8(out).unwrap(),
-                        reference(&v, lang, i + 1, all),
+                        crate::escape::json_urls(reference(&v, lang, i + 1, all)),
                         "{input:?}"
                     );
                 }
