@@ -34,6 +34,11 @@ pub fn escape(s: &str, max: usize) -> String {
 /// columns), the others with `indent` spaces. Words are kept whole where they
 /// fit; wide (Japanese) characters may break anywhere; a word longer than a
 /// line (a URL) is cut. Ends without a newline.
+/// `fill` after `prefix`, whose own display width is where the text starts.
+pub fn fill_after(prefix: &str, indent: usize, text: &str, width: usize) -> String {
+    fill(prefix, self::width(prefix), indent, text, width)
+}
+
 pub fn fill(prefix: &str, prefix_width: usize, indent: usize, text: &str, width: usize) -> String {
     let width = width.max(indent + 20);
     let mut out = String::from(prefix);
@@ -102,6 +107,11 @@ pub fn command(cmd: &str, indent: usize, width: usize) -> String {
 
 /// Words with whether a space stood before them; each wide character is a
 /// word of its own, since Japanese has no spaces to break at.
+/// Brackets that open: a line never ends on one.
+fn is_opening(c: char) -> bool {
+    matches!(c, '「' | '『' | '（' | '［' | '【' | '〈' | '《' | '〔')
+}
+
 fn tokens(text: &str) -> Vec<(bool, String)> {
     let mut out = Vec::new();
     let mut word = String::new();
@@ -150,8 +160,7 @@ fn tokens(text: &str) -> Vec<(bool, String)> {
                 | 'ぉ'
         );
         // Opening brackets stay on the line of what they open.
-        let opening = matches!(c, '「' | '『' | '（' | '［' | '【' | '〈' | '《' | '〔');
-        if opening {
+        if is_opening(c) {
             if !word.is_empty() {
                 out.push((word_space, std::mem::take(&mut word)));
             }
@@ -160,10 +169,8 @@ fn tokens(text: &str) -> Vec<(bool, String)> {
             space = false;
             continue;
         }
-        let after_opening = word.chars().count() == 1
-            && word.chars().next().is_some_and(|o| {
-                matches!(o, '「' | '『' | '（' | '［' | '【' | '〈' | '《' | '〔')
-            });
+        let mut held = word.chars();
+        let after_opening = held.next().is_some_and(is_opening) && held.next().is_none();
         if wide && !closing && after_opening {
             word.push(c);
             out.push((word_space, std::mem::take(&mut word)));

@@ -91,10 +91,7 @@ pub fn run(global: &GlobalArgs, r: &RulesCommand) -> Result<Exit> {
             // condition is code and is wrapped only where it has spaces.
             let width = session::width();
             let fill = |prefix: &str, indent: usize, text: &str| {
-                format!(
-                    "{}\n",
-                    crate::text::fill(prefix, crate::text::width(prefix), indent, text, width)
-                )
+                format!("{}\n", crate::text::fill_after(prefix, indent, text, width))
             };
             let mut o = fill(&format!("{}  ", r.id), r.id.len() + 2, r.title.get(lang));
             o.push_str(&format!(

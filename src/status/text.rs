@@ -6,7 +6,7 @@ use super::*;
 pub fn render_text(r: &StatusReport, width: usize) -> String {
     let lang = r.lang;
     let fill = |prefix: &str, indent: usize, text: &str| {
-        crate::text::fill(prefix, crate::text::width(prefix), indent, text, width)
+        crate::text::fill_after(prefix, indent, text, width)
     };
     let mut o = format!(
         "{} — {} ({})\n\n",

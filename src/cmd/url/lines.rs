@@ -14,7 +14,6 @@ use super::render::Style;
 use crate::bounded::{URL_LINE, URL_LINE_MAX, human};
 use crate::i18n::{Lang, tr};
 use crate::url::assess::Analyser;
-use crate::url::verdict::Wording;
 
 /// Lines per batch: large enough that channel traffic is noise, small enough
 /// that a worker's output stays in cache.
@@ -151,14 +150,6 @@ impl Tally {
     }
 }
 
-fn wording(style: &Style) -> Wording {
-    if style.all_languages {
-        Wording::Both
-    } else {
-        Wording::Only(style.lang)
-    }
-}
-
 /// Judge every line of `lines` on `threads` workers and write the rendered
 /// verdicts to `out` in input order, numbering from `tally.n + 1`. Adds to
 /// `tally`. Returns the first error of reading, judging or writing.
@@ -177,7 +168,7 @@ pub fn judge_parallel<R: Read + Send + 'static>(
         let (to_worker, worker_in) = sync_channel::<Batch>(2);
         let (worker_out, from_worker) = sync_channel::<Judged>(2);
         std::thread::spawn(move || {
-            let mut an = Analyser::new().worded(wording(&style));
+            let mut an = Analyser::new().worded(style.wording());
             for batch in worker_in {
                 let mut j = Judged {
                     bytes: Vec::with_capacity(batch.text.len() * 8),

@@ -23,7 +23,7 @@ use crate::i18n::{Lang, tr};
 use crate::report::Format;
 use crate::url::assess::Analyser;
 use crate::url::extract::{Unchecked, extract};
-use crate::url::verdict::{Verdict, VerdictKind, Wording};
+use crate::url::verdict::{Verdict, VerdictKind};
 
 /// Largest input read whole for `--extract` (an .eml with attachments).
 const MAX_EXTRACT_BYTES: u64 = 256 * 1024 * 1024;
@@ -174,15 +174,10 @@ struct Sink<'a> {
 
 impl<'a> Sink<'a> {
     fn new(out: &'a mut dyn Write, style: Style) -> Sink<'a> {
-        let wording = if style.all_languages {
-            Wording::Both
-        } else {
-            Wording::Only(style.lang)
-        };
         Sink {
             out,
             style,
-            analyser: Analyser::new().worded(wording),
+            analyser: Analyser::new().worded(style.wording()),
             tally: Tally::default(),
             buf: Vec::with_capacity(1024),
         }

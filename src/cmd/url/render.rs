@@ -10,7 +10,7 @@ use crate::i18n::{Lang, tr};
 use crate::report::Format;
 use crate::text::pad;
 use crate::url::domains::knowledge;
-use crate::url::verdict::{Verdict, VerdictKind};
+use crate::url::verdict::{Verdict, VerdictKind, Wording};
 
 /// Longest input echoed in text output.
 const MAX_SHOWN: usize = 200;
@@ -27,6 +27,16 @@ pub struct Style {
 }
 
 impl Style {
+    /// The languages the verdicts' reasons need: only the shown one, unless
+    /// json is to carry both.
+    pub fn wording(&self) -> Wording {
+        if self.all_languages {
+            Wording::Both
+        } else {
+            Wording::Only(self.lang)
+        }
+    }
+
     /// Append verdict number `index` (from 1) to `out`.
     pub fn verdict(&self, v: &Verdict, index: usize, out: &mut Vec<u8>) {
         match self.format {
