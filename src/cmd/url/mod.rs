@@ -215,7 +215,6 @@ impl<'a> Sink<'a> {
             return lines::judge_parallel(lines, self.style, threads, &mut self.tally, self.out);
         }
         while let Some(line) = lines.next_line()? {
-            let line = line.into_owned();
             self.item(&line)?;
             if !lines.waiting() {
                 self.out.flush()?;
