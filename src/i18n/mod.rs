@@ -1,8 +1,15 @@
-//! English / Japanese text. Rule and playbook text lives in data files; the few
-//! interface strings the code prints are paired inline with `tr`, so a missing
-//! translation is a compile-time absence rather than a runtime lookup miss.
+//! The reader's language. Program text lives in one catalogue per language
+//! (`en.ftl`, `ja.ftl`, read by `catalogue`); the engine hands the edge a
+//! `Msg` (an id and typed arguments) and the edge makes the sentence. Rule
+//! and playbook text is data in rules/ (`Text`, `TextList`).
 
 use serde::{Deserialize, Serialize};
+
+mod catalogue;
+mod msg;
+
+pub use catalogue::has;
+pub use msg::{Arg, Msg};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -133,7 +140,7 @@ pub fn purpose(lang: Lang, p: &str) -> std::borrow::Cow<'_, str> {
 /// Items joined for a list in running text: ", " in English, "、" in
 /// Japanese.
 pub fn join(lang: Lang, items: &[&str]) -> String {
-    items.join(tr(lang, ", ", "、"))
+    items.join(&crate::t!(lang, "list-separator"))
 }
 
 /// A pair of translations as stored in rule and playbook files.
