@@ -2,14 +2,14 @@
 //! `status`, `incident` and `address`, so a profile or an API URL means the
 //! same thing in every command.
 
-use crate::i18n::{Lang, ui, ui_tr};
 use std::ffi::OsString;
 
 use url::Url;
 
 use crate::collect::binance::{self, BinanceClient, Credentials};
 use crate::config::{Config, Profile};
-use crate::net::Net;
+use crate::i18n::Msg;
+use crate::net::{BaseUrlError, Net};
 
 /// What the user selected: `--api-url`, `--profile`, `--all-profiles`.
 #[derive(Clone, Debug, Default)]
@@ -41,9 +41,61 @@ pub struct Target {
 
 /// A selection that names no account that exists, or a bad base URL: the
 /// user's to fix before anything runs.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct SelectError(pub String);
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SelectError {
+    BaseUrl(BaseUrlError),
+    /// `--profile NAME` names none of `known`.
+    NoProfile {
+        name: String,
+        known: Vec<String>,
+    },
+    /// `--all-profiles` with no `[profiles.NAME]` section.
+    NoProfiles,
+    NoAccount,
+}
+
+impl SelectError {
+    pub fn msg(&self) -> Msg {
+        use crate::msg;
+        match self {
+            SelectError::BaseUrl(e) => e.msg(),
+            SelectError::NoProfile { name, known } => {
+                let known = if known.is_empty() {
+                    msg!("account-no-profile-none")
+                } else {
+                    msg!("account-no-profile-known", names = list(known))
+                };
+                msg!(
+                    "account-no-profile",
+                    name = format!("{name:?}"),
+                    known = known
+                )
+            }
+            SelectError::NoProfiles => msg!("account-no-profiles"),
+            SelectError::NoAccount => msg!("account-none-selected"),
+        }
+    }
+}
+
+/// Names as a list in running text, joined as the reader's language joins
+/// them (the separator is the catalogue's).
+fn list(names: &[String]) -> Msg {
+    let mut m = Msg::verbatim(names.first().cloned().unwrap_or_default());
+    for n in names.iter().skip(1) {
+        m = crate::msg!("account-list-more", list = m, name = n);
+    }
+    m
+}
+
+/// In the diagnostics language: a bridge for the commands that still keep
+/// it as text (`cmd::error::usage`); they can render `msg()` in their own.
+impl std::fmt::Display for SelectError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg().render(crate::i18n::ui()))
+    }
+}
+
+impl std::error::Error for SelectError {}
 
 /// The accounts a run covers. Reads the process environment for keys.
 pub fn targets(cfg: &Config, sel: &Selector) -> Result<Vec<Target>, SelectError> {
@@ -64,7 +116,7 @@ pub fn targets_with_env(
             .or_else(|| p.api_url.clone())
             .or_else(|| cfg.binance.api_url.clone())
             .unwrap_or_else(|| binance::DEFAULT_BASE.to_string());
-        let base = crate::net::parse_base_url(&raw, "Binance API").map_err(SelectError)?;
+        let base = crate::net::parse_base_url(&raw, "Binance API").map_err(SelectError::BaseUrl)?;
         Ok(Target {
             name: name.map(str::to_string),
             base,
@@ -75,24 +127,15 @@ pub fn targets_with_env(
         return match cfg.profiles.get(name) {
             Some(p) => Ok(vec![make(Some(name), p)?]),
             None if name == "default" => Ok(vec![make(None, &cfg.binance)?]),
-            None => Err(SelectError(match ui() {
-                Lang::En => format!("no profile {name:?} in the config{}", known_profiles(cfg)),
-                Lang::Ja => format!(
-                    "設定ファイルにプロファイル {name:?} がありません{}",
-                    known_profiles(cfg)
-                ),
-            })),
+            None => Err(SelectError::NoProfile {
+                name: name.clone(),
+                known: cfg.profiles.keys().cloned().collect(),
+            }),
         };
     }
     if sel.all_profiles {
         if cfg.profiles.is_empty() {
-            return Err(SelectError(
-                ui_tr(
-                    "--all-profiles: the config has no [profiles.NAME] sections (see `binance-audit config init`)",
-                    "--all-profiles: 設定ファイルに [profiles.NAME] の表がありません（`binance-audit config init` を参照）",
-                )
-                .into(),
-            ));
+            return Err(SelectError::NoProfiles);
         }
         let mut out = Vec::new();
         let default = make(None, &cfg.binance)?;
@@ -108,22 +151,6 @@ pub fn targets_with_env(
     Ok(vec![make(None, &cfg.binance)?])
 }
 
-fn known_profiles(cfg: &Config) -> String {
-    if cfg.profiles.is_empty() {
-        ui_tr(
-            " (it has none; add [profiles.NAME] sections)",
-            "（プロファイルは1つもありません。[profiles.NAME] の表を追加してください）",
-        )
-        .into()
-    } else {
-        let names: Vec<&str> = cfg.profiles.keys().map(String::as_str).collect();
-        match ui() {
-            Lang::En => format!(" (known: {})", names.join(", ")),
-            Lang::Ja => format!("（あるもの: {}）", names.join("、")),
-        }
-    }
-}
-
 /// A client for one selected account. The second value is why a configured
 /// key cannot be used (the client then has no key and only public calls work).
 pub fn client(
@@ -135,15 +162,7 @@ pub fn client(
         all_profiles: false,
         ..sel.clone()
     };
-    let target = targets(cfg, &one)?.pop().ok_or_else(|| {
-        SelectError(
-            ui_tr(
-                "no Binance account selected",
-                "Binanceのアカウントが選ばれていません",
-            )
-            .into(),
-        )
-    })?;
+    let target = targets(cfg, &one)?.pop().ok_or(SelectError::NoAccount)?;
     let (creds, unusable) = match target.creds {
         Ok(c) => (c, None),
         Err(e) => (None, Some(e)),

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use url::Url;
 
+use crate::i18n::{Lang, Msg};
+
 pub const USER_AGENT: &str = concat!(
     "binance-audit/",
     env!("CARGO_PKG_VERSION"),
@@ -42,35 +44,252 @@ pub struct NetRequest {
     pub tries: u32,
 }
 
+impl NetRequest {
+    /// What the request was for, for a reader (the log keeps the label).
+    pub fn purpose_msg(&self) -> Msg {
+        purpose_msg(&self.purpose)
+    }
+}
+
+/// What a request is for. The network log (and so every JSON report) keeps
+/// the short English `label`, a stable value scripts may match; a reader is
+/// shown `msg`, from the catalogue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    ClockCheck,
+    ClockReread,
+    ServerTime,
+    SystemStatus,
+    Connectivity,
+    ApiKeyPermissions,
+    TradingLock,
+    AccountStatus,
+    EnabledProducts,
+    AddressBook,
+    WithdrawQuota,
+    AccountAbilities,
+    AccountUid,
+    DepositHistory,
+    WithdrawHistory,
+    OpenOrders,
+    OpenOrdersCount,
+    OrderHistory,
+    CoinNetworks,
+    PwnedRange,
+}
+
+impl Purpose {
+    pub const ALL: [Purpose; 20] = [
+        Purpose::ClockCheck,
+        Purpose::ClockReread,
+        Purpose::ServerTime,
+        Purpose::SystemStatus,
+        Purpose::Connectivity,
+        Purpose::ApiKeyPermissions,
+        Purpose::TradingLock,
+        Purpose::AccountStatus,
+        Purpose::EnabledProducts,
+        Purpose::AddressBook,
+        Purpose::WithdrawQuota,
+        Purpose::AccountAbilities,
+        Purpose::AccountUid,
+        Purpose::DepositHistory,
+        Purpose::WithdrawHistory,
+        Purpose::OpenOrders,
+        Purpose::OpenOrdersCount,
+        Purpose::OrderHistory,
+        Purpose::CoinNetworks,
+        Purpose::PwnedRange,
+    ];
+
+    /// The network log's label: never translated, never reworded.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Purpose::ClockCheck => "Binance server time (clock check)",
+            Purpose::ClockReread => "Binance server time (re-read after -1021)",
+            Purpose::ServerTime => "Binance server time",
+            Purpose::SystemStatus => "Binance system status",
+            Purpose::Connectivity => "Binance connectivity",
+            Purpose::ApiKeyPermissions => "API key permissions",
+            Purpose::TradingLock => "API trading lock",
+            Purpose::AccountStatus => "account status",
+            Purpose::EnabledProducts => "enabled products",
+            Purpose::AddressBook => "withdrawal address book",
+            Purpose::WithdrawQuota => "withdrawal quota used in 24 h",
+            Purpose::AccountAbilities => "account can trade/withdraw/deposit",
+            Purpose::AccountUid => "account UID and switches",
+            Purpose::DepositHistory => "deposit history",
+            Purpose::WithdrawHistory => "withdraw history",
+            Purpose::OpenOrders => "open orders, all symbols",
+            Purpose::OpenOrdersCount => "open orders count (all symbols)",
+            Purpose::OrderHistory => "order/trade history",
+            Purpose::CoinNetworks => "deposit/withdrawal state per coin and network",
+            Purpose::PwnedRange => {
+                "Pwned Passwords range lookup (k-anonymity: first 5 of 40 SHA-1 hex digits, Add-Padding: true)"
+            }
+        }
+    }
+
+    pub fn msg(self) -> Msg {
+        use crate::msg;
+        match self {
+            Purpose::ClockCheck => msg!("net-purpose-clock-check"),
+            Purpose::ClockReread => msg!("net-purpose-clock-reread"),
+            Purpose::ServerTime => msg!("net-purpose-server-time"),
+            Purpose::SystemStatus => msg!("net-purpose-system-status"),
+            Purpose::Connectivity => msg!("net-purpose-connectivity"),
+            Purpose::ApiKeyPermissions => msg!("net-purpose-api-key-permissions"),
+            Purpose::TradingLock => msg!("net-purpose-trading-lock"),
+            Purpose::AccountStatus => msg!("net-purpose-account-status"),
+            Purpose::EnabledProducts => msg!("net-purpose-enabled-products"),
+            Purpose::AddressBook => msg!("net-purpose-address-book"),
+            Purpose::WithdrawQuota => msg!("net-purpose-withdraw-quota"),
+            Purpose::AccountAbilities => msg!("net-purpose-account-abilities"),
+            Purpose::AccountUid => msg!("net-purpose-account-uid"),
+            Purpose::DepositHistory => msg!("net-purpose-deposit-history"),
+            Purpose::WithdrawHistory => msg!("net-purpose-withdraw-history"),
+            Purpose::OpenOrders => msg!("net-purpose-open-orders"),
+            Purpose::OpenOrdersCount => msg!("net-purpose-open-orders-count"),
+            Purpose::OrderHistory => msg!("net-purpose-order-history"),
+            Purpose::CoinNetworks => msg!("net-purpose-coin-networks"),
+            Purpose::PwnedRange => msg!("net-purpose-pwned-range"),
+        }
+    }
+
+    pub fn from_label(label: &str) -> Option<Purpose> {
+        Purpose::ALL.into_iter().find(|p| p.label() == label)
+    }
+}
+
+/// What the evidence gatherer marks its requests with, after the label.
+pub const EVIDENCE_SUFFIX: &str = " (evidence)";
+
+/// A logged label for a reader: a known one (or a known one gathered as
+/// evidence) from the catalogue; an unknown one as it was recorded.
+pub fn purpose_msg(label: &str) -> Msg {
+    let (base, evidence) = match label.strip_suffix(EVIDENCE_SUFFIX) {
+        Some(b) => (b, true),
+        None => (label, false),
+    };
+    match Purpose::from_label(base) {
+        Some(p) if evidence => crate::msg!("net-purpose-evidence", what = p.msg()),
+        Some(p) => p.msg(),
+        None => Msg::verbatim(label),
+    }
+}
+
+/// Why a request gave no answer. Variants hold data only; the sentence is
+/// the catalogue's (`msg`), and `Display` is its English rendering, for logs
+/// and for layers that still keep an error as English text.
 #[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{}", self.msg().render(Lang::En))]
 pub enum NetError {
-    #[error("offline mode: no network request was made")]
     Offline,
-    #[error("timed out after {0} s")]
+    /// After this many seconds.
     Timeout(u64),
-    #[error("could not connect: {0}")]
-    Connect(String),
+    Connect(ConnectCause),
     /// The TLS handshake failed on the certificate: asking again gets the
     /// same certificate, so callers do not retry.
-    #[error("{0}")]
-    Tls(String),
-    #[error("HTTP {status}")]
+    Tls(TlsFailure),
     Status {
         status: u16,
         retry_after: Option<u64>,
         body: String,
     },
-    #[error("response could not be read: {0}")]
+    /// The body could not be read; the cause is the library's own words.
     Body(String),
     /// The body passed `MAX_BODY` (in MiB): cut, it could read as complete.
-    #[error("the answer is larger than {0} MiB, the most this tool reads")]
     TooLarge(usize),
-    /// The run's overall time budget was spent; nothing was sent.
-    #[error("the run's time limit of {0} s was reached; not sent")]
+    /// The run's overall time budget (in seconds) was spent; nothing was sent.
     Deadline(u64),
-    /// Earlier requests to this host failed; nothing was sent.
-    #[error("not sent: {host} did not answer earlier in this run ({cause})")]
-    HostDown { host: String, cause: String },
+    /// Earlier requests to this host failed (the last one for `cause`);
+    /// nothing was sent.
+    HostDown {
+        host: String,
+        cause: Box<NetError>,
+    },
+}
+
+/// Why a connection could not be made.
+#[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{}", self.msg().render(Lang::En))]
+pub enum ConnectCause {
+    /// The name did not resolve.
+    Dns { host: String },
+    /// The operating system's or the library's own words.
+    Other(String),
+}
+
+/// A certificate that was refused.
+#[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{}", self.msg().render(Lang::En))]
+pub enum TlsFailure {
+    /// For another name, or from an issuer this machine does not trust: what
+    /// a TLS-inspecting proxy or antivirus presents. `service` is who is
+    /// behind `host`, for a person ("Binance").
+    Intercepted { service: String, host: String },
+    /// Refused for another reason (rustls' name for it: `Expired`, …).
+    Refused { host: String, reason: String },
+}
+
+/// Text from outside (an OS message, a library's words): as it came in
+/// English, quoted in 「…」 in Japanese.
+fn outside(text: &str) -> Msg {
+    crate::msg!("net-outside", text = text.trim())
+}
+
+impl NetError {
+    /// The sentence, for the edge to render in the reader's language.
+    pub fn msg(&self) -> Msg {
+        use crate::msg;
+        match self {
+            NetError::Offline => msg!("net-offline"),
+            NetError::Timeout(secs) => msg!("net-timeout", secs = *secs),
+            NetError::Connect(c) => msg!("net-could-not-connect", reason = c.msg()),
+            NetError::Tls(t) => t.msg(),
+            NetError::Status { status, .. } => msg!("net-http-status", status = *status),
+            NetError::Body(d) => msg!("net-body", reason = outside(d)),
+            NetError::TooLarge(mib) => msg!("net-too-large", mib = *mib),
+            NetError::Deadline(secs) => msg!("net-deadline", secs = *secs),
+            NetError::HostDown { host, cause } => {
+                msg!("net-host-down", host = host, cause = cause.msg())
+            }
+        }
+    }
+}
+
+impl ConnectCause {
+    pub fn msg(&self) -> Msg {
+        match self {
+            ConnectCause::Dns { host } => crate::msg!("net-dns-failed", host = host),
+            ConnectCause::Other(d) => outside(d),
+        }
+    }
+}
+
+impl From<String> for ConnectCause {
+    fn from(s: String) -> ConnectCause {
+        ConnectCause::Other(s)
+    }
+}
+
+impl From<&str> for ConnectCause {
+    fn from(s: &str) -> ConnectCause {
+        ConnectCause::Other(s.to_string())
+    }
+}
+
+impl TlsFailure {
+    pub fn msg(&self) -> Msg {
+        match self {
+            TlsFailure::Intercepted { service, host } => {
+                crate::msg!("net-tls-intercepted", service = service, host = host)
+            }
+            TlsFailure::Refused { host, reason } => {
+                crate::msg!("net-tls-refused", host = host, reason = outside(reason))
+            }
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -107,8 +326,8 @@ impl HttpResponse {
     }
 }
 
-/// Failures in a row per host, shared by every fork of a `Net`.
-type HostHealth = Arc<Mutex<HashMap<String, (u32, String)>>>;
+/// Failures in a row per host, and the last one, shared by every fork of a `Net`.
+type HostHealth = Arc<Mutex<HashMap<String, (u32, NetError)>>>;
 
 #[derive(Clone)]
 pub struct Net {
@@ -134,7 +353,7 @@ impl Net {
             .timeout(opts.timeout)
             .redirect(reqwest::redirect::Policy::none())
             .build()
-            .map_err(|e| NetError::Connect(e.without_url().to_string()))?;
+            .map_err(|e| NetError::Connect(e.without_url().to_string().into()))?;
         Ok(Net {
             client: Some(client),
             timeout: opts.timeout,
@@ -186,7 +405,7 @@ impl Net {
         let (fails, cause) = h.get(host)?;
         (*fails >= DOWN_AFTER).then(|| NetError::HostDown {
             host: host.to_string(),
-            cause: cause.clone(),
+            cause: Box::new(cause.clone()),
         })
     }
 
@@ -199,9 +418,9 @@ impl Net {
                 h.remove(host);
             }
             Err(e @ (NetError::Connect(_) | NetError::Timeout(_))) => {
-                let entry = h.entry(host.to_string()).or_insert((0, String::new()));
+                let entry = h.entry(host.to_string()).or_insert((0, e.clone()));
                 entry.0 = entry.0.saturating_add(1);
-                entry.1 = e.to_string();
+                entry.1 = e.clone();
             }
             Err(_) => {}
         }
@@ -348,11 +567,11 @@ impl Net {
         } else if let Some(tls) = tls_failure(&e, host) {
             NetError::Tls(tls)
         } else if e.is_connect() {
-            NetError::Connect(dns_failure(&e, host).unwrap_or_else(|| root_cause(&e)))
+            NetError::Connect(dns_failure(&e, host).unwrap_or_else(|| root_cause(&e).into()))
         } else if e.is_body() || e.is_decode() {
             NetError::Body(root_cause(&e))
         } else {
-            NetError::Connect(root_cause(&e))
+            NetError::Connect(root_cause(&e).into())
         }
     }
 }
@@ -392,6 +611,7 @@ fn chain<'a>(
 }
 
 /// Who is behind a host, for a person: "Binance", not "api.binance.com".
+/// Names, the same in every language.
 fn service(host: &str) -> String {
     let h = host.trim_end_matches('.').to_ascii_lowercase();
     let under = |d: &str| h == d || h.ends_with(&format!(".{d}"));
@@ -407,7 +627,7 @@ fn service(host: &str) -> String {
 /// A certificate that is not the site's: for another name, or from an issuer
 /// this machine does not trust — what a TLS-inspecting proxy or antivirus
 /// presents. Said once, plainly, instead of rustls' wording.
-fn tls_failure(e: &(dyn std::error::Error + 'static), host: &str) -> Option<String> {
+fn tls_failure(e: &(dyn std::error::Error + 'static), host: &str) -> Option<TlsFailure> {
     use rustls::CertificateError as C;
     let mut intercepted = false;
     let mut other: Option<String> = None;
@@ -434,23 +654,27 @@ fn tls_failure(e: &(dyn std::error::Error + 'static), host: &str) -> Option<Stri
         }
     }
     if intercepted {
-        Some(format!(
-            "HTTPS to {} appears to be intercepted (proxy or antivirus): the certificate presented is not one issued for {host}; \
-             turn off HTTPS inspection for this host or use another network, and enter no keys or passwords until it is explained",
-            service(host)
-        ))
+        Some(TlsFailure::Intercepted {
+            service: service(host),
+            host: host.to_string(),
+        })
     } else {
-        other.map(|o| format!("the TLS certificate of {host} was refused ({o})"))
+        other.map(|reason| TlsFailure::Refused {
+            host: host.to_string(),
+            reason,
+        })
     }
 }
 
-/// How a name that did not resolve is said: `DNS_FAILED` + host + `DNS_ADVICE`
-/// (`collect::messages` says the same in Japanese by this shape).
+/// The English `net-dns-failed` as `DNS_FAILED` + host + `DNS_ADVICE`: only
+/// for `collect::messages`, which still finds the DNS case in an English
+/// `ApiError` detail by this shape. Goes once `ApiError` keeps the
+/// `NetError` and renders `NetError::msg` (a test keeps it in step).
 pub const DNS_FAILED: &str = "DNS lookup failed for ";
 pub const DNS_ADVICE: &str = ": check the internet connection, or the DNS or proxy settings";
 
-/// A name that did not resolve, said with the name.
-fn dns_failure(e: &(dyn std::error::Error + 'static), host: &str) -> Option<String> {
+/// A name that did not resolve.
+fn dns_failure(e: &(dyn std::error::Error + 'static), host: &str) -> Option<ConnectCause> {
     chain(e)
         .iter()
         .any(|c| {
@@ -461,7 +685,9 @@ fn dns_failure(e: &(dyn std::error::Error + 'static), host: &str) -> Option<Stri
                 || t.contains("no such host")
                 || t.contains("nodename nor servname")
         })
-        .then(|| format!("{DNS_FAILED}{host}{DNS_ADVICE}"))
+        .then(|| ConnectCause::Dns {
+            host: host.to_string(),
+        })
 }
 
 /// The whole body, or an error naming the limit: a body cut at the limit
@@ -512,55 +738,108 @@ pub fn masked_path(url: &Url) -> String {
     out
 }
 
+/// A configured base URL that cannot be used; `what` names the service
+/// ("Binance API"), the same in every language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BaseUrlError {
+    /// `reason`: the URL parser's own words.
+    NotUrl {
+        what: String,
+        raw: String,
+        reason: String,
+    },
+    PlainHttp {
+        what: String,
+        raw: String,
+    },
+    Scheme {
+        what: String,
+        raw: String,
+        scheme: String,
+    },
+    NoHost {
+        what: String,
+        raw: String,
+    },
+    UserInfo {
+        what: String,
+    },
+}
+
+impl BaseUrlError {
+    pub fn msg(&self) -> Msg {
+        use crate::msg;
+        let q = |raw: &str| format!("{raw:?}");
+        match self {
+            BaseUrlError::NotUrl { what, raw, reason } => {
+                msg!(
+                    "net-url-not-a-url",
+                    what = what,
+                    raw = q(raw),
+                    reason = outside(reason)
+                )
+            }
+            BaseUrlError::PlainHttp { what, raw } => {
+                msg!("net-url-plain-http", what = what, raw = q(raw))
+            }
+            BaseUrlError::Scheme { what, raw, scheme } => msg!(
+                "net-url-scheme",
+                what = what,
+                raw = q(raw),
+                scheme = q(scheme)
+            ),
+            BaseUrlError::NoHost { what, raw } => {
+                msg!("net-url-no-host", what = what, raw = q(raw))
+            }
+            BaseUrlError::UserInfo { what } => msg!("net-url-user-info", what = what),
+        }
+    }
+}
+
+/// In the diagnostics language: a bridge for callers that still keep the
+/// error as text (`BreachOptions::set_base_url`, `cmd::error::usage`); the
+/// shell renders `msg()` in its own language once they take the value.
+impl std::fmt::Display for BaseUrlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg().render(crate::i18n::ui()))
+    }
+}
+
+impl std::error::Error for BaseUrlError {}
+
+impl From<BaseUrlError> for String {
+    fn from(e: BaseUrlError) -> String {
+        e.to_string()
+    }
+}
+
 /// Parse a configured base URL. Plain http is accepted only for loopback hosts
 /// (the test servers); anything else must be https so credentials and password
 /// prefixes never cross a network in the clear.
-pub fn parse_base_url(raw: &str, what: &str) -> Result<Url, String> {
-    use crate::i18n::{Lang, ui};
-    let ja = ui() == Lang::Ja;
-    let url = Url::parse(raw.trim()).map_err(|e| {
-        if ja {
-            // The parser's reason is outside text, quoted as it came.
-            format!("{what} のURL {raw:?} はURLとして読めません（「{e}」）")
-        } else {
-            format!("{what} URL {raw:?} is not a URL: {e}")
-        }
+pub fn parse_base_url(raw: &str, what: &str) -> Result<Url, BaseUrlError> {
+    let (what, raw_s) = (what.to_string(), raw.to_string());
+    let url = Url::parse(raw.trim()).map_err(|e| BaseUrlError::NotUrl {
+        what: what.clone(),
+        raw: raw_s.clone(),
+        reason: e.to_string(),
     })?;
     match url.scheme() {
         "https" => {}
         "http" if is_loopback(&url) => {}
-        "http" => {
-            return Err(if ja {
-                format!(
-                    "{what} のURL {raw:?} は暗号化されない http です。使えるのは https だけです（http は 127.0.0.1/localhost のみ）"
-                )
-            } else {
-                format!(
-                    "{what} URL {raw:?} uses plain http; only https is allowed (http only for 127.0.0.1/localhost)"
-                )
-            });
-        }
+        "http" => return Err(BaseUrlError::PlainHttp { what, raw: raw_s }),
         other => {
-            return Err(if ja {
-                format!("{what} のURL {raw:?} のスキーム {other:?} には対応していません")
-            } else {
-                format!("{what} URL {raw:?} has unsupported scheme {other:?}")
+            return Err(BaseUrlError::Scheme {
+                what,
+                raw: raw_s,
+                scheme: other.to_string(),
             });
         }
     }
     if url.host_str().is_none() {
-        return Err(if ja {
-            format!("{what} のURL {raw:?} にホスト名がありません")
-        } else {
-            format!("{what} URL {raw:?} has no host")
-        });
+        return Err(BaseUrlError::NoHost { what, raw: raw_s });
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(if ja {
-            format!("{what} のURLに user:password@ を含めないでください")
-        } else {
-            format!("{what} URL must not contain user:password@")
-        });
+        return Err(BaseUrlError::UserInfo { what });
     }
     Ok(url)
 }
@@ -678,7 +957,7 @@ mod tests {
             rustls::Error::InvalidCertificate(rustls::CertificateError::NotValidForName);
         let io = std::io::Error::new(std::io::ErrorKind::InvalidData, rustls_err);
         let e = Wrap("client error (Connect)", Box::new(io));
-        let msg = tls_failure(&e, "api.binance.com").unwrap();
+        let msg = tls_failure(&e, "api.binance.com").unwrap().to_string();
         assert!(
             msg.starts_with("HTTPS to Binance appears to be intercepted (proxy or antivirus)"),
             "{msg}"
@@ -691,12 +970,15 @@ mod tests {
         assert!(
             tls_failure(&issuer, "127.0.0.1")
                 .unwrap()
+                .to_string()
                 .contains("HTTPS to 127.0.0.1")
         );
         let expired = std::io::Error::other(rustls::Error::InvalidCertificate(
             rustls::CertificateError::Expired,
         ));
-        let m = tls_failure(&expired, "api.binance.com").unwrap();
+        let m = tls_failure(&expired, "api.binance.com")
+            .unwrap()
+            .to_string();
         assert!(!m.contains("intercepted") && m.contains("Expired"), "{m}");
         let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
         assert_eq!(tls_failure(&refused, "h"), None);
@@ -709,7 +991,7 @@ mod tests {
         );
         let e = Wrap("dns error", Box::new(io));
         assert_eq!(
-            dns_failure(&e, "api.binance.com").unwrap(),
+            dns_failure(&e, "api.binance.com").unwrap().to_string(),
             "DNS lookup failed for api.binance.com: check the internet connection, or the DNS or proxy settings"
         );
         let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);

@@ -8,6 +8,7 @@ use crate::cli::{GlobalArgs, StatusArgs};
 use crate::collect::CheckState;
 use crate::report::Format;
 use crate::status;
+use crate::t;
 
 pub fn run(global: &GlobalArgs, args: &StatusArgs) -> Result<Exit> {
     let ctx = session::context(global)?;
@@ -15,29 +16,26 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs) -> Result<Exit> {
         super::warn(w);
     }
     let sel = Selector::one(args.api_url.as_deref(), args.profile.as_deref());
-    let (client, unusable_key) = account::client(&ctx.config, &ctx.net, &sel).map_err(usage)?;
+    let (client, unusable_key) = account::client(&ctx.config, &ctx.net, &sel)
+        .map_err(|e| usage(e.msg().render(ctx.lang)))?;
     let report = {
-        let _status = super::progress::Status::start(crate::i18n::tr(
-            ctx.lang,
-            "checking Binance",
-            "Binanceを確認中",
-        ));
+        let _status = super::progress::Status::start(&t!(ctx.lang, "status-checking"));
         session::runtime()?.block_on(status::check(
             &ctx.net,
             &client,
             unusable_key.as_deref(),
             &args.coin,
-            ctx.lang,
         ))
     };
     let out = match args.format.unwrap_or(Format::Text) {
         Format::Json => {
+            let view = status::to_json(&report, ctx.lang);
             let mut j =
-                crate::escape::json_urls(serde_json::to_string_pretty(&report).unwrap_or_default());
+                crate::escape::json_urls(serde_json::to_string_pretty(&view).unwrap_or_default());
             j.push('\n');
             j
         }
-        _ => status::render_text(&report, session::width()),
+        _ => status::render_text(&report, ctx.lang, session::width()),
     };
     output::stdout(out.as_bytes())?;
     let failed = report.states().contains(&CheckState::Failed);

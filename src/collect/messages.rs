@@ -20,7 +20,7 @@ pub fn net_error(e: &NetError, lang: Lang) -> String {
     match e {
         NetError::Offline => "オフラインモード: ネットワーク要求は送信していません".into(),
         NetError::Timeout(s) => format!("{s}秒以内に応答がありませんでした"),
-        NetError::Connect(d) => format!("接続できませんでした: {}", connect_detail(d)),
+        NetError::Connect(d) => format!("接続できませんでした: {}", connect_detail(&d.to_string())),
         NetError::Status { status, .. } => format!("HTTP {status} が返されました"),
         NetError::Body(d) => format!("応答を読み取れませんでした: {}", quoted(d)),
         NetError::TooLarge(mib) => {
@@ -31,9 +31,9 @@ pub fn net_error(e: &NetError, lang: Lang) -> String {
         }
         NetError::HostDown { host, cause } => format!(
             "送信していません: {host} はこの実行中に先に応答しませんでした（{}）",
-            earlier(cause)
+            earlier(&cause.to_string())
         ),
-        NetError::Tls(d) => tls(d),
+        NetError::Tls(d) => tls(&d.to_string()),
     }
 }
 
@@ -188,11 +188,14 @@ mod tests {
             net_error(&e, Lang::Ja),
             "接続できませんでした: 「tcp connect error」"
         );
-        let dns = NetError::Connect(format!(
-            "{}api.pwnedpasswords.com{}",
-            crate::net::DNS_FAILED,
-            crate::net::DNS_ADVICE
-        ));
+        let dns = NetError::Connect(
+            format!(
+                "{}api.pwnedpasswords.com{}",
+                crate::net::DNS_FAILED,
+                crate::net::DNS_ADVICE
+            )
+            .into(),
+        );
         let ja = net_error(&dns, Lang::Ja);
         assert!(
             ja.contains("api.pwnedpasswords.com の名前解決（DNS）に失敗しました")
@@ -201,7 +204,7 @@ mod tests {
         );
         let down = NetError::HostDown {
             host: "api.binance.com".into(),
-            cause: NetError::Timeout(5).to_string(),
+            cause: Box::new(NetError::Timeout(5)),
         };
         assert!(net_error(&down, Lang::Ja).contains("5秒以内に応答がありませんでした"));
         let r = ApiError::Rejected {

@@ -3,6 +3,9 @@
 //! header; with a key, signed checks add the account status, per-coin
 //! deposit/withdrawal state of the coins the user holds, and the number of
 //! open orders. The result is a short verdict and what to do next.
+//!
+//! probes.rs and judge.rs decide in values (`Detail`, `Verdict`,
+//! `NextStep`); only text.rs makes sentences, in the reader's language.
 
 mod judge;
 mod probes;
@@ -11,23 +14,20 @@ mod text;
 use std::time::Instant;
 
 use chrono::{DateTime, SubsecRound, TimeZone, Utc};
-use colored::Colorize;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::collect::CheckState;
 use crate::collect::binance::model::{AccountStatus, lenient};
 use crate::collect::binance::{ApiError, BinanceClient};
-use crate::i18n::{Lang, tr};
 use crate::incident::playbook::{Channel, official_channels};
 use crate::net::{self, Net, NetError, NetRequest};
 
 use crate::report::SCHEMA_VERSION;
 
-use judge::channels_out;
-pub use judge::judge;
-pub use probes::{describe_net_error, nonzero, public_checks, select_coins, signed_checks};
-pub use text::render_text;
+pub use judge::{NextStep, Verdict, judge};
+pub use probes::{CoinListError, nonzero, public_checks, select_coins, signed_checks};
+pub use text::{StatusJson, describe_net_error, render_text, to_json};
 /// Binance refuses signed requests more than 1 s ahead of its clock.
 pub const SKEW_LIMIT_MS: i64 = 1000;
 /// Binance refuses signed requests older than their `recvWindow` (5 s unless
@@ -36,38 +36,82 @@ pub const BEHIND_LIMIT_MS: i64 = 4000;
 /// A ping slower than this makes the app feel broken even when nothing is.
 pub const SLOW_MS: u64 = 2000;
 
-/// One check's outcome, as shown and as serialised.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One check's outcome.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Probe<T> {
     pub state: CheckState,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<T>,
     /// What was found, or why it did not run.
-    pub detail: String,
+    pub detail: Detail,
 }
 
 impl<T> Probe<T> {
-    pub fn ran(value: T, detail: impl Into<String>) -> Probe<T> {
+    pub fn ran(value: T, detail: Detail) -> Probe<T> {
         Probe {
             state: CheckState::Ran,
             value: Some(value),
-            detail: detail.into(),
+            detail,
         }
     }
-    pub fn skipped(detail: impl Into<String>) -> Probe<T> {
+    pub fn skipped(detail: Detail) -> Probe<T> {
         Probe {
             state: CheckState::Skipped,
             value: None,
-            detail: detail.into(),
+            detail,
         }
     }
-    pub fn failed(detail: impl Into<String>) -> Probe<T> {
+    pub fn failed(detail: Detail) -> Probe<T> {
         Probe {
             state: CheckState::Failed,
             value: None,
-            detail: detail.into(),
+            detail,
         }
     }
+}
+
+/// What one row found, or why it has no value: data, said by text.rs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Detail {
+    /// `--offline`: nothing was sent.
+    Offline,
+    /// No API key: the signed half did not run.
+    NoKey,
+    /// A configured key cannot be used, in the account layer's words.
+    UnusableKey(String),
+    /// An HTTP error status; Binance's `{code,msg}` body when it sent one.
+    Http {
+        status: u16,
+        binance: Option<(i64, String)>,
+        retry_after: Option<u64>,
+    },
+    /// Any other network failure of a public check.
+    Net(NetError),
+    /// A signed call that failed.
+    Api(ApiError),
+    SystemNormal,
+    /// Binance's own word for it (`system_maintenance`).
+    SystemMaintenance(String),
+    /// The system status answer was not `{"status","msg"}`.
+    NotSystemStatus,
+    /// The time answer had no `serverTime`.
+    NoServerTime,
+    PingMs(u64),
+    /// Binance's time minus this machine's, in ms.
+    Skew(i64),
+    /// Binance's own words for the account's status.
+    AccountStatus(String),
+    Coins {
+        names: Vec<String>,
+        networks: usize,
+        /// Networks with deposits or withdrawals suspended.
+        suspended: usize,
+        /// Coins named with `--coin` that Binance does not list.
+        missing: Vec<String>,
+        /// The coins were named with `--coin` (none held is then no news).
+        by_flag: bool,
+    },
+    CoinList(CoinListError),
+    OpenOrders(usize),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,20 +189,22 @@ pub enum Level {
     Ok,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Verdict {
-    pub level: Level,
-    /// Stable identifier for scripts: maintenance, withdraw-suspended, ...
-    pub code: String,
-    pub message: String,
+/// The checks, in the order shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Row {
+    System,
+    Ping,
+    Clock,
+    Account,
+    Coins,
+    OpenOrders,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct StatusReport {
     pub schema_version: u32,
     pub checked_at: DateTime<Utc>,
     pub api: String,
-    pub lang: Lang,
     pub system: Probe<SystemStatus>,
     pub ping: Probe<u64>,
     pub clock: Probe<Clock>,
@@ -168,28 +214,22 @@ pub struct StatusReport {
     pub coins: Probe<Vec<CoinState>>,
     pub open_orders: Probe<usize>,
     pub verdicts: Vec<Verdict>,
-    pub next_steps: Vec<String>,
-    pub channels: Vec<ChannelOut>,
+    pub next_steps: Vec<NextStep>,
+    pub channels: Vec<Channel>,
     pub network: Vec<NetRequest>,
 }
 
 impl StatusReport {
-    /// Every check, public then signed: English and Japanese label, state, detail.
-    pub fn checks(&self) -> [(&'static str, &'static str, CheckState, &str); 6] {
+    /// Every check, public then signed: which, state, detail.
+    pub fn checks(&self) -> [(Row, CheckState, &Detail); 6] {
         [
-            ("system", "システム", self.system.state, &self.system.detail),
-            ("ping", "応答時間", self.ping.state, &self.ping.detail),
-            ("clock", "時計", self.clock.state, &self.clock.detail),
+            (Row::System, self.system.state, &self.system.detail),
+            (Row::Ping, self.ping.state, &self.ping.detail),
+            (Row::Clock, self.clock.state, &self.clock.detail),
+            (Row::Account, self.account.state, &self.account.detail),
+            (Row::Coins, self.coins.state, &self.coins.detail),
             (
-                "account",
-                "アカウント",
-                self.account.state,
-                &self.account.detail,
-            ),
-            ("coins", "通貨", self.coins.state, &self.coins.detail),
-            (
-                "open orders",
-                "オープンオーダー",
+                Row::OpenOrders,
                 self.open_orders.state,
                 &self.open_orders.detail,
             ),
@@ -197,14 +237,8 @@ impl StatusReport {
     }
 
     pub fn states(&self) -> [CheckState; 6] {
-        self.checks().map(|(_, _, state, _)| state)
+        self.checks().map(|(_, state, _)| state)
     }
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct ChannelOut {
-    pub name: String,
-    pub url: String,
 }
 
 /// Every check, then the verdicts. `unusable_key`: a key is configured but
@@ -214,25 +248,26 @@ pub async fn check(
     client: &BinanceClient,
     unusable_key: Option<&str>,
     coins: &[String],
-    lang: Lang,
 ) -> StatusReport {
     let offline = net.is_offline();
     let ((system, ping, clock, reachable), (account, coins, open_orders)) =
-        tokio::join!(public_checks(net, client.base(), lang), async {
+        tokio::join!(public_checks(net, client.base()), async {
             match unusable_key {
-                Some(e) => (
-                    Probe::failed(e.to_string()),
-                    Probe::failed(e.to_string()),
-                    Probe::failed(e.to_string()),
-                ),
-                None => signed_checks(client, coins, lang).await,
+                Some(e) => {
+                    let d = Detail::UnusableKey(e.to_string());
+                    (
+                        Probe::failed(d.clone()),
+                        Probe::failed(d.clone()),
+                        Probe::failed(d),
+                    )
+                }
+                None => signed_checks(client, coins).await,
             }
         });
     let mut report = StatusReport {
         schema_version: SCHEMA_VERSION,
         checked_at: Utc::now().trunc_subsecs(0),
         api: client.base().as_str().trim_end_matches('/').to_string(),
-        lang,
         system,
         ping,
         clock,
@@ -242,7 +277,7 @@ pub async fn check(
         open_orders,
         verdicts: Vec::new(),
         next_steps: Vec::new(),
-        channels: channels_out(&official_channels(), lang),
+        channels: official_channels(),
         network: Vec::new(),
     };
     let (verdicts, next) = judge(&report, offline);
@@ -255,33 +290,33 @@ pub async fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn report() -> StatusReport {
         StatusReport {
             schema_version: SCHEMA_VERSION,
             checked_at: Utc::now(),
             api: "http://127.0.0.1".into(),
-            lang: Lang::En,
             system: Probe::ran(
                 SystemStatus {
                     status: 0,
                     msg: "normal".into(),
                 },
-                "normal",
+                Detail::SystemNormal,
             ),
-            ping: Probe::ran(40, "40 ms"),
+            ping: Probe::ran(40, Detail::PingMs(40)),
             clock: Probe::ran(
                 Clock {
                     server_time: Utc::now(),
                     skew_ms: 120,
                     rtt_ms: 40,
                 },
-                "",
+                Detail::Skew(120),
             ),
             reachable: true,
-            account: Probe::skipped("no key"),
-            coins: Probe::skipped("no key"),
-            open_orders: Probe::skipped("no key"),
+            account: Probe::skipped(Detail::NoKey),
+            coins: Probe::skipped(Detail::NoKey),
+            open_orders: Probe::skipped(Detail::NoKey),
             verdicts: vec![],
             next_steps: vec![],
             channels: vec![],
@@ -290,7 +325,11 @@ mod tests {
     }
 
     fn codes(r: &StatusReport) -> Vec<String> {
-        judge(r, false).0.into_iter().map(|v| v.code).collect()
+        judge(r, false)
+            .0
+            .into_iter()
+            .map(|v| v.code().to_string())
+            .collect()
     }
 
     #[test]
@@ -320,10 +359,12 @@ mod tests {
                     busy: true,
                 }],
             }],
-            "",
+            Detail::OpenOrders(0),
         );
         let (v, next) = judge(&r, false);
-        let msgs: Vec<&str> = v.iter().map(|v| v.message.as_str()).collect();
+        let msgs: Vec<String> = v.iter().map(|v| text::verdict(v, Lang::En)).collect();
+        let msgs: Vec<&str> = msgs.iter().map(String::as_str).collect();
+        let next: Vec<String> = next.iter().map(|n| text::next_step(n, Lang::En)).collect();
         assert!(
             msgs.contains(&"Binance reports maintenance (system_maintenance)."),
             "{msgs:?}"
@@ -332,7 +373,7 @@ mod tests {
         assert!(msgs.iter().any(|m| m.contains("3.5 s ahead")), "{msgs:?}");
         assert!(msgs.iter().any(|m| m.contains("busy")), "{msgs:?}");
         assert!(!msgs.iter().any(|m| m.contains("All normal")));
-        assert_eq!(v.last().unwrap().level, Level::Warning, "problems first");
+        assert_eq!(v.last().unwrap().level(), Level::Warning, "problems first");
         assert!(next.iter().any(|n| n.contains("suspended network")));
     }
 
@@ -369,21 +410,26 @@ mod tests {
     fn unreachable_is_not_all_normal() {
         let mut r = report();
         r.reachable = false;
-        r.system = Probe::failed("could not connect: refused");
-        r.ping = Probe::failed("could not connect: refused");
-        r.clock = Probe::failed("could not connect: refused");
+        let refused = || Detail::Net(NetError::Connect("refused".into()));
+        r.system = Probe::failed(refused());
+        r.ping = Probe::failed(refused());
+        r.clock = Probe::failed(refused());
         assert_eq!(codes(&r), ["unreachable"]);
         r.reachable = true;
-        r.system = Probe::failed("HTTP 503");
+        r.system = Probe::failed(probes::net_detail(NetError::Status {
+            status: 503,
+            retry_after: None,
+            body: String::new(),
+        }));
         assert_eq!(codes(&r), ["server-error"]);
     }
 
     #[test]
     fn japanese_verdicts() {
-        let mut r = report();
-        r.lang = Lang::Ja;
+        let r = report();
         let (v, _) = judge(&r, false);
-        assert!(v[0].message.contains("手元側"), "{}", v[0].message);
+        let message = text::verdict(&v[0], Lang::Ja);
+        assert!(message.contains("手元側"), "{}", message);
     }
 
     #[test]
@@ -402,7 +448,7 @@ mod tests {
             body: r#"{"code":-1003,"msg":"Too many requests."}"#.into(),
         };
         assert_eq!(
-            describe_net_error(&e),
+            describe_net_error(&e).render(Lang::En),
             "HTTP 429, Binance error -1003: Too many requests., retry after 30 s"
         );
         let e = NetError::Status {
@@ -410,6 +456,6 @@ mod tests {
             retry_after: None,
             body: "<html>bad gateway</html>".into(),
         };
-        assert_eq!(describe_net_error(&e), "HTTP 502");
+        assert_eq!(describe_net_error(&e).render(Lang::En), "HTTP 502");
     }
 }

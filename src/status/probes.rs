@@ -2,43 +2,35 @@
 //! signed (account status, coins and networks, open orders).
 
 use super::*;
+use crate::collect::binance::client::TIME_PATH;
+use crate::net::Purpose;
 
-/// A network failure in one line; Binance's `{code,msg}` body is quoted when present.
-pub fn describe_net_error(e: &NetError) -> String {
-    describe_net_error_in(e, Lang::En)
+// Binance's `{code,msg}` error body. The binance layer decodes it too (only
+// negative codes, from its own client): one decoder once status asks that
+// layer for typed results.
+#[derive(Deserialize)]
+struct ErrBody {
+    code: i64,
+    #[serde(default)]
+    msg: String,
 }
 
-/// `describe_net_error` in the reader's language; Binance's `msg` stays quoted as sent.
-pub fn describe_net_error_in(e: &NetError, lang: Lang) -> String {
+/// A public check's failure as a row detail; Binance's `{code,msg}` body is
+/// kept (its `msg` cut to 200 characters) when it sent one.
+pub(super) fn net_detail(e: NetError) -> Detail {
     match e {
         NetError::Status {
             status,
             retry_after,
             body,
-        } => {
-            let mut s = format!("HTTP {status}");
-            #[derive(Deserialize)]
-            struct ErrBody {
-                code: i64,
-                #[serde(default)]
-                msg: String,
-            }
-            if let Ok(b) = serde_json::from_str::<ErrBody>(body) {
-                let msg: String = b.msg.chars().take(200).collect();
-                match lang {
-                    Lang::En => s.push_str(&format!(", Binance error {}: {msg}", b.code)),
-                    Lang::Ja => s.push_str(&format!("、Binanceのエラー {}: 「{msg}」", b.code)),
-                }
-            }
-            if let Some(r) = retry_after {
-                match lang {
-                    Lang::En => s.push_str(&format!(", retry after {r} s")),
-                    Lang::Ja => s.push_str(&format!("、{r}秒後に再試行")),
-                }
-            }
-            s
-        }
-        other => crate::collect::messages::net_error(other, lang),
+        } => Detail::Http {
+            status,
+            binance: serde_json::from_str::<ErrBody>(&body)
+                .ok()
+                .map(|b| (b.code, b.msg.chars().take(200).collect())),
+            retry_after,
+        },
+        other => Detail::Net(other),
     }
 }
 
@@ -53,62 +45,57 @@ fn is_unreachable(e: &NetError) -> bool {
 pub async fn public_checks(
     net: &Net,
     base: &Url,
-    lang: Lang,
 ) -> (Probe<SystemStatus>, Probe<u64>, Probe<Clock>, bool) {
     if net.is_offline() {
-        let off = tr(lang, "not checked: offline", "未確認：オフライン");
         return (
-            Probe::skipped(off),
-            Probe::skipped(off),
-            Probe::skipped(off),
+            Probe::skipped(Detail::Offline),
+            Probe::skipped(Detail::Offline),
+            Probe::skipped(Detail::Offline),
             false,
         );
     }
+    // No constant for these two in the binance layer yet.
     let sys_url = net::join(base, "/sapi/v1/system/status");
     let ping_url = net::join(base, "/api/v3/ping");
-    let time_url = net::join(base, "/api/v3/time");
-    let timed = |url: Url, purpose: &'static str| async move {
+    let time_url = net::join(base, TIME_PATH);
+    let timed = |url: Url, purpose: Purpose| async move {
         let sent_at = Utc::now();
         let start = Instant::now();
-        let r = net.get(&url, &[], purpose).await;
+        let r = net.get(&url, &[], purpose.label()).await;
         (r, sent_at, start.elapsed())
     };
     let ((sys, _, _), (ping, _, ping_rtt), (time, time_sent, time_rtt)) = tokio::join!(
-        timed(sys_url, "Binance system status"),
-        timed(ping_url, "Binance connectivity"),
-        timed(time_url, "Binance server time"),
+        timed(sys_url, Purpose::SystemStatus),
+        timed(ping_url, Purpose::Connectivity),
+        timed(time_url, Purpose::ServerTime),
     );
     let reachable = ![&sys, &ping, &time]
         .iter()
         .all(|r| r.as_ref().err().is_some_and(is_unreachable));
 
     let system = match sys {
-        Err(e) => Probe::failed(describe_net_error_in(&e, lang)),
+        Err(e) => Probe::failed(net_detail(e)),
         Ok(resp) => match serde_json::from_slice::<SystemStatus>(&resp.body) {
             Ok(s) => {
                 let d = if s.status == 0 {
-                    tr(lang, "normal", "通常").to_string()
+                    Detail::SystemNormal
                 } else {
-                    format!("{} ({})", tr(lang, "maintenance", "メンテナンス中"), s.msg)
+                    Detail::SystemMaintenance(s.msg.clone())
                 };
                 Probe::ran(s, d)
             }
-            Err(_) => Probe::failed(tr(
-                lang,
-                "unexpected answer (not {\"status\",\"msg\"})",
-                "想定外の応答（{\"status\",\"msg\"} ではありません）",
-            )),
+            Err(_) => Probe::failed(Detail::NotSystemStatus),
         },
     };
     let ping = match ping {
-        Err(e) => Probe::failed(describe_net_error_in(&e, lang)),
+        Err(e) => Probe::failed(net_detail(e)),
         Ok(_) => {
             let ms = u64::try_from(ping_rtt.as_millis()).unwrap_or(u64::MAX);
-            Probe::ran(ms, format!("{ms} ms"))
+            Probe::ran(ms, Detail::PingMs(ms))
         }
     };
     let clock = match time {
-        Err(e) => Probe::failed(describe_net_error_in(&e, lang)),
+        Err(e) => Probe::failed(net_detail(e)),
         Ok(resp) => {
             #[derive(Deserialize)]
             #[serde(rename_all = "camelCase")]
@@ -119,11 +106,7 @@ pub async fn public_checks(
                 .ok()
                 .and_then(|t| Utc.timestamp_millis_opt(t.server_time).single())
             {
-                None => Probe::failed(tr(
-                    lang,
-                    "unexpected answer (no serverTime)",
-                    "想定外の応答（serverTime がありません）",
-                )),
+                None => Probe::failed(Detail::NoServerTime),
                 Some(server) => {
                     // The server read its clock about half-way through the round trip.
                     let local_mid =
@@ -135,7 +118,7 @@ pub async fn public_checks(
                             skew_ms,
                             rtt_ms: u64::try_from(time_rtt.as_millis()).unwrap_or(u64::MAX),
                         },
-                        skew_text(skew_ms, lang),
+                        Detail::Skew(skew_ms),
                     )
                 }
             }
@@ -180,20 +163,37 @@ struct NetworkConfig {
     busy: Option<bool>,
 }
 
+/// Why Binance's coin list says nothing usable.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.msg().render(crate::i18n::Lang::En))]
+pub enum CoinListError {
+    /// Not the JSON list `capital/config/getall` returns.
+    NotAList,
+    /// A coin without networks, or a network without both flags: its state
+    /// is not known. The coin as Binance spelt it, controls escaped.
+    NoNetworkFlags { coin: String },
+}
+
+impl CoinListError {
+    pub fn msg(&self) -> crate::i18n::Msg {
+        match self {
+            CoinListError::NotAList => crate::msg!("status-coins-not-a-list"),
+            CoinListError::NoNetworkFlags { coin } => {
+                crate::msg!("status-coins-no-network-flags", coin = coin)
+            }
+        }
+    }
+}
+
 /// The coins to report from `capital/config/getall`: those named with
 /// `--coin`, else those with any balance (free, locked, frozen or being
 /// withdrawn). Returns the coins and the named ones Binance does not list.
 pub fn select_coins(
     body: &[u8],
     wanted: &[String],
-) -> Result<(Vec<CoinState>, Vec<String>), String> {
-    let items: Vec<serde_json::Value> = serde_json::from_slice(body).map_err(|_| {
-        crate::i18n::ui_tr(
-            "Binance's coin list is not the expected JSON list",
-            "Binanceの通貨一覧が想定したJSONのリストではありません",
-        )
-        .to_string()
-    })?;
+) -> Result<(Vec<CoinState>, Vec<String>), CoinListError> {
+    let items: Vec<serde_json::Value> =
+        serde_json::from_slice(body).map_err(|_| CoinListError::NotAList)?;
     let wanted: Vec<String> = wanted.iter().map(|c| c.trim().to_uppercase()).collect();
     let mut out = Vec::new();
     for item in items {
@@ -226,14 +226,8 @@ pub fn select_coins(
                 .iter()
                 .any(|n| n.deposit_enable.is_none() || n.withdraw_enable.is_none())
         {
-            let coin = crate::escape::escape_controls(&coin);
-            return Err(match crate::i18n::ui() {
-                crate::i18n::Lang::En => format!(
-                    "Binance's answer for {coin} lacks its networks' depositEnable/withdrawEnable, so their state is not known"
-                ),
-                crate::i18n::Lang::Ja => format!(
-                    "Binanceの応答に {coin} のネットワークの depositEnable/withdrawEnable がないため、入出金の状態がわかりません"
-                ),
+            return Err(CoinListError::NoNetworkFlags {
+                coin: crate::escape::escape_controls(&coin).into_owned(),
             });
         }
         let networks = parsed
@@ -262,43 +256,39 @@ pub fn select_coins(
     Ok((out, missing))
 }
 
-fn coins_detail(coins: &[CoinState], missing: &[String], by_flag: bool, lang: Lang) -> String {
-    let names: Vec<&str> = coins.iter().map(|c| c.coin.as_str()).collect();
-    let nets: usize = coins.iter().map(|c| c.networks.len()).sum();
-    let bad = coins
-        .iter()
-        .flat_map(|c| &c.networks)
-        .filter(|n| !n.deposit_enabled || !n.withdraw_enabled)
-        .count();
-    let mut d = if coins.is_empty() {
-        match (by_flag, lang) {
-            (false, Lang::En) => "no coin with a balance".to_string(),
-            (false, Lang::Ja) => "残高のある通貨はありません".to_string(),
-            (true, _) => String::new(),
-        }
-    } else {
-        match lang {
-            Lang::En => format!(
-                "{}: {nets} network(s), {bad} with deposits or withdrawals suspended",
-                names.join(", ")
-            ),
-            Lang::Ja => format!(
-                "{}：{nets}ネットワーク中、入出金停止 {bad}",
-                names.join("、")
-            ),
-        }
-    };
-    if !missing.is_empty() {
-        if !d.is_empty() {
-            d.push_str("; ");
-        }
-        d.push_str(&format!(
-            "{} {}",
-            tr(lang, "not listed by Binance:", "Binanceに存在しない通貨："),
-            missing.join(", ")
-        ));
+fn coins_detail(coins: &[CoinState], missing: Vec<String>, by_flag: bool) -> Detail {
+    Detail::Coins {
+        names: coins.iter().map(|c| c.coin.clone()).collect(),
+        networks: coins.iter().map(|c| c.networks.len()).sum(),
+        suspended: coins
+            .iter()
+            .flat_map(|c| &c.networks)
+            .filter(|n| !n.deposit_enabled || !n.withdraw_enabled)
+            .count(),
+        missing,
+        by_flag,
     }
-    d
+}
+
+/// The same valueless outcome for each of the three signed rows.
+fn all_three<A, B, C>(state: CheckState, d: Detail) -> (Probe<A>, Probe<B>, Probe<C>) {
+    (
+        Probe {
+            state,
+            value: None,
+            detail: d.clone(),
+        },
+        Probe {
+            state,
+            value: None,
+            detail: d.clone(),
+        },
+        Probe {
+            state,
+            value: None,
+            detail: d,
+        },
+    )
 }
 
 /// The signed half: account status, the coins' deposit/withdrawal state and
@@ -306,102 +296,59 @@ fn coins_detail(coins: &[CoinState], missing: &[String], by_flag: bool, lang: La
 pub async fn signed_checks(
     client: &BinanceClient,
     coins: &[String],
-    lang: Lang,
 ) -> (Probe<String>, Probe<Vec<CoinState>>, Probe<usize>) {
-    let skip = |why: String| {
-        (
-            Probe::skipped(why.clone()),
-            Probe::skipped(why.clone()),
-            Probe::skipped(why),
-        )
-    };
     if client.net().is_offline() {
-        return skip(tr(lang, "not checked: offline", "未確認：オフライン").into());
+        return all_three(CheckState::Skipped, Detail::Offline);
     }
     if client.credentials().is_none() {
-        return skip(
-            tr(
-                lang,
-                "not checked: no API key (set BINANCE_API_KEY and BINANCE_API_SECRET for a read-only key)",
-                "未確認：APIキーがありません（読み取り専用キーを BINANCE_API_KEY と BINANCE_API_SECRET に設定してください）",
-            )
-            .into(),
-        );
+        return all_three(CheckState::Skipped, Detail::NoKey);
     }
     if let Err(e) = client.sync_clock().await
         && e.stops_everything()
     {
-        let e = crate::collect::messages::api_error(&e, lang);
-        return (
-            Probe::failed(e.clone()),
-            Probe::failed(e.clone()),
-            Probe::failed(e),
-        );
+        return all_three(CheckState::Failed, Detail::Api(e));
     }
     let (status, getall, open) = tokio::join!(
-        client.get_json::<AccountStatus>("/sapi/v1/account/status", &[], "account status"),
+        client.get_json::<AccountStatus>(
+            crate::collect::binance::STATUS,
+            &[],
+            Purpose::AccountStatus.label()
+        ),
+        // No constant for these two in the binance layer yet.
         client.signed_get(
             "/sapi/v1/capital/config/getall",
             &[],
-            "deposit/withdrawal state per coin and network"
+            Purpose::CoinNetworks.label()
         ),
         // Weight 80 without a symbol: asked once, only here.
         client.get_json::<Vec<serde_json::Value>>(
             "/api/v3/openOrders",
             &[],
-            "open orders count (all symbols)"
+            Purpose::OpenOrdersCount.label()
         ),
     );
     let account = match status {
-        Ok(AccountStatus { data: Some(d), .. }) => {
-            // Binance's own words: quoted in a Japanese line.
-            let shown = match lang {
-                Lang::En => d.clone(),
-                Lang::Ja => format!("「{d}」"),
-            };
-            Probe::ran(d, shown)
-        }
-        Ok(_) => Probe::failed(crate::collect::messages::api_error(
-            &ApiError::BadJson {
-                detail: "no \"data\" field".into(),
-            },
-            lang,
-        )),
-        Err(e) => Probe::failed(crate::collect::messages::api_error(&e, lang)),
+        Ok(AccountStatus { data: Some(d), .. }) => Probe::ran(d.clone(), Detail::AccountStatus(d)),
+        Ok(_) => Probe::failed(Detail::Api(ApiError::BadJson {
+            detail: "no \"data\" field".into(),
+        })),
+        Err(e) => Probe::failed(Detail::Api(e)),
     };
-    let coins = match getall
-        .map_err(|e| crate::collect::messages::api_error(&e, lang))
-        .and_then(|b| select_coins(&b, coins))
-    {
-        Ok((list, missing)) => {
-            let d = coins_detail(&list, &missing, !coins.is_empty(), lang);
-            Probe::ran(list, d)
-        }
-        Err(e) => Probe::failed(e),
+    let coins = match getall {
+        Err(e) => Probe::failed(Detail::Api(e)),
+        Ok(b) => match select_coins(&b, coins) {
+            Ok((list, missing)) => {
+                let d = coins_detail(&list, missing, !coins.is_empty());
+                Probe::ran(list, d)
+            }
+            Err(e) => Probe::failed(Detail::CoinList(e)),
+        },
     };
     let open_orders = match open {
-        Ok(v) => Probe::ran(v.len(), v.len().to_string()),
-        Err(e) => Probe::failed(crate::collect::messages::api_error(&e, lang)),
+        Ok(v) => Probe::ran(v.len(), Detail::OpenOrders(v.len())),
+        Err(e) => Probe::failed(Detail::Api(e)),
     };
     (account, coins, open_orders)
-}
-
-pub(super) fn skew_text(skew_ms: i64, lang: Lang) -> String {
-    let secs = format!("{:.1}", skew_ms.unsigned_abs() as f64 / 1000.0);
-    // Below a tenth of a second the round-trip estimate is noise.
-    let sign = if skew_ms.abs() < 100 {
-        0
-    } else {
-        skew_ms.signum()
-    };
-    match (sign, lang) {
-        (0, Lang::En) => "in sync with Binance".into(),
-        (0, Lang::Ja) => "Binanceと一致".into(),
-        (1, Lang::En) => format!("this machine is {secs} s behind Binance"),
-        (1, Lang::Ja) => format!("この端末の時計はBinanceより{secs}秒遅れています"),
-        (_, Lang::En) => format!("this machine is {secs} s ahead of Binance"),
-        (_, Lang::Ja) => format!("この端末の時計はBinanceより{secs}秒進んでいます"),
-    }
 }
 
 /// Whether a balance string means the user holds some of the coin. Binance

@@ -651,9 +651,15 @@ impl BinanceClient {
             e @ (NetError::Deadline(_) | NetError::HostDown { .. }) => {
                 ApiError::NotSent(self.scrub(&e.to_string(), signature))
             }
-            NetError::Tls(d) => ApiError::Tls { detail: d },
+            NetError::Tls(d) => ApiError::Tls {
+                detail: d.to_string(),
+            },
             NetError::TooLarge(mib) => ApiError::TooLarge { mib },
-            NetError::Connect(d) | NetError::Body(d) => ApiError::Connect {
+            NetError::Connect(d) => ApiError::Connect {
+                detail: self.scrub(&d.to_string(), signature),
+                attempts,
+            },
+            NetError::Body(d) => ApiError::Connect {
                 detail: self.scrub(&d, signature),
                 attempts,
             },
