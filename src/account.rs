@@ -172,3 +172,47 @@ pub fn client(
         unusable,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn selection_errors_in_both_languages() {
+        let none = SelectError::NoProfile {
+            name: "work".into(),
+            known: vec![],
+        };
+        assert_eq!(
+            none.msg().render(Lang::En),
+            "no profile \"work\" in the config (it has none; add [profiles.NAME] sections)"
+        );
+        assert_eq!(
+            none.msg().render(Lang::Ja),
+            "設定ファイルにプロファイル \"work\" がありません（プロファイルは1つもありません。[profiles.NAME] の表を追加してください）"
+        );
+        let some = SelectError::NoProfile {
+            name: "x".into(),
+            known: vec!["a".into(), "b".into(), "c".into()],
+        };
+        assert_eq!(
+            some.msg().render(Lang::En),
+            "no profile \"x\" in the config (known: a, b, c)"
+        );
+        assert_eq!(
+            some.msg().render(Lang::Ja),
+            "設定ファイルにプロファイル \"x\" がありません（あるもの: a、b、c）"
+        );
+        assert_eq!(
+            SelectError::NoAccount.msg().render(Lang::Ja),
+            "Binanceのアカウントが選ばれていません"
+        );
+        assert!(
+            SelectError::NoProfiles
+                .msg()
+                .render(Lang::En)
+                .starts_with("--all-profiles: the config has no [profiles.NAME] sections")
+        );
+    }
+}

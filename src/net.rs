@@ -1014,6 +1014,152 @@ mod tests {
         assert_eq!(log[2].tries, 1);
     }
 
+    fn every_error() -> Vec<NetError> {
+        vec![
+            NetError::Offline,
+            NetError::Timeout(5),
+            NetError::Connect("tcp connect error: refused".into()),
+            NetError::Connect(ConnectCause::Dns {
+                host: "api.binance.com".into(),
+            }),
+            NetError::Status {
+                status: 503,
+                retry_after: None,
+                body: String::new(),
+            },
+            NetError::Body("unexpected EOF".into()),
+            NetError::TooLarge(32),
+            NetError::Deadline(31),
+            NetError::HostDown {
+                host: "api.binance.com".into(),
+                cause: Box::new(NetError::Timeout(15)),
+            },
+            NetError::HostDown {
+                host: "h".into(),
+                cause: Box::new(NetError::Connect(ConnectCause::Dns { host: "h".into() })),
+            },
+        ]
+    }
+
+    #[test]
+    fn errors_are_said_from_the_catalogue_as_before() {
+        let en: Vec<String> = every_error().iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            en,
+            [
+                "offline mode: no network request was made",
+                "timed out after 5 s",
+                "could not connect: tcp connect error: refused",
+                "could not connect: DNS lookup failed for api.binance.com: check the internet connection, or the DNS or proxy settings",
+                "HTTP 503",
+                "response could not be read: unexpected EOF",
+                "the answer is larger than 32 MiB, the most this tool reads",
+                "the run's time limit of 31 s was reached; not sent",
+                "not sent: api.binance.com did not answer earlier in this run (timed out after 15 s)",
+                "not sent: h did not answer earlier in this run (could not connect: DNS lookup failed for h: check the internet connection, or the DNS or proxy settings)",
+            ]
+        );
+        // Japanese as collect::messages said it from the English text.
+        for e in every_error() {
+            assert_eq!(
+                e.msg().render(Lang::Ja),
+                crate::collect::messages::net_error(&e, Lang::Ja),
+                "{e:?}"
+            );
+        }
+        let dns = ConnectCause::Dns {
+            host: "x.test".into(),
+        };
+        assert_eq!(dns.to_string(), format!("{DNS_FAILED}x.test{DNS_ADVICE}"));
+    }
+
+    #[test]
+    fn a_refused_certificate_names_the_host_in_both_languages() {
+        let i = TlsFailure::Intercepted {
+            service: "Binance".into(),
+            host: "api.binance.com".into(),
+        };
+        let ja = i.msg().render(Lang::Ja);
+        assert!(ja.starts_with("Binance へのHTTPS通信が傍受"), "{ja}");
+        assert!(ja.contains("api.binance.com 向け"), "{ja}");
+        let r = TlsFailure::Refused {
+            host: "h".into(),
+            reason: "Expired".into(),
+        };
+        assert_eq!(
+            r.to_string(),
+            "the TLS certificate of h was refused (Expired)"
+        );
+        assert_eq!(
+            r.msg().render(Lang::Ja),
+            "h のTLS証明書が拒否されました: 「Expired」"
+        );
+    }
+
+    #[test]
+    fn base_url_errors_in_both_languages() {
+        let e = parse_base_url("http://api.binance.com/", "Binance API").unwrap_err();
+        assert_eq!(
+            e.msg().render(Lang::En),
+            "Binance API URL \"http://api.binance.com/\" uses plain http; only https is allowed (http only for 127.0.0.1/localhost)"
+        );
+        assert_eq!(
+            e.msg().render(Lang::Ja),
+            "Binance API のURL \"http://api.binance.com/\" は暗号化されない http です。使えるのは https だけです（http は 127.0.0.1/localhost のみ）"
+        );
+        let e = parse_base_url("not a url", "test").unwrap_err();
+        assert!(
+            e.msg()
+                .render(Lang::En)
+                .starts_with("test URL \"not a url\" is not a URL: "),
+            "{e:?}"
+        );
+        assert!(
+            e.msg()
+                .render(Lang::Ja)
+                .contains("はURLとして読めません（「"),
+            "{e:?}"
+        );
+        let e = parse_base_url("ftp://h/", "t").unwrap_err();
+        assert_eq!(
+            e.msg().render(Lang::En),
+            "t URL \"ftp://h/\" has unsupported scheme \"ftp\""
+        );
+        let e = parse_base_url("https://u:p@h/", "t").unwrap_err();
+        assert_eq!(
+            e.msg().render(Lang::Ja),
+            "t のURLに user:password@ を含めないでください"
+        );
+    }
+
+    #[test]
+    fn purposes_keep_their_label_and_are_said_from_the_catalogue() {
+        for p in Purpose::ALL {
+            assert_eq!(Purpose::from_label(p.label()), Some(p));
+            assert_eq!(purpose_msg(p.label()).render(Lang::En), p.label());
+            let ev = format!("{}{EVIDENCE_SUFFIX}", p.label());
+            assert_eq!(purpose_msg(&ev).render(Lang::En), ev);
+            // The same as i18n::purpose's table, which this replaces; that
+            // table never had the status command's open-order count.
+            if p != Purpose::OpenOrdersCount {
+                for l in [p.label(), ev.as_str()] {
+                    assert_eq!(
+                        purpose_msg(l).render(Lang::Ja),
+                        crate::i18n::purpose(Lang::Ja, l)
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            purpose_msg("something new").render(Lang::Ja),
+            "something new"
+        );
+        assert_eq!(
+            purpose_msg("something new (evidence)").render(Lang::Ja),
+            "something new (evidence)"
+        );
+    }
+
     #[tokio::test(flavor = "current_thread")]
     async fn offline_never_sends() {
         let net = Net::offline();

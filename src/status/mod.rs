@@ -433,6 +433,75 @@ mod tests {
     }
 
     #[test]
+    fn rows_are_said_in_the_reader_language() {
+        let coins = |names: &[&str], missing: &[&str], by_flag| Detail::Coins {
+            names: names.iter().map(|s| s.to_string()).collect(),
+            networks: 3,
+            suspended: 1,
+            missing: missing.iter().map(|s| s.to_string()).collect(),
+            by_flag,
+        };
+        let d = coins(&["BNB", "USDT"], &["NOPE", "X"], false);
+        assert_eq!(
+            text::detail(&d, Lang::En),
+            "BNB, USDT: 3 network(s), 1 with deposits or withdrawals suspended; not listed by Binance: NOPE, X"
+        );
+        assert_eq!(
+            text::detail(&d, Lang::Ja),
+            "BNB、USDT：3ネットワーク中、入出金停止 1; Binanceに存在しない通貨： NOPE, X"
+        );
+        assert_eq!(
+            text::detail(&coins(&[], &["NOPE"], true), Lang::En),
+            "not listed by Binance: NOPE"
+        );
+        assert_eq!(
+            text::detail(&coins(&[], &[], false), Lang::Ja),
+            "残高のある通貨はありません"
+        );
+        assert_eq!(
+            text::detail(&Detail::Skew(-2500), Lang::Ja),
+            "この端末の時計はBinanceより2.5秒進んでいます"
+        );
+        assert_eq!(
+            text::detail(&Detail::NotSystemStatus, Lang::En),
+            r#"unexpected answer (not {"status","msg"})"#
+        );
+        let e = probes::net_detail(NetError::Status {
+            status: 418,
+            retry_after: Some(60),
+            body: r#"{"code":-1003,"msg":"banned"}"#.into(),
+        });
+        assert_eq!(
+            text::detail(&e, Lang::Ja),
+            "HTTP 418、Binanceのエラー -1003: 「banned」、60秒後に再試行"
+        );
+        let mut r = report();
+        r.clock.value.as_mut().unwrap().skew_ms = -3500;
+        let (v, next) = judge(&r, false);
+        assert_eq!(
+            text::verdict(&v[0], Lang::Ja),
+            "この端末の時計がずれています（この端末の時計はBinanceより3.5秒進んでいます、誤差±0.0秒）。Binanceは自分の時計より1秒以上進んだ時刻の署名付きリクエストを拒否します（エラー -1021）。手元側の問題です。"
+        );
+        assert_eq!(next[0], NextStep::SyncClock);
+        let json = serde_json::to_value(text::to_json(&r, Lang::En)).unwrap();
+        let keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert!(
+            keys.contains(&"lang") && keys.contains(&"next_steps"),
+            "{keys:?}"
+        );
+        assert_eq!(
+            json["account"]["detail"],
+            text::detail(&Detail::NoKey, Lang::En)
+        );
+        assert!(json["account"].get("value").is_none());
+    }
+
+    #[test]
     fn balances() {
         assert!(!nonzero("0.00000000"));
         assert!(!nonzero(""));
