@@ -438,6 +438,8 @@ impl Net {
         }
     }
 
+    /// Offline is this door's property alone: every layer asks here and
+    /// none keeps a flag of its own, so no two answers can disagree.
     pub fn is_offline(&self) -> bool {
         self.client.is_none()
     }
