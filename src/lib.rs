@@ -27,6 +27,7 @@ pub mod files;
 pub mod hardening;
 pub mod i18n;
 pub mod incident;
+pub mod localtime;
 pub mod net;
 pub mod parse_message;
 pub mod password_list;
