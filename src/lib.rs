@@ -29,6 +29,7 @@ pub mod i18n;
 pub mod incident;
 pub mod localtime;
 pub mod net;
+pub mod normalize;
 pub mod parse_message;
 pub mod password_list;
 pub mod report;
