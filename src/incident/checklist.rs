@@ -544,6 +544,21 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_mark_is_a_value_said_in_either_language() {
+        let e = "x=maybe".parse::<Mark>().unwrap_err();
+        assert_eq!(e, MarkError::BadState("maybe".into()));
+        assert_eq!(
+            e.msg().render(Lang::En),
+            "state must be done or skipped, got \"maybe\""
+        );
+        let e = "x".parse::<Mark>().unwrap_err();
+        assert_eq!(e, MarkError::NoState("x".into()));
+        let ja = e.msg().render(Lang::Ja);
+        assert!(ja.contains("STEP=done") && ja.contains("\"x\""), "{ja}");
+        assert!(crate::i18n::english_runs(&ja).is_empty(), "{ja}");
+    }
+
+    #[test]
     fn later_record_wins_and_history_is_kept() {
         let mut log = IncidentLog::new(Kind::Outage, t("2026-11-25T09:00:00Z"));
         log.record("run-status", StepState::Skipped, t("2026-11-25T09:01:00Z"));

@@ -608,6 +608,17 @@ where = { en = "P", ja = "プ" }
         let p = parse("t.toml", &src, Kind::Trade).unwrap_err();
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].line, Some(6));
+        // Found as a value, made a sentence only when shown.
+        assert_eq!(p[0].step.as_deref(), Some("a"));
+        assert!(
+            matches!(p[0].issue, Issue::NoText(Field::Why)),
+            "{:?}",
+            p[0]
+        );
+        assert!(
+            p[0].render(Lang::Ja)
+                .contains("手順 a: `why` には en と ja")
+        );
         assert!(
             p[0].render(Lang::En)
                 .contains("step a: why needs both en and ja"),
