@@ -105,7 +105,9 @@ incident-md-run = Run:
 incident-md-channels = Official channels
 
 # The support-ticket draft (incident/ticket.rs), read by Binance support: keep it plain and exact.
-# $time is "YYYY-MM-DD HH:MM:SS" in the zone named here.
+# The offset from UTC (+HH:MM) the ticket's times are written in; $time is "YYYY-MM-DD HH:MM:SS"
+# at that offset, and incident-ticket-time names the zone.
+incident-ticket-utc-offset = +00:00
 incident-ticket-time = { $time } UTC
 incident-ticket-title = Support request: { $headline }
 incident-ticket-headline-breach = Suspected unauthorised access to my account

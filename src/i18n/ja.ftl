@@ -105,7 +105,9 @@ incident-md-run = 実行：
 incident-md-channels = 公式チャネル
 
 # The support-ticket draft (incident/ticket.rs), read by Binance support: keep it plain and exact.
-# $time is "YYYY-MM-DD HH:MM:SS" in the zone named here.
+# The offset from UTC (+HH:MM) the ticket's times are written in; $time is "YYYY-MM-DD HH:MM:SS"
+# at that offset, and incident-ticket-time names the zone.
+incident-ticket-utc-offset = +09:00
 incident-ticket-time = { $time } JST
 incident-ticket-title = お問い合わせ: { $headline }
 incident-ticket-headline-breach = アカウントへの不正アクセスの疑い

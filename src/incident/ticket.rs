@@ -10,18 +10,16 @@ use crate::collect::CheckState;
 use crate::i18n::Lang;
 use crate::t;
 
-#[allow(clippy::expect_used)] // +09:00 is a constant, valid offset
-fn jst() -> FixedOffset {
-    FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset")
-}
-
 /// English tickets read in UTC; Japanese ones in JST, the zone the user and
-/// Japanese police work in. The catalogue names the zone.
+/// Japanese police work in. The catalogue gives each language's offset and
+/// the zone's name, so a language is added there alone.
 pub fn fmt_time(t: Option<DateTime<Utc>>, lang: Lang) -> String {
     let Some(t) = t else {
         return "-".into();
     };
-    let offset = if lang == Lang::Ja { jst() } else { Utc.fix() };
+    let offset: FixedOffset = t!(lang, "incident-ticket-utc-offset")
+        .parse()
+        .unwrap_or(Utc.fix());
     let time = t.with_timezone(&offset).format("%Y-%m-%d %H:%M:%S");
     t!(lang, "incident-ticket-time", time = time.to_string())
 }
@@ -421,4 +419,19 @@ pub fn render(e: &Evidence, kind: Kind, lang: Lang) -> String {
     }
     o.push_str(&format!("\n{}\n", t!(lang, "incident-ticket-attached")));
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_follow_the_zone_the_catalogue_gives() {
+        let t = DateTime::parse_from_rfc3339("2026-11-20T16:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(fmt_time(Some(t), Lang::En), "2026-11-20 16:30:00 UTC");
+        assert_eq!(fmt_time(Some(t), Lang::Ja), "2026-11-21 01:30:00 JST");
+        assert_eq!(fmt_time(None, Lang::Ja), "-");
+    }
 }
