@@ -39,7 +39,7 @@ impl ValueEnum for Kind {
         &Kind::ALL
     }
     fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.as_str()).help(self.summary()))
+        Some(PossibleValue::new(self.as_str()).help(self.summary().render(Lang::En)))
     }
 }
 
@@ -538,6 +538,7 @@ pub struct IncidentArgs {
 
 fn parse_mark(s: &str) -> Result<Mark, String> {
     s.parse()
+        .map_err(|e: crate::incident::checklist::MarkError| e.msg().render(Lang::En))
 }
 
 /// Check links for Binance impersonation.

@@ -10,30 +10,26 @@ use super::exit::Exit;
 use super::{output, session};
 use crate::account::{self, Selector};
 use crate::cli::{GlobalArgs, IncidentArgs};
-use crate::i18n::ui_tr;
-use crate::i18n::{Lang, tr};
+use crate::i18n::Lang;
 use crate::incident::checklist::{self, IncidentLog, WalkEnd};
 use crate::incident::evidence::{self, Evidence, Period};
 use crate::incident::gather::{self, EVIDENCE_FILE, Pacing, TICKET_FILE};
 use crate::incident::playbook::{self, Kind};
 use crate::incident::{show, ticket};
 use crate::report::Format;
+use crate::t;
 
 /// With no kind: the playbooks there are, one line each.
 fn list(lang: Lang) -> String {
-    let mut o = tr(
-        lang,
-        "Playbooks (binance-audit incident KIND):\n",
-        "プレイブック（binance-audit incident 種類）:\n",
-    )
-    .to_string();
+    let mut o = t!(lang, "incident-list-head");
+    o.push('\n');
     for k in Kind::ALL {
         let prefix = format!("  {:<8}  ", k.as_str());
         o.push_str(&crate::text::fill(
             &prefix,
             12,
             12,
-            k.summary_in(lang),
+            &k.summary().render(lang),
             session::width(),
         ));
         o.push('\n');
@@ -44,15 +40,8 @@ fn list(lang: Lang) -> String {
 fn log_path(args: &IncidentArgs, kind: Kind) -> Result<PathBuf> {
     match &args.log {
         Some(p) => Ok(p.clone()),
-        None => checklist::default_path(kind).ok_or_else(|| {
-            Error::Usage(
-                ui_tr(
-                    "no home directory for the incident log: pass --log FILE",
-                    "記録ファイルを置くホームフォルダがありません: --log FILE を指定してください",
-                )
-                .into(),
-            )
-        }),
+        None => checklist::default_path(kind)
+            .ok_or_else(|| Error::Usage(t!(crate::i18n::ui(), "incident-no-home"))),
     }
 }
 
@@ -62,8 +51,10 @@ pub fn run(global: &GlobalArgs, args: &IncidentArgs) -> Result<Exit> {
         output::stdout(list(lang).as_bytes())?;
         return Ok(Exit::Ok);
     };
-    let playbook = playbook::load(kind, global.rules.as_deref())
-        .map_err(|e| Error::Usage(format!("{}: {e}", ui_tr("playbook", "プレイブック"))))?;
+    let playbook = playbook::load(kind, global.rules.as_deref()).map_err(|e| {
+        let ui = crate::i18n::ui();
+        Error::Usage(t!(ui, "incident-playbook-error", error = e.render(ui)))
+    })?;
     if args.since.is_some() {
         return evidence(global, args, kind);
     }
@@ -77,7 +68,7 @@ pub fn run(global: &GlobalArgs, args: &IncidentArgs) -> Result<Exit> {
     let log = match checklist::load(&path, kind) {
         Ok(l) => l,
         Err(e) => {
-            super::warn(&e);
+            super::warn(&e.render(lang));
             None
         }
     };
@@ -98,27 +89,24 @@ fn checklist_cmd(
     path: &Path,
     lang: Lang,
 ) -> Result<Exit> {
+    let log_error = |e: checklist::LogError| Error::Usage(e.render(lang));
     let mut log = checklist::load(path, kind)
-        .map_err(usage)?
+        .map_err(log_error)?
         .unwrap_or_else(|| IncidentLog::new(kind, checklist::now()));
     if !args.mark.is_empty() {
-        checklist::apply_marks(&mut log, playbook, &args.mark, checklist::now()).map_err(usage)?;
-        checklist::save(path, &log).map_err(usage)?;
+        checklist::apply_marks(&mut log, playbook, &args.mark, checklist::now())
+            .map_err(log_error)?;
+        checklist::save(path, &log).map_err(log_error)?;
     } else {
         if !crate::secret::interactive() {
-            return Err(Error::Usage(match lang {
-                Lang::En => format!(
-                    "--checklist asks questions and needs a terminal (and CI unset); from a script use --mark STEP=done or --mark STEP=skipped (steps: {})",
-                    playbook.step_ids().join(", ")
-                ),
-                Lang::Ja => format!(
-                    "--checklist は質問をするため、端末が必要です（CI も未設定であること）。スクリプトからは --mark STEP=done または --mark STEP=skipped を使ってください（手順: {}）",
-                    playbook.step_ids().join("、")
-                ),
-            }));
+            return Err(Error::Usage(t!(
+                lang,
+                "incident-checklist-needs-terminal",
+                steps = crate::i18n::join(lang, &playbook.step_ids())
+            )));
         }
         // Create the log before the first question so its location is known and writable.
-        checklist::save(path, &log).map_err(usage)?;
+        checklist::save(path, &log).map_err(log_error)?;
         let stdin = std::io::stdin();
         let mut input = stdin.lock();
         let mut out = std::io::stdout();
@@ -132,16 +120,9 @@ fn checklist_cmd(
             &mut save,
             &checklist::now,
         )
-        .map_err(usage)?;
+        .map_err(log_error)?;
         if end == WalkEnd::Paused {
-            output::stdout(
-                tr(
-                    lang,
-                    "Paused. Run the same command again to resume.\n",
-                    "中断しました。同じコマンドをもう一度実行すると再開します。\n",
-                )
-                .as_bytes(),
-            )?;
+            output::stdout(format!("{}\n", t!(lang, "incident-checklist-paused")).as_bytes())?;
         }
     }
     let line = checklist::progress_line(&log, playbook, path, lang);
@@ -153,16 +134,11 @@ fn out_dir_ready(dir: &Path) -> Result<()> {
     for f in [TICKET_FILE, EVIDENCE_FILE] {
         let p = dir.join(f);
         if p.exists() {
-            return Err(Error::Usage(match crate::i18n::ui() {
-                Lang::En => format!(
-                    "{} already exists: name a new folder with --out so earlier evidence is kept",
-                    p.display()
-                ),
-                Lang::Ja => format!(
-                    "{} はすでに存在します: 以前の証拠を残すため、--out で新しいフォルダを指定してください",
-                    p.display()
-                ),
-            }));
+            return Err(Error::Usage(t!(
+                crate::i18n::ui(),
+                "incident-evidence-exists",
+                path = p.display().to_string()
+            )));
         }
     }
     checklist::create_private_dir(dir).map_err(|e| Error::write(dir, &e))
@@ -174,18 +150,13 @@ fn summary(e: &Evidence, dir: &Path, lang: Lang) -> String {
         .iter()
         .filter(|w| ticket::unapproved(w))
         .count();
-    let mut o = match lang {
-        Lang::En => format!(
-            "Wrote {} and {}.\n",
-            dir.join(TICKET_FILE).display(),
-            dir.join(EVIDENCE_FILE).display()
-        ),
-        Lang::Ja => format!(
-            "{} と {} を作成しました。\n",
-            dir.join(TICKET_FILE).display(),
-            dir.join(EVIDENCE_FILE).display()
-        ),
-    };
+    let mut o = t!(
+        lang,
+        "incident-summary-wrote",
+        ticket = dir.join(TICKET_FILE).display().to_string(),
+        evidence = dir.join(EVIDENCE_FILE).display().to_string()
+    );
+    o.push('\n');
     // A count only for what was read: "0 withdrawals" would say none were made.
     let ran = |check: &str| {
         e.checks
@@ -193,51 +164,55 @@ fn summary(e: &Evidence, dir: &Path, lang: Lang) -> String {
             .any(|c| c.check == check && c.state == crate::collect::CheckState::Ran)
     };
     let mut counts: Vec<String> = Vec::new();
-    let mut count = |check: &str, n: usize, en: &str, ja: &str, note: (String, String)| {
-        if ran(check) {
-            counts.push(match lang {
-                Lang::En => format!("{n} {en}{}", note.0),
-                Lang::Ja => format!("{ja} {n}件{}", note.1),
-            });
-        }
-    };
-    let none = || (String::new(), String::new());
-    let flagged = (
-        format!(" ({flagged} to an address that is not whitelisted)"),
-        format!("（うちホワイトリスト外のアドレスへ {flagged}件）"),
-    );
-    count(
-        "withdrawals",
-        e.withdrawals.len(),
-        "withdrawal(s)",
-        "出金",
-        flagged,
-    );
-    count("deposits", e.deposits.len(), "deposit(s)", "入金", none());
-    count("orders", e.orders.len(), "order(s)", "注文", none());
-    count("trades", e.trades.len(), "trade(s)", "約定", none());
-    count(
-        "open-orders",
-        e.open_orders.len(),
-        "open order(s)",
-        "オープンオーダー",
-        none(),
-    );
+    if ran("withdrawals") {
+        counts.push(t!(
+            lang,
+            "incident-summary-withdrawals",
+            count = e.withdrawals.len(),
+            flagged = flagged
+        ));
+    }
+    if ran("deposits") {
+        counts.push(t!(
+            lang,
+            "incident-summary-deposits",
+            count = e.deposits.len()
+        ));
+    }
+    if ran("orders") {
+        counts.push(t!(lang, "incident-summary-orders", count = e.orders.len()));
+    }
+    if ran("trades") {
+        counts.push(t!(lang, "incident-summary-trades", count = e.trades.len()));
+    }
+    if ran("open-orders") {
+        counts.push(t!(
+            lang,
+            "incident-summary-open-orders",
+            count = e.open_orders.len()
+        ));
+    }
     if !counts.is_empty() {
-        let sep = tr(lang, ", ", "、");
-        o.push_str(&format!("{}{}\n", counts.join(sep), tr(lang, ".", "。")));
+        let counts: Vec<&str> = counts.iter().map(String::as_str).collect();
+        o.push_str(&t!(
+            lang,
+            "incident-summary-counts",
+            counts = crate::i18n::join(lang, &counts)
+        ));
+        o.push('\n');
     }
     for c in e
         .checks
         .iter()
         .filter(|c| c.state != crate::collect::CheckState::Ran)
     {
-        o.push_str(&format!(
-            "{} {}: {}\n",
-            tr(lang, "not collected:", "取得できず："),
-            c.check,
-            c.detail
+        o.push_str(&t!(
+            lang,
+            "incident-summary-not-collected",
+            check = &c.check,
+            detail = &c.detail
         ));
+        o.push('\n');
     }
     let powerful = e.api_key_permissions.as_ref().is_some_and(|p| {
         p.iter().any(|(k, v)| {
@@ -247,18 +222,12 @@ fn summary(e: &Evidence, dir: &Path, lang: Lang) -> String {
         })
     });
     if powerful {
-        o.push_str(tr(
-            lang,
-            "Warning: the API key used can do more than read (withdraw, trade or transfer). If it is not a key you created for a tool you trust, delete it now in Profile → API Management; this command needs only \"Enable Reading\".\n",
-            "警告：使用したAPIキーには読み取り以外の権限（出金、取引、振替）があります。信頼できるツールのために自分で作成したキーでなければ、今すぐ プロフィール → API管理 で削除してください。このコマンドに必要なのは「読み取りを有効にする」だけです。\n",
-        ));
+        o.push_str(&t!(lang, "incident-summary-powerful-key"));
+        o.push('\n');
     }
     if e.symbols.is_empty() {
-        o.push_str(tr(
-            lang,
-            "Orders and trades need the pairs involved: add --symbol BTCUSDT,ETHUSDT.\n",
-            "注文と約定を取得するには、関係する通貨ペアを --symbol BTCUSDT,ETHUSDT のように指定してください。\n",
-        ));
+        o.push_str(&t!(lang, "incident-summary-need-symbols"));
+        o.push('\n');
     }
     o
 }
@@ -278,15 +247,10 @@ fn evidence(global: &GlobalArgs, args: &IncidentArgs, kind: Kind) -> Result<Exit
         .map(|s| gather::symbol(s))
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(usage)?;
-    let dir = args.out.as_deref().ok_or_else(|| {
-        Error::Usage(
-            ui_tr(
-                "name a folder for the evidence with --out DIR",
-                "証拠を保存するフォルダを --out DIR で指定してください",
-            )
-            .into(),
-        )
-    })?;
+    let dir = args
+        .out
+        .as_deref()
+        .ok_or_else(|| Error::Usage(t!(crate::i18n::ui(), "incident-evidence-needs-out")))?;
 
     let ctx = session::context(global)?;
     for w in &ctx.warnings {
@@ -300,8 +264,7 @@ fn evidence(global: &GlobalArgs, args: &IncidentArgs, kind: Kind) -> Result<Exit
     out_dir_ready(dir)?;
 
     let e = {
-        let _status =
-            super::progress::Status::start(tr(ctx.lang, "collecting evidence", "証拠を収集中"));
+        let _status = super::progress::Status::start(&t!(ctx.lang, "incident-evidence-collecting"));
         session::runtime()?.block_on(gather::collect(
             &client,
             kind,

@@ -139,6 +139,164 @@ account-none-selected = no Binance account selected
 
 ## ── incident ── Playbooks, the checklist log, evidence and the ticket (incident/).
 
+# The playbooks (incident/playbook.rs): one line per kind, for `incident` with no kind and --help.
+incident-kind-breach = Someone else may have access: lock them out, stop funds leaving, report
+incident-kind-outage = Binance or the app is not working: is it Binance or is it me?
+incident-kind-account = Locked, restricted, identity verification, cannot log in
+incident-kind-trade = Wrong order, bad fill, slippage
+incident-kind-support = How to contact Binance support and what to include
+
+# How soon a step should be done.
+incident-urgency-now = NOW
+incident-urgency-today = TODAY
+incident-urgency-soon = SOON
+
+# Problems in a playbook file (--rules DIR/playbooks/KIND.toml). $field is one of the
+# incident-playbook-field-* names; $id, $found, $kind, $urgency and $previous come quoted.
+incident-playbook-field-title = title
+incident-playbook-field-summary = summary
+incident-playbook-field-why = why
+incident-playbook-field-where = where
+incident-playbook-field-channel-name = channel name
+incident-playbook-unreadable = cannot read: { $reason }
+incident-playbook-not-utf8 = not valid UTF-8
+incident-playbook-wrong-id = id is { $found } but this file must hold the { $kind } playbook
+incident-playbook-no-text = { $field } needs both en and ja text
+incident-playbook-no-steps = a playbook needs at least one [[step]]
+incident-playbook-bad-step-id = step id { $id } must be lower-case letters, digits and dashes
+incident-playbook-step-twice = step id { $id } is used twice
+incident-playbook-out-of-order = urgency { $urgency } comes after a { $previous } step; order steps from most to least urgent
+incident-playbook-link-not-https = link "{ $url }" must be an https URL
+incident-playbook-command-prefix = command must start with `binance-audit `
+incident-playbook-channel-not-https = channel "{ $url }" must be an https URL
+# A problem inside one step: "step ID: problem".
+incident-playbook-in-step = step { $step }: { $problem }
+incident-playbook-more-problems = { $first } (and { $more } more problem(s))
+incident-playbook-unloadable = the playbook could not be loaded
+
+# The checklist and its incident log (incident/checklist.rs). $path is the log file.
+incident-state-done = done
+incident-state-skipped = skipped
+incident-mark-no-state = expected STEP=done or STEP=skipped, got { $given }
+incident-mark-bad-state = state must be done or skipped, got { $given }
+incident-marks-unknown-step = the { $kind } playbook has no step { $step }; its steps are: { $steps }
+incident-log-unreadable = cannot read incident log { $path }: { $reason }
+incident-log-invalid = incident log { $path } is not valid ({ $problem }); move it away or pass --log FILE to start another
+incident-log-schema = incident log { $path } has schema_version { $found }; this version reads { $reads }
+incident-log-other-playbook = incident log { $path } belongs to the { $found } playbook, not { $want }; pass --log FILE for a separate log
+incident-log-cannot-create-folder = cannot create folder { $dir }: { $reason }
+incident-log-cannot-encode = cannot encode the incident log: { $error }
+incident-log-cannot-write = cannot write incident log: { $reason }
+# serde_json's complaint about a log, retold; English readers are shown serde_json's own words instead.
+incident-json-eof = line { $line }, column { $column }: the JSON ends too early
+incident-json-syntax = line { $line }, column { $column }: not valid JSON
+incident-json-data = line { $line }, column { $column }: { $problem }
+incident-walk-cannot-write = cannot write to the terminal: { $reason }
+incident-walk-cannot-read = cannot read the answer: { $reason }
+incident-walk-resuming = Resuming: { $recorded } of { $total } steps already recorded.
+incident-walk-prompt = [d]one, [s]kip, [q]uit and resume later:{" "}
+incident-walk-answer = Please answer d, s or q.
+incident-progress-all = All { $total } steps recorded ({ $done } done, { $skipped } skipped).
+incident-progress-some = { $recorded } of { $total } steps recorded ({ $done } done, { $skipped } skipped). Next: { $next }. { $title }
+incident-progress-log = Log: { $path }
+
+# A playbook shown (incident/show.rs). The text labels line up: keep them the same width.
+incident-show-why = Why:{"  "}
+incident-show-where = Where:
+incident-show-run = Run:{"  "}
+incident-show-link = Link:{" "}
+incident-show-channels-head = Official channels (type the address yourself; check any other contact with Binance Verify):
+incident-show-walk-steps = Walk the steps and record each one:
+incident-show-collect-evidence = Collect evidence and draft a ticket:
+incident-md-why = Why:
+incident-md-where = Where:
+incident-md-run = Run:
+incident-md-channels = Official channels
+
+# The support-ticket draft (incident/ticket.rs), read by Binance support: keep it plain and exact.
+# The offset from UTC (+HH:MM) the ticket's times are written in; $time is "YYYY-MM-DD HH:MM:SS"
+# at that offset, and incident-ticket-time names the zone.
+incident-ticket-utc-offset = +00:00
+incident-ticket-time = { $time } UTC
+incident-ticket-title = Support request: { $headline }
+incident-ticket-headline-breach = Suspected unauthorised access to my account
+incident-ticket-headline-outage = Problem during a service disruption
+incident-ticket-headline-account = Problem with access to my account
+incident-ticket-headline-trade = Question about orders and trades
+incident-ticket-headline-support = Support request
+incident-ticket-draft-note = Draft written by { $tool } on { $when }. Read it, fill in the [brackets], remove what you do not want to send, then paste it into the support chat.
+incident-ticket-no-secrets = Do not add your password, 2FA or SMS codes, API secret or seed phrase. Binance support never asks for them.
+incident-ticket-what-happened = What happened
+incident-ticket-what-happened-fill = {"["}In two or three sentences: what you noticed, when, and what you have already done — for example password changed, API keys deleted, account disabled.]
+incident-ticket-uid = UID: { $uid }
+incident-ticket-uid-fill = {"["}your UID: Binance app → Profile]
+incident-ticket-period = Period examined: { $since } – { $until }
+incident-ticket-account-status = Account status reported by Binance: { $status }
+incident-ticket-yes = yes
+incident-ticket-no = no
+incident-ticket-can = Can trade: { $trade } / can withdraw: { $withdraw } / can deposit: { $deposit }
+incident-ticket-api-key = API key used to collect this (the tool only reads with it): { $key } — { $permissions }
+incident-ticket-permissions = { $permissions }; { $ip }
+incident-ticket-permissions-not-read = not read
+incident-ticket-no-permissions = no permissions
+incident-ticket-ip-restricted = restricted to trusted IPs
+incident-ticket-ip-not-restricted = NOT restricted to trusted IPs
+incident-ticket-ip-unknown = IP restriction unknown
+incident-ticket-withdrawal-count = Withdrawals in this period: { $count }, of which { $flagged } to an address that is not whitelisted; first at { $first }
+incident-ticket-symbols = Trading pairs examined: { $symbols }
+incident-ticket-withdrawals = Withdrawals
+incident-ticket-deposits = Deposits
+incident-ticket-orders = Orders
+incident-ticket-trades = Trades
+incident-ticket-open-orders = Open orders at the time of writing
+# Table heads: Markdown, one cell per column; keep the number of | as it is.
+incident-ticket-withdrawals-head = | # | Time | Coin | Amount | Network | Address | Address book | txId | Status | Withdrawal ID |
+incident-ticket-deposits-head = | # | Time | Coin | Amount | Network | Address | txId | Status |
+incident-ticket-orders-head = | Time | Symbol | Order ID | Side | Type | Price | Quantity | Executed | Quote amount | Status |
+incident-ticket-trades-head = | Time | Symbol | Trade ID | Order ID | Side | Price | Quantity | Quote amount | Fee |
+incident-ticket-address-tag = { $address } (tag { $tag })
+# Whether a withdrawal's destination was approved in advance; $label is the user's own name for it, quoted, with a space before it, or empty.
+incident-ticket-book-unknown = unknown (address book not read)
+incident-ticket-book-missing = ⚠ NOT in address book
+incident-ticket-book-whitelisted = whitelisted{ $label }
+incident-ticket-book-not-whitelisted = ⚠ in address book, NOT whitelisted{ $label }
+incident-ticket-flag-note = ⚠ marks a withdrawal to an address that was not on my withdrawal whitelist.
+incident-ticket-not-collected = Not collected: { $detail }
+incident-ticket-fill-in = {"["}fill in from the app: Wallet → Transaction History]
+incident-ticket-attach-screenshots = Attach screenshots of the app's history for this period.
+incident-ticket-none = None in this period.
+incident-ticket-asking = What I am asking for
+incident-ticket-request-breach-lock = Please make sure no further logins or withdrawals are possible on my account until I have secured it.
+incident-ticket-request-breach-investigate = Please investigate the withdrawals listed in this request that I did not make, and contact the receiving platforms where they belong to an exchange.
+incident-ticket-request-breach-access = Please tell me from which IP addresses and devices my account was accessed in this period, and when the destination addresses were added.
+incident-ticket-request-outage-cause = Please confirm whether the problem described above was caused by a disruption on Binance's side.
+incident-ticket-request-outage-settle = Please check the state of the orders and transfers listed above and tell me how they will be settled.
+incident-ticket-request-account-lift = Please tell me why my account is restricted and what I need to do to lift the restriction.
+incident-ticket-request-trade-review = Please review the orders and trades listed above, which I believe were executed incorrectly.
+incident-ticket-request-trade-correct = Please tell me whether a correction is possible.
+incident-ticket-request-support = {"["}What you are asking Binance to do]
+incident-ticket-attached = The full data is attached as evidence.json (collected read-only through the Binance API).
+
+# The incident command (cmd/incident.rs).
+incident-list-head = Playbooks (binance-audit incident KIND):
+incident-no-home = no home directory for the incident log: pass --log FILE
+incident-playbook-error = playbook: { $error }
+incident-checklist-needs-terminal = --checklist asks questions and needs a terminal (and CI unset); from a script use --mark STEP=done or --mark STEP=skipped (steps: { $steps })
+incident-checklist-paused = Paused. Run the same command again to resume.
+incident-evidence-exists = { $path } already exists: name a new folder with --out so earlier evidence is kept
+incident-evidence-needs-out = name a folder for the evidence with --out DIR
+incident-evidence-collecting = collecting evidence
+incident-summary-wrote = Wrote { $ticket } and { $evidence }.
+# What was read, joined into one line by incident-summary-counts.
+incident-summary-withdrawals = { $count } withdrawal(s) ({ $flagged } to an address that is not whitelisted)
+incident-summary-deposits = { $count } deposit(s)
+incident-summary-orders = { $count } order(s)
+incident-summary-trades = { $count } trade(s)
+incident-summary-open-orders = { $count } open order(s)
+incident-summary-counts = { $counts }.
+incident-summary-not-collected = not collected: { $check }: { $detail }
+incident-summary-powerful-key = Warning: the API key used can do more than read (withdraw, trade or transfer). If it is not a key you created for a tool you trust, delete it now in Profile → API Management; this command needs only "Enable Reading".
+incident-summary-need-symbols = Orders and trades need the pairs involved: add --symbol BTCUSDT,ETHUSDT.
 
 ## ── end of incident ──
 

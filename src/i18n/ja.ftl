@@ -139,6 +139,164 @@ account-none-selected = Binanceのアカウントが選ばれていません
 
 ## ── incident ── Playbooks, the checklist log, evidence and the ticket (incident/).
 
+# The playbooks (incident/playbook.rs): one line per kind, for `incident` with no kind and --help.
+incident-kind-breach = 他人にアクセスされているかもしれない: 締め出し、資産の流出を止め、報告する
+incident-kind-outage = Binanceやアプリが動かない: Binanceの問題か、自分の側の問題か
+incident-kind-account = ロック、制限、本人確認、ログインできない
+incident-kind-trade = 誤った注文、想定外の価格での約定、スリッページ
+incident-kind-support = Binanceサポートへの連絡方法と伝える内容
+
+# How soon a step should be done.
+incident-urgency-now = 今すぐ
+incident-urgency-today = 今日中
+incident-urgency-soon = 近日中
+
+# Problems in a playbook file (--rules DIR/playbooks/KIND.toml). $field is one of the
+# incident-playbook-field-* names; $id, $found, $kind, $urgency and $previous come quoted.
+incident-playbook-field-title = `title`
+incident-playbook-field-summary = `summary`
+incident-playbook-field-why = `why`
+incident-playbook-field-where = `where`
+incident-playbook-field-channel-name = チャネルの `name`
+incident-playbook-unreadable = 読み込めません: { $reason }
+incident-playbook-not-utf8 = UTF-8ではありません
+incident-playbook-wrong-id = `id` が { $found } ですが、このファイルには { $kind } のプレイブックを書いてください
+incident-playbook-no-text = { $field } には en と ja の両方のテキストが必要です
+incident-playbook-no-steps = プレイブックには `[[step]]` が少なくとも1つ必要です
+incident-playbook-bad-step-id = 手順ID { $id } には英小文字、数字、ハイフンだけを使ってください
+incident-playbook-step-twice = 手順ID { $id } が2回使われています
+incident-playbook-out-of-order = 緊急度 { $urgency } の手順が { $previous } の手順の後にあります。緊急度の高い順に並べてください
+incident-playbook-link-not-https = リンク「{ $url }」は https のURLにしてください
+incident-playbook-command-prefix = `command` は `binance-audit ` で始めてください
+incident-playbook-channel-not-https = チャネル「{ $url }」は https のURLにしてください
+# A problem inside one step: "step ID: problem".
+incident-playbook-in-step = 手順 { $step }: { $problem }
+incident-playbook-more-problems = { $first }（ほかに{ $more }件の問題があります）
+incident-playbook-unloadable = プレイブックを読み込めませんでした
+
+# The checklist and its incident log (incident/checklist.rs). $path is the log file.
+incident-state-done = 完了
+incident-state-skipped = スキップ
+incident-mark-no-state = STEP=done または STEP=skipped の形で指定してください（指定された値: { $given }）
+incident-mark-bad-state = 状態は done か skipped にしてください（指定された値: { $given }）
+incident-marks-unknown-step = { $kind } のプレイブックに手順 { $step } はありません。手順は次のとおりです: { $steps }
+incident-log-unreadable = インシデントの記録ファイル { $path } を読み取れません: { $reason }
+incident-log-invalid = インシデントの記録ファイル { $path } が正しくありません（{ $problem }）。別の場所に移すか、--log FILE で別の記録ファイルを指定してください
+incident-log-schema = インシデントの記録ファイル { $path } の schema_version は { $found } です。このバージョンが読めるのは { $reads } です
+incident-log-other-playbook = インシデントの記録ファイル { $path } は { $want } ではなく { $found } のプレイブックのものです。--log FILE で別の記録ファイルを指定してください
+incident-log-cannot-create-folder = フォルダ { $dir } を作成できません: { $reason }
+incident-log-cannot-encode = インシデントの記録をJSONにできません: 「{ $error }」
+incident-log-cannot-write = インシデントの記録ファイルに書き込めません: { $reason }
+# serde_json's complaint about a log, retold; English readers are shown serde_json's own words instead.
+incident-json-eof = { $line }行{ $column }列: JSONが途中で終わっています
+incident-json-syntax = { $line }行{ $column }列: JSONとして正しくありません
+incident-json-data = { $line }行{ $column }列: { $problem }
+incident-walk-cannot-write = 端末に書き込めません: { $reason }
+incident-walk-cannot-read = 回答を読み取れません: { $reason }
+incident-walk-resuming = 再開します：全{ $total }手順のうち{ $recorded }手順は記録済みです。
+incident-walk-prompt = [d] 完了 / [s] スキップ / [q] 中断（後で再開）:{" "}
+incident-walk-answer = d、s、q のいずれかを入力してください。
+incident-progress-all = 全{ $total }手順を記録しました（完了 { $done }、スキップ { $skipped }）。
+incident-progress-some = 全{ $total }手順のうち{ $recorded }手順を記録済み（完了 { $done }、スキップ { $skipped }）。次：{ $next }. { $title }
+incident-progress-log = ログ：{ $path }
+
+# A playbook shown (incident/show.rs). The text labels line up: keep them the same width.
+incident-show-why = 理由：
+incident-show-where = 場所：
+incident-show-run = 実行：
+incident-show-link = リンク：
+incident-show-channels-head = 公式チャネル（アドレスはご自身で入力してください。それ以外の連絡先は Binance Verify で確認できます）：
+incident-show-walk-steps = 手順を順に記録する：
+incident-show-collect-evidence = 証拠を集めて問い合わせ文を作る：
+incident-md-why = 理由：
+incident-md-where = 場所：
+incident-md-run = 実行：
+incident-md-channels = 公式チャネル
+
+# The support-ticket draft (incident/ticket.rs), read by Binance support: keep it plain and exact.
+# The offset from UTC (+HH:MM) the ticket's times are written in; $time is "YYYY-MM-DD HH:MM:SS"
+# at that offset, and incident-ticket-time names the zone.
+incident-ticket-utc-offset = +09:00
+incident-ticket-time = { $time } JST
+incident-ticket-title = お問い合わせ: { $headline }
+incident-ticket-headline-breach = アカウントへの不正アクセスの疑い
+incident-ticket-headline-outage = サービス障害時に発生した問題
+incident-ticket-headline-account = アカウントの利用に関する問題
+incident-ticket-headline-trade = 注文・約定についての確認のお願い
+incident-ticket-headline-support = お問い合わせ
+incident-ticket-draft-note = { $tool } が { $when } に作成した下書きです。内容を確認し、［　］の部分を記入し、送りたくない部分を削除してから、サポートチャットに貼り付けてください。
+incident-ticket-no-secrets = パスワード、2段階認証・SMSのコード、APIシークレット、シードフレーズは書かないでください。Binanceのサポートがそれらを求めることはありません。
+incident-ticket-what-happened = 発生した事象
+incident-ticket-what-happened-fill = ［2〜3文で：何に気づいたか、いつか、すでに行った対応（パスワード変更、APIキー削除、アカウントの無効化など）］
+incident-ticket-uid = UID: { $uid }
+incident-ticket-uid-fill = ［UID：Binanceアプリ → プロフィール］
+incident-ticket-period = 確認した期間： { $since } – { $until }
+incident-ticket-account-status = Binanceが示すアカウント状態： 「{ $status }」
+incident-ticket-yes = 可
+incident-ticket-no = 不可
+incident-ticket-can = 取引： { $trade } / 出金： { $withdraw } / 入金： { $deposit }
+incident-ticket-api-key = この情報の取得に使ったAPIキー（本ツールは読み取りのみに使用）： { $key } — { $permissions }
+incident-ticket-permissions = { $permissions }; { $ip }
+incident-ticket-permissions-not-read = 取得できず
+incident-ticket-no-permissions = 権限なし
+incident-ticket-ip-restricted = IP制限あり
+incident-ticket-ip-not-restricted = IP制限なし
+incident-ticket-ip-unknown = IP制限は不明
+incident-ticket-withdrawal-count = この期間の出金：{ $count }件（うちホワイトリスト外のアドレスへの出金 { $flagged }件）、最初の出金 { $first }
+incident-ticket-symbols = 確認した通貨ペア： { $symbols }
+incident-ticket-withdrawals = 出金
+incident-ticket-deposits = 入金
+incident-ticket-orders = 注文
+incident-ticket-trades = 約定
+incident-ticket-open-orders = 作成時点のオープンオーダー
+# Table heads: Markdown, one cell per column; keep the number of | as it is.
+incident-ticket-withdrawals-head = | # | 日時 | 通貨 | 数量 | ネットワーク | 送り先アドレス | アドレス帳 | トランザクションID | 状態 | 出金ID |
+incident-ticket-deposits-head = | # | 日時 | 通貨 | 数量 | ネットワーク | 入金アドレス | トランザクションID | 状態 |
+incident-ticket-orders-head = | 日時 | 通貨ペア | 注文ID | 売買 | 種類 | 価格 | 数量 | 約定数量 | 約定金額 | 状態 |
+incident-ticket-trades-head = | 日時 | 通貨ペア | 約定ID | 注文ID | 売買 | 価格 | 数量 | 約定金額 | 手数料 |
+incident-ticket-address-tag = { $address } (tag { $tag })
+# Whether a withdrawal's destination was approved in advance; $label is the user's own name for it, quoted, with a space before it, or empty.
+incident-ticket-book-unknown = 不明（アドレス帳を取得できず）
+incident-ticket-book-missing = ⚠ アドレス帳に未登録
+incident-ticket-book-whitelisted = ホワイトリスト登録済み{ $label }
+incident-ticket-book-not-whitelisted = ⚠ アドレス帳に登録済み・ホワイトリスト外{ $label }
+incident-ticket-flag-note = ⚠ は、出金ホワイトリストに登録されていないアドレスへの出金を示します。
+incident-ticket-not-collected = 取得できませんでした： { $detail }
+incident-ticket-fill-in = ［アプリの ウォレット → 取引履歴 から記入］
+incident-ticket-attach-screenshots = この期間のアプリの履歴のスクリーンショットを添付してください。
+incident-ticket-none = この期間にはありません。
+incident-ticket-asking = お願いしたいこと
+incident-ticket-request-breach-lock = 安全を確保できるまで、私のアカウントへのログインと出金ができないようにしてください。
+incident-ticket-request-breach-investigate = この依頼に記載した出金のうち私が行っていないものを調査し、送り先が取引所の場合はその取引所に連絡してください。
+incident-ticket-request-breach-access = この期間に私のアカウントへアクセスしたIPアドレスとデバイス、および送り先アドレスが登録された日時を教えてください。
+incident-ticket-request-outage-cause = 上記の問題がBinance側の障害によるものかどうかを確認してください。
+incident-ticket-request-outage-settle = 上記の注文と送金の状態を確認し、どのように処理されるかを教えてください。
+incident-ticket-request-account-lift = アカウントが制限されている理由と、制限を解除するために必要な手続きを教えてください。
+incident-ticket-request-trade-review = 誤って執行されたと考えている上記の注文と約定を確認してください。
+incident-ticket-request-trade-correct = 訂正が可能かどうかを教えてください。
+incident-ticket-request-support = ［Binanceにお願いしたいこと］
+incident-ticket-attached = すべてのデータは evidence.json として添付します（Binance APIから読み取り専用で取得）。
+
+# The incident command (cmd/incident.rs).
+incident-list-head = プレイブック（binance-audit incident 種類）:
+incident-no-home = 記録ファイルを置くホームフォルダがありません: --log FILE を指定してください
+incident-playbook-error = プレイブック: { $error }
+incident-checklist-needs-terminal = --checklist は質問をするため、端末が必要です（CI も未設定であること）。スクリプトからは --mark STEP=done または --mark STEP=skipped を使ってください（手順: { $steps }）
+incident-checklist-paused = 中断しました。同じコマンドをもう一度実行すると再開します。
+incident-evidence-exists = { $path } はすでに存在します: 以前の証拠を残すため、--out で新しいフォルダを指定してください
+incident-evidence-needs-out = 証拠を保存するフォルダを --out DIR で指定してください
+incident-evidence-collecting = 証拠を収集中
+incident-summary-wrote = { $ticket } と { $evidence } を作成しました。
+# What was read, joined into one line by incident-summary-counts.
+incident-summary-withdrawals = 出金 { $count }件（うちホワイトリスト外のアドレスへ { $flagged }件）
+incident-summary-deposits = 入金 { $count }件
+incident-summary-orders = 注文 { $count }件
+incident-summary-trades = 約定 { $count }件
+incident-summary-open-orders = オープンオーダー { $count }件
+incident-summary-counts = { $counts }。
+incident-summary-not-collected = 取得できず： { $check }: { $detail }
+incident-summary-powerful-key = 警告：使用したAPIキーには読み取り以外の権限（出金、取引、振替）があります。信頼できるツールのために自分で作成したキーでなければ、今すぐ プロフィール → API管理 で削除してください。このコマンドに必要なのは「読み取りを有効にする」だけです。
+incident-summary-need-symbols = 注文と約定を取得するには、関係する通貨ペアを --symbol BTCUSDT,ETHUSDT のように指定してください。
 
 ## ── end of incident ──
 

@@ -11,7 +11,8 @@ use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::playbook::{Kind, Playbook, Step};
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, Msg};
+use crate::{msg, t};
 
 use crate::report::SCHEMA_VERSION as LOG_SCHEMA_VERSION;
 
@@ -30,10 +31,10 @@ impl StepState {
         }
     }
 
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            StepState::Done => tr(lang, "done", "完了"),
-            StepState::Skipped => tr(lang, "skipped", "スキップ"),
+            StepState::Done => msg!("incident-state-done"),
+            StepState::Skipped => msg!("incident-state-skipped"),
         }
     }
 }
@@ -63,17 +64,35 @@ pub struct Mark {
     pub state: StepState,
 }
 
-impl FromStr for Mark {
-    type Err = String;
+/// A `--mark` that is not `STEP=done` or `STEP=skipped`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MarkError {
+    /// No `=` in what was given.
+    NoState(String),
+    /// A state other than done or skipped.
+    BadState(String),
+}
 
-    fn from_str(s: &str) -> Result<Mark, String> {
+impl MarkError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            MarkError::NoState(s) => msg!("incident-mark-no-state", given = format!("{s:?}")),
+            MarkError::BadState(s) => msg!("incident-mark-bad-state", given = format!("{s:?}")),
+        }
+    }
+}
+
+impl FromStr for Mark {
+    type Err = MarkError;
+
+    fn from_str(s: &str) -> Result<Mark, MarkError> {
         let (step, state) = s
             .split_once('=')
-            .ok_or_else(|| format!("expected STEP=done or STEP=skipped, got {s:?}"))?;
+            .ok_or_else(|| MarkError::NoState(s.to_string()))?;
         let state = match state.trim().to_ascii_lowercase().as_str() {
             "done" => StepState::Done,
             "skipped" | "skip" => StepState::Skipped,
-            other => return Err(format!("state must be done or skipped, got {other:?}")),
+            other => return Err(MarkError::BadState(other.to_string())),
         };
         Ok(Mark {
             step: step.trim().to_string(),
@@ -137,111 +156,181 @@ pub fn default_path(kind: Kind) -> Option<PathBuf> {
         .map(|d| d.data_dir().join("incidents").join(format!("{kind}.json")))
 }
 
-/// Read a log; a missing file is `None`. A log of another playbook or one that
-/// does not parse is an error, never silently replaced: it may be evidence.
-/// Errors are in the diagnostics language.
-pub fn load(path: &Path, kind: Kind) -> Result<Option<IncidentLog>, String> {
-    load_in(path, kind, crate::i18n::ui())
+/// What went wrong with an incident log, the marks given for it, or the
+/// terminal a walk asks in. Values only: [`LogError::render`] makes the
+/// sentence.
+#[derive(Debug)]
+pub enum LogError {
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    Invalid {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    Schema {
+        path: PathBuf,
+        found: u32,
+    },
+    OtherPlaybook {
+        path: PathBuf,
+        found: String,
+        want: Kind,
+    },
+    CreateDir {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    Encode(serde_json::Error),
+    Write(crate::files::WriteError),
+    UnknownStep {
+        kind: Kind,
+        step: String,
+        steps: Vec<String>,
+    },
+    Terminal(std::io::Error),
+    Answer(std::io::Error),
 }
 
-/// [`load`] with its errors in `lang`.
-pub fn load_in(path: &Path, kind: Kind, lang: Lang) -> Result<Option<IncidentLog>, String> {
-    let at = path.display();
+impl LogError {
+    /// The error in `lang`. An I/O reason is `files::io_reason`'s; serde's
+    /// complaint is its own words in English and `json_problem`'s in
+    /// Japanese.
+    pub fn render(&self, lang: Lang) -> String {
+        let why = crate::files::io_reason;
+        match self {
+            LogError::Read { path, source } => t!(
+                lang,
+                "incident-log-unreadable",
+                path = path.display().to_string(),
+                reason = why(source)
+            ),
+            LogError::Invalid { path, source } => t!(
+                lang,
+                "incident-log-invalid",
+                path = path.display().to_string(),
+                problem = json_problem(source, lang)
+            ),
+            LogError::Schema { path, found } => t!(
+                lang,
+                "incident-log-schema",
+                path = path.display().to_string(),
+                found = *found,
+                reads = LOG_SCHEMA_VERSION
+            ),
+            LogError::OtherPlaybook { path, found, want } => t!(
+                lang,
+                "incident-log-other-playbook",
+                path = path.display().to_string(),
+                found = format!("{found:?}"),
+                want = format!("{:?}", want.as_str())
+            ),
+            LogError::CreateDir { dir, source } => t!(
+                lang,
+                "incident-log-cannot-create-folder",
+                dir = dir.display().to_string(),
+                reason = why(source)
+            ),
+            LogError::Encode(e) => t!(lang, "incident-log-cannot-encode", error = e.to_string()),
+            LogError::Write(e) => t!(
+                lang,
+                "incident-log-cannot-write",
+                reason = match e.io() {
+                    Some(io) => format!("{}: {}", e.path().display(), why(io)),
+                    None => e.to_string(),
+                }
+            ),
+            LogError::UnknownStep { kind, step, steps } => {
+                let steps: Vec<&str> = steps.iter().map(String::as_str).collect();
+                t!(
+                    lang,
+                    "incident-marks-unknown-step",
+                    kind = kind.as_str(),
+                    step = format!("{step:?}"),
+                    steps = crate::i18n::join(lang, &steps)
+                )
+            }
+            LogError::Terminal(e) => t!(lang, "incident-walk-cannot-write", reason = why(e)),
+            LogError::Answer(e) => t!(lang, "incident-walk-cannot-read", reason = why(e)),
+        }
+    }
+}
+
+/// Read a log; a missing file is `None`. A log of another playbook or one that
+/// does not parse is an error, never silently replaced: it may be evidence.
+pub fn load(path: &Path, kind: Kind) -> Result<Option<IncidentLog>, LogError> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            let why = crate::files::io_reason(&e);
-            return Err(match lang {
-                Lang::En => format!("cannot read incident log {at}: {why}"),
-                Lang::Ja => format!("インシデントの記録ファイル {at} を読み取れません: {why}"),
+        Err(source) => {
+            return Err(LogError::Read {
+                path: path.into(),
+                source,
             });
         }
     };
-    let log: IncidentLog = serde_json::from_slice(&bytes).map_err(|e| match lang {
-        Lang::En => format!(
-            "incident log {at} is not valid ({e}); move it away or pass --log FILE to start another"
-        ),
-        Lang::Ja => format!(
-            "インシデントの記録ファイル {at} が正しくありません（{}）。別の場所に移すか、--log FILE で別の記録ファイルを指定してください",
-            json_problem(&e)
-        ),
+    let log: IncidentLog = serde_json::from_slice(&bytes).map_err(|source| LogError::Invalid {
+        path: path.into(),
+        source,
     })?;
     if log.schema_version != LOG_SCHEMA_VERSION {
-        return Err(match lang {
-            Lang::En => format!(
-                "incident log {at} has schema_version {}; this version reads {LOG_SCHEMA_VERSION}",
-                log.schema_version
-            ),
-            Lang::Ja => format!(
-                "インシデントの記録ファイル {at} の schema_version は {} です。このバージョンが読めるのは {LOG_SCHEMA_VERSION} です",
-                log.schema_version
-            ),
+        return Err(LogError::Schema {
+            path: path.into(),
+            found: log.schema_version,
         });
     }
     if log.kind != kind.as_str() {
-        return Err(match lang {
-            Lang::En => format!(
-                "incident log {at} belongs to the {:?} playbook, not {:?}; pass --log FILE for a separate log",
-                log.kind,
-                kind.as_str()
-            ),
-            Lang::Ja => format!(
-                "インシデントの記録ファイル {at} は {:?} ではなく {:?} のプレイブックのものです。--log FILE で別の記録ファイルを指定してください",
-                kind.as_str(),
-                log.kind
-            ),
+        return Err(LogError::OtherPlaybook {
+            path: path.into(),
+            found: log.kind,
+            want: kind,
         });
     }
     Ok(Some(log))
 }
 
-/// serde_json's complaint in Japanese: where it is, and the shape of what
-/// was wrong (the names in backticks kept).
-fn json_problem(e: &serde_json::Error) -> String {
-    let at = format!("{}行{}列", e.line(), e.column());
+/// serde_json's complaint for the reader: its own words in English, as
+/// `parse_message` treats the TOML reader's; otherwise retold from the
+/// catalogue: where it is, and the shape of what was wrong (the names in
+/// backticks kept).
+fn json_problem(e: &serde_json::Error, lang: Lang) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    let (line, column) = (e.line(), e.column());
     let msg = e.to_string();
     let msg = msg.split(" at line ").next().unwrap_or(&msg);
     match e.classify() {
-        serde_json::error::Category::Eof => format!("{at}: JSONが途中で終わっています"),
-        serde_json::error::Category::Syntax => format!("{at}: JSONとして正しくありません"),
-        _ => format!("{at}: {}", crate::parse_message::message(msg, Lang::Ja)),
+        serde_json::error::Category::Eof => {
+            t!(lang, "incident-json-eof", line = line, column = column)
+        }
+        serde_json::error::Category::Syntax => {
+            t!(lang, "incident-json-syntax", line = line, column = column)
+        }
+        _ => t!(
+            lang,
+            "incident-json-data",
+            line = line,
+            column = column,
+            problem = crate::parse_message::message(msg, lang)
+        ),
     }
 }
 
 /// Write the log readable only by its owner, through a temporary file so a
-/// crash mid-write never leaves half a log. Errors are in the diagnostics
-/// language.
-pub fn save(path: &Path, log: &IncidentLog) -> Result<(), String> {
-    save_in(path, log, crate::i18n::ui())
-}
-
-/// [`save`] with its errors in `lang`.
-pub fn save_in(path: &Path, log: &IncidentLog, lang: Lang) -> Result<(), String> {
+/// crash mid-write never leaves half a log.
+pub fn save(path: &Path, log: &IncidentLog) -> Result<(), LogError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        create_private_dir(dir).map_err(|e| {
-            let why = crate::files::io_reason(&e);
-            match lang {
-                Lang::En => format!("cannot create folder {}: {why}", dir.display()),
-                Lang::Ja => format!("フォルダ {} を作成できません: {why}", dir.display()),
-            }
+        create_private_dir(dir).map_err(|source| LogError::CreateDir {
+            dir: dir.into(),
+            source,
         })?;
     }
-    let mut json = serde_json::to_vec_pretty(log).map_err(|e| match lang {
-        Lang::En => format!("cannot encode the incident log: {e}"),
-        Lang::Ja => format!("インシデントの記録をJSONにできません: 「{e}」"),
-    })?;
+    let mut json = serde_json::to_vec_pretty(log).map_err(LogError::Encode)?;
     json.push(b'\n');
-    crate::files::write_private(path, &json, crate::files::Existing::Replace).map_err(|e| {
-        let why = match e.io() {
-            Some(io) => format!("{}: {}", e.path().display(), crate::files::io_reason(io)),
-            None => e.to_string(),
-        };
-        match lang {
-            Lang::En => format!("cannot write incident log: {why}"),
-            Lang::Ja => format!("インシデントの記録ファイルに書き込めません: {why}"),
-        }
-    })
+    crate::files::write_private(path, &json, crate::files::Existing::Replace)
+        .map_err(LogError::Write)
 }
 
 /// A folder only the owner can enter (incident logs and evidence live here).
@@ -262,22 +351,13 @@ pub fn apply_marks(
     playbook: &Playbook,
     marks: &[Mark],
     at: DateTime<Utc>,
-) -> Result<(), String> {
+) -> Result<(), LogError> {
     for m in marks {
         if playbook.step(&m.step).is_none() {
-            return Err(match crate::i18n::ui() {
-                crate::i18n::Lang::En => format!(
-                    "the {} playbook has no step {:?}; its steps are: {}",
-                    playbook.kind,
-                    m.step,
-                    playbook.step_ids().join(", ")
-                ),
-                crate::i18n::Lang::Ja => format!(
-                    "{} のプレイブックに手順 {:?} はありません。手順は次のとおりです: {}",
-                    playbook.kind,
-                    m.step,
-                    playbook.step_ids().join("、")
-                ),
+            return Err(LogError::UnknownStep {
+                kind: playbook.kind,
+                step: m.step.clone(),
+                steps: playbook.step_ids().iter().map(|s| s.to_string()).collect(),
             });
         }
     }
@@ -305,32 +385,22 @@ pub fn walk(
     lang: Lang,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
-    save: &mut dyn FnMut(&IncidentLog) -> Result<(), String>,
+    save: &mut dyn FnMut(&IncidentLog) -> Result<(), LogError>,
     clock: &dyn Fn() -> DateTime<Utc>,
-) -> Result<WalkEnd, String> {
-    let io = |e: std::io::Error| {
-        let why = crate::files::io_reason(&e);
-        match lang {
-            Lang::En => format!("cannot write to the terminal: {why}"),
-            Lang::Ja => format!("端末に書き込めません: {why}"),
-        }
-    };
+) -> Result<WalkEnd, LogError> {
+    let io = LogError::Terminal;
     let total = playbook.steps.len();
     let (done, skipped) = log.counts(playbook);
     if done + skipped > 0 && done + skipped < total {
         writeln!(
             out,
             "{}",
-            match lang {
-                Lang::En => format!(
-                    "Resuming: {} of {total} steps already recorded.",
-                    done + skipped
-                ),
-                Lang::Ja => format!(
-                    "再開します：全{total}手順のうち{}手順は記録済みです。",
-                    done + skipped
-                ),
-            }
+            t!(
+                lang,
+                "incident-walk-resuming",
+                recorded = done + skipped,
+                total = total
+            )
         )
         .map_err(io)?;
     }
@@ -339,25 +409,10 @@ pub fn walk(
         // A terminal's common width: the walk asks in a terminal of its own.
         super::show::step_text(out, i + 1, total, step, lang, None, 80).map_err(io)?;
         let state = loop {
-            write!(
-                out,
-                "{}",
-                tr(
-                    lang,
-                    "[d]one, [s]kip, [q]uit and resume later: ",
-                    "[d] 完了 / [s] スキップ / [q] 中断（後で再開）: "
-                )
-            )
-            .map_err(io)?;
+            write!(out, "{}", t!(lang, "incident-walk-prompt")).map_err(io)?;
             out.flush().map_err(io)?;
             let mut line = String::new();
-            let n = input.read_line(&mut line).map_err(|e| {
-                let why = crate::files::io_reason(&e);
-                match lang {
-                    Lang::En => format!("cannot read the answer: {why}"),
-                    Lang::Ja => format!("回答を読み取れません: {why}"),
-                }
-            })?;
+            let n = input.read_line(&mut line).map_err(LogError::Answer)?;
             if n == 0 {
                 writeln!(out).map_err(io)?;
                 return Ok(WalkEnd::Paused);
@@ -366,16 +421,7 @@ pub fn walk(
                 "d" | "done" | "y" | "yes" => break StepState::Done,
                 "s" | "skip" | "skipped" | "n" | "no" => break StepState::Skipped,
                 "q" | "quit" | "exit" => return Ok(WalkEnd::Paused),
-                _ => writeln!(
-                    out,
-                    "{}",
-                    tr(
-                        lang,
-                        "Please answer d, s or q.",
-                        "d、s、q のいずれかを入力してください。"
-                    )
-                )
-                .map_err(io)?,
+                _ => writeln!(out, "{}", t!(lang, "incident-walk-answer")).map_err(io)?,
             }
         };
         log.record(&step.id, state, clock());
@@ -388,27 +434,27 @@ pub fn walk(
 pub fn progress_line(log: &IncidentLog, playbook: &Playbook, path: &Path, lang: Lang) -> String {
     let total = playbook.steps.len();
     let (done, skipped) = log.counts(playbook);
-    let at = path.display();
-    match (log.next(playbook), lang) {
-        (None, Lang::En) => {
-            format!("All {total} steps recorded ({done} done, {skipped} skipped).\nLog: {at}")
-        }
-        (None, Lang::Ja) => {
-            format!("全{total}手順を記録しました（完了 {done}、スキップ {skipped}）。\nログ：{at}")
-        }
-        (Some((i, s)), Lang::En) => format!(
-            "{} of {total} steps recorded ({done} done, {skipped} skipped). Next: {}. {}\nLog: {at}",
-            done + skipped,
-            i + 1,
-            s.title.en
+    let at = path.display().to_string();
+    let line = match log.next(playbook) {
+        None => t!(
+            lang,
+            "incident-progress-all",
+            total = total,
+            done = done,
+            skipped = skipped
         ),
-        (Some((i, s)), Lang::Ja) => format!(
-            "全{total}手順のうち{}手順を記録済み（完了 {done}、スキップ {skipped}）。次：{}. {}\nログ：{at}",
-            done + skipped,
-            i + 1,
-            s.title.ja
+        Some((i, s)) => t!(
+            lang,
+            "incident-progress-some",
+            recorded = done + skipped,
+            total = total,
+            done = done,
+            skipped = skipped,
+            next = i + 1,
+            title = s.title.get(lang)
         ),
-    }
+    };
+    format!("{line}\n{}", t!(lang, "incident-progress-log", path = at))
 }
 
 #[cfg(test)]
@@ -484,7 +530,9 @@ mod tests {
             .iter()
             .map(|m| m.parse().unwrap())
             .collect();
-        let e = apply_marks(&mut log, &p, &marks, t("2026-11-25T10:00:00Z")).unwrap_err();
+        let e = apply_marks(&mut log, &p, &marks, t("2026-11-25T10:00:00Z"))
+            .unwrap_err()
+            .render(Lang::En);
         assert!(
             e.contains("no step \"nope\"") && e.contains("cancel-open-orders"),
             "{e}"
@@ -493,6 +541,21 @@ mod tests {
         assert!("x=maybe".parse::<Mark>().is_err());
         assert!("x".parse::<Mark>().is_err());
         assert_eq!("a=skip".parse::<Mark>().unwrap().state, StepState::Skipped);
+    }
+
+    #[test]
+    fn a_bad_mark_is_a_value_said_in_either_language() {
+        let e = "x=maybe".parse::<Mark>().unwrap_err();
+        assert_eq!(e, MarkError::BadState("maybe".into()));
+        assert_eq!(
+            e.msg().render(Lang::En),
+            "state must be done or skipped, got \"maybe\""
+        );
+        let e = "x".parse::<Mark>().unwrap_err();
+        assert_eq!(e, MarkError::NoState("x".into()));
+        let ja = e.msg().render(Lang::Ja);
+        assert!(ja.contains("STEP=done") && ja.contains("\"x\""), "{ja}");
+        assert!(crate::i18n::english_runs(&ja).is_empty(), "{ja}");
     }
 
     #[test]
@@ -524,10 +587,15 @@ mod tests {
             let mode = std::fs::metadata(&path).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
-        let e = load(&path, Kind::Trade).unwrap_err();
+        let e = load(&path, Kind::Trade).unwrap_err().render(Lang::En);
         assert!(e.contains("belongs to the \"breach\" playbook"), "{e}");
         std::fs::write(&path, "{not json").unwrap();
-        assert!(load(&path, Kind::Breach).unwrap_err().contains("not valid"));
+        assert!(
+            load(&path, Kind::Breach)
+                .unwrap_err()
+                .render(Lang::En)
+                .contains("not valid")
+        );
         assert!(
             load(&dir.path().join("none.json"), Kind::Breach)
                 .unwrap()
@@ -551,15 +619,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("breach.json");
         let log = IncidentLog::new(Kind::Breach, t("2026-11-25T09:00:00Z"));
-        save_in(&path, &log, Lang::Ja).unwrap();
-        let e = load_in(&path, Kind::Trade, Lang::Ja).unwrap_err();
+        save(&path, &log).unwrap();
+        let e = load(&path, Kind::Trade).unwrap_err().render(Lang::Ja);
         assert!(
             e.contains("\"trade\" ではなく \"breach\" のプレイブック") && e.contains("--log FILE"),
             "{e}"
         );
         assert!(crate::i18n::english_runs(&e).is_empty(), "{e}");
         std::fs::write(&path, "{not json").unwrap();
-        let e = load_in(&path, Kind::Breach, Lang::Ja).unwrap_err();
+        let e = load(&path, Kind::Breach).unwrap_err().render(Lang::Ja);
         assert!(e.contains("JSONとして正しくありません"), "{e}");
         assert!(crate::i18n::english_runs(&e).is_empty(), "{e}");
 
@@ -574,7 +642,8 @@ mod tests {
             &mut |_| Ok(()),
             &|| t("2026-11-25T10:00:00Z"),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .render(Lang::Ja);
         assert!(e.starts_with("端末に書き込めません: "), "{e}");
     }
 }

@@ -9,8 +9,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{Lang, Text, tr};
-use crate::rules::{LoadError, Problem, line_col};
+use crate::i18n::{Lang, Msg, Text};
+use crate::msg;
+use crate::rules::line_col;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -36,30 +37,13 @@ impl Kind {
     ];
 
     /// One line for `--help` and for `incident` with no kind.
-    pub fn summary_in(self, lang: crate::i18n::Lang) -> &'static str {
-        if lang == crate::i18n::Lang::En {
-            return self.summary();
-        }
+    pub fn summary(self) -> Msg {
         match self {
-            Kind::Breach => {
-                "他人にアクセスされているかもしれない: 締め出し、資産の流出を止め、報告する"
-            }
-            Kind::Outage => "Binanceやアプリが動かない: Binanceの問題か、自分の側の問題か",
-            Kind::Account => "ロック、制限、本人確認、ログインできない",
-            Kind::Trade => "誤った注文、想定外の価格での約定、スリッページ",
-            Kind::Support => "Binanceサポートへの連絡方法と伝える内容",
-        }
-    }
-
-    pub fn summary(self) -> &'static str {
-        match self {
-            Kind::Breach => {
-                "Someone else may have access: lock them out, stop funds leaving, report"
-            }
-            Kind::Outage => "Binance or the app is not working: is it Binance or is it me?",
-            Kind::Account => "Locked, restricted, identity verification, cannot log in",
-            Kind::Trade => "Wrong order, bad fill, slippage",
-            Kind::Support => "How to contact Binance support and what to include",
+            Kind::Breach => msg!("incident-kind-breach"),
+            Kind::Outage => msg!("incident-kind-outage"),
+            Kind::Account => msg!("incident-kind-account"),
+            Kind::Trade => msg!("incident-kind-trade"),
+            Kind::Support => msg!("incident-kind-support"),
         }
     }
 
@@ -101,11 +85,11 @@ pub enum Urgency {
 }
 
 impl Urgency {
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Urgency::Now => tr(lang, "NOW", "今すぐ"),
-            Urgency::Today => tr(lang, "TODAY", "今日中"),
-            Urgency::Soon => tr(lang, "SOON", "近日中"),
+            Urgency::Now => msg!("incident-urgency-now"),
+            Urgency::Today => msg!("incident-urgency-today"),
+            Urgency::Soon => msg!("incident-urgency-soon"),
         }
     }
 
@@ -192,16 +176,152 @@ struct RawChannel {
     url: toml::Spanned<String>,
 }
 
+/// A field of a playbook that needs text in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Summary,
+    Why,
+    Where,
+    /// A channel's `name`.
+    ChannelName,
+}
+
+/// What is wrong with a playbook file. Values only: [`Problem::render`]
+/// makes the sentence in the reader's language.
+#[derive(Debug)]
+pub enum Issue {
+    /// The TOML reader's own words, one line.
+    Syntax(String),
+    Unreadable(std::io::Error),
+    NotUtf8,
+    WrongId {
+        found: String,
+        want: Kind,
+    },
+    NoText(Field),
+    NoSteps,
+    BadStepId(String),
+    StepTwice(String),
+    OutOfOrder {
+        urgency: Urgency,
+        previous: Urgency,
+    },
+    LinkNotHttps(String),
+    CommandPrefix,
+    ChannelNotHttps(String),
+}
+
+/// One problem, where it is: the file, the line and column when known, and
+/// the step it belongs to.
+#[derive(Debug)]
+pub struct Problem {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub step: Option<String>,
+    pub issue: Issue,
+}
+
+impl Field {
+    fn msg(self) -> Msg {
+        match self {
+            Field::Title => msg!("incident-playbook-field-title"),
+            Field::Summary => msg!("incident-playbook-field-summary"),
+            Field::Why => msg!("incident-playbook-field-why"),
+            Field::Where => msg!("incident-playbook-field-where"),
+            Field::ChannelName => msg!("incident-playbook-field-channel-name"),
+        }
+    }
+}
+
+impl Issue {
+    /// The TOML reader's words are translated for the reader by
+    /// `parse_message`, and an I/O reason by `files::io_reason`; everything
+    /// else comes from the catalogue.
+    fn render(&self, lang: Lang) -> String {
+        let quoted = |s: &str| format!("{s:?}");
+        let m = match self {
+            Issue::Syntax(raw) => return crate::parse_message::message(raw, lang),
+            Issue::Unreadable(e) => {
+                msg!(
+                    "incident-playbook-unreadable",
+                    reason = crate::files::io_reason(e)
+                )
+            }
+            Issue::NotUtf8 => msg!("incident-playbook-not-utf8"),
+            Issue::WrongId { found, want } => msg!(
+                "incident-playbook-wrong-id",
+                found = quoted(found),
+                kind = quoted(want.as_str())
+            ),
+            Issue::NoText(field) => msg!("incident-playbook-no-text", field = field.msg()),
+            Issue::NoSteps => msg!("incident-playbook-no-steps"),
+            Issue::BadStepId(id) => msg!("incident-playbook-bad-step-id", id = quoted(id)),
+            Issue::StepTwice(id) => msg!("incident-playbook-step-twice", id = quoted(id)),
+            Issue::OutOfOrder { urgency, previous } => msg!(
+                "incident-playbook-out-of-order",
+                urgency = quoted(urgency.as_str()),
+                previous = quoted(previous.as_str())
+            ),
+            Issue::LinkNotHttps(url) => msg!(
+                "incident-playbook-link-not-https",
+                url = crate::escape::escape_controls(url)
+            ),
+            Issue::CommandPrefix => msg!("incident-playbook-command-prefix"),
+            Issue::ChannelNotHttps(url) => msg!(
+                "incident-playbook-channel-not-https",
+                url = crate::escape::escape_controls(url)
+            ),
+        };
+        m.render(lang)
+    }
+}
+
+impl Problem {
+    /// `FILE:LINE:COL: [step ID: ]problem`, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut message = self.issue.render(lang);
+        if let Some(step) = &self.step {
+            message = crate::t!(
+                lang,
+                "incident-playbook-in-step",
+                step = step,
+                problem = message
+            );
+        }
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}: {message}", self.file),
+            (Some(l), None) => format!("{}:{l}: {message}", self.file),
+            _ => format!("{}: {message}", self.file),
+        }
+    }
+}
+
+/// Every problem found in a playbook file (never none).
+#[derive(Debug)]
+pub struct LoadError(pub Vec<Problem>);
+
+impl LoadError {
+    /// The first problem and how many more, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self.0.as_slice() {
+            [] => crate::t!(lang, "incident-playbook-unloadable"),
+            [one] => one.render(lang),
+            [first, rest @ ..] => crate::t!(
+                lang,
+                "incident-playbook-more-problems",
+                first = first.render(lang),
+                more = rest.len()
+            ),
+        }
+    }
+}
+
 /// Parse one playbook file. `name` is used in messages; `kind` is the playbook
 /// this file must be (its `id`).
 pub fn parse(name: &str, src: &str, kind: Kind) -> Result<Playbook, Vec<Problem>> {
-    parse_in(name, src, kind, crate::i18n::ui())
-}
-
-/// `parse` with its problems in `lang`.
-pub fn parse_in(name: &str, src: &str, kind: Kind, lang: Lang) -> Result<Playbook, Vec<Problem>> {
-    let ja = lang == Lang::Ja;
-    let problem = |offset: Option<usize>, message: String| {
+    let problem = |offset: Option<usize>, step: Option<&str>, issue: Issue| {
         let (line, column) = match offset {
             Some(o) => {
                 let (l, c) = line_col(src, o);
@@ -213,13 +333,15 @@ pub fn parse_in(name: &str, src: &str, kind: Kind, lang: Lang) -> Result<Playboo
             file: name.into(),
             line,
             column,
-            message,
+            step: step.map(str::to_string),
+            issue,
         }
     };
     let raw: RawPlaybook = toml::from_str(src).map_err(|e| {
         vec![problem(
             e.span().map(|s| s.start),
-            crate::parse_message::message(&e.message().trim().replace('\n', " "), lang),
+            None,
+            Issue::Syntax(e.message().trim().replace('\n', " ")),
         )]
     })?;
     let mut problems = Vec::new();
@@ -227,36 +349,20 @@ pub fn parse_in(name: &str, src: &str, kind: Kind, lang: Lang) -> Result<Playboo
     if raw.id.get_ref() != kind.as_str() {
         problems.push(problem(
             Some(id_at),
-            if ja {
-                format!(
-                    "`id` が {:?} ですが、このファイルには {:?} のプレイブックを書いてください",
-                    raw.id.get_ref(),
-                    kind.as_str()
-                )
-            } else {
-                format!(
-                    "id is {:?} but this file must hold the {:?} playbook",
-                    raw.id.get_ref(),
-                    kind.as_str()
-                )
+            None,
+            Issue::WrongId {
+                found: raw.id.get_ref().clone(),
+                want: kind,
             },
         ));
     }
-    for (what, t) in [("title", &raw.title), ("summary", &raw.summary)] {
-        if let Some(msg) = missing_language(what, t, lang) {
-            problems.push(problem(Some(id_at), msg));
+    for (field, t) in [(Field::Title, &raw.title), (Field::Summary, &raw.summary)] {
+        if missing_language(t) {
+            problems.push(problem(Some(id_at), None, Issue::NoText(field)));
         }
     }
     if raw.step.is_empty() {
-        problems.push(problem(
-            Some(id_at),
-            tr(
-                lang,
-                "a playbook needs at least one [[step]]",
-                "プレイブックには `[[step]]` が少なくとも1つ必要です",
-            )
-            .into(),
-        ));
+        problems.push(problem(Some(id_at), None, Issue::NoSteps));
     }
     let mut seen = HashSet::new();
     let mut steps = Vec::new();
@@ -264,77 +370,42 @@ pub fn parse_in(name: &str, src: &str, kind: Kind, lang: Lang) -> Result<Playboo
     for s in raw.step {
         let at = Some(s.id.span().start);
         let id = s.id.into_inner();
-        let step = format!("{} {id}", tr(lang, "step", "手順"));
+        let step = Some(id.as_str());
         if !valid_step_id(&id) {
-            problems.push(problem(
-                at,
-                if ja {
-                    format!("手順ID {id:?} には英小文字、数字、ハイフンだけを使ってください")
-                } else {
-                    format!("step id {id:?} must be lower-case letters, digits and dashes")
-                },
-            ));
+            problems.push(problem(at, None, Issue::BadStepId(id.clone())));
         }
         if !seen.insert(id.clone()) {
-            problems.push(problem(
-                at,
-                if ja {
-                    format!("手順ID {id:?} が2回使われています")
-                } else {
-                    format!("step id {id:?} is used twice")
-                },
-            ));
+            problems.push(problem(at, None, Issue::StepTwice(id.clone())));
         }
-        for (what, t) in [("title", &s.title), ("why", &s.why), ("where", &s.place)] {
-            if let Some(msg) = missing_language(what, t, lang) {
-                problems.push(problem(at, format!("{step}: {msg}")));
+        for (field, t) in [
+            (Field::Title, &s.title),
+            (Field::Why, &s.why),
+            (Field::Where, &s.place),
+        ] {
+            if missing_language(t) {
+                problems.push(problem(at, step, Issue::NoText(field)));
             }
         }
         if s.urgency < previous {
             problems.push(problem(
                 at,
-                if ja {
-                    format!(
-                        "{step}: 緊急度 {:?} の手順が {:?} の手順の後にあります。緊急度の高い順に並べてください",
-                        s.urgency.as_str(),
-                        previous.as_str()
-                    )
-                } else {
-                    format!(
-                        "{step}: urgency {:?} comes after a {:?} step; order steps from most to least urgent",
-                        s.urgency.as_str(),
-                        previous.as_str()
-                    )
+                step,
+                Issue::OutOfOrder {
+                    urgency: s.urgency,
+                    previous,
                 },
             ));
         }
         previous = s.urgency;
         for url in &s.links {
             if !url.starts_with("https://") {
-                problems.push(problem(
-                    at,
-                    if ja {
-                        format!(
-                            "{step}: リンク「{}」は https のURLにしてください",
-                            crate::escape::escape_controls(url)
-                        )
-                    } else {
-                        format!("{step}: link {url:?} must be an https URL")
-                    },
-                ));
+                problems.push(problem(at, step, Issue::LinkNotHttps(url.clone())));
             }
         }
         if let Some(c) = &s.command
             && !c.starts_with("binance-audit ")
         {
-            problems.push(problem(
-                at,
-                if ja {
-                    format!("{step}: `command` は `binance-audit ` で始めてください")
-                } else {
-                    format!("{step}: command must start with `binance-audit `")
-                },
-            ));
+            problems.push(problem(at, step, Issue::CommandPrefix));
         }
         steps.push(Step {
             id,
@@ -351,20 +422,10 @@ pub fn parse_in(name: &str, src: &str, kind: Kind, lang: Lang) -> Result<Playboo
         let at = Some(c.url.span().start);
         let url = c.url.into_inner();
         if !url.starts_with("https://") {
-            problems.push(problem(
-                at,
-                if ja {
-                    format!(
-                        "チャネル「{}」は https のURLにしてください",
-                        crate::escape::escape_controls(&url)
-                    )
-                } else {
-                    format!("channel {url:?} must be an https URL")
-                },
-            ));
+            problems.push(problem(at, None, Issue::ChannelNotHttps(url.clone())));
         }
-        if let Some(msg) = missing_language("channel name", &c.name, lang) {
-            problems.push(problem(at, msg));
+        if missing_language(&c.name) {
+            problems.push(problem(at, None, Issue::NoText(Field::ChannelName)));
         }
         channels.push(Channel { name: c.name, url });
     }
@@ -382,18 +443,8 @@ pub fn parse_in(name: &str, src: &str, kind: Kind, lang: Lang) -> Result<Playboo
     }
 }
 
-/// `what` is a field name (`title`), or "channel name" for a channel's `name`.
-fn missing_language(what: &str, t: &Text, lang: Lang) -> Option<String> {
-    (t.en.trim().is_empty() || t.ja.trim().is_empty()).then(|| match lang {
-        Lang::En => format!("{what} needs both en and ja text"),
-        Lang::Ja => {
-            let field = match what {
-                "channel name" => "チャネルの `name`".to_string(),
-                w => format!("`{w}`"),
-            };
-            format!("{field} には en と ja の両方のテキストが必要です")
-        }
-    })
+fn missing_language(t: &Text) -> bool {
+    t.en.trim().is_empty() || t.ja.trim().is_empty()
 }
 
 fn valid_step_id(id: &str) -> bool {
@@ -413,32 +464,22 @@ pub fn builtin(kind: Kind) -> Result<Playbook, LoadError> {
 
 /// `DIR/playbooks/KIND.toml` when `--rules DIR` holds one, else the built-in.
 pub fn load(kind: Kind, rules_dir: Option<&Path>) -> Result<Playbook, LoadError> {
-    load_in(kind, rules_dir, crate::i18n::ui())
-}
-
-/// `load` with its problems in `lang`.
-pub fn load_in(kind: Kind, rules_dir: Option<&Path>, lang: Lang) -> Result<Playbook, LoadError> {
     if let Some(dir) = rules_dir {
         let path = dir.join("playbooks").join(format!("{kind}.toml"));
         if path.is_file() {
             let name = path.display().to_string();
-            let fail = |message: String| {
+            let fail = |issue: Issue| {
                 LoadError(vec![Problem {
                     file: name.clone(),
                     line: None,
                     column: None,
-                    message,
+                    step: None,
+                    issue,
                 }])
             };
-            let bytes = std::fs::read(&path).map_err(|e| {
-                fail(match lang {
-                    Lang::En => format!("cannot read: {e}"),
-                    Lang::Ja => format!("読み込めません: {}", crate::files::io_reason(&e)),
-                })
-            })?;
-            let src = String::from_utf8(bytes)
-                .map_err(|_| fail(tr(lang, "not valid UTF-8", "UTF-8ではありません").into()))?;
-            return parse_in(&name, &src, kind, lang).map_err(LoadError);
+            let bytes = std::fs::read(&path).map_err(|e| fail(Issue::Unreadable(e)))?;
+            let src = String::from_utf8(bytes).map_err(|_| fail(Issue::NotUtf8))?;
+            return parse(&name, &src, kind).map_err(LoadError);
         }
     }
     builtin(kind)
@@ -458,7 +499,7 @@ mod tests {
     #[test]
     fn every_builtin_playbook_loads_with_both_languages() {
         for kind in Kind::ALL {
-            let p = builtin(kind).unwrap_or_else(|e| panic!("{kind}: {e}"));
+            let p = builtin(kind).unwrap_or_else(|e| panic!("{kind}: {}", e.render(Lang::En)));
             assert_eq!(p.kind, kind);
             assert!(p.steps.len() >= 5, "{kind}: only {} steps", p.steps.len());
             for s in &p.steps {
@@ -550,11 +591,11 @@ where = { en = "P", ja = "プ" }
     fn typo_has_line_and_column() {
         let src = GOOD.replace("urgency = \"soon\"", "urgncy = \"soon\"");
         let p = parse("t.toml", &src, Kind::Trade).unwrap_err();
-        assert_eq!(p[0].line, Some(13), "{}", p[0]);
-        assert!(p[0].message.contains("urgncy"), "{}", p[0]);
+        assert_eq!(p[0].line, Some(13), "{:?}", p[0]);
+        assert!(p[0].render(Lang::En).contains("urgncy"), "{:?}", p[0]);
         let src = GOOD.replace("\"soon\"", "\"later\"");
         let p = parse("t.toml", &src, Kind::Trade).unwrap_err();
-        assert_eq!((p[0].line, p[0].column), (Some(13), Some(11)), "{}", p[0]);
+        assert_eq!((p[0].line, p[0].column), (Some(13), Some(11)), "{:?}", p[0]);
     }
 
     #[test]
@@ -567,9 +608,21 @@ where = { en = "P", ja = "プ" }
         let p = parse("t.toml", &src, Kind::Trade).unwrap_err();
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].line, Some(6));
+        // Found as a value, made a sentence only when shown.
+        assert_eq!(p[0].step.as_deref(), Some("a"));
         assert!(
-            p[0].message.contains("step a: why needs both en and ja"),
-            "{}",
+            matches!(p[0].issue, Issue::NoText(Field::Why)),
+            "{:?}",
+            p[0]
+        );
+        assert!(
+            p[0].render(Lang::Ja)
+                .contains("手順 a: `why` には en と ja")
+        );
+        assert!(
+            p[0].render(Lang::En)
+                .contains("step a: why needs both en and ja"),
+            "{:?}",
             p[0]
         );
     }
@@ -578,13 +631,13 @@ where = { en = "P", ja = "プ" }
     fn wrong_id_duplicates_and_order_are_rejected() {
         assert!(
             parse("t.toml", GOOD, Kind::Breach).unwrap_err()[0]
-                .message
+                .render(Lang::En)
                 .contains("must hold the \"breach\" playbook")
         );
         let dup = GOOD.replace("id = \"b\"", "id = \"a\"");
         assert!(
             parse("t.toml", &dup, Kind::Trade).unwrap_err()[0]
-                .message
+                .render(Lang::En)
                 .contains("used twice")
         );
         let order = GOOD
@@ -593,7 +646,7 @@ where = { en = "P", ja = "プ" }
             .replace("\"x\"", "\"soon\"");
         assert!(
             parse("t.toml", &order, Kind::Trade).unwrap_err()[0]
-                .message
+                .render(Lang::En)
                 .contains("most to least urgent")
         );
         let bad = GOOD.replace("id = \"b\"", "id = \"B c\"");
@@ -624,8 +677,8 @@ where = { en = "P", ja = "" }
 name = { en = "X", ja = "" }
 url = "http://example.com/c"
 "#;
-        let p = parse_in("t.toml", src, Kind::Trade, Lang::Ja).unwrap_err();
-        let messages: Vec<String> = p.iter().map(|p| p.to_string()).collect();
+        let p = parse("t.toml", src, Kind::Trade).unwrap_err();
+        let messages: Vec<String> = p.iter().map(|p| p.render(Lang::Ja)).collect();
         let all = messages.join("\n");
         for want in [
             "\"trade\" のプレイブック",
@@ -644,9 +697,9 @@ url = "http://example.com/c"
         ] {
             assert!(all.contains(want), "{want:?} missing in:\n{all}");
         }
-        let empty = parse_in("t.toml", "id = \"trade\"\ntitle = { en = \"T\", ja = \"テ\" }\nsummary = { en = \"S\", ja = \"ス\" }\n", Kind::Trade, Lang::Ja).unwrap_err();
+        let empty = parse("t.toml", "id = \"trade\"\ntitle = { en = \"T\", ja = \"テ\" }\nsummary = { en = \"S\", ja = \"ス\" }\n", Kind::Trade).unwrap_err();
         let mut messages: Vec<String> = messages;
-        messages.extend(empty.iter().map(|p| p.to_string()));
+        messages.extend(empty.iter().map(|p| p.render(Lang::Ja)));
         assert!(
             messages
                 .last()
@@ -657,20 +710,20 @@ url = "http://example.com/c"
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("playbooks")).unwrap();
         std::fs::write(dir.path().join("playbooks/trade.toml"), b"\xff").unwrap();
-        let e = load_in(Kind::Trade, Some(dir.path()), Lang::Ja).unwrap_err();
-        assert!(e.line(Lang::Ja).contains("UTF-8ではありません"), "{e}");
-        messages.push(e.line(Lang::Ja));
+        let e = load(Kind::Trade, Some(dir.path())).unwrap_err();
+        assert!(e.render(Lang::Ja).contains("UTF-8ではありません"), "{e:?}");
+        messages.push(e.render(Lang::Ja));
         for m in &messages {
             assert!(m.chars().any(|c| c > '\u{3000}'), "not Japanese: {m}");
             let runs = crate::i18n::english_runs(m);
             assert!(runs.is_empty(), "English {runs:?} in: {m}");
         }
         // The same file in English says the same problems in English.
-        let en = parse_in("t.toml", src, Kind::Trade, Lang::En).unwrap_err();
+        let en = parse("t.toml", src, Kind::Trade).unwrap_err();
         assert_eq!(en.len(), p.len());
         assert!(
             en.iter()
-                .any(|p| p.message.contains("most to least urgent"))
+                .any(|p| p.render(Lang::En).contains("most to least urgent"))
         );
     }
 
@@ -699,6 +752,6 @@ url = "http://example.com/c"
         assert_eq!(b.origin, "rules/playbooks/breach.toml");
         std::fs::write(dir.path().join("playbooks/trade.toml"), "id = 1").unwrap();
         let e = load(Kind::Trade, Some(dir.path())).unwrap_err();
-        assert!(e.to_string().contains("trade.toml:1:"), "{e}");
+        assert!(e.render(Lang::En).contains("trade.toml:1:"), "{e:?}");
     }
 }

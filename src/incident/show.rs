@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::checklist::IncidentLog;
 use super::playbook::{Channel, Playbook, Step, Urgency};
-use crate::i18n::{Lang, tr};
+use crate::i18n::Lang;
+use crate::t;
 
 use crate::report::SCHEMA_VERSION;
 
@@ -29,7 +30,7 @@ fn command(step: &Step) -> Option<String> {
 }
 
 fn urgency_tag(u: Urgency, lang: Lang) -> String {
-    let tag = format!("[{}]", u.label(lang));
+    let tag = format!("[{}]", u.label().render(lang));
     match u {
         Urgency::Now => tag.red().bold().to_string(),
         Urgency::Today => tag.yellow().to_string(),
@@ -41,7 +42,7 @@ fn state_note(log: Option<&IncidentLog>, step: &Step, lang: Lang) -> Option<Stri
     let e = log?.latest(&step.id)?;
     Some(format!(
         "{} {}",
-        e.state.label(lang),
+        e.state.label().render(lang),
         e.at.format("%Y-%m-%d %H:%M UTC")
     ))
 }
@@ -58,12 +59,11 @@ pub fn step_text(
 ) -> std::io::Result<()> {
     use crate::text::{fill, width as cols};
     let mark = state.map(|s| format!("  ({s})")).unwrap_or_default();
-    let tag = format!("[{}]", step.urgency.label(lang));
+    let tag = format!("[{}]", step.urgency.label().render(lang));
     let prefix = format!("{n:>2}/{total} {} ", urgency_tag(step.urgency, lang));
     let head = format!("{}{mark}  [{}]", step.title.get(lang), step.id);
     let lead = cols(&format!("{n:>2}/{total} {tag} "));
     writeln!(out, "{}", fill(&prefix, lead, 6, &head, width))?;
-    let label = |en: &'static str, ja: &'static str| tr(lang, en, ja);
     let field = |name: &str, value: &str| {
         let prefix = format!("      {name} ");
         fill(&prefix, cols(&prefix), 13, value, width)
@@ -71,12 +71,12 @@ pub fn step_text(
     writeln!(
         out,
         "{}",
-        field(label("Why:  ", "理由："), step.why.get(lang))
+        field(&t!(lang, "incident-show-why"), step.why.get(lang))
     )?;
     writeln!(
         out,
         "{}",
-        field(label("Where:", "場所："), step.place.get(lang))
+        field(&t!(lang, "incident-show-where"), step.place.get(lang))
     )?;
     // Commands and links are copied as they are: never wrapped, but moved
     // to a line of their own when they do not fit beside the label.
@@ -95,10 +95,10 @@ pub fn step_text(
         }
     };
     if let Some(c) = command(step) {
-        verbatim(out, label("Run:  ", "実行："), &c, true)?;
+        verbatim(out, &t!(lang, "incident-show-run"), &c, true)?;
     }
     for l in &step.links {
-        verbatim(out, label("Link: ", "リンク："), l, false)?;
+        verbatim(out, &t!(lang, "incident-show-link"), l, false)?;
     }
     Ok(())
 }
@@ -108,12 +108,8 @@ pub fn channels_text(channels: &[Channel], lang: Lang) -> String {
     if channels.is_empty() {
         return o;
     }
-    let head = tr(
-        lang,
-        "Official channels (type the address yourself; check any other contact with Binance Verify):",
-        "公式チャネル（アドレスはご自身で入力してください。それ以外の連絡先は Binance Verify で確認できます）：",
-    );
-    o.push_str(&crate::text::fill("", 0, 2, head, 80));
+    let head = t!(lang, "incident-show-channels-head");
+    o.push_str(&crate::text::fill("", 0, 2, &head, 80));
     o.push('\n');
     for c in channels {
         o.push_str(&format!("  - {}\n    {}\n", c.name.get(lang), c.url));
@@ -175,20 +171,12 @@ fn render_text(
     writeln!(
         out,
         "{}\n  binance-audit incident {k} --checklist",
-        tr(
-            lang,
-            "Walk the steps and record each one:",
-            "手順を順に記録する："
-        )
+        t!(lang, "incident-show-walk-steps")
     )?;
     writeln!(
         out,
         "{}\n{}",
-        tr(
-            lang,
-            "Collect evidence and draft a ticket:",
-            "証拠を集めて問い合わせ文を作る："
-        ),
+        t!(lang, "incident-show-collect-evidence"),
         crate::text::command(&evidence, 2, width)
     )?;
     Ok(())
@@ -211,27 +199,24 @@ pub fn markdown(
             "- [{box_}] **{}. {}** ({}){note}\n",
             i + 1,
             s.title.get(lang),
-            s.urgency.label(lang)
+            s.urgency.label().render(lang)
         ));
         o.push_str(&format!(
             "  - {} {}\n  - {} {}\n",
-            tr(lang, "Why:", "理由："),
+            t!(lang, "incident-md-why"),
             s.why.get(lang),
-            tr(lang, "Where:", "場所："),
+            t!(lang, "incident-md-where"),
             s.place.get(lang)
         ));
         if let Some(c) = command(s) {
-            o.push_str(&format!("  - {} `{c}`\n", tr(lang, "Run:", "実行：")));
+            o.push_str(&format!("  - {} `{c}`\n", t!(lang, "incident-md-run")));
         }
         for l in &s.links {
             o.push_str(&format!("  - <{l}>\n"));
         }
     }
     if !channels.is_empty() {
-        o.push_str(&format!(
-            "\n## {}\n\n",
-            tr(lang, "Official channels", "公式チャネル")
-        ));
+        o.push_str(&format!("\n## {}\n\n", t!(lang, "incident-md-channels")));
         for c in channels {
             o.push_str(&format!("- [{}]({})\n", c.name.get(lang), c.url));
         }
