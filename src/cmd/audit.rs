@@ -87,7 +87,7 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
         output::emit(
             main,
             &args.report.output,
-            &|f| report::format::render_many(&reports, f, &opts),
+            &|f| report::format::render(reports.as_slice(), f, &opts),
             Some(&report::markdown::render_many(&reports)),
         )
     } else {

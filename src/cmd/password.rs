@@ -89,10 +89,7 @@ fn list(ctx: &crate::context::Context, global: &GlobalArgs, args: &PasswordArgs)
     let written = output::emit(
         main,
         &args.report.output,
-        &|f| match f {
-            Format::Json => password_list::render_json(&report),
-            _ => password_list::render_text(&report),
-        },
+        &|f| report::format::render(&report, f, &session::render_options(global)),
         None,
     );
     finish(gate(args).judge_list(&report), written)

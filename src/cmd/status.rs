@@ -30,15 +30,11 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs) -> Result<Exit> {
             ctx.lang,
         ))
     };
-    let out = match args.format.unwrap_or(Format::Text) {
-        Format::Json => {
-            let mut j =
-                crate::escape::json_urls(serde_json::to_string_pretty(&report).unwrap_or_default());
-            j.push('\n');
-            j
-        }
-        _ => status::render_text(&report, session::width()),
-    };
+    let out = crate::report::format::render(
+        &report,
+        args.format.unwrap_or(Format::Text),
+        &session::render_options(global),
+    );
     output::stdout(out.as_bytes())?;
     let failed = report.states().contains(&CheckState::Failed);
     Ok(if failed { Exit::Incomplete } else { Exit::Ok })

@@ -445,11 +445,7 @@ pub fn render_many(reports: &[Report]) -> String {
         version: "2.1.0",
         runs: reports.iter().map(run).collect(),
     };
-    let s =
-        serde_json::to_string_pretty(&log).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    let mut s = crate::escape::json_urls(s);
-    s.push('\n');
-    s
+    super::format::json(&log)
 }
 
 #[cfg(test)]
