@@ -157,6 +157,41 @@ pub fn json_line<T: Serialize + ?Sized>(value: &T) -> String {
     s
 }
 
+/// One result of a command that writes as it reads (`url`): each is
+/// rendered whole into a buffer, so worker threads can render in parallel and
+/// the writer only copies. `index` counts from 1.
+pub trait RenderItem {
+    /// A text block.
+    fn text(&self, index: usize, out: &mut Vec<u8>);
+    /// One compact JSON object, "://" escaped as [`json`] does.
+    fn json(&self, index: usize, out: &mut Vec<u8>);
+}
+
+/// Item `index` of a stream in `format`: in `Format::Json` an element of the
+/// document's results array (the command writes its head and tail), in
+/// `Format::Jsonl` one line, otherwise a text block.
+pub fn render_item<R: RenderItem + ?Sized>(
+    item: &R,
+    format: Format,
+    index: usize,
+    out: &mut Vec<u8>,
+) {
+    match format {
+        Format::Json => {
+            if index > 1 {
+                out.push(b',');
+            }
+            out.push(b'\n');
+            item.json(index, out);
+        }
+        Format::Jsonl => {
+            item.json(index, out);
+            out.push(b'\n');
+        }
+        _ => item.text(index, out),
+    }
+}
+
 /// One report in one of [`Format::REPORT`].
 impl Render for Report {
     fn text(&self, opts: &RenderOptions) -> String {
@@ -237,6 +272,29 @@ mod tests {
         assert_eq!(render(&Two, Format::Json, &o), "2\n");
         assert_eq!(render(&Two, Format::Text, &o), "text 80");
         assert_eq!(render(&Two, Format::Markdown, &o), "text 80");
+    }
+
+    impl RenderItem for Two {
+        fn text(&self, index: usize, out: &mut Vec<u8>) {
+            out.extend_from_slice(format!("t{index}").as_bytes());
+        }
+        fn json(&self, index: usize, out: &mut Vec<u8>) {
+            out.extend_from_slice(format!("{{\"n\":{index}}}").as_bytes());
+        }
+    }
+
+    #[test]
+    fn a_stream_is_framed_by_its_format() {
+        let all = |f: Format| {
+            let mut out = Vec::new();
+            for i in 1..=2 {
+                render_item(&Two, f, i, &mut out);
+            }
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(all(Format::Json), "\n{\"n\":1},\n{\"n\":2}");
+        assert_eq!(all(Format::Jsonl), "{\"n\":1}\n{\"n\":2}\n");
+        assert_eq!(all(Format::Text), "t1t2");
     }
 
     #[test]
