@@ -87,15 +87,17 @@ pub fn refuse_clashes(outputs: &[OutputSpec], inputs: &[(&str, &Path)]) -> Resul
     Ok(())
 }
 
-/// Standard output gets the `--format` rendering unless a bare `--output
+/// Standard output gets `value` in the `--format` unless a bare `--output
 /// PATH` takes it; every `FORMAT=PATH` adds a file. Under GitHub Actions the
 /// Markdown summary is also appended to `$GITHUB_STEP_SUMMARY`.
-pub fn emit(
+pub fn emit<R: Render + ?Sized>(
     main: Format,
     outputs: &[OutputSpec],
-    render: &dyn Fn(Format) -> String,
+    value: &R,
+    opts: &RenderOptions,
     summary: Option<&str>,
 ) -> Result<()> {
+    let render = |f: Format| report::render(value, f, opts);
     if outputs.iter().all(|o| o.format.is_some()) {
         stdout(render(main).as_bytes())?;
     }
