@@ -48,7 +48,7 @@ fn formats(allowed: &'static [Format]) -> impl TypedValueParser<Value = Format> 
     PossibleValuesParser::new(
         allowed
             .iter()
-            .map(|f| PossibleValue::new(f.name()).help(f.summary())),
+            .map(|f| PossibleValue::new(f.name()).help(f.summary().render(crate::i18n::ui()))),
     )
     .map(|name| name.parse::<Format>().unwrap_or(Format::Text))
 }

@@ -298,10 +298,7 @@ pub fn render_text(r: &ListReport) -> String {
 }
 
 pub fn render_json(r: &ListReport) -> String {
-    let s = serde_json::to_string_pretty(r).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    let mut s = crate::escape::json_urls(s);
-    s.push('\n');
-    s
+    crate::report::format::json(r)
 }
 
 fn group(n: Option<u64>) -> String {

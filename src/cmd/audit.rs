@@ -87,7 +87,8 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
         output::emit(
             main,
             &args.report.output,
-            &|f| report::format::render_many(&reports, f, &opts),
+            reports.as_slice(),
+            &opts,
             Some(&report::markdown::render_many(&reports)),
         )
     } else {
@@ -95,7 +96,8 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
             output::emit(
                 main,
                 &args.report.output,
-                &|f| report::format::render(r, f, &opts),
+                r,
+                &opts,
                 Some(&report::markdown::render(r)),
             )
         })

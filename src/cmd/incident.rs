@@ -15,7 +15,7 @@ use crate::incident::checklist::{self, IncidentLog, WalkEnd};
 use crate::incident::evidence::{self, Evidence, Period};
 use crate::incident::gather::{self, EVIDENCE_FILE, Pacing, TICKET_FILE};
 use crate::incident::playbook::{self, Kind};
-use crate::incident::{show, ticket};
+use crate::incident::ticket;
 use crate::report::Format;
 use crate::t;
 
@@ -73,11 +73,18 @@ pub fn run(global: &GlobalArgs, args: &IncidentArgs) -> Result<Exit> {
         }
     };
     let channels = playbook::official_channels();
-    let out = match args.format.unwrap_or(Format::Text) {
-        Format::Markdown => show::markdown(&playbook, log.as_ref(), &channels, lang),
-        Format::Json => show::json(&playbook, log.as_ref(), Some(&path), &channels, lang),
-        _ => show::text(&playbook, log.as_ref(), &channels, lang, session::width()),
+    let shown = output::Playbook {
+        playbook: &playbook,
+        log: log.as_ref(),
+        log_path: &path,
+        channels: &channels,
+        lang,
     };
+    let out = crate::report::format::render(
+        &shown,
+        args.format.unwrap_or(Format::Text),
+        &session::render_options(global),
+    );
     output::stdout(out.as_bytes())?;
     Ok(Exit::Ok)
 }
@@ -273,9 +280,7 @@ fn evidence(global: &GlobalArgs, args: &IncidentArgs, kind: Kind) -> Result<Exit
             Pacing::from_ms(args.pace_ms),
         ))
     };
-    let mut json =
-        crate::escape::json_urls(serde_json::to_string_pretty(&e).unwrap_or_default()).into_bytes();
-    json.push(b'\n');
+    let json = crate::report::format::json(&e).into_bytes();
     // Created exclusively: two runs into one folder never mix their bundles.
     output::new_file(&dir.join(EVIDENCE_FILE), &json)?;
     output::new_file(

@@ -8,7 +8,11 @@ use std::path::Path;
 use super::error::{Error, Result};
 use crate::cli::{ColorChoice, OutputSpec};
 use crate::files::{self, Existing, WriteError};
-use crate::report::Format;
+use crate::i18n::ui;
+use crate::incident::show;
+use crate::report::format::{self as report, Render};
+use crate::report::{Format, RenderOptions};
+use crate::t;
 
 pub fn set_color(choice: ColorChoice) {
     match choice {
@@ -30,7 +34,7 @@ pub fn stdout(bytes: &[u8]) -> Result<()> {
     match out.write_all(bytes).and_then(|_| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::Write {
-            path: crate::i18n::ui_tr("standard output", "標準出力").into(),
+            path: t!(ui(), "report-stdout"),
             reason: super::error::io_reason(&e),
         }),
         Ok(()) => Ok(()),
@@ -42,11 +46,7 @@ pub fn write_error(e: WriteError) -> Error {
         Some(io) => Error::write(e.path(), io),
         None => Error::Write {
             path: e.path().display().to_string(),
-            reason: crate::i18n::ui_tr(
-                "it is a symbolic link: refusing to write through it",
-                "シンボリックリンクです。リンク経由では書き込みません",
-            )
-            .into(),
+            reason: t!(ui(), "report-symlink"),
         },
     }
 }
@@ -66,45 +66,38 @@ pub fn refuse_clashes(outputs: &[OutputSpec], inputs: &[(&str, &Path)]) -> Resul
     for (i, o) in outputs.iter().enumerate() {
         for other in &outputs[..i] {
             if files::same_file(&o.path, &other.path) {
-                return Err(Error::Usage(match crate::i18n::ui() {
-                    crate::i18n::Lang::En => format!(
-                        "--output names {} twice: one report would replace the other",
-                        o.path.display()
-                    ),
-                    crate::i18n::Lang::Ja => format!(
-                        "--output で {} が2回指定されています。一方のレポートが他方を上書きします",
-                        o.path.display()
-                    ),
-                }));
+                return Err(Error::Usage(t!(
+                    ui(),
+                    "report-output-twice",
+                    path = o.path.display().to_string()
+                )));
             }
         }
         for (flag, p) in inputs {
             if files::same_file(&o.path, p) {
-                return Err(Error::Usage(match crate::i18n::ui() {
-                    crate::i18n::Lang::En => format!(
-                        "--output {} is also the {flag} file: writing the report would replace it",
-                        o.path.display()
-                    ),
-                    crate::i18n::Lang::Ja => format!(
-                        "--output {} は {flag} のファイルでもあります。レポートを書くとそれを上書きします",
-                        o.path.display()
-                    ),
-                }));
+                return Err(Error::Usage(t!(
+                    ui(),
+                    "report-output-is-input",
+                    path = o.path.display().to_string(),
+                    flag = *flag
+                )));
             }
         }
     }
     Ok(())
 }
 
-/// Standard output gets the `--format` rendering unless a bare `--output
+/// Standard output gets `value` in the `--format` unless a bare `--output
 /// PATH` takes it; every `FORMAT=PATH` adds a file. Under GitHub Actions the
 /// Markdown summary is also appended to `$GITHUB_STEP_SUMMARY`.
-pub fn emit(
+pub fn emit<R: Render + ?Sized>(
     main: Format,
     outputs: &[OutputSpec],
-    render: &dyn Fn(Format) -> String,
+    value: &R,
+    opts: &RenderOptions,
     summary: Option<&str>,
 ) -> Result<()> {
+    let render = |f: Format| report::render(value, f, opts);
     if outputs.iter().all(|o| o.format.is_some()) {
         stdout(render(main).as_bytes())?;
     }
@@ -122,10 +115,7 @@ pub fn emit(
         if let Err(e) = append(&path, summary.as_bytes()) {
             super::warn(&format!(
                 "{} ({}): {}",
-                crate::i18n::ui_tr(
-                    "cannot append the summary to $GITHUB_STEP_SUMMARY",
-                    "$GITHUB_STEP_SUMMARY に要約を追記できません"
-                ),
+                t!(ui(), "report-summary-append"),
                 path.display(),
                 super::error::io_reason(&e)
             ));
@@ -142,4 +132,65 @@ fn append(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .create(true)
         .open(path)?;
     f.write_all(bytes)
+}
+
+/// A playbook as `incident KIND` shows it: its steps, the progress the log
+/// recorded (if any) and the official channels, in the reader's language.
+pub struct Playbook<'a> {
+    pub playbook: &'a crate::incident::playbook::Playbook,
+    pub log: Option<&'a crate::incident::checklist::IncidentLog>,
+    pub log_path: &'a Path,
+    pub channels: &'a [crate::incident::playbook::Channel],
+    pub lang: crate::i18n::Lang,
+}
+
+impl Render for Playbook<'_> {
+    fn text(&self, opts: &RenderOptions) -> String {
+        show::text(
+            self.playbook,
+            self.log,
+            self.channels,
+            self.lang,
+            opts.width,
+        )
+    }
+    fn json(&self) -> String {
+        show::json(
+            self.playbook,
+            self.log,
+            Some(self.log_path),
+            self.channels,
+            self.lang,
+        )
+    }
+    fn other(&self, format: Format, _: &RenderOptions) -> Option<String> {
+        (format == Format::Markdown)
+            .then(|| show::markdown(self.playbook, self.log, self.channels, self.lang))
+    }
+}
+
+/// `status` in the reader's language: text or JSON. The status engine
+/// decides in values; the words are made here.
+pub struct Status<'a> {
+    pub report: &'a crate::status::StatusReport,
+    pub lang: crate::i18n::Lang,
+}
+
+impl Render for Status<'_> {
+    fn text(&self, opts: &RenderOptions) -> String {
+        crate::status::render_text(self.report, self.lang, opts.width)
+    }
+    fn json(&self) -> String {
+        report::json(&crate::status::to_json(self.report, self.lang))
+    }
+}
+
+/// `password --stdin-list`: text or JSON.
+impl Render for crate::password_list::ListReport {
+    fn text(&self, _: &RenderOptions) -> String {
+        crate::password_list::render_text(self)
+    }
+    fn json(&self) -> String {
+        crate::password_list::render_json(self)
+    }
 }

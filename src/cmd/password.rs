@@ -32,7 +32,8 @@ pub fn run(global: &GlobalArgs, args: &PasswordArgs) -> Result<Exit> {
     let written = output::emit(
         args.report.format.unwrap_or(Format::Text),
         &args.report.output,
-        &|f| report::format::render(&report, f, &opts),
+        &report,
+        &opts,
         Some(&report::markdown::render(&report)),
     );
     finish(gate(args).judge(&report), written)
@@ -89,10 +90,8 @@ fn list(ctx: &crate::context::Context, global: &GlobalArgs, args: &PasswordArgs)
     let written = output::emit(
         main,
         &args.report.output,
-        &|f| match f {
-            Format::Json => password_list::render_json(&report),
-            _ => password_list::render_text(&report),
-        },
+        &report,
+        &session::render_options(global),
         None,
     );
     finish(gate(args).judge_list(&report), written)

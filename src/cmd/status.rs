@@ -27,16 +27,14 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs) -> Result<Exit> {
             &args.coin,
         ))
     };
-    let out = match args.format.unwrap_or(Format::Text) {
-        Format::Json => {
-            let view = status::to_json(&report, ctx.lang);
-            let mut j =
-                crate::escape::json_urls(serde_json::to_string_pretty(&view).unwrap_or_default());
-            j.push('\n');
-            j
-        }
-        _ => status::render_text(&report, ctx.lang, session::width()),
-    };
+    let out = crate::report::format::render(
+        &output::Status {
+            report: &report,
+            lang: ctx.lang,
+        },
+        args.format.unwrap_or(Format::Text),
+        &session::render_options(global),
+    );
     output::stdout(out.as_bytes())?;
     let failed = report.states().contains(&CheckState::Failed);
     Ok(if failed { Exit::Incomplete } else { Exit::Ok })

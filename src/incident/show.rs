@@ -300,9 +300,7 @@ pub fn json(
             .collect(),
         log: log.and(log_path).map(|p| p.display().to_string()),
     };
-    let mut s = crate::escape::json_urls(serde_json::to_string_pretty(&doc).unwrap_or_default());
-    s.push('\n');
-    s
+    crate::report::format::json(&doc)
 }
 
 #[cfg(test)]

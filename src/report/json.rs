@@ -1,11 +1,7 @@
 use super::Report;
 
 pub fn render(report: &Report) -> String {
-    let s =
-        serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    let mut s = crate::escape::json_urls(s);
-    s.push('\n');
-    s
+    super::format::json(report)
 }
 
 /// Several accounts in one document (`--all-profiles`).
@@ -16,9 +12,5 @@ pub fn render_profiles(reports: &[Report]) -> String {
         "generated_at": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         "profiles": reports,
     });
-    let s =
-        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    let mut s = crate::escape::json_urls(s);
-    s.push('\n');
-    s
+    super::format::json(&doc)
 }

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::Report;
-use crate::i18n::tr;
+use crate::t;
 
 /// Escape for XML text and attribute values. Characters XML 1.0 cannot
 /// carry at all (most C0 controls) are dropped rather than breaking the file.
@@ -129,8 +129,8 @@ fn suite(o: &mut String, r: &Report, c: &Counts) {
     };
     for why in &r.incomplete {
         let check = why.split(':').next().unwrap_or("check");
-        let title = tr(r.lang, "could not complete", "完了できませんでした");
-        let _ = writeln!(o, "{}>", case("check", check, title));
+        let title = t!(r.lang, "report-junit-incomplete");
+        let _ = writeln!(o, "{}>", case("check", check, &title));
         let _ = writeln!(
             o,
             r#"      <error message="{}" type="incomplete"/>"#,
@@ -144,33 +144,33 @@ fn suite(o: &mut String, r: &Report, c: &Counts) {
             let until = w
                 .expires
                 .as_ref()
-                .map(|d| format!(" ({} {d})", tr(r.lang, "until", "期限")))
+                .map(|d| format!(" ({} {d})", t!(r.lang, "report-until")))
                 .unwrap_or_default();
             let _ = writeln!(
                 o,
                 r#"      <skipped message="{}"/>"#,
                 xml(&format!(
                     "{}: {}{until}",
-                    tr(r.lang, "waived", "免除"),
+                    t!(r.lang, "report-junit-waived"),
                     w.reason
                 ))
             );
         } else {
             let mut body = format!("{}\n", f.risk);
             for e in &f.evidence {
-                body.push_str(&format!("{}: {e}\n", tr(r.lang, "evidence", "根拠")));
+                body.push_str(&format!("{}: {e}\n", t!(r.lang, "report-junit-evidence")));
             }
             for (i, step) in f.remediation.iter().enumerate() {
                 body.push_str(&format!(
                     "{} {}. {step}\n",
-                    tr(r.lang, "fix", "対処"),
+                    t!(r.lang, "report-junit-fix"),
                     i + 1
                 ));
             }
             for u in &f.references {
                 body.push_str(&format!(
                     "{} {}\n",
-                    tr(r.lang, "see", "参考:"),
+                    t!(r.lang, "report-junit-see"),
                     crate::i18n::link(r.lang, u)
                 ));
             }
@@ -191,7 +191,7 @@ fn suite(o: &mut String, r: &Report, c: &Counts) {
             r#"      <skipped message="{}"/>"#,
             xml(&format!(
                 "{}: {}",
-                tr(r.lang, "not checked", "未確認"),
+                t!(r.lang, "report-junit-not-checked"),
                 n.reason
             ))
         );

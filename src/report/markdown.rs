@@ -10,8 +10,8 @@ use std::fmt::Write;
 
 use super::{BaselineState, Report, Source, WaiverStatus};
 use crate::collect::CheckState;
-use crate::i18n::{Lang, tr};
 use crate::rules::Severity;
+use crate::t;
 
 fn icon(s: Severity) -> &'static str {
     match s {
@@ -74,52 +74,27 @@ pub fn render(r: &Report) -> String {
     let profile = r
         .profile
         .as_ref()
-        .map(|p| format!(" — {} {}", tr(l, "profile", "プロファイル"), code(p, false)))
+        .map(|p| format!(" — {} {}", t!(l, "report-md-profile"), code(p, false)))
         .unwrap_or_default();
-    let _ = writeln!(
-        o,
-        "## {}{profile}\n",
-        tr(
-            l,
-            "binance-audit security report",
-            "binance-audit セキュリティ診断レポート"
-        )
-    );
+    let _ = writeln!(o, "## {}{profile}\n", t!(l, "report-md-title"));
 
-    let coverage = match l {
-        Lang::En => format!(
-            "{} of {} checks ran",
-            r.coverage.evaluated, r.coverage.total
-        ),
-        Lang::Ja => format!(
-            "{}項目中{}項目を確認",
-            r.coverage.total, r.coverage.evaluated
-        ),
-    };
+    let coverage = super::text::coverage(r);
     let verdict = match (r.score, r.grade) {
         (Some(s), Some(g)) => format!(
             "**{} {s}/100 · {} {}**",
-            tr(l, "Score", "スコア"),
-            tr(l, "Grade", "評価"),
+            t!(l, "report-score"),
+            t!(l, "report-grade"),
             g.as_str()
         ),
         _ => format!(
             "**{}** ({})",
-            tr(l, "Not graded", "評価なし"),
+            t!(l, "report-not-graded"),
             esc(r.not_graded.as_deref().unwrap_or_default())
         ),
     };
     if !r.complete {
         // GitHub renders this as a warning callout at the top of the summary.
-        let _ = writeln!(
-            o,
-            "> [!WARNING]\n> **{}**",
-            tr(
-                l,
-                "INCOMPLETE: some checks could not run",
-                "不完全: 一部の確認を実行できませんでした"
-            )
-        );
+        let _ = writeln!(o, "> [!WARNING]\n> **{}**", t!(l, "report-md-incomplete"));
         for why in &r.incomplete {
             let _ = writeln!(o, "> - {}", esc(why));
         }
@@ -134,61 +109,38 @@ pub fn render(r: &Report) -> String {
     if let Some(b) = &r.baseline {
         let then = b
             .score
-            .map(|s| match l {
-                Lang::En => format!(" (score then: {s})"),
-                Lang::Ja => format!("（当時のスコア: {s}）"),
-            })
+            .map(|s| t!(l, "report-md-score-then", score = s))
             .unwrap_or_default();
         let _ = writeln!(
             o,
             "{} {} ({} {}){then}\n",
-            tr(l, "Compared with baseline", "比較したベースライン:"),
+            t!(l, "report-md-compared"),
             code(&b.file, false),
-            tr(l, "saved", "保存日時"),
+            t!(l, "report-md-saved"),
             esc(&b.created_at)
         );
     }
 
     let counting: Vec<_> = r.findings.iter().filter(|f| f.counts()).collect();
     if r.findings.is_empty() {
-        let _ = writeln!(
-            o,
-            "✅ {}\n",
-            tr(
-                l,
-                "No findings among the checks that ran.",
-                "確認できた項目に問題は見つかりませんでした。"
-            )
-        );
+        let _ = writeln!(o, "✅ {}\n", t!(l, "report-no-findings"));
     } else {
         let waived = r.findings.len() - counting.len();
-        let _ = write!(
-            o,
-            "### {} ({})",
-            tr(l, "Findings", "検出事項"),
-            counting.len()
-        );
+        let _ = write!(o, "### {} ({})", t!(l, "report-findings"), counting.len());
         if waived > 0 {
-            let _ = write!(
-                o,
-                " {}",
-                match l {
-                    Lang::En => format!("+ {waived} waived"),
-                    Lang::Ja => format!("＋免除 {waived}件"),
-                }
-            );
+            let _ = write!(o, " {}", t!(l, "report-md-waived-count", n = waived));
         }
         let _ = writeln!(o, "\n");
         let with_baseline = r.baseline.is_some();
         let _ = write!(
             o,
             "| | {} | {} | {} |",
-            tr(l, "Severity", "重要度"),
-            tr(l, "Rule", "ルール"),
-            tr(l, "Finding", "内容")
+            t!(l, "report-md-severity"),
+            t!(l, "report-md-rule"),
+            t!(l, "report-md-finding")
         );
         if with_baseline {
-            let _ = write!(o, " {} |", tr(l, "Baseline", "ベースライン"));
+            let _ = write!(o, " {} |", t!(l, "report-md-baseline"));
         }
         let _ = writeln!(
             o,
@@ -198,19 +150,19 @@ pub fn render(r: &Report) -> String {
         for f in &r.findings {
             let mut title = esc(&f.title);
             if f.waived.is_some() {
-                title = format!("~~{title}~~ {}", tr(l, "(waived)", "（免除）"));
+                title = format!("~~{title}~~ {}", t!(l, "report-md-waived-mark"));
             }
             let _ = write!(
                 o,
                 "| {} | {} | {} | {title} |",
                 icon(f.severity),
-                f.severity,
+                super::text::sev_word(f.severity, l),
                 esc(&f.id)
             );
             if with_baseline {
                 let state = match f.baseline {
-                    Some(BaselineState::New) => format!("**{}**", tr(l, "new", "新規")),
-                    Some(BaselineState::Existing) => tr(l, "existing", "既存").to_string(),
+                    Some(BaselineState::New) => format!("**{}**", t!(l, "report-md-new")),
+                    Some(BaselineState::Existing) => t!(l, "report-md-existing"),
                     None => String::new(),
                 };
                 let _ = write!(o, " {state} |");
@@ -224,7 +176,7 @@ pub fn render(r: &Report) -> String {
                 o,
                 "#### {} {} · {} · {}\n",
                 icon(f.severity),
-                f.severity.as_str().to_uppercase(),
+                super::text::sev_label(f.severity, l),
                 esc(&f.id),
                 esc(&f.title)
             );
@@ -232,43 +184,27 @@ pub fn render(r: &Report) -> String {
                 let until = w
                     .expires
                     .as_ref()
-                    .map(|d| match l {
-                        Lang::En => format!(" (until {d})"),
-                        Lang::Ja => format!("（{d}まで）"),
-                    })
+                    .map(|d| t!(l, "report-md-until", date = d))
                     .unwrap_or_default();
                 let _ = writeln!(
                     o,
                     "> {}: {}{until}\n",
-                    tr(
-                        l,
-                        "Waived — does not count toward the score or gates",
-                        "免除 — スコアと判定には数えません"
-                    ),
+                    t!(l, "report-md-waived"),
                     code(&w.reason, false)
                 );
             }
             if f.source == Source::Declared {
                 let on = f.declared_on.as_deref().unwrap_or("?");
-                let _ = writeln!(
-                    o,
-                    "_{}_\n",
-                    match l {
-                        Lang::En => format!("Declared by you on {on}, not observed."),
-                        Lang::Ja => format!(
-                            "{on}にあなたが申告した内容に基づきます（API等で確認したものではありません）。"
-                        ),
-                    }
-                );
+                let _ = writeln!(o, "_{}_\n", t!(l, "report-md-declared", date = on));
             }
             let _ = writeln!(o, "{}\n", esc(&f.risk));
             if !f.changes.is_empty() {
                 let _ = writeln!(
                     o,
                     "| {} | {} | {} |\n|---|---|---|",
-                    tr(l, "Changed", "変更点"),
-                    tr(l, "Baseline", "ベースライン"),
-                    tr(l, "Now", "現在")
+                    t!(l, "report-md-changed"),
+                    t!(l, "report-md-baseline"),
+                    t!(l, "report-md-now")
                 );
                 for c in &f.changes {
                     let _ = writeln!(
@@ -281,21 +217,18 @@ pub fn render(r: &Report) -> String {
                 }
                 let _ = writeln!(o);
             } else if !f.evidence.is_empty() {
-                let _ = writeln!(o, "**{}**\n", tr(l, "Evidence", "根拠"));
+                let _ = writeln!(o, "**{}**\n", t!(l, "report-evidence"));
                 for e in &f.evidence {
                     let _ = writeln!(o, "- {}", code(e, false));
                 }
                 let _ = writeln!(o);
             }
             let pts = if f.points > 0 {
-                match l {
-                    Lang::En => format!(" (+{} points)", f.points),
-                    Lang::Ja => format!("（修正で+{}点）", f.points),
-                }
+                t!(l, "report-md-points", points = f.points)
             } else {
                 String::new()
             };
-            let _ = writeln!(o, "**{}**{pts}\n", tr(l, "Fix", "対処"));
+            let _ = writeln!(o, "**{}**{pts}\n", t!(l, "report-fix"));
             for (i, step) in f.remediation.iter().enumerate() {
                 let _ = writeln!(o, "{}. {}", i + 1, esc(step));
             }
@@ -305,7 +238,12 @@ pub fn render(r: &Report) -> String {
                     .iter()
                     .map(|u| format!("<{}>", crate::i18n::link(l, u)))
                     .collect();
-                let _ = writeln!(o, "\n{}: {}", tr(l, "References", "参考"), refs.join(" · "));
+                let _ = writeln!(
+                    o,
+                    "\n{}: {}",
+                    t!(l, "report-md-references"),
+                    refs.join(" · ")
+                );
             }
             let _ = writeln!(o);
         }
@@ -315,7 +253,7 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(
             o,
             "### {} ({})\n",
-            tr(l, "Not checked", "未確認"),
+            t!(l, "report-not-checked"),
             r.not_checked.len()
         );
         let mut by_reason: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -334,17 +272,17 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(
             o,
             "### {}\n\n| {} | {} | {} | {} |\n|---|---|---|---|",
-            tr(l, "Waivers", "免除設定"),
-            tr(l, "Rule", "ルール"),
-            tr(l, "Status", "状態"),
-            tr(l, "Reason", "理由"),
-            tr(l, "Expires", "期限")
+            t!(l, "report-waivers"),
+            t!(l, "report-md-rule"),
+            t!(l, "report-md-status"),
+            t!(l, "report-md-reason"),
+            t!(l, "report-md-expires")
         );
         for w in &r.waivers {
             let status = match w.status {
-                WaiverStatus::Active => tr(l, "active", "適用中").to_string(),
-                WaiverStatus::Expired => format!("⚠️ **{}**", tr(l, "expired", "期限切れ")),
-                WaiverStatus::Unused => format!("⚠️ {}", tr(l, "unused", "未使用")),
+                WaiverStatus::Active => t!(l, "report-waiver-active"),
+                WaiverStatus::Expired => format!("⚠️ **{}**", t!(l, "report-waiver-expired")),
+                WaiverStatus::Unused => format!("⚠️ {}", t!(l, "report-waiver-unused")),
             };
             let _ = writeln!(
                 o,
@@ -360,23 +298,23 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(
         o,
         "### {}\n\n| {} | {} | {} |\n|---|---|---|",
-        tr(l, "Checks", "チェック"),
-        tr(l, "Check", "チェック"),
-        tr(l, "State", "状態"),
-        tr(l, "Detail", "詳細")
+        t!(l, "report-checks"),
+        t!(l, "report-md-check"),
+        t!(l, "report-md-state"),
+        t!(l, "report-md-detail")
     );
     for c in &r.checks {
         let state = match c.state {
-            CheckState::Ran => format!("✅ {}", tr(l, "ran", "実行")),
-            CheckState::Skipped => format!("⏭️ {}", tr(l, "skipped", "スキップ")),
-            CheckState::Failed => format!("❌ **{}**", tr(l, "failed", "失敗")),
+            CheckState::Ran => format!("✅ {}", t!(l, "report-check-ran")),
+            CheckState::Skipped => format!("⏭️ {}", t!(l, "report-check-skipped")),
+            CheckState::Failed => format!("❌ **{}**", t!(l, "report-check-failed")),
         };
         let _ = writeln!(o, "| {} | {state} | {} |", esc(&c.check), esc(&c.detail));
     }
     let _ = writeln!(o);
 
     if !r.warnings.is_empty() {
-        let _ = writeln!(o, "### {}\n", tr(l, "Warnings", "警告"));
+        let _ = writeln!(o, "### {}\n", t!(l, "report-md-warnings"));
         for w in &r.warnings {
             let _ = writeln!(o, "- ⚠️ {}", esc(w));
         }
@@ -388,7 +326,7 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(
             o,
             "{} ({}): {}\n",
-            tr(l, "Passed", "問題なし"),
+            t!(l, "report-md-passed"),
             r.passed.len(),
             ids.join(", ")
         );

@@ -17,7 +17,9 @@ use serde::Serialize;
 
 use super::{BaselineState, Finding, Report};
 use crate::collect::CheckState;
+use crate::i18n::Lang;
 use crate::rules::Severity;
+use crate::t;
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const FINGERPRINT_KEY: &str = "binanceAuditFinding/v1";
@@ -250,15 +252,15 @@ pub fn artifact_uri(config_file: Option<&str>) -> String {
     percent_encoding::utf8_percent_encode(&path, PATH).to_string()
 }
 
-fn help(f: &Finding) -> Help {
+fn help(f: &Finding, l: Lang) -> Help {
     let mut text = format!("{}\n\n", f.risk);
-    let mut md = format!("{}\n\n**Fix**\n\n", f.risk);
+    let mut md = format!("{}\n\n**{}**\n\n", f.risk, t!(l, "report-sarif-fix"));
     for (i, step) in f.remediation.iter().enumerate() {
         text.push_str(&format!("{}. {step}\n", i + 1));
         md.push_str(&format!("{}. {step}\n", i + 1));
     }
     if !f.references.is_empty() {
-        md.push_str("\n**References**\n\n");
+        md.push_str(&format!("\n**{}**\n\n", t!(l, "report-sarif-references")));
         text.push('\n');
         for r in &f.references {
             text.push_str(&format!("{r}\n"));
@@ -268,11 +270,16 @@ fn help(f: &Finding) -> Help {
     Help { text, markdown: md }
 }
 
-fn message(f: &Finding) -> String {
+fn message(f: &Finding, l: Lang) -> String {
     if f.evidence.is_empty() {
         f.title.clone()
     } else {
-        format!("{}. Evidence: {}", f.title, f.evidence.join("; "))
+        t!(
+            l,
+            "report-sarif-evidence",
+            title = &f.title,
+            evidence = f.evidence.join("; ")
+        )
     }
 }
 
@@ -294,7 +301,7 @@ fn run(r: &Report) -> Run {
                     full_description: Message {
                         text: f.risk.clone(),
                     },
-                    help: help(f),
+                    help: help(f, r.lang),
                     help_uri: f.references.first().cloned(),
                     default_configuration: Configuration {
                         level: level(f.severity),
@@ -312,7 +319,9 @@ fn run(r: &Report) -> Run {
             rule_id: f.id.clone(),
             rule_index,
             level: level(f.severity),
-            message: Message { text: message(f) },
+            message: Message {
+                text: message(f, r.lang),
+            },
             locations: vec![Location {
                 physical_location: PhysicalLocation {
                     artifact_location: ArtifactLocation { uri: uri.clone() },
@@ -340,7 +349,12 @@ fn run(r: &Report) -> Run {
                     kind: "external",
                     status: "accepted",
                     justification: match &w.expires {
-                        Some(d) => format!("{} (waiver expires {d})", w.reason),
+                        Some(d) => t!(
+                            r.lang,
+                            "report-sarif-waiver-expires",
+                            reason = &w.reason,
+                            date = d
+                        ),
                         None => w.reason.clone(),
                     },
                 })
@@ -361,10 +375,12 @@ fn run(r: &Report) -> Run {
         .map(|n| Notification {
             level: "note",
             message: Message {
-                text: match r.lang {
-                    crate::i18n::Lang::En => format!("{} not checked: {}", n.id, n.reason),
-                    crate::i18n::Lang::Ja => format!("{} 未確認: {}", n.id, n.reason),
-                },
+                text: t!(
+                    r.lang,
+                    "report-sarif-not-checked",
+                    id = &n.id,
+                    reason = &n.reason
+                ),
             },
             associated_rule: Some(RuleReference { id: n.id.clone() }),
         })
@@ -381,12 +397,12 @@ fn run(r: &Report) -> Run {
             .map(|c| Notification {
                 level: "error",
                 message: Message {
-                    text: match r.lang {
-                        crate::i18n::Lang::En => format!("check {} failed: {}", c.check, c.detail),
-                        crate::i18n::Lang::Ja => {
-                            format!("確認 {} が失敗しました: {}", c.check, c.detail)
-                        }
-                    },
+                    text: t!(
+                        r.lang,
+                        "report-sarif-check-failed",
+                        check = &c.check,
+                        detail = &c.detail
+                    ),
                 },
                 associated_rule: None,
             }),
@@ -429,11 +445,7 @@ pub fn render_many(reports: &[Report]) -> String {
         version: "2.1.0",
         runs: reports.iter().map(run).collect(),
     };
-    let s =
-        serde_json::to_string_pretty(&log).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    let mut s = crate::escape::json_urls(s);
-    s.push('\n');
-    s
+    super::format::json(&log)
 }
 
 #[cfg(test)]

@@ -8,30 +8,25 @@ use colored::{ColoredString, Colorize};
 
 use super::{BaselineState, Report, Source, WaiverStatus};
 use crate::collect::CheckState;
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, Msg};
 use crate::rules::Severity;
+use crate::t;
 use crate::text::fill;
 
 pub use super::format::RenderOptions as Options;
 
-/// Severity as a person reads it, in the report's language.
-pub fn sev_label(s: Severity, l: Lang) -> &'static str {
-    match (s, l) {
-        (Severity::Critical, Lang::En) => "CRITICAL",
-        (Severity::High, Lang::En) => "HIGH",
-        (Severity::Medium, Lang::En) => "MEDIUM",
-        (Severity::Low, Lang::En) => "LOW",
-        (Severity::Info, Lang::En) => "INFO",
-        (Severity::Critical, Lang::Ja) => "重大",
-        (Severity::High, Lang::Ja) => "高",
-        (Severity::Medium, Lang::Ja) => "中",
-        (Severity::Low, Lang::Ja) => "低",
-        (Severity::Info, Lang::Ja) => "情報",
-    }
+/// Severity as a person reads it, in the report's language (`CRITICAL`).
+pub fn sev_label(s: Severity, l: Lang) -> String {
+    Msg::keyed("report-severity-", s.as_str()).render(l)
+}
+
+/// The quieter form, for a table column (`critical`).
+pub fn sev_word(s: Severity, l: Lang) -> String {
+    Msg::keyed("report-severity-quiet-", s.as_str()).render(l)
 }
 
 fn sev(s: Severity, l: Lang) -> ColoredString {
-    let label = crate::text::pad(sev_label(s, l), 8) + " ";
+    let label = crate::text::pad(&sev_label(s, l), 8) + " ";
     match s {
         Severity::Critical => label.red().bold(),
         Severity::High => label.red(),
@@ -58,7 +53,7 @@ pub fn render(r: &Report, opts: &Options) -> String {
     let title = format!(
         "binance-audit {} — {}{}",
         r.tool_version,
-        tr(l, "security report", "セキュリティ診断レポート"),
+        t!(l, "report-text-title"),
         r.profile
             .as_ref()
             .map(|p| format!(" [{}]", crate::text::escape(p, 60)))
@@ -70,21 +65,7 @@ pub fn render(r: &Report, opts: &Options) -> String {
     let _ = writeln!(o);
     let _ = writeln!(o, "{}", grade_line(r));
     if !r.next_steps.is_empty() {
-        let _ = writeln!(
-            o,
-            "{}",
-            fill(
-                "",
-                0,
-                2,
-                tr(
-                    l,
-                    "To get a grade, run:",
-                    "評価を得るには、次を実行してください:"
-                ),
-                w
-            )
-        );
+        let _ = writeln!(o, "{}", fill("", 0, 2, &t!(l, "report-text-next-steps"), w));
         for step in &r.next_steps {
             let _ = writeln!(o, "{}", fill("  - ", 4, 4, step, w));
         }
@@ -106,40 +87,33 @@ pub fn render(r: &Report, opts: &Options) -> String {
     };
     if first.len() > 1 {
         let _ = writeln!(o);
-        let _ = writeln!(o, "{}", tr(l, "Do these first", "まずこれを").bold());
+        let _ = writeln!(o, "{}", t!(l, "report-text-do-first").bold());
         for (i, f) in first.iter().enumerate() {
-            let line = match l {
-                Lang::En => format!("{} (+{} pts, {})", f.title, f.points, f.id),
-                Lang::Ja => format!("{}（+{}点、{}）", f.title, f.points, f.id),
-            };
+            let line = t!(
+                l,
+                "report-text-do-first-item",
+                title = &f.title,
+                points = f.points,
+                id = &f.id
+            );
             let _ = writeln!(o, "{}", fill(&format!("  {}. ", i + 1), 5, 5, &line, w));
         }
     }
 
     let _ = writeln!(o);
     if r.findings.is_empty() {
-        let none = tr(
-            l,
-            "No findings among the checks that ran.",
-            "確認できた項目に問題は見つかりませんでした。",
-        );
-        let _ = writeln!(o, "{}", fill("", 0, 0, none, w).green());
+        let none = t!(l, "report-no-findings");
+        let _ = writeln!(o, "{}", fill("", 0, 0, &none, w).green());
     } else {
         let waived = r.findings.iter().filter(|f| f.waived.is_some()).count();
-        let extra = match (waived, l) {
-            (0, _) => String::new(),
-            (n, Lang::En) => format!(", {n} waived"),
-            (n, Lang::Ja) => format!("、うち免除{n}件"),
+        let extra = match waived {
+            0 => String::new(),
+            n => t!(l, "report-text-waived-count", n = n),
         };
         let _ = writeln!(
             o,
             "{}",
-            format!(
-                "{} ({}{extra})",
-                tr(l, "Findings", "検出事項"),
-                r.findings.len()
-            )
-            .bold()
+            format!("{} ({}{extra})", t!(l, "report-findings"), r.findings.len()).bold()
         );
     }
     for f in &r.findings {
@@ -148,11 +122,7 @@ pub fn render(r: &Report, opts: &Options) -> String {
 
     if !r.not_checked.is_empty() {
         let _ = writeln!(o);
-        let head = format!(
-            "{} ({})",
-            tr(l, "Not checked", "未確認"),
-            r.not_checked.len()
-        );
+        let head = format!("{} ({})", t!(l, "report-not-checked"), r.not_checked.len());
         let _ = writeln!(o, "{}", head.bold().yellow());
         // Each reason once: twelve API rules share one missing key.
         let mut by_reason: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -169,7 +139,7 @@ pub fn render(r: &Report, opts: &Options) -> String {
         let _ = writeln!(o);
         let head = format!(
             "{} ({})",
-            tr(l, "Not applicable", "該当なし"),
+            t!(l, "report-text-not-applicable"),
             r.not_applicable.len()
         );
         let _ = writeln!(o, "{}", head.bold());
@@ -185,12 +155,12 @@ pub fn render(r: &Report, opts: &Options) -> String {
 
     if !r.waivers.is_empty() {
         let _ = writeln!(o);
-        let _ = writeln!(o, "{}", tr(l, "Waivers", "免除設定").bold());
+        let _ = writeln!(o, "{}", t!(l, "report-waivers").bold());
         for wv in &r.waivers {
             let status = match wv.status {
-                WaiverStatus::Active => tr(l, "active", "適用中"),
-                WaiverStatus::Expired => tr(l, "EXPIRED", "期限切れ"),
-                WaiverStatus::Unused => tr(l, "unused", "未使用"),
+                WaiverStatus::Active => t!(l, "report-waiver-active"),
+                WaiverStatus::Expired => t!(l, "report-text-waiver-expired"),
+                WaiverStatus::Unused => t!(l, "report-waiver-unused"),
             };
             let until = wv
                 .expires
@@ -204,12 +174,12 @@ pub fn render(r: &Report, opts: &Options) -> String {
 
     for warning in &r.warnings {
         let _ = writeln!(o);
-        let label = tr(l, "warning:", "警告:");
+        let label = t!(l, "report-text-warning");
         let prefix = format!("{} ", label.yellow().bold());
         let _ = writeln!(
             o,
             "{}",
-            fill(&prefix, crate::text::width(label) + 1, 2, warning, w)
+            fill(&prefix, crate::text::width(&label) + 1, 2, warning, w)
         );
     }
 
@@ -225,12 +195,12 @@ pub fn render(r: &Report, opts: &Options) -> String {
 /// read like one that looked and found nothing.
 fn banner(o: &mut String, r: &Report, w: usize) {
     for why in &r.incomplete {
-        let label = tr(r.lang, "INCOMPLETE", "不完全");
+        let label = t!(r.lang, "report-text-incomplete");
         let prefix = format!("{} — ", label.red().bold());
         let _ = writeln!(
             o,
             "{}",
-            fill(&prefix, crate::text::width(label) + 3, 2, why, w)
+            fill(&prefix, crate::text::width(&label) + 3, 2, why, w)
         );
     }
 }
@@ -238,22 +208,13 @@ fn banner(o: &mut String, r: &Report, w: usize) {
 /// The one line `-q` prints: the grade and coverage, or why there is no grade.
 pub fn grade_line(r: &Report) -> String {
     let l = r.lang;
-    let coverage = match l {
-        Lang::En => format!(
-            "{} of {} checks ran",
-            r.coverage.evaluated, r.coverage.total
-        ),
-        Lang::Ja => format!(
-            "{}項目中{}項目を確認",
-            r.coverage.total, r.coverage.evaluated
-        ),
-    };
+    let coverage = coverage(r);
     match (r.score, r.grade) {
         (Some(s), Some(g)) => {
             let head = format!(
                 "{} {s}/100  {} {}",
-                tr(l, "Score", "スコア"),
-                tr(l, "Grade", "評価"),
+                t!(l, "report-score"),
+                t!(l, "report-grade"),
                 g.as_str()
             );
             let head = match g {
@@ -264,29 +225,37 @@ pub fn grade_line(r: &Report) -> String {
             format!("{head}  ({coverage})")
         }
         _ => {
-            let head = tr(l, "Not graded", "評価なし").yellow().bold();
-            match (r.not_graded.as_deref(), l) {
-                (Some(why), Lang::En) => format!("{head} — {why}"),
-                (Some(why), Lang::Ja) => format!("{head} — {why}"),
-                (None, _) => format!("{head} — {coverage}"),
+            let head = t!(l, "report-not-graded").yellow().bold();
+            match r.not_graded.as_deref() {
+                Some(why) => format!("{head} — {why}"),
+                None => format!("{head} — {coverage}"),
             }
         }
     }
+}
+
+/// "13 of 14 checks ran", shared with the Markdown report.
+pub(super) fn coverage(r: &Report) -> String {
+    t!(
+        r.lang,
+        "report-coverage",
+        evaluated = r.coverage.evaluated,
+        total = r.coverage.total
+    )
 }
 
 fn finding(o: &mut String, f: &super::Finding, l: Lang, opts: &Options) {
     let w = opts.width;
     let _ = writeln!(o);
     let new = if f.baseline == Some(BaselineState::New) {
-        format!("{} ", tr(l, "NEW", "新規"))
+        format!("{} ", t!(l, "report-text-new"))
     } else {
         String::new()
     };
     // Only findings a setting fixes promise points.
-    let pts = match (f.points, l) {
-        (0, _) => String::new(),
-        (p, Lang::En) => format!("  (+{p} pts if fixed)"),
-        (p, Lang::Ja) => format!("（修正で+{p}点）"),
+    let pts = match f.points {
+        0 => String::new(),
+        p => t!(l, "report-text-points", points = p),
     };
     let label = format!("{:<8} ", sev_label(f.severity, l));
     let head = format!("{new}{} {}{pts}", f.id, f.title);
@@ -305,41 +274,28 @@ fn finding(o: &mut String, f: &super::Finding, l: Lang, opts: &Options) {
         let until = wv
             .expires
             .as_ref()
-            .map(|d| format!(" ({} {d})", tr(l, "until", "期限")))
+            .map(|d| format!(" ({} {d})", t!(l, "report-until")))
             .unwrap_or_default();
-        let line = format!(
-            "{}: {}{until}",
-            tr(
-                l,
-                "WAIVED, not scored or gated",
-                "免除（スコア・判定の対象外）"
-            ),
-            wv.reason
-        );
+        let line = format!("{}: {}{until}", t!(l, "report-text-waived"), wv.reason);
         let _ = writeln!(o, "{}", fill("  ", 2, 4, &line, w).cyan());
     }
     if f.source == Source::Declared {
         let on = f.declared_on.as_deref().unwrap_or("?");
-        let line = match l {
-            Lang::En => format!("(declared by you on {on}, not observed)"),
-            Lang::Ja => format!(
-                "（{on}にあなたが申告した内容に基づきます。API等で確認したものではありません）"
-            ),
-        };
+        let line = t!(l, "report-text-declared", date = on);
         let _ = writeln!(o, "{}", fill("  ", 2, 2, &line, w).cyan());
     }
     if opts.verbose {
-        let why = format!("{}: {}", tr(l, "Why", "理由"), f.risk);
+        let why = format!("{}: {}", t!(l, "report-text-why"), f.risk);
         let _ = writeln!(o, "{}", fill("  ", 2, 4, &why, w));
     }
     // Evidence of a drift finding is the change itself: always shown.
     if opts.verbose || !f.changes.is_empty() {
         for e in &f.evidence {
-            let line = format!("{}: {e}", tr(l, "Evidence", "根拠"));
+            let line = format!("{}: {e}", t!(l, "report-evidence"));
             let _ = writeln!(o, "{}", fill("  ", 2, 4, &line, w));
         }
     }
-    let _ = writeln!(o, "  {}:", tr(l, "Fix", "対処"));
+    let _ = writeln!(o, "  {}:", t!(l, "report-fix"));
     for (i, step) in f.remediation.iter().enumerate() {
         let _ = writeln!(o, "{}", fill(&format!("    {}. ", i + 1), 7, 7, step, w));
     }
@@ -358,47 +314,35 @@ fn password_section(
     w: usize,
 ) {
     let _ = writeln!(o);
-    let head = tr(
-        l,
-        "Password strength (zxcvbn, computed locally)",
-        "パスワード強度（zxcvbn、この端末内で計算）",
-    );
-    let _ = writeln!(o, "{}", fill("", 0, 2, head, w).bold());
+    let head = t!(l, "report-text-password-head");
+    let _ = writeln!(o, "{}", fill("", 0, 2, &head, w).bold());
     let line = format!(
         "{} {}/4    {} 10^{:.1}",
-        tr(l, "score", "スコア"),
+        t!(l, "report-text-password-score"),
         p.score,
-        tr(l, "estimated guesses", "推定推測回数"),
+        t!(l, "report-text-password-guesses"),
         p.guesses_log10
     );
     let _ = writeln!(o, "{}", fill("  ", 2, 4, &line, w));
     let online = format!(
         "{}: {}",
-        tr(
-            l,
-            "online attack, throttled (100/hour)",
-            "オンライン攻撃・回数制限あり（毎時100回）"
-        ),
+        t!(l, "report-text-password-online"),
         p.crack_time_online_throttled.display
     );
     let _ = writeln!(o, "{}", fill("  ", 2, 4, &online, w));
     let offline = format!(
         "{}: {}",
-        tr(
-            l,
-            "offline attack, slow hash (10k/s)",
-            "オフライン攻撃・低速ハッシュ（毎秒1万回）"
-        ),
+        t!(l, "report-text-password-offline"),
         p.crack_time_offline_slow_hash.display
     );
     let _ = writeln!(o, "{}", fill("  ", 2, 4, &offline, w));
     if let Some(warn) = &p.warning {
-        let label = tr(l, "warning", "警告");
+        let label = t!(l, "report-text-password-warning");
         let prefix = format!("  {}: ", label.yellow());
         let _ = writeln!(
             o,
             "{}",
-            fill(&prefix, crate::text::width(label) + 4, 4, warn, w)
+            fill(&prefix, crate::text::width(&label) + 4, 4, warn, w)
         );
     }
     for s in &p.suggestions {
@@ -410,23 +354,19 @@ fn password_section(
 /// what the user declared.
 fn details(o: &mut String, r: &Report, l: Lang, w: usize) {
     let _ = writeln!(o);
-    let _ = writeln!(o, "{}", tr(l, "Checks", "チェック").bold());
+    let _ = writeln!(o, "{}", t!(l, "report-checks").bold());
     for c in &r.checks {
         let state = match c.state {
-            CheckState::Ran => tr(l, "ran", "実行"),
-            CheckState::Skipped => tr(l, "skipped", "スキップ"),
-            CheckState::Failed => tr(l, "FAILED", "失敗"),
+            CheckState::Ran => t!(l, "report-check-ran"),
+            CheckState::Skipped => t!(l, "report-check-skipped"),
+            CheckState::Failed => t!(l, "report-text-check-failed"),
         };
         let line = format!("{} {state}: {}", c.check, c.detail);
         let _ = writeln!(o, "{}", fill("  ", 2, 4, &line, w));
     }
     if !r.passed.is_empty() {
         let _ = writeln!(o);
-        let head = format!(
-            "{} ({})",
-            tr(l, "Passed (not found)", "問題なし（該当せず）"),
-            r.passed.len()
-        );
+        let head = format!("{} ({})", t!(l, "report-text-passed"), r.passed.len());
         let _ = writeln!(o, "{}", head.bold().green());
         for p in &r.passed {
             let line = format!("{}  {}", p.id, p.title);
@@ -435,33 +375,17 @@ fn details(o: &mut String, r: &Report, l: Lang, w: usize) {
     }
     if !r.superseded.is_empty() {
         let _ = writeln!(o);
-        let _ = writeln!(
-            o,
-            "{}",
-            tr(
-                l,
-                "Covered by a worse finding",
-                "より重大な検出事項に含まれる項目"
-            )
-            .bold()
-        );
+        let _ = writeln!(o, "{}", t!(l, "report-text-superseded").bold());
         for s in &r.superseded {
-            let line = match l {
-                Lang::En => format!("{} (see {})", s.id, s.by),
-                Lang::Ja => format!("{}（{} を参照）", s.id, s.by),
-            };
+            let line = t!(l, "report-text-superseded-item", id = &s.id, by = &s.by);
             let _ = writeln!(o, "{}", fill("  - ", 4, 4, &line, w));
         }
     }
     let declared: Vec<_> = r.facts.iter().filter(|f| f.source == "declared").collect();
     if !declared.is_empty() {
         let _ = writeln!(o);
-        let head = tr(
-            l,
-            "Declared by you (not observable through the API)",
-            "あなたの申告（APIでは確認できない項目）",
-        );
-        let _ = writeln!(o, "{}", fill("", 0, 2, head, w).bold());
+        let head = t!(l, "report-text-declared-head");
+        let _ = writeln!(o, "{}", fill("", 0, 2, &head, w).bold());
         for f in declared {
             let v = f.value.as_ref().map(|v| v.to_string()).unwrap_or_default();
             let line = format!(
@@ -480,25 +404,16 @@ pub fn network_section(o: &mut String, network: &[crate::net::NetRequest], l: La
     let _ = writeln!(
         o,
         "{} ({})",
-        tr(l, "Network requests made", "送信したネットワーク要求").bold(),
+        t!(l, "report-text-network").bold(),
         network.len()
     );
     if network.is_empty() {
-        let _ = writeln!(
-            o,
-            "  {}",
-            tr(
-                l,
-                "none: nothing left this machine",
-                "なし: この端末から何も送信していません"
-            )
-        );
+        let _ = writeln!(o, "  {}", t!(l, "report-text-network-none"));
     }
     for n in network {
-        let tries = match (n.tries, l) {
-            (0 | 1, _) => String::new(),
-            (t, Lang::En) => format!(" ({t} tries)"),
-            (t, Lang::Ja) => format!("（{t}回試行）"),
+        let tries = match n.tries {
+            0 | 1 => String::new(),
+            t => t!(l, "report-text-network-tries", tries = t),
         };
         let purpose = crate::i18n::purpose(l, &n.purpose);
         let _ = writeln!(o, "  {} {}{}  — {purpose}{tries}", n.method, n.host, n.path);

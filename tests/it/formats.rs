@@ -52,6 +52,28 @@ fn golden_markdown_ja() {
     );
 }
 
+/// The labels the renderers add themselves (severity, "Evidence", "Fix",
+/// "References", a waiver's expiry) are in the reader's language in every
+/// format: under --lang ja they once stayed English in Markdown and SARIF.
+#[test]
+fn renderer_labels_follow_the_report_language() {
+    let r = fixture::report(Lang::Ja);
+    let md = rendered(&r, Format::Markdown);
+    for english in ["CRITICAL", "| critical |", "HIGH", "| medium |", "| low |"] {
+        assert!(!md.contains(english), "{english} in Japanese Markdown");
+    }
+    assert!(md.contains("#### 🔴 重大 · BA-API-901"), "{md}");
+    assert!(md.contains("| 🔵 | 低 | BA-2FA-901 |"), "{md}");
+    let sarif = rendered(&r, Format::Sarif);
+    for english in ["Evidence:", "**Fix**", "**References**", "waiver expires"] {
+        assert!(!sarif.contains(english), "{english} in Japanese SARIF");
+    }
+    assert!(sarif.contains("**対処**"), "{sarif}");
+    assert!(sarif.contains("。根拠: "), "{sarif}");
+    let en = rendered(&fixture::report(Lang::En), Format::Sarif);
+    assert!(en.contains(". Evidence: ") && en.contains("**Fix**") && en.contains("waiver expires"));
+}
+
 #[test]
 fn golden_junit() {
     insta::assert_snapshot!("junit", rendered(&fixture::report(Lang::En), Format::Junit));

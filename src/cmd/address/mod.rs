@@ -19,7 +19,8 @@ use crate::collect::binance::model::WithdrawAddress;
 use crate::collect::binance::{self as binance, ApiError, BinanceClient};
 use crate::context::Context;
 use crate::i18n::{Lang, Text, tr};
-use crate::report::Format;
+use crate::report::format::{self, Render};
+use crate::report::{Format, RenderOptions};
 
 /// Largest input or `--known` file read.
 const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
@@ -195,40 +196,15 @@ pub fn run(global: &GlobalArgs, args: &AddressArgs) -> Result<Exit> {
         .map(|c| assess(&index, c, network, args, &sources))
         .collect();
 
-    let out = match args.format {
-        Format::Text => render_text(
-            &items,
-            &index,
-            &sources,
-            args,
-            lang,
-            &session::render_options(global),
-            &s.net.requests(),
-        ),
-        Format::Json => {
-            let mut j = serde_json::to_string_pretty(&json!({
-                "schema_version": 1,
-                "results": items.iter().enumerate().map(|(i, it)| json_item(it, i + 1, &index, lang)).collect::<Vec<_>>(),
-                "sources": sources,
-                "summary": summary_json(&items),
-                "network": s.net.requests().iter().map(|r| json!({"method": r.method, "host": r.host, "path": r.path, "purpose": r.purpose})).collect::<Vec<_>>(),
-            }))
-            .map_err(|e| Error::Incomplete(e.to_string()))?;
-            j.push('\n');
-            crate::escape::json_urls(j)
-        }
-        _ => {
-            let mut o = String::new();
-            for (i, it) in items.iter().enumerate() {
-                o.push_str(
-                    &serde_json::to_string(&json_item(it, i + 1, &index, lang))
-                        .map_err(|e| Error::Incomplete(e.to_string()))?,
-                );
-                o.push('\n');
-            }
-            crate::escape::json_urls(o)
-        }
+    let checked = Checked {
+        items: &items,
+        index: &index,
+        sources: &sources,
+        args,
+        lang,
+        requests: &s.net.requests(),
     };
+    let out = format::render(&checked, args.format, &session::render_options(global));
     output::stdout(out.as_bytes())?;
     let alarm = items
         .iter()
@@ -241,6 +217,48 @@ pub fn run(global: &GlobalArgs, args: &AddressArgs) -> Result<Exit> {
     } else {
         Exit::Ok
     })
+}
+
+/// What `address` found, in text, JSON or JSON Lines.
+struct Checked<'a> {
+    items: &'a [Item],
+    index: &'a KnownIndex,
+    sources: &'a Sources,
+    args: &'a AddressArgs,
+    lang: Lang,
+    requests: &'a [crate::net::NetRequest],
+}
+
+impl Render for Checked<'_> {
+    fn text(&self, opts: &RenderOptions) -> String {
+        render_text(
+            self.items,
+            self.index,
+            self.sources,
+            self.args,
+            self.lang,
+            opts,
+            self.requests,
+        )
+    }
+    fn json(&self) -> String {
+        format::json(&json!({
+            "schema_version": 1,
+            "results": self.items.iter().enumerate().map(|(i, it)| json_item(it, i + 1, self.index, self.lang)).collect::<Vec<_>>(),
+            "sources": self.sources,
+            "summary": summary_json(self.items),
+            "network": self.requests.iter().map(|r| json!({"method": r.method, "host": r.host, "path": r.path, "purpose": r.purpose})).collect::<Vec<_>>(),
+        }))
+    }
+    fn other(&self, f: Format, _: &RenderOptions) -> Option<String> {
+        (f == Format::Jsonl).then(|| {
+            self.items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| format::json_line(&json_item(it, i + 1, self.index, self.lang)))
+                .collect()
+        })
+    }
 }
 
 fn read_file(path: &Path, lang: Lang) -> Result<String> {

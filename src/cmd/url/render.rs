@@ -8,6 +8,7 @@ use colored::Colorize;
 
 use crate::i18n::{Lang, tr};
 use crate::report::Format;
+use crate::report::format::{RenderItem, render_item};
 use crate::text::pad;
 use crate::url::domains::knowledge;
 use crate::url::verdict::{Verdict, VerdictKind, Wording};
@@ -39,21 +40,24 @@ impl Style {
 
     /// Append verdict number `index` (from 1) to `out`.
     pub fn verdict(&self, v: &Verdict, index: usize, out: &mut Vec<u8>) {
-        match self.format {
-            Format::Json => {
-                if index > 1 {
-                    out.push(b',');
-                }
-                out.push(b'\n');
-                json_item(out, v, self.lang, index, self.all_languages);
-            }
-            Format::Jsonl => {
-                json_item(out, v, self.lang, index, self.all_languages);
-                out.push(b'\n');
-            }
-            // The shell accepts only text, json and jsonl here.
-            _ => text_block(out, v, self.lang, self.width),
-        }
+        // The shell accepts only text, json and jsonl here.
+        render_item(&Shown { style: self, v }, self.format, index, out);
+    }
+}
+
+/// One verdict with the style it is written in.
+struct Shown<'a> {
+    style: &'a Style,
+    v: &'a Verdict,
+}
+
+impl RenderItem for Shown<'_> {
+    fn text(&self, _: usize, out: &mut Vec<u8>) {
+        text_block(out, self.v, self.style.lang, self.style.width);
+    }
+    fn json(&self, index: usize, out: &mut Vec<u8>) {
+        let s = self.style;
+        json_item(out, self.v, s.lang, index, s.all_languages);
     }
 }
 
