@@ -153,6 +153,16 @@ url-reason-too-large = The input is larger than the reading limit; everything pa
 
 ## ── address ── The address check (address/, cmd/address/).
 
+# Evidence of the audit (address/facts.rs): look-alike address pairs.
+address-evidence-label = "{ $label }"{" "}
+address-evidence-book-entry = address-book entry { $label }{ $address } ({ $network })
+address-evidence-sent = { $address } ({ $network }), sent { $amount } { $coin } on { $date }
+address-evidence-known-line = { $label }{ $address } (known file line { $line })
+address-evidence-unknown-date = an unknown date
+address-evidence-same-ends = same first { $prefix } and last { $suffix } characters, different in the middle
+address-evidence-book-pair = { $first } ≈ { $second }: { $same }
+address-evidence-earlier = earlier destination { $whom }
+address-evidence-withdrawal = withdrawal to { $sent } looks like { $whom }: { $same }
 
 ## ── end of address ──
 

@@ -152,6 +152,16 @@ url-reason-too-large = 入力が読み込み上限を超えています。上限
 
 ## ── address ── The address check (address/, cmd/address/).
 
+# 監査の証拠（address/facts.rs）: 似たアドレスの組。
+address-evidence-label = 「{ $label }」
+address-evidence-book-entry = 出金アドレス帳の{ $label }{ $address }（{ $network }）
+address-evidence-sent = { $address }（{ $network }、{ $date }に{ $amount } { $coin }を送金）
+address-evidence-known-line = { $label }{ $address }（--known ファイルの{ $line }行目）
+address-evidence-unknown-date = 日付不明の日
+address-evidence-same-ends = 先頭{ $prefix }文字と末尾{ $suffix }文字が同じで、途中が異なります
+address-evidence-book-pair = { $first } ≈ { $second }: { $same }
+address-evidence-earlier = 以前の送金先 { $whom }
+address-evidence-withdrawal = 出金先 { $sent } は { $whom } に似ています: { $same }
 
 ## ── end of address ──
 
