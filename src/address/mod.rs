@@ -52,10 +52,10 @@ pub fn extract(text: &str, network: Option<&str>) -> Vec<String> {
 }
 
 /// A problem with one line of a `--known` file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LineProblem {
     pub line: usize,
-    pub problem: crate::i18n::Text,
+    pub problem: crate::i18n::Msg,
 }
 
 /// `--known FILE`: one address per line, then an optional label (the rest of
