@@ -143,12 +143,8 @@ struct Words {
 
 impl Words {
     fn of(lang: Lang) -> &'static Words {
-        static EN: OnceLock<Words> = OnceLock::new();
-        static JA: OnceLock<Words> = OnceLock::new();
-        match lang {
-            Lang::En => EN.get_or_init(|| Words::new(Lang::En)),
-            Lang::Ja => JA.get_or_init(|| Words::new(Lang::Ja)),
-        }
+        static WORDS: [OnceLock<Words>; Lang::ALL.len()] = [const { OnceLock::new() }; _];
+        WORDS[lang as usize].get_or_init(|| Words::new(lang))
     }
 
     fn new(lang: Lang) -> Words {
@@ -333,10 +329,14 @@ fn json_sentence(out: &mut Vec<u8>, write: impl FnOnce(&mut Vec<u8>)) {
     let start = out.len();
     write(out);
     let body = &out[start..];
-    let bad = body.iter().fold(false, |bad, &c| {
-        bad | (c < 0x20) | (c == b'"') | (c == b'\\')
+    // The one scan of `json_str`; "://" is looked for only past a ':'.
+    let (bad, colon) = body.iter().fold((false, false), |(bad, colon), &c| {
+        (
+            bad | (c < 0x20) | (c == b'"') | (c == b'\\'),
+            colon | (c == b':'),
+        )
     });
-    if bad || body.windows(3).any(|w| w == b"://") {
+    if bad || (colon && body.windows(3).any(|w| w == b"://")) {
         let text = String::from_utf8_lossy(&out[start..]).into_owned();
         out.truncate(start - 1);
         json_str(out, &text);
@@ -464,17 +464,27 @@ mod tests {
             "https://evil.example/\u{1b}[31m\u{202e}x\u{7f}\u{2028}",
             "",
             "mailto:support@binance.com",
+            // Quotes and a backslash in the link's own text inside a reason.
+            "http://bi\"n\\ance:x@10.0.0.1/",
+            "https://l.facebook.com/l.php?u=https%3A%2F%2Fbinance-login.xyz%2F",
+            "https://t.me/binance_support_help",
         ];
         let mut an = Analyser::new();
-        for (i, input) in inputs.iter().enumerate() {
-            let v = an.analyse(input);
+        let mut verdicts: Vec<Verdict> = inputs.iter().map(|i| an.analyse(i)).collect();
+        // A part of a message not examined stands where a link would.
+        let html = br#"<a href="https://elsewhere.example/">https://www.binance.com/</a>"#;
+        let mut ex = crate::url::extract::extract(html);
+        ex.unchecked.push(Unchecked::TooLarge);
+        verdicts.extend(crate::url::message::judge(&mut an, &ex));
+        for (i, v) in verdicts.iter().enumerate() {
+            let input = &v.input;
             for lang in [Lang::En, Lang::Ja] {
                 for all in [false, true] {
                     let mut out = Vec::new();
-                    json_item(&mut out, &v, lang, i + 1, all);
+                    json_item(&mut out, v, lang, i + 1, all);
                     assert_eq!(
                         String::from_utf8(out).unwrap(),
-                        crate::escape::json_urls(reference(&v, lang, i + 1, all)),
+                        crate::escape::json_urls(reference(v, lang, i + 1, all)),
                         "{input:?}"
                     );
                 }
