@@ -326,6 +326,45 @@ mod tests {
         );
     }
 
+    /// A part of a message not examined is named in the reader's language,
+    /// with `--all-languages` too (it used to stay English there).
+    #[test]
+    fn unexamined_parts_are_named_in_the_reader_language() {
+        let mut body = String::from("see https://deep.example/login\r\n");
+        for d in (0..40).rev() {
+            body = format!(
+                "--b{d}x\r\nContent-Type: multipart/mixed; boundary=\"b{}x\"\r\n\r\n{body}\r\n--b{d}x--\r\n",
+                d + 1
+            );
+        }
+        let mail = format!(
+            "From: a@b.example\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=\"b0x\"\r\n\r\n{body}"
+        );
+        for all_languages in [false, true] {
+            let args = UrlArgs {
+                urls: vec![mail.clone()],
+                format: Format::Jsonl,
+                extract: true,
+                all_languages,
+                ..UrlArgs::default()
+            };
+            let mut out = Vec::new();
+            run(&args, Lang::Ja, 1000, &mut out).unwrap();
+            let out = String::from_utf8(out).unwrap();
+            assert!(
+                out.contains("\"input\":\"（深い入れ子のメッセージ部分）\""),
+                "{out}"
+            );
+            let mut en = Vec::new();
+            run(&args, Lang::En, 1000, &mut en).unwrap();
+            let en = String::from_utf8(en).unwrap();
+            assert!(
+                en.contains("\"input\":\"(deeply nested message parts)\""),
+                "{en}"
+            );
+        }
+    }
+
     #[test]
     fn json_document_is_valid() {
         let (_, out) = run_text(
