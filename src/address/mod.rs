@@ -2,7 +2,7 @@
 //! yours (address poisoning), new, or malformed? Formats and checksums per
 //! network (`format`), an index of known addresses by their ends (`index`),
 //! and the audit's look-alike facts (`facts`). Knows nothing of the command
-//! line or the terminal; `crate::address_cmd` does the reading and printing.
+//! line or the terminal; `cmd::address` does the reading and printing.
 
 pub mod facts;
 pub mod format;
