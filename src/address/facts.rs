@@ -1,69 +1,130 @@
 //! The audit's view of address poisoning: look-alike pairs inside the
 //! address book, and past withdrawals that went to a look-alike of a saved
-//! address or of an earlier destination. Each finding is one line of
-//! evidence naming both addresses in full (addresses are not secrets, and a
-//! shortened one is exactly what poisoning exploits) and the dates known.
-//! The lines are a report's evidence, so they are made in its language.
+//! address or of an earlier destination. Each finding names both addresses
+//! in full (addresses are not secrets, and a shortened one is exactly what
+//! poisoning exploits) and the dates known. Findings are values; their
+//! sentence (`Lookalike::msg`) is made in the report's language at the edge.
 
 use super::index::{Known, KnownIndex, Origin};
-use crate::i18n::Lang;
+use crate::i18n::Msg;
+use crate::msg;
 
-/// At most this many lines per fact: enough to act on, bounded for a report.
+/// At most this many findings per fact: enough to act on, bounded for a report.
 pub const MAX_ITEMS: usize = 50;
 
-fn describe(k: &Known, lang: Lang) -> String {
+/// One look-alike finding.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Lookalike {
+    /// Two address-book entries that share their ends.
+    BookPair {
+        first: Known,
+        second: Known,
+        prefix: usize,
+        suffix: usize,
+    },
+    /// A withdrawal to a look-alike of a book entry or of an earlier
+    /// destination (`imitated`).
+    Withdrawal {
+        sent: Known,
+        imitated: Known,
+        prefix: usize,
+        suffix: usize,
+    },
+}
+
+impl Lookalike {
+    /// The evidence line.
+    pub fn msg(&self) -> Msg {
+        match self {
+            Lookalike::BookPair {
+                first,
+                second,
+                prefix,
+                suffix,
+            } => msg!(
+                "address-evidence-book-pair",
+                first = describe(first),
+                second = describe(second),
+                same = different_middle(*prefix, *suffix)
+            ),
+            Lookalike::Withdrawal {
+                sent,
+                imitated,
+                prefix,
+                suffix,
+            } => {
+                let whom = match imitated.origin {
+                    Origin::AddressBook { .. } => describe(imitated),
+                    _ => msg!("address-evidence-earlier", whom = describe(imitated)),
+                };
+                msg!(
+                    "address-evidence-withdrawal",
+                    sent = describe(sent),
+                    whom = whom,
+                    same = different_middle(*prefix, *suffix)
+                )
+            }
+        }
+    }
+}
+
+fn describe(k: &Known) -> Msg {
     // A label is the user's own text: quoted, as Japanese quotes outside text.
-    let label = match (k.label.is_empty(), lang) {
-        (true, _) => String::new(),
-        (false, Lang::En) => format!("\"{}\" ", k.label),
-        (false, Lang::Ja) => format!("「{}」", k.label),
+    let label = if k.label.is_empty() {
+        Msg::verbatim("")
+    } else {
+        msg!("address-evidence-label", label = &k.label)
     };
     let net = k.network.as_deref().unwrap_or("?");
-    let a = &k.address;
-    match (&k.origin, lang) {
-        (Origin::AddressBook { .. }, Lang::En) => format!("address-book entry {label}{a} ({net})"),
-        (Origin::AddressBook { .. }, Lang::Ja) => format!("出金アドレス帳の{label}{a}（{net}）"),
-        (Origin::Withdrawal { time, amount, coin }, Lang::En) => {
-            format!("{a} ({net}), sent {amount} {coin} on {}", date(time, lang))
-        }
-        (Origin::Withdrawal { time, amount, coin }, Lang::Ja) => {
-            format!("{a}（{net}、{}に{amount} {coin}を送金）", date(time, lang))
-        }
-        (Origin::KnownFile { line }, Lang::En) => format!("{label}{a} (known file line {line})"),
-        (Origin::KnownFile { line }, Lang::Ja) => {
-            format!("{label}{a}（--known ファイルの{line}行目）")
-        }
+    let a = k.address.as_str();
+    match &k.origin {
+        Origin::AddressBook { .. } => msg!(
+            "address-evidence-book-entry",
+            label = label,
+            address = a,
+            network = net
+        ),
+        Origin::Withdrawal { time, amount, coin } => msg!(
+            "address-evidence-sent",
+            address = a,
+            network = net,
+            amount = amount,
+            coin = coin,
+            date = date(time)
+        ),
+        Origin::KnownFile { line } => msg!(
+            "address-evidence-known-line",
+            label = label,
+            address = a,
+            line = *line
+        ),
     }
 }
 
-fn date(t: &Option<chrono::DateTime<chrono::Utc>>, lang: Lang) -> String {
-    t.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_else(|| crate::i18n::tr(lang, "an unknown date", "日付不明の日").into())
+fn date(t: &Option<chrono::DateTime<chrono::Utc>>) -> Msg {
+    match t {
+        Some(t) => Msg::verbatim(t.format("%Y-%m-%d %H:%M UTC").to_string()),
+        None => msg!("address-evidence-unknown-date"),
+    }
 }
 
-fn different_middle(pre: usize, suf: usize, lang: Lang) -> String {
-    match lang {
-        Lang::En => {
-            format!("same first {pre} and last {suf} characters, different in the middle")
-        }
-        Lang::Ja => format!("先頭{pre}文字と末尾{suf}文字が同じで、途中が異なります"),
-    }
+fn different_middle(pre: usize, suf: usize) -> Msg {
+    msg!("address-evidence-same-ends", prefix = pre, suffix = suf)
 }
 
 /// Address-book entries that are look-alikes of each other.
-pub fn book_lookalikes(book: &[Known], lang: Lang) -> Vec<String> {
+pub fn book_lookalikes(book: &[Known]) -> Vec<Lookalike> {
     let ix = KnownIndex::from_entries(book.to_vec());
-    let mut out: Vec<String> = ix
+    let mut out: Vec<Lookalike> = ix
         .lookalike_pairs(|_| true)
         .into_iter()
-        .filter_map(|(a, b, pre, suf)| {
-            let (a, b) = (ix.get(a)?, ix.get(b)?);
-            Some(format!(
-                "{} ≈ {}: {}",
-                describe(a, lang),
-                describe(b, lang),
-                different_middle(pre, suf, lang)
-            ))
+        .filter_map(|(a, b, prefix, suffix)| {
+            Some(Lookalike::BookPair {
+                first: ix.get(a)?.clone(),
+                second: ix.get(b)?.clone(),
+                prefix,
+                suffix,
+            })
         })
         .collect();
     out.truncate(MAX_ITEMS);
@@ -73,7 +134,7 @@ pub fn book_lookalikes(book: &[Known], lang: Lang) -> Vec<String> {
 /// Withdrawals, oldest first, each compared with the address book and with
 /// the destinations before it. A destination already used before is not
 /// reported again; the first withdrawal to a look-alike is.
-pub fn history_lookalikes(book: &[Known], sent: &[Known], lang: Lang) -> Vec<String> {
+pub fn history_lookalikes(book: &[Known], sent: &[Known]) -> Vec<Lookalike> {
     let mut ix = KnownIndex::from_entries(book.to_vec());
     let mut order: Vec<&Known> = sent.iter().collect();
     let time = |k: &Known| match &k.origin {
@@ -93,21 +154,11 @@ pub fn history_lookalikes(book: &[Known], sent: &[Known], lang: Lang) -> Vec<Str
             && let Some(im) = ix.lookalikes(&w.parsed).first()
             && let Some(target) = im.entries.first().and_then(|&i| ix.get(i))
         {
-            let whom = match (&target.origin, lang) {
-                (Origin::AddressBook { .. }, _) => describe(target, lang),
-                (_, Lang::En) => format!("earlier destination {}", describe(target, lang)),
-                (_, Lang::Ja) => format!("以前の送金先 {}", describe(target, lang)),
-            };
-            let same = different_middle(im.prefix, im.suffix, lang);
-            out.push(match lang {
-                Lang::En => format!(
-                    "withdrawal to {} looks like {whom}: {same}",
-                    describe(w, lang)
-                ),
-                Lang::Ja => format!(
-                    "出金先 {} は {whom} に似ています: {same}",
-                    describe(w, lang)
-                ),
+            out.push(Lookalike::Withdrawal {
+                sent: w.clone(),
+                imitated: target.clone(),
+                prefix: im.prefix,
+                suffix: im.suffix,
             });
         }
         ix.insert(w.clone());
@@ -120,6 +171,11 @@ pub fn history_lookalikes(book: &[Known], sent: &[Known], lang: Lang) -> Vec<Str
 mod tests {
     use super::*;
     use crate::address::format::eip55;
+    use crate::i18n::Lang;
+
+    fn lines(found: Vec<Lookalike>, lang: Lang) -> Vec<String> {
+        found.iter().map(|l| l.msg().render(lang)).collect()
+    }
     use chrono::TimeZone;
 
     fn evm(body: &str) -> String {
@@ -159,14 +215,14 @@ mod tests {
         let a = evm("1234aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa5678");
         let b = evm("1234bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb5678");
         let c = evm("9999cccccccccccccccccccccccccccccccc0000");
-        let out = book_lookalikes(
-            &[book(&a, "mine"), book(&b, "also mine?"), book(&c, "other")],
+        let out = lines(
+            book_lookalikes(&[book(&a, "mine"), book(&b, "also mine?"), book(&c, "other")]),
             Lang::En,
         );
         assert_eq!(out.len(), 1, "{out:?}");
         assert!(out[0].contains(&a) && out[0].contains(&b), "{}", out[0]);
         assert!(out[0].contains("\"also mine?\""));
-        assert!(book_lookalikes(&[book(&a, "x"), book(&c, "y")], Lang::En).is_empty());
+        assert!(book_lookalikes(&[book(&a, "x"), book(&c, "y")]).is_empty());
     }
 
     #[test]
@@ -175,9 +231,11 @@ mod tests {
         let poison = evm("1234ffffffffffffffffffffffffffffffff5678");
         let other = evm("9999cccccccccccccccccccccccccccccccc0000");
         // Not in the book: the earlier destination is what is imitated.
-        let out = history_lookalikes(
-            &[book(&other, "friend")],
-            &[sent(&poison, 9), sent(&genuine, 1), sent(&genuine, 12)],
+        let out = lines(
+            history_lookalikes(
+                &[book(&other, "friend")],
+                &[sent(&poison, 9), sent(&genuine, 1), sent(&genuine, 12)],
+            ),
             Lang::En,
         );
         assert_eq!(out.len(), 1, "{out:?}");
@@ -193,21 +251,24 @@ mod tests {
         );
         assert!(out[0].contains("earlier destination"));
         // In the book: the book entry is what is imitated.
-        let out = history_lookalikes(&[book(&genuine, "cold")], &[sent(&poison, 3)], Lang::En);
+        let out = lines(
+            history_lookalikes(&[book(&genuine, "cold")], &[sent(&poison, 3)]),
+            Lang::En,
+        );
         assert_eq!(out.len(), 1);
         assert!(out[0].contains("address-book entry \"cold\""), "{}", out[0]);
         // Only genuine withdrawals: nothing.
-        assert!(
-            history_lookalikes(&[book(&genuine, "cold")], &[sent(&genuine, 3)], Lang::En)
-                .is_empty()
-        );
+        assert!(history_lookalikes(&[book(&genuine, "cold")], &[sent(&genuine, 3)]).is_empty());
     }
 
     #[test]
     fn evidence_reads_in_japanese() {
         let genuine = evm("1234aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa5678");
         let poison = evm("1234ffffffffffffffffffffffffffffffff5678");
-        let out = history_lookalikes(&[book(&genuine, "cold")], &[sent(&poison, 3)], Lang::Ja);
+        let out = lines(
+            history_lookalikes(&[book(&genuine, "cold")], &[sent(&poison, 3)]),
+            Lang::Ja,
+        );
         assert_eq!(out.len(), 1);
         assert!(
             out[0].starts_with(&format!(
@@ -223,7 +284,10 @@ mod tests {
         );
         assert!(crate::i18n::english_runs(&out[0]).is_empty(), "{}", out[0]);
         let other = evm("1234bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb5678");
-        let out = book_lookalikes(&[book(&genuine, "a"), book(&other, "b")], Lang::Ja);
+        let out = lines(
+            book_lookalikes(&[book(&genuine, "a"), book(&other, "b")]),
+            Lang::Ja,
+        );
         assert!(
             out[0].contains(" ≈ ") && out[0].contains("途中が異なります"),
             "{out:?}"

@@ -8,7 +8,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sha3::Keccak256;
 
-use crate::i18n::Text;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Longer than any address of any network this knows; longer input is
 /// refused before any decoding (Base58 decoding is quadratic in length).
@@ -146,22 +147,22 @@ pub fn infer(addr: &str) -> Option<Family> {
     None
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+/// What the format check found. The sentences are `Msg`s; json writes
+/// them in both languages (cmd/address/render.rs).
+#[derive(Clone, Debug, PartialEq)]
 pub enum FormatCheck {
     /// The scheme's rules hold. `checksum` is false when the scheme or this
     /// spelling carries none (SOL, all-lowercase EVM), so a typo would pass.
     Valid {
         scheme: &'static str,
         checksum: bool,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        note: Option<Text>,
+        note: Option<Msg>,
     },
     Invalid {
-        reason: Text,
+        reason: Msg,
     },
     NotChecked {
-        reason: Text,
+        reason: Msg,
     },
 }
 
@@ -172,7 +173,7 @@ impl FormatCheck {
 }
 
 /// One address, checked and reduced to what comparisons use.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
     /// The input, trimmed.
     pub input: String,
@@ -196,10 +197,8 @@ impl Parsed {
     }
 }
 
-fn invalid(en: impl Into<String>, ja: impl Into<String>) -> FormatCheck {
-    FormatCheck::Invalid {
-        reason: Text::new(en, ja),
-    }
+fn invalid(reason: Msg) -> FormatCheck {
+    FormatCheck::Invalid { reason }
 }
 
 fn valid(scheme: &'static str, checksum: bool) -> FormatCheck {
@@ -231,21 +230,16 @@ pub fn parse(addr: &str, network: Option<&str>) -> Parsed {
         network,
         inferred,
         format: FormatCheck::NotChecked {
-            reason: Text::default(),
+            reason: Msg::verbatim(""),
         },
         fixed: 0,
     };
     if p.input.is_empty() {
-        p.format = invalid("empty", "空です");
+        p.format = invalid(msg!("address-format-empty"));
         return p;
     }
     if p.input.chars().count() > MAX_LEN {
-        p.format = invalid(
-            format!("longer than {MAX_LEN} characters: no network uses addresses this long"),
-            format!(
-                "{MAX_LEN}文字を超えています。この長さのアドレスを使うネットワークはありません"
-            ),
-        );
+        p.format = invalid(msg!("address-format-too-long", max = MAX_LEN));
         return p;
     }
     if let Some(c) = p
@@ -253,10 +247,10 @@ pub fn parse(addr: &str, network: Option<&str>) -> Parsed {
         .chars()
         .find(|c| c.is_whitespace() || c.is_control())
     {
-        p.format = invalid(
-            format!("contains a space or control character (U+{:04X})", c as u32),
-            format!("空白または制御文字（U+{:04X}）を含んでいます", c as u32),
-        );
+        p.format = invalid(msg!(
+            "address-format-space",
+            code = format!("{:04X}", c as u32)
+        ));
         return p;
     }
     match family {
@@ -276,16 +270,8 @@ pub fn parse(addr: &str, network: Option<&str>) -> Parsed {
         Family::Other => {
             p.format = FormatCheck::NotChecked {
                 reason: match &p.network {
-                    Some(n) => Text::new(
-                        format!("format not checked: binance-audit has no parser for network {n}"),
-                        format!(
-                            "形式は未確認です: binance-audit はネットワーク {n} の形式検査に対応していません"
-                        ),
-                    ),
-                    None => Text::new(
-                        "format not checked: the network could not be told from the address (pass --network)",
-                        "形式は未確認です: アドレスからネットワークを判別できません（--network を指定してください）",
-                    ),
+                    Some(n) => msg!("address-format-no-parser", network = n),
+                    None => msg!("address-format-unknown-network"),
                 },
             };
         }
@@ -296,33 +282,16 @@ pub fn parse(addr: &str, network: Option<&str>) -> Parsed {
 fn evm(p: &mut Parsed) {
     let s = p.input.as_str();
     let Some(body) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) else {
-        p.format = invalid(
-            "an EVM address starts with 0x",
-            "EVMアドレスは 0x で始まります",
-        );
+        p.format = invalid(msg!("address-format-evm-prefix"));
         return;
     };
     if body.len() != 40 || !body.bytes().all(|b| b.is_ascii_hexdigit()) {
-        p.format = invalid(
-            format!(
-                "an EVM address is 0x and 40 hexadecimal digits; this has {} character(s) after 0x{}",
-                body.chars().count(),
-                if body.bytes().all(|b| b.is_ascii_hexdigit()) {
-                    ""
-                } else {
-                    ", not all hexadecimal"
-                }
-            ),
-            format!(
-                "EVMアドレスは 0x と16進数40桁です。0x の後が{}文字{}",
-                body.chars().count(),
-                if body.bytes().all(|b| b.is_ascii_hexdigit()) {
-                    "です"
-                } else {
-                    "で、16進数以外を含みます"
-                }
-            ),
-        );
+        let count = body.chars().count();
+        p.format = invalid(if body.bytes().all(|b| b.is_ascii_hexdigit()) {
+            msg!("address-format-evm-length", count = count)
+        } else {
+            msg!("address-format-evm-not-hex", count = count)
+        });
         return;
     }
     p.canonical = format!("0x{}", body.to_ascii_lowercase());
@@ -333,20 +302,14 @@ fn evm(p: &mut Parsed) {
         p.format = FormatCheck::Valid {
             scheme: "EIP-55",
             checksum: false,
-            note: Some(Text::new(
-                "all one case, so it carries no EIP-55 checksum: a mistyped character would not be caught",
-                "大文字・小文字が混在していないため EIP-55 チェックサムがありません。1文字の誤りも検出できません",
-            )),
+            note: Some(msg!("address-format-eip55-one-case")),
         };
         return;
     }
     if eip55(body) == body {
         p.format = valid("EIP-55", true);
     } else {
-        p.format = invalid(
-            "EIP-55 checksum does not match: the upper/lower case of some letters is wrong, so this is not the address as it was published (a typo or an altered copy)",
-            "EIP-55 チェックサムが一致しません: 一部の英字の大文字・小文字が違います。公開された通りのアドレスではありません（入力ミスまたは改変されたコピー）",
-        );
+        p.format = invalid(msg!("address-format-eip55-mismatch"));
     }
 }
 
@@ -371,29 +334,18 @@ pub fn eip55(hex40: &str) -> String {
 /// Base58Check: the payload without its checksum, if the checksum holds.
 /// Computed here with `sha2` (already a dependency) rather than bs58's
 /// `check` feature, which would pull a second sha2 version.
-pub fn base58check(s: &str, alphabet: &'static bs58::Alphabet) -> Result<Vec<u8>, Text> {
+pub fn base58check(s: &str, alphabet: &'static bs58::Alphabet) -> Result<Vec<u8>, Msg> {
     let raw = bs58::decode(s)
         .with_alphabet(alphabet)
         .into_vec()
-        .map_err(|e| {
-            Text::new(
-                format!("not Base58 ({e})"),
-                format!("Base58 ではありません（{e}）"),
-            )
-        })?;
+        .map_err(|e| msg!("address-format-not-base58", error = e.to_string()))?;
     if raw.len() < 5 {
-        return Err(Text::new(
-            "too short for Base58Check",
-            "Base58Check としては短すぎます",
-        ));
+        return Err(msg!("address-format-base58-short"));
     }
     let (payload, check) = raw.split_at(raw.len() - 4);
     let digest = Sha256::digest(Sha256::digest(payload));
     if digest.get(..4) != Some(check) {
-        return Err(Text::new(
-            "Base58Check checksum does not match: a character is wrong (a typo or an altered copy)",
-            "Base58Check チェックサムが一致しません: どこかの文字が違います（入力ミスまたは改変されたコピー）",
-        ));
+        return Err(msg!("address-format-base58-mismatch"));
     }
     Ok(payload.to_vec())
 }
@@ -415,17 +367,17 @@ fn base58_versioned(
                 p.format = valid("Base58Check", true);
                 p.fixed = 1;
             } else {
-                let starts: Vec<&str> = versions.iter().map(|(_, s)| *s).collect();
-                p.format = invalid(
-                    format!(
-                        "checksum holds, but it is not a {what} address (those start with {})",
-                        starts.join(", ")
-                    ),
-                    format!(
-                        "チェックサムは正しいものの、{what} のアドレスではありません（{} で始まります）",
-                        starts.join("、")
-                    ),
-                );
+                // The starts as a list in the reader's language.
+                let mut starts = versions.iter().map(|(_, s)| Msg::verbatim(*s));
+                let first = starts.next().unwrap_or_else(|| Msg::verbatim(""));
+                let starts = starts.fold(first, |list, next| {
+                    msg!("address-format-list", list = list, next = next)
+                });
+                p.format = invalid(msg!(
+                    "address-format-wrong-version",
+                    what = what,
+                    starts = starts
+                ));
             }
         }
     }
@@ -454,17 +406,9 @@ fn btc_like(p: &mut Parsed, hrp: &str, versions: &[(u8, &str)], what: &str) {
                 );
             }
             Ok((h, _, _)) => {
-                p.format = invalid(
-                    format!("a segwit address for another network ({h})"),
-                    format!("別のネットワーク（{h}）の segwit アドレスです"),
-                )
+                p.format = invalid(msg!("address-format-segwit-other", hrp = h.to_string()))
             }
-            Err(e) => {
-                p.format = invalid(
-                    format!("not a valid Bech32/Bech32m segwit address ({e})"),
-                    format!("有効な Bech32/Bech32m の segwit アドレスではありません（{e}）"),
-                )
-            }
+            Err(e) => p.format = invalid(msg!("address-format-not-bech32", error = e.to_string())),
         }
         return;
     }
@@ -482,30 +426,11 @@ fn sol(p: &mut Parsed) {
             p.format = FormatCheck::Valid {
                 scheme: "Base58 (32 bytes)",
                 checksum: false,
-                note: Some(Text::new(
-                    "Solana addresses carry no checksum: a mistyped character would not be caught",
-                    "Solana のアドレスにはチェックサムがありません。1文字の誤りも検出できません",
-                )),
+                note: Some(msg!("address-format-sol-no-checksum")),
             }
         }
-        Ok(v) => {
-            p.format = invalid(
-                format!(
-                    "a Solana address is 32 bytes in Base58; this decodes to {} bytes",
-                    v.len()
-                ),
-                format!(
-                    "Solana のアドレスは Base58 で32バイトです。これは{}バイトになります",
-                    v.len()
-                ),
-            )
-        }
-        Err(e) => {
-            p.format = invalid(
-                format!("not Base58 ({e})"),
-                format!("Base58 ではありません（{e}）"),
-            )
-        }
+        Ok(v) => p.format = invalid(msg!("address-format-sol-length", bytes = v.len())),
+        Err(e) => p.format = invalid(msg!("address-format-not-base58", error = e.to_string())),
     }
 }
 
@@ -544,10 +469,7 @@ fn ton(p: &mut Parsed) {
         p.format = FormatCheck::Valid {
             scheme: "TON raw",
             checksum: false,
-            note: Some(Text::new(
-                "the raw form carries no checksum: a mistyped character would not be caught",
-                "raw 形式にはチェックサムがありません。1文字の誤りも検出できません",
-            )),
+            note: Some(msg!("address-format-ton-raw")),
         };
         return;
     }
@@ -569,26 +491,17 @@ fn ton(p: &mut Parsed) {
         None
     };
     let Some(bytes) = bytes.filter(|b| b.len() == 36) else {
-        p.format = invalid(
-            "a TON address is 48 characters of base64 (or workchain:64 hex digits)",
-            "TON のアドレスは base64 の48文字（または workchain:16進数64桁）です",
-        );
+        p.format = invalid(msg!("address-format-ton-length"));
         return;
     };
     let (body, check) = bytes.split_at(34);
     let crc = crc16_xmodem(body).to_be_bytes();
     if check != crc {
-        p.format = invalid(
-            "TON address checksum (CRC16) does not match: a character is wrong",
-            "TON アドレスのチェックサム（CRC16）が一致しません: どこかの文字が違います",
-        );
+        p.format = invalid(msg!("address-format-ton-mismatch"));
         return;
     }
     if !matches!(body.first().map(|f| f & 0x7f), Some(0x11 | 0x51)) {
-        p.format = invalid(
-            "checksum holds, but the flag byte is not a TON address's",
-            "チェックサムは正しいものの、TON アドレスのフラグではありません",
-        );
+        p.format = invalid(msg!("address-format-ton-flag"));
         return;
     }
     p.canonical = url_safe;

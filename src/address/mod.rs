@@ -2,7 +2,7 @@
 //! yours (address poisoning), new, or malformed? Formats and checksums per
 //! network (`format`), an index of known addresses by their ends (`index`),
 //! and the audit's look-alike facts (`facts`). Knows nothing of the command
-//! line or the terminal; `crate::address_cmd` does the reading and printing.
+//! line or the terminal; `cmd::address` does the reading and printing.
 
 pub mod facts;
 pub mod format;
@@ -52,10 +52,10 @@ pub fn extract(text: &str, network: Option<&str>) -> Vec<String> {
 }
 
 /// A problem with one line of a `--known` file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LineProblem {
     pub line: usize,
-    pub problem: crate::i18n::Text,
+    pub problem: crate::i18n::Msg,
 }
 
 /// `--known FILE`: one address per line, then an optional label (the rest of

@@ -1,6 +1,6 @@
 //! From a parsed link to a verdict. `Analyser::check` is the allocation-free hot
 //! path (buffers are reused across calls); `Analyser::analyse` adds host forms and
-//! reasons for display.
+//! reasons (values, see `reason`) for display.
 
 use super::domains::{Knowledge, PlatformKind, Status, knowledge};
 use super::lookalike::{
@@ -8,7 +8,7 @@ use super::lookalike::{
 };
 use super::parse::{HostKind, ParseBuf, Parsed, Scheme, parse};
 use super::technique::{TechSet, Technique as T};
-use super::verdict::{Verdict, VerdictKind, Wording, build_verdict};
+use super::verdict::{Verdict, VerdictKind, build_verdict};
 
 /// Facts that are not risk signs but change what the user should be told.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -108,7 +108,6 @@ pub struct Analyser {
     /// Second parse of the judged link, for the texts (`buf` holds borrows
     /// of the first only while `check` runs).
     shown: ParseBuf,
-    wording: Wording,
 }
 
 /// Redirect targets inside redirect targets are followed this deep.
@@ -129,19 +128,7 @@ impl Analyser {
             detail: Detail::default(),
             judged: None,
             shown: ParseBuf::default(),
-            wording: Wording::Both,
         }
-    }
-
-    /// The languages reasons are written in.
-    pub fn wording(&self) -> Wording {
-        self.wording
-    }
-
-    /// Write reasons only in the languages asked for (both by default).
-    pub fn worded(mut self, wording: Wording) -> Analyser {
-        self.wording = wording;
-        self
     }
 
     /// The verdict for one line, without text.
@@ -208,19 +195,12 @@ impl Analyser {
         }
     }
 
-    /// The full verdict with host forms and reasons in both languages.
+    /// The full verdict with host forms and reasons.
     pub fn analyse(&mut self, input: &str) -> Verdict {
         let a = self.check(input);
         let judged = self.judged.take();
         let parsed = parse(judged.as_deref().unwrap_or(input), &mut self.shown);
-        build_verdict(
-            self.k,
-            input,
-            &a,
-            parsed.as_ref(),
-            &self.detail,
-            self.wording,
-        )
+        build_verdict(self.k, input, &a, parsed.as_ref(), &self.detail)
     }
 }
 

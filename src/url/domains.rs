@@ -413,9 +413,35 @@ pub fn knowledge() -> &'static Knowledge {
     })
 }
 
+/// Why a knowledge file was refused. It is a file of this repository
+/// checked by unit tests, so these are for its maintainers, in English.
+#[derive(Debug, thiserror::Error)]
+pub enum KnowledgeError {
+    #[error("{0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("no [[domain]] entries")]
+    NoDomain,
+    #[error("domain {0:?} is not an ASCII host name")]
+    NotAscii(String),
+    #[error("domain {0:?} listed twice")]
+    Twice(String),
+    #[error("exactly one domain must have primary = true")]
+    Primary,
+    #[error("brand domain {0:?} has no suffix")]
+    NoSuffix(String),
+    #[error("brand_label {0:?} imitates an unknown domain")]
+    UnknownTarget(String),
+    #[error("brand_label {0:?} is invalid or listed twice")]
+    BadLabel(String),
+    #[error("need 1..={MAX_BRANDS} brand labels, found {0}")]
+    BrandCount(usize),
+    #[error("word {0:?} must be ASCII letters or digits")]
+    BadWord(String),
+}
+
 /// Parse and check a knowledge file.
-pub fn load(text: &str) -> Result<Knowledge, String> {
-    let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
+pub fn load(text: &str) -> Result<Knowledge, KnowledgeError> {
+    let file: File = toml::from_str(text)?;
     build(file)
 }
 
@@ -426,22 +452,22 @@ fn lower_set(items: &[String]) -> FastSet {
         .collect()
 }
 
-fn build(file: File) -> Result<Knowledge, String> {
+fn build(file: File) -> Result<Knowledge, KnowledgeError> {
     if file.domain.is_empty() {
-        return Err("no [[domain]] entries".into());
+        return Err(KnowledgeError::NoDomain);
     }
     let mut genuine = FastMap::default();
     for (i, d) in file.domain.iter().enumerate() {
         let name = d.name.to_ascii_lowercase();
         if !name.is_ascii() || !name.contains('.') {
-            return Err(format!("domain {:?} is not an ASCII host name", d.name));
+            return Err(KnowledgeError::NotAscii(d.name.clone()));
         }
         if genuine.insert(name, i).is_some() {
-            return Err(format!("domain {:?} listed twice", d.name));
+            return Err(KnowledgeError::Twice(d.name.clone()));
         }
     }
     if file.domain.iter().filter(|d| d.primary).count() != 1 {
-        return Err("exactly one domain must have primary = true".into());
+        return Err(KnowledgeError::Primary);
     }
 
     let mut brands: Vec<Brand> = Vec::new();
@@ -452,7 +478,7 @@ fn build(file: File) -> Result<Knowledge, String> {
         }
         let name = d.name.to_ascii_lowercase();
         let Some((label, suffix)) = name.split_once('.') else {
-            return Err(format!("brand domain {:?} has no suffix", d.name));
+            return Err(KnowledgeError::NoSuffix(d.name.clone()));
         };
         if !genuine_suffixes.iter().any(|s| s == suffix) {
             genuine_suffixes.push(suffix.to_string());
@@ -480,14 +506,14 @@ fn build(file: File) -> Result<Knowledge, String> {
     for bl in &file.brand_label {
         let label = bl.label.trim().to_ascii_lowercase();
         let Some(&target) = genuine.get(&bl.imitates.to_ascii_lowercase()) else {
-            return Err(format!("brand_label {label:?} imitates an unknown domain"));
+            return Err(KnowledgeError::UnknownTarget(label.to_string()));
         };
         if label.len() < 3
             || !label.bytes().all(|c| c.is_ascii_alphanumeric())
             || bl.evidence.trim().is_empty()
             || brands.iter().any(|b| b.label == label)
         {
-            return Err(format!("brand_label {label:?} is invalid or listed twice"));
+            return Err(KnowledgeError::BadLabel(label.to_string()));
         }
         let mut fb = FoldBuf::new();
         brands.push(Brand {
@@ -512,10 +538,7 @@ fn build(file: File) -> Result<Knowledge, String> {
         };
     }
     if brands.is_empty() || brands.len() > MAX_BRANDS {
-        return Err(format!(
-            "need 1..={MAX_BRANDS} brand labels, found {}",
-            brands.len()
-        ));
+        return Err(KnowledgeError::BrandCount(brands.len()));
     }
     // A brand's default imitation target is the primary domain when it has one,
     // otherwise its ".com" domain, otherwise its first domain.
@@ -621,7 +644,7 @@ fn build(file: File) -> Result<Knowledge, String> {
         for w in list {
             let w = w.trim().to_ascii_lowercase();
             if w.is_empty() || !w.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                return Err(format!("word {w:?} must be ASCII letters or digits"));
+                return Err(KnowledgeError::BadWord(w));
             }
             max_word_len = max_word_len.max(w.len());
             let mut fb = FoldBuf::new();
@@ -707,7 +730,7 @@ mod tests {
     fn bad_files_are_rejected() {
         assert!(load("schema_version = 1").is_err());
         let dup = DOMAINS_TOML.replace("name = \"binance.us\"", "name = \"binance.com\"");
-        assert!(load(&dup).unwrap_err().contains("twice"));
+        assert!(load(&dup).unwrap_err().to_string().contains("twice"));
     }
 
     #[test]

@@ -5,15 +5,11 @@
 
 use super::assess::Analyser;
 use super::extract::{Extraction, Unchecked};
+use super::reason::{Reason, own};
 use super::technique::Technique;
 use super::verdict::{Verdict, VerdictKind};
-use crate::i18n::Text;
 
 use super::verdict::q;
-
-fn t(en: String, ja: String) -> Text {
-    Text { en, ja }
-}
 
 /// One verdict per link, in order, then one per part left unexamined.
 pub fn judge(an: &mut Analyser, ex: &Extraction) -> Vec<Verdict> {
@@ -47,14 +43,10 @@ pub fn judge(an: &mut Analyser, ex: &Extraction) -> Vec<Verdict> {
                 v.imitated_brand = Some("Binance".into());
             }
             let (sh, de) = (q(shown), q(&dest));
-            let head = t(
-                format!(
-                    "The link text shows {sh}, but the link really goes to {de}. A link that hides where it leads is phishing: do not open it."
-                ),
-                format!(
-                    "リンクの表示は {sh} ですが、実際の接続先は {de} です。行き先を偽るリンクはフィッシングです。開かないでください。"
-                ),
-            );
+            let head = Reason::DisguisedLink {
+                shown: own(sh.clone()),
+                dest: own(de),
+            };
             if !v.reasons.is_empty() {
                 v.reasons.remove(0);
             }
@@ -69,36 +61,21 @@ pub fn judge(an: &mut Analyser, ex: &Extraction) -> Vec<Verdict> {
                 v.verdict = VerdictKind::Suspicious;
                 v.reasons.insert(
                     0,
-                    t(
-                        format!("This message disguises a link (its text shows {sh}), so a genuine-looking Binance address in it proves nothing about the sender."),
-                        format!("このメッセージには行き先を偽るリンク（表示は {sh}）があるため、正規に見えるBinanceのアドレスが含まれていても送信元の証明にはなりません。"),
-                    ),
+                    Reason::DisguisedMessage {
+                        shown: sh.clone().into(),
+                    },
                 );
             }
         }
     }
     for u in &ex.unchecked {
         let reason = match u {
-            Unchecked::DeepNesting => t(
-                "Parts of this message are nested deeper than the checker follows; they were only searched as raw text and may hide links that were not checked.".into(),
-                "このメッセージの一部は確認できる深さを超えて入れ子になっており、生のテキストとして検索しただけです。確認されていないリンクが含まれている可能性があります。".into(),
-            ),
-            Unchecked::TooLarge => t(
-                "The input is larger than the reading limit; everything past it was not checked.".into(),
-                "入力が読み込み上限を超えています。上限を超えた部分は確認されていません。".into(),
-            ),
+            Unchecked::DeepNesting => Reason::DeepNesting {},
+            Unchecked::TooLarge => Reason::TooLarge {},
         };
         out.push(Verdict {
-            // Stands where a link would be, so it is in the reader's language.
-            input: match (
-                u,
-                an.wording() == super::verdict::Wording::Only(crate::i18n::Lang::Ja),
-            ) {
-                (Unchecked::DeepNesting, false) => "(deeply nested message parts)".into(),
-                (Unchecked::TooLarge, false) => "(input past the size limit)".into(),
-                (Unchecked::DeepNesting, true) => "（深い入れ子のメッセージ部分）".into(),
-                (Unchecked::TooLarge, true) => "（読み込み上限を超えた部分）".into(),
-            },
+            // The edge names the part where a link would be shown.
+            input: String::new(),
             verdict: VerdictKind::Suspicious,
             techniques: Vec::new(),
             impersonates: None,
@@ -106,6 +83,7 @@ pub fn judge(an: &mut Analyser, ex: &Extraction) -> Vec<Verdict> {
             host: None,
             registrable_domain: None,
             reasons: vec![reason],
+            unexamined: Some(*u),
         });
     }
     out

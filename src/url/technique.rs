@@ -84,55 +84,6 @@ impl Technique {
     }
 }
 
-impl Technique {
-    /// Short name for people: the snake_case name in English, a Japanese
-    /// phrase followed by the name in Japanese.
-    pub fn label(self, lang: crate::i18n::Lang) -> String {
-        match lang {
-            crate::i18n::Lang::En => self.name().replace('_', " "),
-            crate::i18n::Lang::Ja => format!("{}（{}）", self.name_ja(), self.name()),
-        }
-    }
-
-    pub fn name_ja(self) -> &'static str {
-        use Technique as T;
-        match self {
-            T::Omission => "文字の欠落",
-            T::Insertion => "文字の追加",
-            T::Repetition => "文字の重複",
-            T::Replacement => "文字の置換",
-            T::Transposition => "文字の入れ替え",
-            T::VowelSwap => "母音の置換",
-            T::Bitsquatting => "ビット反転",
-            T::Homoglyph => "類似文字",
-            T::MixedScript => "文字体系の混在",
-            T::Hyphenation => "ハイフンの挿入",
-            T::DotRemoved => "ドットの削除",
-            T::DotMoved => "ドットの移動",
-            T::Combosquat => "単語の組み合わせ",
-            T::TldSwap => "ドメイン末尾の変更",
-            T::BrandSubdomain => "サブドメインにブランド名",
-            T::BrandInPath => "パスにブランド名",
-            T::Userinfo => "「@」の前の偽装",
-            T::PercentEncodedHost => "ホスト名のエンコード",
-            T::IpHost => "IPアドレス",
-            T::Shortener => "短縮URL",
-            T::MessengerImpersonation => "メッセンジャーでのなりすまし",
-            T::UnverifiedChannel => "未確認のアカウント",
-            T::FreeHosting => "無料ホスティング",
-            T::IpfsGateway => "IPFS",
-            T::InsecureScheme => "暗号化なし",
-            T::NonDefaultPort => "通常と異なるポート",
-            T::DataUrl => "data: URL",
-            T::JavascriptUrl => "javascript: URL",
-            T::UnverifiedDomain => "未確認のドメイン",
-            T::Transliteration => "ブランド名の別表記",
-            T::Redirect => "転送先の偽装",
-            T::LinkTextMismatch => "表示と異なるリンク先",
-        }
-    }
-}
-
 impl std::fmt::Display for Technique {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())

@@ -1,6 +1,7 @@
 //! Property tests: the analyser and the extractor accept anything without
 //! panicking, and always give a verdict that agrees with the fast path.
 
+use binance_audit::i18n::Lang;
 use binance_audit::url::extract::extract_links;
 use binance_audit::url::{Analyser, VerdictKind, analyse};
 use proptest::prelude::*;
@@ -20,7 +21,8 @@ fn consistent(input: &str) {
     assert!(
         v.reasons
             .iter()
-            .all(|r| !r.en.is_empty() && !r.ja.is_empty())
+            .map(|r| r.msg())
+            .all(|m| !m.render(Lang::En).is_empty() && !m.render(Lang::Ja).is_empty())
     );
     if v.verdict == VerdictKind::Phishing {
         assert!(

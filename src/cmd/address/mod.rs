@@ -18,14 +18,18 @@ use crate::cli::{AddressArgs, GlobalArgs};
 use crate::collect::binance::model::WithdrawAddress;
 use crate::collect::binance::{self as binance, ApiError, BinanceClient};
 use crate::context::Context;
-use crate::i18n::{Lang, Text, tr};
+use crate::i18n::{Lang, Msg, tr};
 use crate::report::format::{self, Render};
 use crate::report::{Format, RenderOptions};
+use crate::t;
 
 /// Largest input or `--known` file read.
 const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 /// Longest input echoed in text output.
 const MAX_SHOWN: usize = 200;
+/// Why a source was not read, as the sources' json spells it.
+const OFFLINE: &str = "offline (--offline)";
+const NO_KNOWN: &str = "no --known file given";
 
 mod reasons;
 mod render;
@@ -97,14 +101,8 @@ impl Kind {
         }
     }
 
-    fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Kind::Known => tr(lang, "KNOWN", "登録済み"),
-            Kind::LookAlike => tr(lang, "LOOK-ALIKE", "偽装の疑い"),
-            Kind::New => tr(lang, "NEW", "新規"),
-            Kind::Invalid => tr(lang, "INVALID", "不正"),
-            Kind::NotCompared => tr(lang, "NOT COMPARED", "未照合"),
-        }
+    fn label(self, lang: Lang) -> String {
+        Msg::keyed("address-kind-", self.name()).render(lang)
     }
 }
 
@@ -114,7 +112,7 @@ struct Item {
     kind: Kind,
     verdict: Verdict,
     memo_missing: bool,
-    reasons: Vec<Text>,
+    reasons: Vec<Msg>,
 }
 
 pub fn run(global: &GlobalArgs, args: &AddressArgs) -> Result<Exit> {
@@ -133,14 +131,10 @@ pub fn run(global: &GlobalArgs, args: &AddressArgs) -> Result<Exit> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     {
-        return Err(Error::Usage(format!(
-            "{}: {}",
-            tr(
-                lang,
-                "--network is a network name such as ETH, BSC, BTC or TRX",
-                "--network には ETH、BSC、BTC、TRX などのネットワーク名を指定してください"
-            ),
-            address::escape(n, 40)
+        return Err(Error::Usage(t!(
+            lang,
+            "address-error-network",
+            value = address::escape(n, 40)
         )));
     }
 
@@ -153,10 +147,10 @@ pub fn run(global: &GlobalArgs, args: &AddressArgs) -> Result<Exit> {
         for p in problems {
             eprintln!(
                 "binance-audit: {}: {} {}: {}",
-                tr(lang, "warning", "警告"),
+                t!(lang, "address-warning"),
                 path.display(),
                 p.line,
-                p.problem.get(lang)
+                p.problem.render(lang)
             );
         }
         known_count += k.len();
@@ -164,14 +158,7 @@ pub fn run(global: &GlobalArgs, args: &AddressArgs) -> Result<Exit> {
     }
     let candidates = read_candidates(args, network, lang)?;
     if candidates.is_empty() {
-        return Err(Error::Usage(
-            tr(
-                lang,
-                "no address found in the input",
-                "入力にアドレスが見つかりません",
-            )
-            .into(),
-        ));
+        return Err(Error::Usage(t!(lang, "address-error-none-found")));
     }
 
     let (book, history, book_state, history_state) = read_binance(&s, args)?;
@@ -180,7 +167,7 @@ pub fn run(global: &GlobalArgs, args: &AddressArgs) -> Result<Exit> {
         withdrawal_history: history_state,
         known_files: if args.known.is_empty() {
             SourceState::Skipped {
-                reason: "no --known file given".into(),
+                reason: NO_KNOWN.into(),
             }
         } else {
             SourceState::Read { count: known_count }
@@ -263,11 +250,11 @@ impl Render for Checked<'_> {
 
 fn read_file(path: &Path, lang: Lang) -> Result<String> {
     let cannot = |e: std::io::Error| {
-        Error::Usage(format!(
-            "{} {}: {}",
-            tr(lang, "cannot read", "読み込めません:"),
-            path.display(),
-            crate::files::io_reason(&e)
+        Error::Usage(t!(
+            lang,
+            "address-error-cannot-read",
+            path = path.display().to_string(),
+            reason = crate::files::io_reason(&e)
         ))
     };
     let f = std::fs::File::open(path).map_err(cannot)?;
@@ -278,16 +265,17 @@ fn read_file(path: &Path, lang: Lang) -> Result<String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-fn read_stdin() -> Result<String> {
+fn read_stdin(lang: Lang) -> Result<String> {
     let mut bytes = Vec::new();
     io::stdin()
         .lock()
         .take(MAX_INPUT_BYTES)
         .read_to_end(&mut bytes)
         .map_err(|e| {
-            Error::Usage(format!(
-                "cannot read standard input: {}",
-                crate::files::io_reason(&e)
+            Error::Usage(t!(
+                lang,
+                "address-error-stdin",
+                reason = crate::files::io_reason(&e)
             ))
         })?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
@@ -315,14 +303,7 @@ fn read_candidates(args: &AddressArgs, network: Option<&str>, lang: Lang) -> Res
     }
     if texts.is_empty() && files.is_empty() && !want_stdin {
         if io::stdin().is_terminal() {
-            return Err(Error::Usage(
-                tr(
-                    lang,
-                    "no address given: pass addresses, --input FILE, or pipe them on standard input",
-                    "アドレスが指定されていません。引数で渡すか、--input FILE を指定するか、標準入力から渡してください",
-                )
-                .into(),
-            ));
+            return Err(Error::Usage(t!(lang, "address-error-no-input")));
         }
         want_stdin = true;
     }
@@ -330,7 +311,7 @@ fn read_candidates(args: &AddressArgs, network: Option<&str>, lang: Lang) -> Res
         texts.push(read_file(f, lang)?);
     }
     if want_stdin {
-        texts.push(read_stdin()?);
+        texts.push(read_stdin(lang)?);
     }
     let mut out = Vec::new();
     for t in texts {
@@ -356,7 +337,7 @@ fn read_binance(
 ) -> Result<(Vec<Known>, Vec<Known>, SourceState, SourceState)> {
     let skipped = |r: &str| SourceState::Skipped { reason: r.into() };
     if s.net.is_offline() {
-        let r = "offline (--offline)";
+        let r = OFFLINE;
         return Ok((vec![], vec![], skipped(r), skipped(r)));
     }
     let sel = Selector::one(args.api_url.as_deref(), args.profile.as_deref());

@@ -9,8 +9,9 @@ use super::{Item, KINDS, Kind, MAX_SHOWN, SourceState, Sources};
 use crate::address::{self, Imitation, KnownIndex, Parsed, Verdict, middle_marker};
 use crate::cli::AddressArgs;
 use crate::collect::binance::ApiError;
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, Msg};
 use crate::text::pad;
+use crate::{msg, t};
 
 const FIELD: usize = 13;
 
@@ -26,14 +27,14 @@ pub(super) fn render_text(
     let (verbose, width) = (opts.verbose, opts.width);
     use std::fmt::Write;
     let mut o = String::new();
-    let field = |en: &str, ja: &str| format!("  {}", pad(tr(lang, en, ja), FIELD));
+    let field = |m: Msg| format!("  {}", pad(&m.render(lang), FIELD));
     let indent = " ".repeat(2 + FIELD);
     // A labelled line wrapped to the terminal, continuation under the value.
     let line =
         |label: &str, value: &str| crate::text::fill(label, 2 + FIELD, 2 + FIELD, value, width);
     for it in items {
         let p = &it.parsed;
-        let head = pad(it.kind.label(lang), 13);
+        let head = pad(&it.kind.label(lang), 13);
         let head = match it.kind {
             Kind::Known => head.green().bold(),
             Kind::LookAlike => head.red().bold(),
@@ -45,29 +46,38 @@ pub(super) fn render_text(
         let _ = writeln!(
             o,
             "{}",
-            line(&field("network", "ネットワーク"), network_text(p).get(lang))
+            line(
+                &field(msg!("address-field-network")),
+                &network_text(p).render(lang)
+            )
         );
         if let Some(c) = &args.coin {
             let _ = writeln!(
                 o,
                 "{}",
-                line(&field("coin", "通貨"), &address::escape(c.trim(), 16))
+                line(
+                    &field(msg!("address-field-coin")),
+                    &address::escape(c.trim(), 16)
+                )
             );
         }
         let _ = writeln!(
             o,
             "{}",
-            line(&field("format", "形式"), format_text(&p.format).get(lang))
+            line(
+                &field(msg!("address-field-format")),
+                &format_text(&p.format).render(lang)
+            )
         );
         match &it.verdict {
             Verdict::Known { matches, resembles } => {
                 for (i, t) in summarise(matches, index).iter().enumerate() {
                     let f = if i == 0 {
-                        field("yours", "登録")
+                        field(msg!("address-field-yours"))
                     } else {
                         indent.clone()
                     };
-                    let _ = writeln!(o, "{}", line(&f, t.get(lang)));
+                    let _ = writeln!(o, "{}", line(&f, &t.render(lang)));
                 }
                 for im in resembles.iter().take(3) {
                     let addr = im
@@ -76,9 +86,9 @@ pub(super) fn render_text(
                         .and_then(|&e| index.get(e))
                         .map(|k| address::escape(&k.address, MAX_SHOWN))
                         .unwrap_or_default();
-                    let _ = writeln!(o, "{}{addr}", field("look-alike", "類似"));
+                    let _ = writeln!(o, "{}{addr}", field(msg!("address-field-look-alike")));
                     for t in summarise(&im.entries, index) {
-                        let _ = writeln!(o, "{}", line(&indent, t.get(lang)));
+                        let _ = writeln!(o, "{}", line(&indent, &t.render(lang)));
                     }
                 }
             }
@@ -93,25 +103,26 @@ pub(super) fn render_text(
                     let _ = writeln!(
                         o,
                         "{indent}{}",
-                        match lang {
-                            Lang::En => format!("… and {} more look-alike(s)", imitates.len() - 3),
-                            Lang::Ja => format!("…ほか{}件の類似アドレス", imitates.len() - 3),
-                        }
+                        t!(lang, "address-more-lookalikes", n = imitates.len() - 3)
                     );
                 }
                 for t in summarise(also_known, index) {
-                    let _ = writeln!(o, "{}", line(&field("itself", "この宛先"), t.get(lang)));
+                    let _ = writeln!(
+                        o,
+                        "{}",
+                        line(&field(msg!("address-field-itself")), &t.render(lang))
+                    );
                 }
             }
             _ => {}
         }
         for (i, r) in it.reasons.iter().enumerate() {
             let f = if i == 0 {
-                field("why", "理由")
+                field(msg!("address-field-why"))
             } else {
                 indent.clone()
             };
-            let _ = writeln!(o, "{}", line(&f, r.get(lang)));
+            let _ = writeln!(o, "{}", line(&f, &r.render(lang)));
         }
         let _ = writeln!(o);
     }
@@ -126,38 +137,38 @@ pub(super) fn render_text(
                 )
             })
             .collect();
-        let _ = match lang {
-            Lang::En => writeln!(o, "Checked {}: {}.", items.len(), parts.join(", ")),
-            Lang::Ja => writeln!(o, "{}件を確認: {}", items.len(), parts.join("、")),
-        };
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        let _ = writeln!(
+            o,
+            "{}",
+            t!(
+                lang,
+                "address-summary",
+                n = items.len(),
+                parts = crate::i18n::join(lang, &parts)
+            )
+        );
     }
-    let _ = writeln!(o, "{}", tr(lang, "Compared with:", "照合対象:").bold());
-    for (en, ja, s) in [
-        ("address book", "出金アドレス帳", &sources.address_book),
-        (
-            "withdrawal history (90 days)",
-            "出金履歴（90日）",
-            &sources.withdrawal_history,
-        ),
-        ("--known files", "--known ファイル", &sources.known_files),
+    let _ = writeln!(o, "{}", t!(lang, "address-compared-with").bold());
+    for (name, s) in [
+        (msg!("address-source-book"), &sources.address_book),
+        (msg!("address-source-history"), &sources.withdrawal_history),
+        (msg!("address-source-known"), &sources.known_files),
     ] {
-        let state = match (s, lang) {
-            (SourceState::Read { count }, Lang::En) => format!("{count} record(s)"),
-            (SourceState::Read { count }, Lang::Ja) => format!("{count}件"),
-            (SourceState::Skipped { reason }, Lang::En) => {
-                format!("not read: {}", address::escape(reason, 300))
-            }
-            (SourceState::Skipped { reason }, Lang::Ja) => {
-                format!("未取得: {}", address::escape(&skipped_ja(reason), 300))
-            }
-            (SourceState::Failed { reason }, Lang::En) => {
-                format!("{} {}", "FAILED:".red(), address::escape(reason, 300))
-            }
-            (SourceState::Failed { reason }, Lang::Ja) => {
-                format!("{} {}", "取得失敗:".red(), address::escape(reason, 300))
-            }
+        let state = match s {
+            SourceState::Read { count } => t!(lang, "address-source-records", n = *count),
+            SourceState::Skipped { reason } => t!(
+                lang,
+                "address-source-not-read",
+                reason = address::escape(&skipped(reason).render(lang), 300)
+            ),
+            SourceState::Failed { reason } => format!(
+                "{} {}",
+                t!(lang, "address-source-failed").red(),
+                address::escape(reason, 300)
+            ),
         };
-        let label = format!("  {}", pad(tr(lang, en, ja), 30));
+        let label = format!("  {}", pad(&name.render(lang), 30));
         let _ = writeln!(o, "{}", crate::text::fill(&label, 32, 32, &state, width));
     }
     if verbose || !requests.is_empty() {
@@ -167,16 +178,15 @@ pub(super) fn render_text(
     o
 }
 
-/// The fixed reasons a source is skipped, in Japanese; others (from the
-/// API client) stay as they are.
-pub(super) fn skipped_ja(reason: &str) -> String {
+/// The fixed reasons a source is skipped, from the catalogue; others (from
+/// the API client) stay as they are. The sources' json keeps the English
+/// words these are recognised by.
+pub(super) fn skipped(reason: &str) -> Msg {
     match reason {
-        "offline (--offline)" => "オフライン（--offline）".into(),
-        "no --known file given" => "--known ファイルの指定なし".into(),
-        r if r == ApiError::NoCredentials.to_string() => {
-            "APIキーが設定されていません（BINANCE_API_KEY / 設定ファイル）".into()
-        }
-        r => r.into(),
+        super::OFFLINE => msg!("address-skipped-offline"),
+        super::NO_KNOWN => msg!("address-skipped-no-known"),
+        r if r == ApiError::NoCredentials.to_string() => msg!("address-skipped-no-key"),
+        r => Msg::verbatim(r),
     }
 }
 
@@ -191,20 +201,20 @@ pub(super) fn lookalike_block(
     let Some(target) = im.entries.first().and_then(|&i| index.get(i)) else {
         return;
     };
-    let field = |en: &str, ja: &str| format!("  {}", pad(tr(lang, en, ja), FIELD));
+    let field = |m: Msg| format!("  {}", pad(&m.render(lang), FIELD));
     let _ = writeln!(
         o,
         "{}{}",
-        field("imitates", "偽装対象"),
-        who(target).get(lang)
+        field(msg!("address-field-imitates")),
+        who(target).render(lang)
     );
     for t in summarise(&im.entries[1..], index) {
-        let _ = writeln!(o, "{}{}", " ".repeat(2 + FIELD), t.get(lang));
+        let _ = writeln!(o, "{}{}", " ".repeat(2 + FIELD), t.render(lang));
     }
     let mine = address::escape(&p.input, MAX_SHOWN);
     let theirs = address::escape(&target.address, MAX_SHOWN);
-    let _ = writeln!(o, "{}{}", field("checked", "確認対象"), mine);
-    let _ = writeln!(o, "{}{}", field("yours", "あなたの"), theirs);
+    let _ = writeln!(o, "{}{}", field(msg!("address-field-checked")), mine);
+    let _ = writeln!(o, "{}{}", field(msg!("address-field-your-address")), theirs);
     let marker = middle_marker(
         p.fixed,
         im.prefix,
@@ -267,8 +277,8 @@ pub(super) fn json_item(it: &Item, n: usize, index: &KnownIndex, lang: Lang) -> 
         ),
         _ => (vec![], vec![]),
     };
-    let en: Vec<&str> = it.reasons.iter().map(|r| r.en.as_str()).collect();
-    let ja: Vec<&str> = it.reasons.iter().map(|r| r.ja.as_str()).collect();
+    let en: Vec<String> = it.reasons.iter().map(|r| r.render(Lang::En)).collect();
+    let ja: Vec<String> = it.reasons.iter().map(|r| r.render(Lang::Ja)).collect();
     json!({
         "index": n,
         "input": p.input,
@@ -276,12 +286,34 @@ pub(super) fn json_item(it: &Item, n: usize, index: &KnownIndex, lang: Lang) -> 
         "network": p.network,
         "family": p.family,
         "network_inferred": p.inferred,
-        "format": p.format,
+        "format": format_json(&p.format),
         "memo_missing": it.memo_missing,
         "matches": matches,
         "imitates": imitates,
-        "reasons": if lang == Lang::Ja { &ja } else { &en },
+        "reasons": it.reasons.iter().map(|r| r.render(lang)).collect::<Vec<_>>(),
         "reasons_en": en,
         "reasons_ja": ja,
     })
+}
+
+/// The format check as json: its sentences in both languages, as
+/// `{"en": …, "ja": …}`.
+fn format_json(f: &address::FormatCheck) -> Value {
+    use address::FormatCheck as F;
+    let both = |m: &Msg| json!({"en": m.render(Lang::En), "ja": m.render(Lang::Ja)});
+    match f {
+        F::Valid {
+            scheme,
+            checksum,
+            note,
+        } => {
+            let mut v = json!({"state": "valid", "scheme": scheme, "checksum": checksum});
+            if let (Some(n), Some(m)) = (note, v.as_object_mut()) {
+                m.insert("note".into(), both(n));
+            }
+            v
+        }
+        F::Invalid { reason } => json!({"state": "invalid", "reason": both(reason)}),
+        F::NotChecked { reason } => json!({"state": "not_checked", "reason": both(reason)}),
+    }
 }

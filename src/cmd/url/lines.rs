@@ -12,7 +12,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use super::render::Style;
 use crate::bounded::{URL_LINE, URL_LINE_MAX, human};
-use crate::i18n::{Lang, tr};
+use crate::i18n::Lang;
 use crate::url::assess::Analyser;
 
 /// Lines per batch: large enough that channel traffic is noise, small enough
@@ -56,18 +56,12 @@ impl<R: Read> Lines<R> {
             // Judge the first part; skip the rest of the line unstored.
             self.raw.truncate(URL_LINE);
             if skip_line(&mut self.reader, URL_LINE_MAX - URL_LINE)? {
-                let msg = match self.lang {
-                    Lang::En => format!(
-                        "input line {} is longer than {}, the most read as one line",
-                        self.n,
-                        human(URL_LINE_MAX)
-                    ),
-                    Lang::Ja => format!(
-                        "入力の{}行目が1行として読める上限（{}）を超えています",
-                        self.n,
-                        human(URL_LINE_MAX)
-                    ),
-                };
+                let msg = crate::t!(
+                    self.lang,
+                    "url-error-line-too-long",
+                    n = self.n,
+                    limit = human(URL_LINE_MAX)
+                );
                 return Err(io::Error::new(io::ErrorKind::InvalidData, msg));
             }
         }
@@ -168,7 +162,7 @@ pub fn judge_parallel<R: Read + Send + 'static>(
         let (to_worker, worker_in) = sync_channel::<Batch>(2);
         let (worker_out, from_worker) = sync_channel::<Judged>(2);
         std::thread::spawn(move || {
-            let mut an = Analyser::new().worded(style.wording());
+            let mut an = Analyser::new();
             for batch in worker_in {
                 let mut j = Judged {
                     bytes: Vec::with_capacity(batch.text.len() * 8),
@@ -254,16 +248,14 @@ pub fn judge_parallel<R: Read + Send + 'static>(
     }
     match reader.join() {
         Ok(Ok(sent)) if sent == written => Ok(()),
-        Ok(Ok(_)) => Err(io::Error::other(tr(
+        Ok(Ok(_)) => Err(io::Error::other(crate::t!(
             style.lang,
-            "a worker thread stopped before judging every line",
-            "一部の行を判定する前に作業スレッドが停止しました",
+            "url-error-worker-stopped"
         ))),
         Ok(Err(e)) => Err(e),
-        Err(_) => Err(io::Error::other(tr(
+        Err(_) => Err(io::Error::other(crate::t!(
             style.lang,
-            "the input reader stopped unexpectedly",
-            "入力の読み込みが予期せず停止しました",
+            "url-error-reader-stopped"
         ))),
     }
 }

@@ -19,7 +19,7 @@ use render::Style;
 use super::error::{Error, Result};
 use super::exit::Exit;
 use crate::cli::{GlobalArgs, UrlArgs};
-use crate::i18n::{Lang, tr};
+use crate::i18n::Lang;
 use crate::report::Format;
 use crate::url::assess::Analyser;
 use crate::url::extract::{Unchecked, extract};
@@ -71,14 +71,7 @@ pub fn run(args: &UrlArgs, lang: Lang, width: usize, out: &mut dyn Write) -> Res
     }
     if sources.is_empty() {
         if io::stdin().is_terminal() {
-            return Err(Error::Usage(
-                tr(
-                    lang,
-                    "no link given: pass URLs, --input FILE, or pipe links on standard input",
-                    "リンクが指定されていません。URLを引数で渡すか、--input FILE を指定するか、標準入力から渡してください",
-                )
-                .into(),
-            ));
+            return Err(Error::Usage(crate::t!(lang, "url-error-no-input")));
         }
         sources.push(Source::Stdin);
     }
@@ -87,11 +80,11 @@ pub fn run(args: &UrlArgs, lang: Lang, width: usize, out: &mut dyn Write) -> Res
     for s in sources {
         let f = match &s {
             Source::File(p) => Some(std::fs::File::open(p).map_err(|e| {
-                Error::Usage(format!(
-                    "{} {}: {}",
-                    tr(lang, "cannot read", "読み込めません:"),
-                    p.display(),
-                    crate::files::io_reason(&e)
+                Error::Usage(crate::t!(
+                    lang,
+                    "url-error-cannot-read",
+                    path = p.display().to_string(),
+                    reason = crate::files::io_reason(&e)
                 ))
             })?),
             _ => None,
@@ -105,6 +98,7 @@ pub fn run(args: &UrlArgs, lang: Lang, width: usize, out: &mut dyn Write) -> Res
         all_languages: args.all_languages,
         width,
     };
+    style.prepare();
     let threads = args.threads.map_or_else(default_threads, |t| t.get());
     let mut sink = Sink::new(out, style);
     let result = (|| -> io::Result<()> {
@@ -125,14 +119,15 @@ pub fn run(args: &UrlArgs, lang: Lang, width: usize, out: &mut dyn Write) -> Res
         // A closed pipe (`| head`) is the reader's choice, not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Err(e) if e.kind() == io::ErrorKind::InvalidData => {
-            return Err(Error::Usage(format!(
-                "{}: {e}",
-                tr(lang, "cannot read the input", "入力を読み込めません")
+            return Err(Error::Usage(crate::t!(
+                lang,
+                "url-error-bad-input",
+                reason = e.to_string()
             )));
         }
         Err(e) => {
             return Err(Error::Write {
-                path: tr(lang, "the output", "出力").into(),
+                path: crate::t!(lang, "url-error-the-output"),
                 reason: crate::files::io_reason(&e),
             });
         }
@@ -155,7 +150,7 @@ pub(crate) fn kind_index(v: VerdictKind) -> usize {
     }
 }
 
-const KINDS: [VerdictKind; 5] = [
+pub(crate) const KINDS: [VerdictKind; 5] = [
     VerdictKind::Official,
     VerdictKind::Phishing,
     VerdictKind::Suspicious,
@@ -177,7 +172,7 @@ impl<'a> Sink<'a> {
         Sink {
             out,
             style,
-            analyser: Analyser::new().worded(style.wording()),
+            analyser: Analyser::new(),
             tally: Tally::default(),
             buf: Vec::with_capacity(1024),
         }
@@ -266,18 +261,19 @@ impl<'a> Sink<'a> {
                 let lang = self.style.lang;
                 let parts: Vec<String> = KINDS
                     .iter()
-                    .map(|k| {
-                        format!(
-                            "{} {}",
-                            k.label(lang).to_lowercase(),
-                            counts[kind_index(*k)]
-                        )
-                    })
+                    .map(|k| format!("{} {}", render::counted(lang, *k), counts[kind_index(*k)]))
                     .collect();
-                match lang {
-                    Lang::En => writeln!(self.out, "Checked {n}: {}.", parts.join(", "))?,
-                    Lang::Ja => writeln!(self.out, "{n}件を確認: {}", parts.join("、"))?,
-                }
+                let parts = parts.iter().map(String::as_str).collect::<Vec<_>>();
+                writeln!(
+                    self.out,
+                    "{}",
+                    crate::t!(
+                        lang,
+                        "url-summary",
+                        n = n,
+                        parts = crate::i18n::join(lang, &parts)
+                    )
+                )?;
             }
             _ => {}
         }
@@ -328,6 +324,45 @@ mod tests {
             !out.contains('\u{1b}') && !out.contains('\u{202e}'),
             "{out:?}"
         );
+    }
+
+    /// A part of a message not examined is named in the reader's language,
+    /// with `--all-languages` too (it used to stay English there).
+    #[test]
+    fn unexamined_parts_are_named_in_the_reader_language() {
+        let mut body = String::from("see https://deep.example/login\r\n");
+        for d in (0..40).rev() {
+            body = format!(
+                "--b{d}x\r\nContent-Type: multipart/mixed; boundary=\"b{}x\"\r\n\r\n{body}\r\n--b{d}x--\r\n",
+                d + 1
+            );
+        }
+        let mail = format!(
+            "From: a@b.example\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=\"b0x\"\r\n\r\n{body}"
+        );
+        for all_languages in [false, true] {
+            let args = UrlArgs {
+                urls: vec![mail.clone()],
+                format: Format::Jsonl,
+                extract: true,
+                all_languages,
+                ..UrlArgs::default()
+            };
+            let mut out = Vec::new();
+            run(&args, Lang::Ja, 1000, &mut out).unwrap();
+            let out = String::from_utf8(out).unwrap();
+            assert!(
+                out.contains("\"input\":\"（深い入れ子のメッセージ部分）\""),
+                "{out}"
+            );
+            let mut en = Vec::new();
+            run(&args, Lang::En, 1000, &mut en).unwrap();
+            let en = String::from_utf8(en).unwrap();
+            assert!(
+                en.contains("\"input\":\"(deeply nested message parts)\""),
+                "{en}"
+            );
+        }
     }
 
     #[test]

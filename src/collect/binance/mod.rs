@@ -154,7 +154,10 @@ pub async fn collect(
     if let (Some(book), Some(sent)) = (&book, &sent) {
         facts.observe(
             "withdrawal.history_lookalikes",
-            crate::address::facts::history_lookalikes(book, sent, lang),
+            crate::address::facts::history_lookalikes(book, sent)
+                .iter()
+                .map(|l| l.msg().render(lang))
+                .collect::<Vec<_>>(),
         );
     }
 
@@ -401,7 +404,10 @@ fn record_addresses(list: &[WithdrawAddress], facts: &mut Facts, lang: Lang) -> 
     facts.observe("withdrawal.addresses", Value::Array(book));
     facts.observe(
         "withdrawal.book_lookalikes",
-        crate::address::facts::book_lookalikes(&book_known(list), lang),
+        crate::address::facts::book_lookalikes(&book_known(list))
+            .iter()
+            .map(|l| l.msg().render(lang))
+            .collect::<Vec<_>>(),
     );
     vec![]
 }
