@@ -38,7 +38,7 @@ pub fn describe_net_error_in(e: &NetError, lang: Lang) -> String {
             }
             s
         }
-        other => crate::collect::messages::net_error(other, lang),
+        other => crate::collect::messages::net_error(other).render(lang),
     }
 }
 
@@ -64,9 +64,10 @@ pub async fn public_checks(
             false,
         );
     }
-    let sys_url = net::join(base, "/sapi/v1/system/status");
-    let ping_url = net::join(base, "/api/v3/ping");
-    let time_url = net::join(base, "/api/v3/time");
+    use crate::collect::binance::{Purpose, endpoint as ep};
+    let sys_url = net::join(base, ep::SYSTEM_STATUS);
+    let ping_url = net::join(base, ep::PING);
+    let time_url = net::join(base, ep::SERVER_TIME);
     let timed = |url: Url, purpose: &'static str| async move {
         let sent_at = Utc::now();
         let start = Instant::now();
@@ -74,9 +75,9 @@ pub async fn public_checks(
         (r, sent_at, start.elapsed())
     };
     let ((sys, _, _), (ping, _, ping_rtt), (time, time_sent, time_rtt)) = tokio::join!(
-        timed(sys_url, "Binance system status"),
-        timed(ping_url, "Binance connectivity"),
-        timed(time_url, "Binance server time"),
+        timed(sys_url, Purpose::SystemStatus.label()),
+        timed(ping_url, Purpose::Connectivity.label()),
+        timed(time_url, Purpose::ServerTime.label()),
     );
     let reachable = ![&sys, &ping, &time]
         .iter()
@@ -331,26 +332,19 @@ pub async fn signed_checks(
     if let Err(e) = client.sync_clock().await
         && e.stops_everything()
     {
-        let e = crate::collect::messages::api_error(&e, lang);
+        let e = e.msg().render(lang);
         return (
             Probe::failed(e.clone()),
             Probe::failed(e.clone()),
             Probe::failed(e),
         );
     }
+    use crate::collect::binance::{Purpose, endpoint as ep};
     let (status, getall, open) = tokio::join!(
-        client.get_json::<AccountStatus>("/sapi/v1/account/status", &[], "account status"),
-        client.signed_get(
-            "/sapi/v1/capital/config/getall",
-            &[],
-            "deposit/withdrawal state per coin and network"
-        ),
+        client.account_status(Purpose::AccountStatus),
+        client.signed_get(ep::COIN_CONFIG, &[], Purpose::CoinStates),
         // Weight 80 without a symbol: asked once, only here.
-        client.get_json::<Vec<serde_json::Value>>(
-            "/api/v3/openOrders",
-            &[],
-            "open orders count (all symbols)"
-        ),
+        client.open_orders(Purpose::OpenOrdersCount),
     );
     let account = match status {
         Ok(AccountStatus { data: Some(d), .. }) => {
@@ -361,16 +355,15 @@ pub async fn signed_checks(
             };
             Probe::ran(d, shown)
         }
-        Ok(_) => Probe::failed(crate::collect::messages::api_error(
-            &ApiError::BadJson {
-                detail: "no \"data\" field".into(),
-            },
-            lang,
-        )),
-        Err(e) => Probe::failed(crate::collect::messages::api_error(&e, lang)),
+        Ok(_) => Probe::failed(
+            ApiError::BadJson(crate::collect::binance::JsonProblem::NoField("data"))
+                .msg()
+                .render(lang),
+        ),
+        Err(e) => Probe::failed(e.msg().render(lang)),
     };
     let coins = match getall
-        .map_err(|e| crate::collect::messages::api_error(&e, lang))
+        .map_err(|e| e.msg().render(lang))
         .and_then(|b| select_coins(&b, coins))
     {
         Ok((list, missing)) => {
@@ -381,7 +374,7 @@ pub async fn signed_checks(
     };
     let open_orders = match open {
         Ok(v) => Probe::ran(v.len(), v.len().to_string()),
-        Err(e) => Probe::failed(crate::collect::messages::api_error(&e, lang)),
+        Err(e) => Probe::failed(e.msg().render(lang)),
     };
     (account, coins, open_orders)
 }

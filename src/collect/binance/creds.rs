@@ -174,7 +174,7 @@ impl Credentials {
                     None
                 };
                 Signer::from_pkcs8_pem_with(text, pass.as_ref())
-                    .map_err(|e| format!("{origin}: {e}"))?
+                    .map_err(|e| format!("{origin}: {}", e.msg().render(crate::i18n::ui())))?
             }
             (None, None, Some((path, origin))) => {
                 let secret = read_small(&path, &origin)?;
