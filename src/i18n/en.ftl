@@ -150,6 +150,25 @@ binance-period-order = --since ({ $since }) must be before --until ({ $until })
 # The address check's reading of Binance.
 binance-address-no-account = no Binance account selected
 
+# API credentials that are configured but cannot be used.
+binance-creds-setting = { $key } in { $section }
+binance-creds-not-utf8 = { $var } is not valid UTF-8
+binance-creds-secret-without-key = a secret is configured but no API key: set { $key_var } or api_key in { $section }
+binance-creds-key-empty = { $origin } is empty
+binance-creds-key-not-printable = { $origin } contains spaces, line breaks or non-ASCII characters; copy the key again from Profile → API Management
+binance-creds-both-vars = both { $secret_var } and { $pem_var } are set: keep the one that matches the key's type (HMAC secret or Ed25519/RSA private key)
+binance-creds-both-files = both secret_file and private_key_file are set in { $section }: keep the one that matches the key's type
+binance-creds-no-signer = an API key is set ({ $key_origin }) but no way to sign: set { $secret_var } (HMAC secret) or { $pem_var } (Ed25519/RSA private key file)
+binance-creds-pem-not-text = { $origin }: the private key file is not text (PEM)
+binance-creds-of = { $origin }: { $error }
+binance-creds-secret-empty = { $origin }: the secret is empty
+binance-creds-secret-not-printable = { $origin }: the secret contains spaces, line breaks or non-ASCII characters (a Binance secret key is one line of letters and digits)
+binance-creds-secret-is-pem = { $origin }: this is a PEM private key, not an HMAC secret; name it with private_key_file / BINANCE_API_PRIVATE_KEY_FILE
+binance-creds-too-large = { $origin }: { $path } is { $bytes } bytes, too large to be a key
+binance-creds-passphrase = the private key's passphrase
+binance-creds-passphrase-in = { $what } in { $var }
+binance-creds-passphrase-prompt = Passphrase of the API private key:{" "}
+
 
 ## ── end of binance ──
 

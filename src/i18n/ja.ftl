@@ -153,6 +153,25 @@ binance-period-order = --since（{ $since }）は --until（{ $until }）より�
 # The address check's reading of Binance.
 binance-address-no-account = Binanceのアカウントが選ばれていません
 
+# API credentials that are configured but cannot be used.
+binance-creds-setting = { $section } の { $key }
+binance-creds-not-utf8 = { $var } がUTF-8ではありません
+binance-creds-secret-without-key = シークレットは設定されていますがAPIキーがありません。{ $key_var } か { $section } の api_key を設定してください
+binance-creds-key-empty = { $origin } が空です
+binance-creds-key-not-printable = { $origin } に空白・改行・ASCII以外の文字が含まれています。プロフィール → API管理 からキーをもう一度コピーしてください
+binance-creds-both-vars = { $secret_var } と { $pem_var } の両方が設定されています。キーの種類（HMACシークレットか、Ed25519/RSAの秘密鍵）に合う方だけを残してください
+binance-creds-both-files = { $section } に secret_file と private_key_file の両方があります。キーの種類に合う方だけを残してください
+binance-creds-no-signer = APIキー（{ $key_origin }）はありますが、署名する手段がありません。{ $secret_var }（HMACシークレット）か { $pem_var }（Ed25519/RSAの秘密鍵ファイル）を設定してください
+binance-creds-pem-not-text = { $origin }: 秘密鍵のファイルがテキスト（PEM）ではありません
+binance-creds-of = { $origin }: { $error }
+binance-creds-secret-empty = { $origin }: シークレットが空です
+binance-creds-secret-not-printable = { $origin }: シークレットに空白・改行・ASCII以外の文字が含まれています（Binanceのシークレットキーは英数字1行です）
+binance-creds-secret-is-pem = { $origin }: これはHMACシークレットではなくPEM形式の秘密鍵です。private_key_file / BINANCE_API_PRIVATE_KEY_FILE で指定してください
+binance-creds-too-large = { $origin }: { $path } は { $bytes } バイトあり、キーとしては大きすぎます
+binance-creds-passphrase = 秘密鍵のパスフレーズ
+binance-creds-passphrase-in = { $var } の{ $what }
+binance-creds-passphrase-prompt = APIの秘密鍵のパスフレーズ:{" "}
+
 
 ## ── end of binance ──
 

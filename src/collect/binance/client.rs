@@ -798,6 +798,7 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn error_lines_explain_codes() {
@@ -806,7 +807,7 @@ mod tests {
             code: -2015,
             msg: "Invalid API-key, IP, or permissions for action, request ip: 203.0.113.7".into(),
         };
-        let s = e.to_string();
+        let s = e.msg().render(Lang::En);
         assert!(
             s.contains("203.0.113.7") && s.contains("allow-list") && s.contains("Enable Reading"),
             "{s}"
@@ -817,32 +818,119 @@ mod tests {
             code: -2008,
             msg: String::new(),
         }
-        .to_string();
+        .msg().render(Lang::En);
         assert!(s.contains("deleted or expired"), "{s}");
         let s = ApiError::Rejected {
             status: 400,
             code: -1021,
             msg: String::new(),
         }
-        .to_string();
+        .msg().render(Lang::En);
         assert!(s.contains("clock"), "{s}");
         let s = ApiError::Rejected {
             status: 400,
             code: -1022,
             msg: String::new(),
         }
-        .to_string();
+        .msg().render(Lang::En);
         assert!(s.contains("signature"), "{s}");
         let s = ApiError::RateLimited {
             retry_after: Some(7),
         }
-        .to_string();
+        .msg().render(Lang::En);
         assert!(s.contains("429") && s.contains("7 s"), "{s}");
         let s = ApiError::Banned {
             retry_after: Some(120),
         }
-        .to_string();
+        .msg().render(Lang::En);
         assert!(s.contains("418") && s.contains("120 s"), "{s}");
+    }
+
+    /// The catalogue says what the old `Display` said, word for word.
+    #[test]
+    fn messages_read_as_before() {
+        let r = |code, status, msg: &str| ApiError::Rejected {
+            status,
+            code,
+            msg: msg.into(),
+        };
+        let en = |e: ApiError| e.msg().render(Lang::En);
+        let ja = |e: ApiError| e.msg().render(Lang::Ja);
+        assert_eq!(
+            en(r(-2015, 401, "x, request ip: 1.2.3.4")),
+            "Binance rejected the API key (-2015 \"Invalid API-key, IP, or permissions for action\"); the usual causes: (1) the key and the secret/private key do not belong together — copy both again; (2) this machine's IP (Binance saw 1.2.3.4) is not on the key's IP allow-list — which is good: run the audit from an allowed host or add this IP in Profile → API Management → Edit restrictions; (3) \"Enable Reading\" is off for the key — turn it on in Profile → API Management"
+        );
+        assert!(ja(r(-2015, 401, "")).contains("この端末のIPがキーのIP許可リストにない"));
+        assert_eq!(
+            en(r(-1007, 500, "")),
+            "Binance could not answer (-1007: busy or internal timeout); try again later"
+        );
+        assert_eq!(
+            en(r(-1000, 400, "odd")),
+            "Binance returned error -1000 (HTTP 400): odd"
+        );
+        assert_eq!(
+            ja(r(-1130, 400, "bad param")),
+            "Binanceがエラー -1130 を返しました（HTTP 400）: 「bad param」"
+        );
+        assert_eq!(
+            en(ApiError::RateLimited {
+                retry_after: Some(604_800)
+            }),
+            "Binance rate limit hit (HTTP 429): this endpoint was not called again as Binance asks — wait 604800 s; nothing was retried, so the limit is not made worse"
+        );
+        assert_eq!(
+            en(ApiError::Banned { retry_after: None }),
+            "Binance has temporarily banned this IP (HTTP 418) after too many requests: every further call was stopped; do not run tools against Binance from this IP until then"
+        );
+        assert_eq!(
+            ja(ApiError::Banned {
+                retry_after: Some(120)
+            }),
+            "リクエストが多すぎたため、BinanceがこのIPを一時的に禁止しました（HTTP 418）。以降の呼び出しはすべて止めました（禁止は120秒続きます）。それまでこのIPからBinanceに対してツールを実行しないでください"
+        );
+        assert_eq!(
+            en(ApiError::Timeout {
+                secs: 15,
+                attempts: 2
+            }),
+            "Binance did not answer within 15 s (2 attempt(s)); check the connection or raise --timeout"
+        );
+        assert_eq!(
+            en(ApiError::NotSent(NetError::Deadline(30).to_string())),
+            "Binance was not asked: the run's time limit of 30 s was reached; not sent"
+        );
+        assert_eq!(
+            ja(ApiError::NotSent(NetError::Deadline(30).to_string())),
+            "Binanceには問い合わせていません: この実行の制限時間（30秒）に達したため、送信していません"
+        );
+        assert_eq!(
+            en(ApiError::BadJson(JsonProblem::Malformed {
+                line: 1,
+                column: 9
+            })),
+            "Binance's answer could not be read (not the expected JSON: malformed at line 1 column 9)"
+        );
+        assert_eq!(
+            ja(ApiError::Signing(SignError::RsaFailed)),
+            "リクエストに署名できませんでした: 「RSAの署名に失敗しました（キーが壊れていませんか）」"
+        );
+        assert_eq!(
+            en(ApiError::NoCredentials),
+            ApiError::NoCredentials.to_string()
+        );
+        for e in [
+            ApiError::Offline,
+            ApiError::Http { status: 403 },
+            ApiError::Server {
+                status: 502,
+                attempts: 3,
+            },
+            ApiError::TooLarge { mib: 32 },
+            ApiError::Clock { corrected: false },
+        ] {
+            assert!(crate::i18n::english_runs(&ja(e.clone())).is_empty(), "{e:?}");
+        }
     }
 
     #[test]
@@ -862,11 +950,8 @@ mod tests {
             #[allow(dead_code)]
             a: bool,
         }
-        let e = parse_json::<T>(br#"{"a": tru"#).unwrap_err();
-        assert!(
-            e.to_string().contains("cut off") || e.to_string().contains("malformed"),
-            "{e}"
-        );
+        let e = parse_json::<T>(br#"{"a": tru"#).unwrap_err().msg().render(Lang::En);
+        assert!(e.contains("cut off") || e.contains("malformed"), "{e}");
         let e = parse_json::<T>(br#"{"code": -2015, "msg": "Invalid API-key"}"#).unwrap_err();
         assert_eq!(e.code(), Some(-2015));
     }
