@@ -272,8 +272,7 @@ fn evidence(global: &GlobalArgs, args: &IncidentArgs, kind: Kind) -> Result<Exit
             .map_err(|e| Error::Usage(format!("--until {}", e.render(crate::i18n::ui()))))?,
         None => now,
     };
-    let period =
-        Period::new(since, until, now).map_err(|e| usage(e.render(crate::i18n::ui())))?;
+    let period = Period::new(since, until, now).map_err(|e| usage(e.render(crate::i18n::ui())))?;
     let symbols = args
         .symbol
         .iter()

@@ -653,7 +653,11 @@ mod tests {
         let syms = vec!["BTCUSDT".to_string(), "ETHUSDT".to_string()];
         assert_eq!(pairs(&syms).render(Lang::En), "BTCUSDT, ETHUSDT");
         assert_eq!(pairs(&syms).render(Lang::Ja), "BTCUSDT、ETHUSDT");
-        let j = joined(vec![Msg::verbatim("a"), Msg::verbatim("b"), Msg::verbatim("c")]);
+        let j = joined(vec![
+            Msg::verbatim("a"),
+            Msg::verbatim("b"),
+            Msg::verbatim("c"),
+        ]);
         assert_eq!(j.render(Lang::Ja), "a; b; c");
         assert_eq!(bad_rows_note(0).render(Lang::En), "");
         assert_eq!(

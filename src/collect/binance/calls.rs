@@ -167,7 +167,10 @@ impl BinanceClient {
         page: Option<HistoryPage>,
     ) -> Result<Records<WithdrawRecord>, ApiError> {
         match page {
-            Some(p) => self.records(ep::WITHDRAW_HISTORY, &p.params(), purpose).await,
+            Some(p) => {
+                self.records(ep::WITHDRAW_HISTORY, &p.params(), purpose)
+                    .await
+            }
             None => self.records(ep::WITHDRAW_HISTORY, &[], purpose).await,
         }
     }

@@ -225,7 +225,11 @@ impl ApiError {
                 ))
             ),
             ApiError::Server { status, attempts } => {
-                msg!("binance-error-server", status = *status, attempts = *attempts)
+                msg!(
+                    "binance-error-server",
+                    status = *status,
+                    attempts = *attempts
+                )
             }
             ApiError::Http { status: 403 } => msg!("binance-error-firewall"),
             ApiError::Http { status } => msg!("binance-error-http", status = *status),
@@ -598,7 +602,10 @@ impl BinanceClient {
                 // Attached raw: the bytes sent are the bytes signed.
                 url.set_query(Some(&query));
             }
-            let result = self.net.get_try(&url, headers, purpose.label(), attempt).await;
+            let result = self
+                .net
+                .get_try(&url, headers, purpose.label(), attempt)
+                .await;
             if let Ok(resp) = &result {
                 self.note_weight(path, resp);
             }
@@ -818,31 +825,36 @@ mod tests {
             code: -2008,
             msg: String::new(),
         }
-        .msg().render(Lang::En);
+        .msg()
+        .render(Lang::En);
         assert!(s.contains("deleted or expired"), "{s}");
         let s = ApiError::Rejected {
             status: 400,
             code: -1021,
             msg: String::new(),
         }
-        .msg().render(Lang::En);
+        .msg()
+        .render(Lang::En);
         assert!(s.contains("clock"), "{s}");
         let s = ApiError::Rejected {
             status: 400,
             code: -1022,
             msg: String::new(),
         }
-        .msg().render(Lang::En);
+        .msg()
+        .render(Lang::En);
         assert!(s.contains("signature"), "{s}");
         let s = ApiError::RateLimited {
             retry_after: Some(7),
         }
-        .msg().render(Lang::En);
+        .msg()
+        .render(Lang::En);
         assert!(s.contains("429") && s.contains("7 s"), "{s}");
         let s = ApiError::Banned {
             retry_after: Some(120),
         }
-        .msg().render(Lang::En);
+        .msg()
+        .render(Lang::En);
         assert!(s.contains("418") && s.contains("120 s"), "{s}");
     }
 
@@ -929,7 +941,10 @@ mod tests {
             ApiError::TooLarge { mib: 32 },
             ApiError::Clock { corrected: false },
         ] {
-            assert!(crate::i18n::english_runs(&ja(e.clone())).is_empty(), "{e:?}");
+            assert!(
+                crate::i18n::english_runs(&ja(e.clone())).is_empty(),
+                "{e:?}"
+            );
         }
     }
 
@@ -950,7 +965,10 @@ mod tests {
             #[allow(dead_code)]
             a: bool,
         }
-        let e = parse_json::<T>(br#"{"a": tru"#).unwrap_err().msg().render(Lang::En);
+        let e = parse_json::<T>(br#"{"a": tru"#)
+            .unwrap_err()
+            .msg()
+            .render(Lang::En);
         assert!(e.contains("cut off") || e.contains("malformed"), "{e}");
         let e = parse_json::<T>(br#"{"code": -2015, "msg": "Invalid API-key"}"#).unwrap_err();
         assert_eq!(e.code(), Some(-2015));

@@ -581,14 +581,14 @@ mod tests {
     fn half_configured_is_an_error_that_quotes_nothing() {
         let e = Credentials::for_profile(None, &Profile::default(), &env(&[(SECRET_ENV, SECRET)]))
             .unwrap_err()
-        .msg()
-        .render(crate::i18n::Lang::En);
+            .msg()
+            .render(crate::i18n::Lang::En);
         assert!(e.contains("no API key"), "{e}");
         assert!(!e.contains(SECRET));
         let e = Credentials::for_profile(None, &Profile::default(), &env(&[(KEY_ENV, KEY)]))
             .unwrap_err()
-        .msg()
-        .render(crate::i18n::Lang::En);
+            .msg()
+            .render(crate::i18n::Lang::En);
         assert!(e.contains("no way to sign") && !e.contains(KEY), "{e}");
         let e = Credentials::for_profile(
             None,

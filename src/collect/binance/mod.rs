@@ -235,7 +235,11 @@ fn statuses(summary: Msg, problems: Vec<Problem>) -> Vec<CheckStatus> {
         .map(|(line, calls)| {
             CheckStatus::failed(
                 CHECK,
-                msg!("binance-audit-problem", line = line, calls = calls.join(", ")),
+                msg!(
+                    "binance-audit-problem",
+                    line = line,
+                    calls = calls.join(", ")
+                ),
             )
         })
         .collect()
@@ -264,7 +268,10 @@ fn record_restrictions(r: &ApiRestrictions, now_ms: i64, facts: &mut Facts) -> V
             facts.observe("api.key_age_days", ((now_ms - t) / DAY_MS).max(0));
         }
         Some(t) => {
-            let why = msg!("binance-audit-implausible-create-time", time = t.to_string());
+            let why = msg!(
+                "binance-audit-implausible-create-time",
+                time = t.to_string()
+            );
             facts.not_checked("api.create_time", why.clone());
             facts.not_checked("api.key_age_days", why);
         }
@@ -532,8 +539,7 @@ mod tests {
         )
         .unwrap();
         let mut f = Facts::new();
-        let missing =
-            record_restrictions(&r, BINANCE_START_MS + 100 * DAY_MS + 5, &mut f);
+        let missing = record_restrictions(&r, BINANCE_START_MS + 100 * DAY_MS + 5, &mut f);
         assert!(missing.is_empty());
         assert_eq!(
             f.get("api.key_age_days").and_then(Fact::value),

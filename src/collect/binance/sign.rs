@@ -60,9 +60,7 @@ pub enum SignError {
     OpenSsh,
     #[error("the private key file is not a PEM private key (expected -----BEGIN PRIVATE KEY-----)")]
     NotPem,
-    #[error(
-        "the private key is neither an Ed25519 nor an RSA PKCS#8 key (or the file is damaged)"
-    )]
+    #[error("the private key is neither an Ed25519 nor an RSA PKCS#8 key (or the file is damaged)")]
     UnknownKey,
     #[error("RSA signing failed (is the key damaged?)")]
     RsaFailed,
