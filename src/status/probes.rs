@@ -64,10 +64,9 @@ pub async fn public_checks(
             false,
         );
     }
-    use crate::collect::binance::{Purpose, endpoint as ep};
-    let sys_url = net::join(base, ep::SYSTEM_STATUS);
-    let ping_url = net::join(base, ep::PING);
-    let time_url = net::join(base, ep::SERVER_TIME);
+    let sys_url = net::join(base, "/sapi/v1/system/status");
+    let ping_url = net::join(base, "/api/v3/ping");
+    let time_url = net::join(base, "/api/v3/time");
     let timed = |url: Url, purpose: &'static str| async move {
         let sent_at = Utc::now();
         let start = Instant::now();
@@ -75,9 +74,9 @@ pub async fn public_checks(
         (r, sent_at, start.elapsed())
     };
     let ((sys, _, _), (ping, _, ping_rtt), (time, time_sent, time_rtt)) = tokio::join!(
-        timed(sys_url, Purpose::SystemStatus.label()),
-        timed(ping_url, Purpose::Connectivity.label()),
-        timed(time_url, Purpose::ServerTime.label()),
+        timed(sys_url, "Binance system status"),
+        timed(ping_url, "Binance connectivity"),
+        timed(time_url, "Binance server time"),
     );
     let reachable = ![&sys, &ping, &time]
         .iter()
