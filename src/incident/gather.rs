@@ -664,5 +664,10 @@ mod tests {
             bad_rows_note(2).render(Lang::En),
             "; 2 unreadable record(s) skipped"
         );
+        // Counts are plain digits, as `format!` wrote them.
+        assert_eq!(
+            bad_rows_note(1_234_567).render(Lang::Ja),
+            "、読めない記録1234567件は除外"
+        );
     }
 }

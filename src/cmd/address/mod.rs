@@ -344,16 +344,7 @@ fn read_binance(
     let target = account::targets(&s.config, &sel)
         .map_err(usage)?
         .pop()
-        .ok_or_else(|| {
-            Error::Usage(
-                tr(
-                    s.lang,
-                    "no Binance account selected",
-                    "Binanceのアカウントが選ばれていません",
-                )
-                .into(),
-            )
-        })?;
+        .ok_or_else(|| Error::Usage(crate::t!(s.lang, "binance-address-no-account")))?;
     let creds = match target.creds {
         Ok(Some(c)) => c,
         Ok(None) => {
