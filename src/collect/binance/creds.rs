@@ -278,11 +278,11 @@ impl Credentials {
                     origin: origin.clone(),
                 })?;
                 let pass = if Signer::is_encrypted_pem(text) {
-                    passphrase(&var(PASSPHRASE_ENV), &var(PASSPHRASE_FILE_ENV), &env).map_err(
-                        |text| CredsError::Unreadable {
-                            origin: origin.clone(),
-                            text,
-                        },
+                    passphrase(
+                        &var(PASSPHRASE_ENV),
+                        &var(PASSPHRASE_FILE_ENV),
+                        &env,
+                        &origin,
                     )?
                 } else {
                     None
@@ -349,14 +349,19 @@ pub fn env_suffix(profile: &str) -> String {
 }
 
 /// The passphrase from `$pass_var`, the file named by `$file_var`, or a
-/// prompt when someone is there to answer; never from argv. An error is
+/// prompt when someone is there to answer; never from argv. An error holds
 /// `crate::secret`'s sentence, which that module makes in the diagnostics
 /// language from the words given here.
 fn passphrase(
     pass_var: &str,
     file_var: &str,
     env: &dyn Fn(&str) -> Option<OsString>,
-) -> Result<Option<secrecy::SecretString>, SecretText> {
+    origin: &Origin,
+) -> Result<Option<secrecy::SecretString>, CredsError> {
+    let unreadable = |text: String| CredsError::Unreadable {
+        origin: origin.clone(),
+        text,
+    };
     // `crate::secret` takes its words as text: made here, in its language.
     let lang = crate::i18n::ui();
     let what = msg!("binance-creds-passphrase").render(lang);
@@ -370,24 +375,26 @@ fn passphrase(
             )
             .render(lang),
         )
-        .map(Some);
+        .map(Some)
+        .map_err(unreadable);
     }
     if let Some(p) = env(file_var) {
         // `-` is standard input, as for other tools that read a secret from a file.
         if p == "-" {
-            return crate::secret::read_stdin(&what).map(Some);
+            return crate::secret::read_stdin(&what)
+                .map(Some)
+                .map_err(unreadable);
         }
-        return crate::secret::read_file(Path::new(&p), &what).map(Some);
+        return crate::secret::read_file(Path::new(&p), &what)
+            .map(Some)
+            .map_err(unreadable);
     }
     if crate::secret::interactive() {
-        return crate::secret::prompt(&msg!("binance-creds-passphrase-prompt").render(lang));
+        return crate::secret::prompt(&msg!("binance-creds-passphrase-prompt").render(lang))
+            .map_err(unreadable);
     }
     Ok(None)
 }
-
-/// A sentence `crate::secret` or `crate::bounded` made (their errors are
-/// still text).
-type SecretText = String;
 
 fn check_api_key(key: &str, origin: &Origin) -> Result<(), CredsError> {
     let origin = origin.clone();
