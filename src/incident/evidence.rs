@@ -1,8 +1,8 @@
 //! The evidence bundle's data: what Binance's history endpoints return,
 //! reduced to the facts a support ticket or police report needs, plus the
 //! time handling (periods, windows, pacing) the collection walks by.
-//! Binance answers are parsed leniently field by field: a missing or oddly
-//! typed field becomes empty, never a failed collection.
+//! Binance's answers are decoded once, in `collect::binance::model`
+//! (leniently, field by field); here they become the bundle's rows.
 
 use std::time::Duration;
 

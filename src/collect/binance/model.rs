@@ -1,4 +1,5 @@
-//! What the audit reads from Binance, parsed leniently: every field is
+//! Every answer the tool reads from Binance (audit, status, the evidence
+//! bundle, the address check), decoded here once and leniently: every field is
 //! optional, a field of an unexpected type reads as absent instead of failing
 //! the whole answer, and unknown fields are kept (Binance adds permission
 //! flags over time, and an unknown `enable*` flag that is true matters).
