@@ -212,9 +212,9 @@ pub async fn collect(
 
 fn mark_all(facts: &mut Facts, reason: &Msg) {
     for ns in ["api.", "account.", "withdrawal."] {
-        facts.not_checked_prefix(ns, reason);
+        facts.not_checked_prefix(ns, reason.clone());
     }
-    facts.not_checked_prefix("env.clock_skew_ms", reason);
+    facts.not_checked_prefix("env.clock_skew_ms", reason.clone());
 }
 
 /// One "ran" line, or one "failed" line per distinct problem (a rejected key
