@@ -44,8 +44,7 @@ fn main() {
             .map(|_| {
                 let c = client(&mock);
                 let t = Instant::now();
-                rt.block_on(c.public_get(binance::client::TIME_PATH, &[], "bench"))
-                    .expect("time");
+                rt.block_on(c.server_time()).expect("time");
                 t.elapsed()
             })
             .collect(),

@@ -363,11 +363,11 @@ impl Facts {
         );
     }
 
-    pub fn not_checked(&mut self, name: &str, reason: impl Into<String>) {
+    pub fn not_checked(&mut self, name: &str, reason: impl crate::collect::IntoDetail) {
         self.map.insert(
             name.into(),
             Fact::NotChecked {
-                reason: reason.into(),
+                reason: reason.into_detail(),
             },
         );
     }
@@ -382,12 +382,13 @@ impl Facts {
     }
 
     /// Mark every fact under `prefix.` that nobody has set as not checked.
-    pub fn not_checked_prefix(&mut self, prefix: &str, reason: &str) {
+    pub fn not_checked_prefix(&mut self, prefix: &str, reason: impl crate::collect::IntoDetail) {
+        let reason = reason.into_detail();
         for def in CATALOGUE.iter().filter(|d| d.name.starts_with(prefix)) {
             self.map
                 .entry(def.name.into())
                 .or_insert_with(|| Fact::NotChecked {
-                    reason: reason.into(),
+                    reason: reason.clone(),
                 });
         }
     }

@@ -242,18 +242,19 @@ fn summary(e: &Evidence, dir: &Path, lang: Lang) -> String {
 fn evidence(global: &GlobalArgs, args: &IncidentArgs, kind: Kind) -> Result<Exit> {
     let now = Utc::now();
     let since = evidence::parse_time(args.since.as_deref().unwrap_or_default())
-        .map_err(|e| Error::Usage(format!("--since {e}")))?;
+        .map_err(|e| Error::Usage(format!("--since {}", e.render(crate::i18n::ui()))))?;
     let until = match &args.until {
-        Some(u) => evidence::parse_time(u).map_err(|e| Error::Usage(format!("--until {e}")))?,
+        Some(u) => evidence::parse_time(u)
+            .map_err(|e| Error::Usage(format!("--until {}", e.render(crate::i18n::ui()))))?,
         None => now,
     };
-    let period = Period::new(since, until, now).map_err(usage)?;
+    let period = Period::new(since, until, now).map_err(|e| usage(e.render(crate::i18n::ui())))?;
     let symbols = args
         .symbol
         .iter()
         .map(|s| gather::symbol(s))
         .collect::<std::result::Result<Vec<_>, _>>()
-        .map_err(usage)?;
+        .map_err(|e| usage(e.render(crate::i18n::ui())))?;
     let dir = args
         .out
         .as_deref()

@@ -35,25 +35,59 @@ pub struct CheckStatus {
 }
 
 impl CheckStatus {
-    pub fn ran(check: &str, detail: impl Into<String>) -> CheckStatus {
+    pub fn ran(check: &str, detail: impl IntoDetail) -> CheckStatus {
         CheckStatus {
             check: check.into(),
             state: CheckState::Ran,
-            detail: detail.into(),
+            detail: detail.into_detail(),
         }
     }
-    pub fn skipped(check: &str, detail: impl Into<String>) -> CheckStatus {
+    pub fn skipped(check: &str, detail: impl IntoDetail) -> CheckStatus {
         CheckStatus {
             check: check.into(),
             state: CheckState::Skipped,
-            detail: detail.into(),
+            detail: detail.into_detail(),
         }
     }
-    pub fn failed(check: &str, detail: impl Into<String>) -> CheckStatus {
+    pub fn failed(check: &str, detail: impl IntoDetail) -> CheckStatus {
         CheckStatus {
             check: check.into(),
             state: CheckState::Failed,
-            detail: detail.into(),
+            detail: detail.into_detail(),
         }
+    }
+}
+
+/// Branch shim (w-binance) until the engine's `Msg` reasons and details
+/// land: `Facts::not_checked` and `CheckStatus` accept a `Msg` as well as
+/// text, and a `Msg` is made in the diagnostics language, which the shell set
+/// to the run's language. Removed at the merge, where both take `Msg`.
+pub trait IntoDetail {
+    fn into_detail(self) -> String;
+}
+
+impl IntoDetail for String {
+    fn into_detail(self) -> String {
+        self
+    }
+}
+impl IntoDetail for &String {
+    fn into_detail(self) -> String {
+        self.clone()
+    }
+}
+impl IntoDetail for &str {
+    fn into_detail(self) -> String {
+        self.to_string()
+    }
+}
+impl IntoDetail for crate::i18n::Msg {
+    fn into_detail(self) -> String {
+        self.render(crate::i18n::ui())
+    }
+}
+impl IntoDetail for &crate::i18n::Msg {
+    fn into_detail(self) -> String {
+        self.render(crate::i18n::ui())
     }
 }

@@ -1,17 +1,21 @@
 //! The evidence bundle's data: what Binance's history endpoints return,
 //! reduced to the facts a support ticket or police report needs, plus the
 //! time handling (periods, windows, pacing) the collection walks by.
-//! Binance answers are parsed leniently field by field: a missing or oddly
-//! typed field becomes empty, never a failed collection.
+//! Binance's answers are decoded once, in `collect::binance::model`
+//! (leniently, field by field); here they become the bundle's rows.
 
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::collect::CheckStatus;
-use crate::collect::binance::model::{WithdrawAddress, lenient};
+use crate::collect::binance::model::{
+    DepositRecord, OrderRecord, TradeRecord, WithdrawAddress, WithdrawRecord, utc_string_time,
+};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::net::NetRequest;
 
 /// Withdraw history weighs 18000 of the account's per-second UID budget, so
@@ -28,23 +32,13 @@ pub const PAGE_LIMIT: usize = 1000;
 /// Parse `--since` / `--until`. RFC 3339 with an explicit zone; seconds may be
 /// left out (`2026-11-20T00:00Z`). A date alone is refused: its time zone is a
 /// guess, and a wrong guess hides up to a day of activity.
-pub fn parse_time(raw: &str) -> Result<DateTime<Utc>, String> {
-    use crate::i18n::{Lang, ui};
+pub fn parse_time(raw: &str) -> Result<DateTime<Utc>, Msg> {
     let s = raw.trim();
-    let why = |what: &str| -> String {
-        let (en_what, ja_what) = match what {
-            "date" => ("has no time and zone", "には時刻とタイムゾーンがありません"),
-            "zone" => ("has no time zone", "にはタイムゾーンがありません"),
-            _ => ("is not a time", "は日時として読めません"),
-        };
-        match ui() {
-            Lang::En => format!(
-                "{raw:?} {en_what}: use RFC 3339 with a time zone, e.g. 2026-11-20T00:00Z (UTC) or 2026-11-20T09:00+09:00 (JST)"
-            ),
-            Lang::Ja => format!(
-                "{raw:?} {ja_what}。タイムゾーン付きのRFC 3339で指定してください（例: 2026-11-20T00:00Z（UTC）、2026-11-20T09:00+09:00（日本時間））"
-            ),
-        }
+    let raw = format!("{raw:?}");
+    let why = |what: &str| match what {
+        "date" => msg!("binance-time-no-time-and-zone", raw = raw.as_str()),
+        "zone" => msg!("binance-time-no-zone", raw = raw.as_str()),
+        _ => msg!("binance-time-not-a-time", raw = raw.as_str()),
     };
     if !s.is_ascii() {
         return Err(why("time"));
@@ -90,28 +84,17 @@ impl Period {
         since: DateTime<Utc>,
         until: DateTime<Utc>,
         now: DateTime<Utc>,
-    ) -> Result<Period, String> {
+    ) -> Result<Period, Msg> {
         let show = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        use crate::i18n::{Lang, ui};
         if since > now {
-            return Err(match ui() {
-                Lang::En => format!("--since ({}) is in the future", show(since)),
-                Lang::Ja => format!("--since（{}）が未来の日時です", show(since)),
-            });
+            return Err(msg!("binance-period-future", since = show(since)));
         }
         if since >= until {
-            return Err(match ui() {
-                Lang::En => format!(
-                    "--since ({}) must be before --until ({})",
-                    show(since),
-                    show(until)
-                ),
-                Lang::Ja => format!(
-                    "--since（{}）は --until（{}）より前にしてください",
-                    show(since),
-                    show(until)
-                ),
-            });
+            return Err(msg!(
+                "binance-period-order",
+                since = show(since),
+                until = show(until)
+            ));
         }
         Ok(Period {
             since,
@@ -164,183 +147,8 @@ impl Pacer {
     }
 }
 
-// ---------------------------------------------------------------- lenient fields
-
-/// Order and trade ids can exceed 2^53: kept as u64, never f64.
-fn uint<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    })
-}
-
 fn ms_time(ms: Option<i64>) -> Option<DateTime<Utc>> {
     ms.and_then(|m| Utc.timestamp_millis_opt(m).single())
-}
-
-/// Withdraw history times are "YYYY-MM-DD HH:MM:SS" in UTC.
-pub fn utc_string_time(s: &str) -> Option<DateTime<Utc>> {
-    NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%d %H:%M:%S")
-        .ok()
-        .map(|n| n.and_utc())
-}
-
-fn not_json(e: &serde_json::Error, lang: crate::i18n::Lang) -> String {
-    match lang {
-        crate::i18n::Lang::En => {
-            format!("Binance answered with something that is not JSON ({e})")
-        }
-        // serde's English adds only the place, which is kept.
-        crate::i18n::Lang::Ja => format!(
-            "Binanceの応答がJSONではありません（{}行{}列）",
-            e.line(),
-            e.column()
-        ),
-    }
-}
-
-fn not_a_list(lang: crate::i18n::Lang) -> String {
-    crate::i18n::tr(
-        lang,
-        "Binance answered with JSON that is not a list",
-        "Binanceの応答が一覧（JSONの配列）ではありません",
-    )
-    .into()
-}
-
-/// Parse a JSON array of records, keeping each element that has the expected
-/// shape. Returns the records and how many elements were unreadable.
-/// Errors are in the diagnostics language.
-pub fn parse_list<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<(Vec<T>, usize), String> {
-    let lang = crate::i18n::ui();
-    let v: Value = serde_json::from_slice(body).map_err(|e| not_json(&e, lang))?;
-    let Value::Array(items) = v else {
-        return Err(not_a_list(lang));
-    };
-    let mut out = Vec::with_capacity(items.len());
-    let mut bad = 0;
-    for item in items {
-        match serde_json::from_value(item) {
-            Ok(t) => out.push(t),
-            Err(_) => bad += 1,
-        }
-    }
-    Ok((out, bad))
-}
-
-// ---------------------------------------------------------------- raw shapes
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RawWithdrawal {
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub id: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub amount: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub transaction_fee: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub coin: Option<String>,
-    #[serde(default, deserialize_with = "lenient::i64")]
-    pub status: Option<i64>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub address: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub address_tag: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub tx_id: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub apply_time: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub complete_time: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub network: Option<String>,
-    #[serde(default, deserialize_with = "lenient::i64")]
-    pub transfer_type: Option<i64>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub info: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RawDeposit {
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub id: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub amount: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub coin: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub network: Option<String>,
-    #[serde(default, deserialize_with = "lenient::i64")]
-    pub status: Option<i64>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub address: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub address_tag: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub tx_id: Option<String>,
-    #[serde(default, deserialize_with = "lenient::i64")]
-    pub insert_time: Option<i64>,
-    #[serde(default, deserialize_with = "lenient::i64")]
-    pub transfer_type: Option<i64>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RawOrder {
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub symbol: Option<String>,
-    #[serde(default, deserialize_with = "uint")]
-    pub order_id: Option<u64>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub client_order_id: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub price: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub orig_qty: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub executed_qty: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub cummulative_quote_qty: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub status: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub r#type: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub side: Option<String>,
-    #[serde(default, deserialize_with = "lenient::i64")]
-    pub time: Option<i64>,
-    #[serde(default, deserialize_with = "lenient::i64")]
-    pub update_time: Option<i64>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RawTrade {
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub symbol: Option<String>,
-    #[serde(default, deserialize_with = "uint")]
-    pub id: Option<u64>,
-    #[serde(default, deserialize_with = "uint")]
-    pub order_id: Option<u64>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub price: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub qty: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub quote_qty: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub commission: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    pub commission_asset: Option<String>,
-    #[serde(default, deserialize_with = "lenient::i64")]
-    pub time: Option<i64>,
-    #[serde(default, deserialize_with = "lenient::bool")]
-    pub is_buyer: Option<bool>,
-    #[serde(default, deserialize_with = "lenient::bool")]
-    pub is_maker: Option<bool>,
 }
 
 // ---------------------------------------------------------------- the bundle
@@ -505,8 +313,8 @@ fn owned(s: Option<String>) -> String {
     s.unwrap_or_default()
 }
 
-impl From<RawWithdrawal> for Withdrawal {
-    fn from(r: RawWithdrawal) -> Withdrawal {
+impl From<WithdrawRecord> for Withdrawal {
+    fn from(r: WithdrawRecord) -> Withdrawal {
         Withdrawal {
             status_text: withdrawal_status(r.status).into(),
             apply_time: r.apply_time.as_deref().and_then(utc_string_time),
@@ -529,8 +337,8 @@ impl From<RawWithdrawal> for Withdrawal {
     }
 }
 
-impl From<RawDeposit> for Deposit {
-    fn from(r: RawDeposit) -> Deposit {
+impl From<DepositRecord> for Deposit {
+    fn from(r: DepositRecord) -> Deposit {
         Deposit {
             status_text: deposit_status(r.status).into(),
             time: ms_time(r.insert_time),
@@ -561,8 +369,8 @@ impl From<WithdrawAddress> for BookEntry {
     }
 }
 
-impl From<RawOrder> for Order {
-    fn from(r: RawOrder) -> Order {
+impl From<OrderRecord> for Order {
+    fn from(r: OrderRecord) -> Order {
         Order {
             time: ms_time(r.time),
             update_time: ms_time(r.update_time),
@@ -580,8 +388,8 @@ impl From<RawOrder> for Order {
     }
 }
 
-impl From<RawTrade> for Trade {
-    fn from(r: RawTrade) -> Trade {
+impl From<TradeRecord> for Trade {
+    fn from(r: TradeRecord) -> Trade {
         Trade {
             time: ms_time(r.time),
             side: match r.is_buyer {
@@ -646,6 +454,15 @@ pub fn sort_dedup<T, K: Ord + Clone>(items: &mut Vec<T>, key: impl Fn(&T) -> K) 
 mod tests {
     use super::*;
 
+    /// A list answer as the client reads it.
+    fn parse_list<T: serde::de::DeserializeOwned>(
+        body: &[u8],
+    ) -> Result<(Vec<T>, usize), crate::collect::binance::ApiError> {
+        let items: Vec<Value> = crate::collect::binance::client::parse_json(body)?;
+        let r = crate::collect::binance::model::Records::<T>::from_items(items, body);
+        Ok((r.rows, r.unreadable))
+    }
+
     fn t(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
     }
@@ -657,7 +474,7 @@ mod tests {
             t("2026-11-20T00:00:00Z")
         );
         assert_eq!(
-            parse_time("2026-11-20t00:00z").unwrap_or_else(|e| panic!("{e}")),
+            parse_time("2026-11-20t00:00z").unwrap_or_else(|e| panic!("{e:?}")),
             t("2026-11-20T00:00:00Z")
         );
         assert_eq!(
@@ -678,14 +495,21 @@ mod tests {
         assert!(
             parse_time("2026-11-20")
                 .unwrap_err()
+                .render(crate::i18n::Lang::En)
                 .contains("no time and zone")
         );
         assert!(
             parse_time("2026-11-20T00:00")
                 .unwrap_err()
+                .render(crate::i18n::Lang::En)
                 .contains("no time zone")
         );
-        assert!(parse_time("yesterday").unwrap_err().contains("not a time"));
+        assert!(
+            parse_time("yesterday")
+                .unwrap_err()
+                .render(crate::i18n::Lang::En)
+                .contains("not a time")
+        );
         assert!(parse_time("2026-13-40T00:00Z").is_err());
         assert!(parse_time("").is_err());
         assert!(parse_time("2026-11-20T0").is_err());
@@ -746,7 +570,7 @@ mod tests {
           {"id": 12345678901234567, "amount": 2, "status": "4", "applyTime": "garbage", "extra": [1]},
           "not an object"
         ]"#;
-        let (rows, bad) = parse_list::<RawWithdrawal>(body).unwrap();
+        let (rows, bad) = parse_list::<WithdrawRecord>(body).unwrap();
         assert_eq!(bad, 1);
         let w: Vec<Withdrawal> = rows.into_iter().map(Withdrawal::from).collect();
         assert_eq!(w[0].apply_time, Some(t("2026-11-20T03:14:15Z")));
@@ -756,26 +580,32 @@ mod tests {
         assert_eq!(w[1].amount, "2");
         assert_eq!(w[1].status, Some(4));
         assert_eq!(w[1].apply_time, None);
-        assert!(parse_list::<RawWithdrawal>(b"{\"code\":-1}").is_err());
-        assert!(parse_list::<RawWithdrawal>(b"<html>").is_err());
+        assert!(parse_list::<WithdrawRecord>(b"{\"code\":-1}").is_err());
+        assert!(parse_list::<WithdrawRecord>(b"<html>").is_err());
     }
 
     #[test]
     fn bad_answers_read_in_japanese() {
         use crate::i18n::{Lang, english_runs};
-        let e = serde_json::from_slice::<Value>(b"<html>").unwrap_err();
-        let ja = not_json(&e, Lang::Ja);
-        assert_eq!(ja, "Binanceの応答がJSONではありません（1行1列）");
-        assert!(english_runs(&not_a_list(Lang::Ja)).is_empty());
+        let e = parse_list::<WithdrawRecord>(b"<html>").unwrap_err();
+        let ja = e.msg().render(Lang::Ja);
+        assert_eq!(
+            ja,
+            "Binanceの応答を読み取れませんでした（想定したJSONではありません: 1行1列目の書式が正しくありません）"
+        );
+        let e = parse_list::<WithdrawRecord>(b"{}").unwrap_err();
+        assert!(english_runs(&e.msg().render(Lang::Ja)).is_empty());
         assert!(
-            not_json(&e, Lang::En).starts_with("Binance answered with something that is not JSON")
+            e.msg()
+                .render(Lang::En)
+                .starts_with("Binance's answer could not be read")
         );
     }
 
     #[test]
     fn big_order_ids_survive() {
         let body = br#"[{"symbol":"BTCUSDT","orderId":18446744073709551615,"time":1763608455000}]"#;
-        let (rows, _) = parse_list::<RawOrder>(body).unwrap();
+        let (rows, _) = parse_list::<OrderRecord>(body).unwrap();
         let o = Order::from(rows.into_iter().next().unwrap());
         assert_eq!(o.order_id, Some(u64::MAX));
         assert_eq!(o.time, Some(t("2025-11-20T03:14:15Z")));
@@ -784,7 +614,7 @@ mod tests {
     #[test]
     fn destinations_are_matched_against_the_book() {
         let w = |addr: &str, tag: &str| {
-            let raw: RawWithdrawal = serde_json::from_value(serde_json::json!({
+            let raw: WithdrawRecord = serde_json::from_value(serde_json::json!({
                 "id": "1", "amount": "1", "coin": "ETH", "status": 6,
                 "address": addr, "addressTag": tag, "network": "ETH", "transferType": 0
             }))

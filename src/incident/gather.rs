@@ -1,32 +1,26 @@
 //! Collecting the evidence bundle: read-only, signed GETs walked by time
 //! window, the expensive ones paced, each part ending "ran" or "not collected:
 //! why" without stopping the others. The shell writes what it returns.
+//! Every call is one of the Binance client's typed calls; what each part
+//! says is a message, made in the reader's language by whoever shows it.
 
-use crate::i18n::{Lang, ui, ui_tr};
+use std::future::Future;
 use std::time::Duration;
 
 use chrono::{SubsecRound, Utc};
 
 use super::evidence::{
-    self, Account, BookEntry, Deposit, Evidence, Order, PAGE_LIMIT, Pacer, Period, RawDeposit,
-    RawOrder, RawTrade, RawWithdrawal, Trade, Withdrawal, parse_list,
+    self, Account, BookEntry, Deposit, Evidence, Order, PAGE_LIMIT, Pacer, Period, Trade,
+    Withdrawal,
 };
 use super::playbook::Kind;
 use crate::collect::CheckStatus;
-use crate::collect::binance::model::{
-    AccountStatus, ApiRestrictions, SpotAccount, WithdrawAddress,
+use crate::collect::binance::model::Records;
+use crate::collect::binance::{
+    ApiError, BinanceClient, EvidencePart as Part_, HistoryPage, Purpose, SymbolWindow,
 };
-use crate::collect::binance::{ApiError, BinanceClient};
-
-pub const WITHDRAW_HISTORY: &str = "/sapi/v1/capital/withdraw/history";
-pub const DEPOSIT_HISTORY: &str = "/sapi/v1/capital/deposit/hisrec";
-pub const ADDRESS_BOOK: &str = "/sapi/v1/capital/withdraw/address/list";
-pub const ALL_ORDERS: &str = "/api/v3/allOrders";
-pub const MY_TRADES: &str = "/api/v3/myTrades";
-pub const OPEN_ORDERS: &str = "/api/v3/openOrders";
-pub const API_RESTRICTIONS: &str = "/sapi/v1/account/apiRestrictions";
-pub const ACCOUNT_STATUS: &str = "/sapi/v1/account/status";
-pub const SPOT_ACCOUNT: &str = "/api/v3/account";
+use crate::i18n::Msg;
+use crate::msg;
 
 pub const TICKET_FILE: &str = "ticket.md";
 pub const EVIDENCE_FILE: &str = "evidence.json";
@@ -52,22 +46,19 @@ impl Pacing {
 
 /// A trading pair as the user typed it, upper-cased; Binance also lists
 /// pairs with non-ASCII names, so only separators and controls are refused.
-pub fn symbol(raw: &str) -> Result<String, String> {
+pub fn symbol(raw: &str) -> Result<String, Msg> {
     let s = raw.trim();
     if s.is_empty()
         || s.chars()
             .any(|c| c.is_whitespace() || c.is_control() || "&=/?#%".contains(c))
     {
-        return Err(not_a_pair(raw, ui()));
+        return Err(not_a_pair(raw));
     }
     Ok(s.to_uppercase())
 }
 
-fn not_a_pair(raw: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("--symbol {raw:?} is not a trading pair such as BTCUSDT"),
-        Lang::Ja => format!("--symbol {raw:?} は取引ペア（BTCUSDT など）ではありません"),
-    }
+fn not_a_pair(raw: &str) -> Msg {
+    msg!("binance-evidence-not-a-pair", raw = format!("{raw:?}"))
 }
 
 /// Rows of one part, and whether the walk completed.
@@ -76,7 +67,7 @@ struct Part<T> {
     status: CheckStatus,
 }
 
-fn part<T>(check: &str, rows: Vec<T>, result: Result<String, String>) -> Part<T> {
+fn part<T>(check: &str, rows: Vec<T>, result: Result<Msg, Msg>) -> Part<T> {
     let status = match result {
         Ok(detail) => CheckStatus::ran(check, detail),
         Err(e) => CheckStatus::failed(check, e),
@@ -84,14 +75,11 @@ fn part<T>(check: &str, rows: Vec<T>, result: Result<String, String>) -> Part<T>
     Part { rows, status }
 }
 
-fn bad_rows_note(bad: usize) -> String {
+fn bad_rows_note(bad: usize) -> Msg {
     if bad == 0 {
-        String::new()
+        Msg::verbatim("")
     } else {
-        match ui() {
-            Lang::En => format!("; {bad} unreadable record(s) skipped"),
-            Lang::Ja => format!("、読めない記録{bad}件は除外"),
-        }
+        msg!("binance-evidence-unreadable", n = bad)
     }
 }
 
@@ -102,40 +90,34 @@ pub const MAX_PAGES: usize = 100;
 /// The least spacing of unpaced history calls (weight 1 each).
 const LIGHT_PACING: Duration = Duration::from_millis(100);
 
-/// A fingerprint of a page's bytes: a server that ignores paging and sends
-/// the same page again is stopped instead of walked forever.
-fn page_digest(body: &[u8]) -> [u8; 32] {
-    use sha2::Digest;
-    sha2::Sha256::digest(body).into()
+fn repeated_page(purpose: Purpose) -> Msg {
+    msg!("binance-evidence-repeated-page", what = purpose.what())
 }
 
-/// `purpose` (a network-log label) as the name of what was being read.
-fn reading(purpose: &str, lang: Lang) -> String {
-    crate::i18n::purpose(lang, purpose.strip_suffix(" (evidence)").unwrap_or(purpose)).into_owned()
+fn too_many_pages(purpose: Purpose) -> Msg {
+    msg!(
+        "binance-evidence-too-many-pages",
+        pages = MAX_PAGES,
+        what = purpose.what()
+    )
 }
 
-fn repeated_page(purpose: &str, lang: Lang) -> String {
-    let what = reading(purpose, lang);
-    match lang {
-        Lang::En => format!(
-            "stopped: Binance sent the same page of {what} twice (the paging was ignored), so the rest was not collected"
-        ),
-        Lang::Ja => format!(
-            "停止: Binanceが{what}の同じページを2回返しました（ページ送りが無視されています）。残りは収集していません"
-        ),
-    }
+/// `first; second; …` (the same in every language).
+fn joined(items: Vec<Msg>) -> Msg {
+    let mut items = items.into_iter().rev();
+    let last = items.next().unwrap_or_else(|| Msg::verbatim(""));
+    items.fold(last, |rest, first| {
+        msg!("binance-evidence-and", first = first, rest = rest)
+    })
 }
 
-fn too_many_pages(purpose: &str, lang: Lang) -> String {
-    let what = reading(purpose, lang);
-    match lang {
-        Lang::En => format!(
-            "stopped after {MAX_PAGES} pages of {what} in one time window; the rest was not collected"
-        ),
-        Lang::Ja => format!(
-            "1つの区間で{what}を{MAX_PAGES}ページ読んだところで停止しました。残りは収集していません"
-        ),
-    }
+/// Pairs in running text: `BTCUSDT, ETHUSDT` or `BTCUSDT、ETHUSDT`.
+fn pairs(symbols: &[String]) -> Msg {
+    let mut items = symbols.iter().rev();
+    let last = Msg::verbatim(items.next().cloned().unwrap_or_default());
+    items.fold(last, |rest, first| {
+        msg!("binance-evidence-pairs", first = first, rest = rest)
+    })
 }
 
 /// What a walk over a SAPI history endpoint read, and what stopped it.
@@ -144,21 +126,21 @@ struct History<T> {
     unreadable: usize,
     calls: usize,
     windows: usize,
-    error: Option<String>,
+    error: Option<Msg>,
 }
 
 /// A SAPI history endpoint over the period: windows shorter than 90 days,
 /// oldest first, each paged by offset; every call waits for `pacer` if given.
-async fn sapi_history<R, T>(
-    client: &BinanceClient,
-    path: &str,
-    purpose: &str,
+async fn sapi_history<R, T, F, Fut>(
+    purpose: Purpose,
     period: &Period,
     mut pacer: Option<&mut Pacer>,
+    fetch: F,
     convert: fn(R) -> T,
 ) -> History<T>
 where
-    R: for<'de> serde::Deserialize<'de>,
+    F: Fn(HistoryPage) -> Fut,
+    Fut: Future<Output = Result<Records<R>, ApiError>>,
 {
     let windows = evidence::windows(period, evidence::HISTORY_WINDOW);
     let mut h = History {
@@ -169,12 +151,12 @@ where
         error: None,
     };
     let mut light = Pacer::new(LIGHT_PACING);
-    for (i, (start, end)) in windows.iter().enumerate() {
+    for (i, &(start_ms, end_ms)) in windows.iter().enumerate() {
         let mut offset = 0;
         let mut previous: Option<[u8; 32]> = None;
         for page_no in 0.. {
             if page_no == MAX_PAGES {
-                h.error = Some(too_many_pages(purpose, ui()));
+                h.error = Some(too_many_pages(purpose));
                 return h;
             }
             match pacer.as_deref_mut() {
@@ -182,43 +164,32 @@ where
                 None => light.wait().await,
             }
             h.calls += 1;
-            let params = [
-                ("startTime", start.to_string()),
-                ("endTime", end.to_string()),
-                ("offset", offset.to_string()),
-                ("limit", PAGE_LIMIT.to_string()),
-            ];
-            let mut repeat = false;
-            let page = client
-                .signed_get(path, &params, purpose)
-                .await
-                .map_err(|e| say(&e))
-                .and_then(|b| {
-                    let digest = page_digest(&b);
-                    repeat = previous.replace(digest) == Some(digest);
-                    parse_list::<R>(&b)
-                });
-            if repeat {
-                h.error = Some(repeated_page(purpose, ui()));
-                return h;
-            }
-            let (page, bad) = match page {
+            let page = fetch(HistoryPage {
+                start_ms,
+                end_ms,
+                offset,
+                limit: PAGE_LIMIT,
+            })
+            .await;
+            let page = match page {
                 Ok(p) => p,
                 Err(e) => {
-                    h.error = Some(match ui() {
-                        Lang::En => {
-                            format!("stopped at window {} of {}: {e}", i + 1, windows.len())
-                        }
-                        Lang::Ja => {
-                            format!("{}区間中{}区間目で停止: {e}", windows.len(), i + 1)
-                        }
-                    });
+                    h.error = Some(msg!(
+                        "binance-evidence-stopped-at-window",
+                        window = i + 1,
+                        windows = windows.len(),
+                        error = e.msg()
+                    ));
                     return h;
                 }
             };
-            h.unreadable += bad;
-            let n = page.len() + bad;
-            h.rows.extend(page.into_iter().map(convert));
+            if previous.replace(page.digest) == Some(page.digest) {
+                h.error = Some(repeated_page(purpose));
+                return h;
+            }
+            h.unreadable += page.unreadable;
+            let n = page.len();
+            h.rows.extend(page.rows.into_iter().map(convert));
             if n < PAGE_LIMIT {
                 break;
             }
@@ -234,12 +205,12 @@ async fn withdrawals(
     period: &Period,
     pacer: &mut Pacer,
 ) -> Part<Withdrawal> {
-    let h = sapi_history::<RawWithdrawal, _>(
-        client,
-        WITHDRAW_HISTORY,
-        "withdraw history (evidence)",
+    let purpose = Purpose::Evidence(Part_::WithdrawHistory);
+    let h = sapi_history(
+        purpose,
         period,
         Some(pacer),
+        |page| client.withdraw_history(purpose, Some(page)),
         Withdrawal::from,
     )
     .await;
@@ -248,34 +219,25 @@ async fn withdrawals(
     evidence::sort_dedup(&mut rows, |w| (w.apply_time, w.id.clone()));
     let result = match h.error {
         Some(e) => Err(e),
-        None => Ok(match ui() {
-            Lang::En => format!(
-                "{} withdrawal(s); {} request(s) over {} window(s){}",
-                rows.len(),
-                h.calls,
-                h.windows,
-                bad_rows_note(h.unreadable)
-            ),
-            Lang::Ja => format!(
-                "出金{}件（{}区間で{}回のリクエスト）{}",
-                rows.len(),
-                h.windows,
-                h.calls,
-                bad_rows_note(h.unreadable)
-            ),
-        }),
+        None => Ok(msg!(
+            "binance-evidence-withdrawals",
+            n = rows.len(),
+            calls = h.calls,
+            windows = h.windows,
+            unreadable = bad_rows_note(h.unreadable)
+        )),
     };
     part("withdrawals", rows, result)
 }
 
 /// Deposit history (weight 1 per call): not paced.
 async fn deposits(client: &BinanceClient, period: &Period) -> Part<Deposit> {
-    let h = sapi_history::<RawDeposit, _>(
-        client,
-        DEPOSIT_HISTORY,
-        "deposit history (evidence)",
+    let purpose = Purpose::Evidence(Part_::DepositHistory);
+    let h = sapi_history(
+        purpose,
         period,
         None,
+        |page| client.deposit_history(purpose, page),
         Deposit::from,
     )
     .await;
@@ -284,35 +246,33 @@ async fn deposits(client: &BinanceClient, period: &Period) -> Part<Deposit> {
     evidence::sort_dedup(&mut rows, |d| (d.time, d.id.clone()));
     let result = match h.error {
         Some(e) => Err(e),
-        None => Ok(format!(
-            "{}{}",
-            match ui() {
-                Lang::En => format!("{} deposit(s)", rows.len()),
-                Lang::Ja => format!("入金{}件", rows.len()),
-            },
-            bad_rows_note(h.unreadable)
+        None => Ok(msg!(
+            "binance-evidence-deposits",
+            n = rows.len(),
+            unreadable = bad_rows_note(h.unreadable)
         )),
     };
     part("deposits", rows, result)
 }
 
-const TRADES_PURPOSE: &str = "order/trade history (evidence)";
+const TRADES_PURPOSE: Purpose = Purpose::Evidence(Part_::OrderTradeHistory);
 
 /// `allOrders` or `myTrades` for one symbol over the period, in 24-hour
 /// windows. A full page moves the window start to the last row's time, and
 /// rows are de-duplicated by id afterwards.
-async fn per_symbol<R, T>(
-    client: &BinanceClient,
-    path: &str,
+async fn per_symbol<R, T, F, Fut>(
     sym: &str,
     period: &Period,
     pacer: &mut Pacer,
+    fetch: F,
     convert: fn(R) -> T,
     time_of: fn(&T) -> Option<i64>,
-) -> Result<(Vec<T>, usize), String>
+) -> Result<(Vec<T>, usize), Msg>
 where
-    R: for<'de> serde::Deserialize<'de>,
+    F: Fn(SymbolWindow) -> Fut,
+    Fut: Future<Output = Result<Records<R>, ApiError>>,
 {
+    let of_symbol = |error: Msg| msg!("binance-evidence-of", what = sym, error = error);
     let mut rows = Vec::new();
     let mut bad = 0;
     for (start, end) in evidence::windows(period, evidence::TRADE_WINDOW) {
@@ -320,27 +280,22 @@ where
         let mut previous: Option<[u8; 32]> = None;
         for page_no in 0.. {
             if page_no == MAX_PAGES {
-                return Err(format!("{sym}: {}", too_many_pages(TRADES_PURPOSE, ui())));
+                return Err(of_symbol(too_many_pages(TRADES_PURPOSE)));
             }
             pacer.wait().await;
-            let params = [
-                ("symbol", sym.to_string()),
-                ("startTime", from.to_string()),
-                ("endTime", end.to_string()),
-                ("limit", PAGE_LIMIT.to_string()),
-            ];
-            let body = client
-                .signed_get(path, &params, TRADES_PURPOSE)
-                .await
-                .map_err(|e| format!("{sym}: {}", say(&e)))?;
-            let digest = page_digest(&body);
-            if previous.replace(digest) == Some(digest) {
-                return Err(format!("{sym}: {}", repeated_page(TRADES_PURPOSE, ui())));
+            let page = fetch(SymbolWindow {
+                from_ms: from,
+                end_ms: end,
+                limit: PAGE_LIMIT,
+            })
+            .await
+            .map_err(|e| of_symbol(e.msg()))?;
+            if previous.replace(page.digest) == Some(page.digest) {
+                return Err(of_symbol(repeated_page(TRADES_PURPOSE)));
             }
-            let (page, b) = parse_list::<R>(&body).map_err(|e| format!("{sym}: {e}"))?;
-            bad += b;
-            let full = page.len() + b >= PAGE_LIMIT;
-            let page: Vec<T> = page.into_iter().map(convert).collect();
+            bad += page.unreadable;
+            let full = page.len() >= PAGE_LIMIT;
+            let page: Vec<T> = page.rows.into_iter().map(convert).collect();
             let last = page.iter().filter_map(time_of).max();
             rows.extend(page);
             match last {
@@ -352,7 +307,7 @@ where
                     // A page whose newest row is older than where it started
                     // makes no progress: the walk would never end.
                     if next <= from {
-                        return Err(format!("{sym}: {}", repeated_page(TRADES_PURPOSE, ui())));
+                        return Err(of_symbol(repeated_page(TRADES_PURPOSE)));
                     }
                     from = next;
                 }
@@ -373,12 +328,11 @@ async fn orders_and_trades(
     let (mut order_err, mut trade_err) = (Vec::new(), Vec::new());
     let (mut bad_o, mut bad_t) = (0, 0);
     for sym in symbols {
-        match per_symbol::<RawOrder, Order>(
-            client,
-            ALL_ORDERS,
+        match per_symbol(
             sym,
             period,
             pacer,
+            |w| client.all_orders(sym, w),
             Order::from,
             |o| o.time.map(|t| t.timestamp_millis()),
         )
@@ -390,12 +344,11 @@ async fn orders_and_trades(
             }
             Err(e) => order_err.push(e),
         }
-        match per_symbol::<RawTrade, Trade>(
-            client,
-            MY_TRADES,
+        match per_symbol(
             sym,
             period,
             pacer,
+            |w| client.my_trades(sym, w),
             Trade::from,
             |t| t.time.map(|t| t.timestamp_millis()),
         )
@@ -410,89 +363,80 @@ async fn orders_and_trades(
     }
     evidence::sort_dedup(&mut orders, |o| (o.time, o.symbol.clone(), o.order_id));
     evidence::sort_dedup(&mut trades, |t| (t.time, t.symbol.clone(), t.id));
-    let result = |errs: Vec<String>, n: usize, what: &str, bad: usize| {
-        if errs.is_empty() {
-            let pairs = crate::i18n::join(
-                ui(),
-                &symbols.iter().map(String::as_str).collect::<Vec<_>>(),
-            );
-            Ok(match ui() {
-                Lang::En => format!("{n} {what} for {pairs}{}", bad_rows_note(bad)),
-                Lang::Ja => format!("{pairs}の{what}{n}件{}", bad_rows_note(bad)),
-            })
-        } else {
-            Err(errs.join("; "))
-        }
-    };
     let (no, nt) = (orders.len(), trades.len());
+    let order_result = if order_err.is_empty() {
+        Ok(msg!(
+            "binance-evidence-orders",
+            n = no,
+            pairs = pairs(symbols),
+            unreadable = bad_rows_note(bad_o)
+        ))
+    } else {
+        Err(joined(order_err))
+    };
+    let trade_result = if trade_err.is_empty() {
+        Ok(msg!(
+            "binance-evidence-trades",
+            n = nt,
+            pairs = pairs(symbols),
+            unreadable = bad_rows_note(bad_t)
+        ))
+    } else {
+        Err(joined(trade_err))
+    };
     (
-        part(
-            "orders",
-            orders,
-            result(order_err, no, ui_tr("order(s)", "注文"), bad_o),
-        ),
-        part(
-            "trades",
-            trades,
-            result(trade_err, nt, ui_tr("trade(s)", "約定"), bad_t),
-        ),
+        part("orders", orders, order_result),
+        part("trades", trades, trade_result),
     )
 }
 
 async fn open_orders(client: &BinanceClient, pacer: &mut Pacer) -> Part<Order> {
     pacer.wait().await;
     match client
-        .signed_get(OPEN_ORDERS, &[], "open orders, all symbols (evidence)")
+        .open_orders(Purpose::Evidence(Part_::OpenOrders))
         .await
-        .map_err(|e| say(&e))
-        .and_then(|b| parse_list::<RawOrder>(&b))
     {
-        Ok((rows, bad)) => {
-            let rows: Vec<Order> = rows.into_iter().map(Order::from).collect();
-            let d = match ui() {
-                Lang::En => format!("{} open order(s){}", rows.len(), bad_rows_note(bad)),
-                Lang::Ja => format!("オープンオーダー{}件{}", rows.len(), bad_rows_note(bad)),
-            };
+        Ok(list) => {
+            let bad = list.unreadable;
+            let rows: Vec<Order> = list.rows.into_iter().map(Order::from).collect();
+            let d = msg!(
+                "binance-evidence-open-orders",
+                n = rows.len(),
+                unreadable = bad_rows_note(bad)
+            );
             part("open-orders", rows, Ok(d))
         }
-        Err(e) => part("open-orders", Vec::new(), Err(e)),
+        Err(e) => part("open-orders", Vec::new(), Err(e.msg())),
     }
 }
 
 async fn address_book(client: &BinanceClient) -> Part<BookEntry> {
     match client
-        .get_json::<Vec<serde_json::Value>>(ADDRESS_BOOK, &[], "withdrawal address book (evidence)")
+        .withdraw_address_book(Purpose::Evidence(Part_::AddressBook))
         .await
     {
-        Ok(items) => {
-            let rows: Vec<BookEntry> = items
-                .into_iter()
-                .filter_map(|v| serde_json::from_value::<WithdrawAddress>(v).ok())
-                .map(BookEntry::from)
-                .collect();
-            let d = match ui() {
-                Lang::En => format!("{} saved address(es)", rows.len()),
-                Lang::Ja => format!("保存済みのアドレス{}件", rows.len()),
-            };
+        Ok(list) => {
+            let rows: Vec<BookEntry> = list.into_iter().map(BookEntry::from).collect();
+            let d = msg!("binance-evidence-address-book", n = rows.len());
             part("address-book", rows, Ok(d))
         }
-        Err(e) => part("address-book", Vec::new(), Err(say(&e))),
+        Err(e) => part("address-book", Vec::new(), Err(e.msg())),
     }
 }
 
 async fn account(client: &BinanceClient) -> (Option<Account>, CheckStatus) {
     let (status, spot) = tokio::join!(
-        client.get_json::<AccountStatus>(ACCOUNT_STATUS, &[], "account status (evidence)"),
-        client.get_json::<SpotAccount>(SPOT_ACCOUNT, &[], "account UID and switches (evidence)"),
+        client.account_status(Purpose::Evidence(Part_::AccountStatus)),
+        client.spot_account(Purpose::Evidence(Part_::AccountUid), false),
     );
     let mut a = Account::default();
     let mut errs = Vec::new();
     match status {
         Ok(s) => a.status = s.data,
-        Err(e) => errs.push(format!(
-            "{}: {}",
-            ui_tr("account status", "アカウントの状態"),
-            say(&e)
+        Err(e) => errs.push(msg!(
+            "binance-evidence-of",
+            what = msg!("binance-evidence-account-status"),
+            error = e.msg()
         )),
     }
     match spot {
@@ -502,19 +446,22 @@ async fn account(client: &BinanceClient) -> (Option<Account>, CheckStatus) {
             a.can_withdraw = s.can_withdraw;
             a.can_deposit = s.can_deposit;
         }
-        Err(e) => errs.push(format!("{}: {}", ui_tr("account", "アカウント"), say(&e))),
+        Err(e) => errs.push(msg!(
+            "binance-evidence-of",
+            what = msg!("binance-evidence-account"),
+            error = e.msg()
+        )),
     }
     let st = if errs.is_empty() {
         CheckStatus::ran(
             "account",
-            format!(
-                "{} {}",
-                ui_tr("status", "状態"),
-                a.status.as_deref().unwrap_or("?")
+            msg!(
+                "binance-evidence-status",
+                status = a.status.as_deref().unwrap_or("?")
             ),
         )
     } else {
-        CheckStatus::failed("account", errs.join("; "))
+        CheckStatus::failed("account", joined(errs))
     };
     let any = a.status.is_some() || a.uid.is_some() || a.can_trade.is_some();
     (any.then_some(a), st)
@@ -527,7 +474,7 @@ async fn permissions(
     CheckStatus,
 ) {
     match client
-        .get_json::<ApiRestrictions>(API_RESTRICTIONS, &[], "API key permissions (evidence)")
+        .api_restrictions(Purpose::Evidence(Part_::ApiKeyPermissions))
         .await
     {
         Ok(r) => {
@@ -540,10 +487,10 @@ async fn permissions(
             }
             (
                 Some(m),
-                CheckStatus::ran("api-key", ui_tr("permissions read", "権限を読み取りました")),
+                CheckStatus::ran("api-key", msg!("binance-evidence-permissions-read")),
             )
         }
-        Err(e) => (None, CheckStatus::failed("api-key", say(&e))),
+        Err(e) => (None, CheckStatus::failed("api-key", e.msg())),
     }
 }
 
@@ -586,7 +533,7 @@ pub async fn collect(
         trades: Vec::new(),
         network: Vec::new(),
     };
-    let skip_all = |e: &mut Evidence, why: String, failed: bool| {
+    let skip_all = |e: &mut Evidence, why: Msg, failed: bool| {
         for p in PARTS {
             if (p == "orders" || p == "trades") && e.symbols.is_empty() {
                 continue;
@@ -599,11 +546,11 @@ pub async fn collect(
         }
     };
     if client.net().is_offline() {
-        skip_all(&mut e, say(&ApiError::Offline), false);
+        skip_all(&mut e, ApiError::Offline.msg(), false);
         return e;
     }
     if client.credentials().is_none() {
-        skip_all(&mut e, say(&ApiError::NoCredentials), false);
+        skip_all(&mut e, ApiError::NoCredentials.msg(), false);
         return e;
     }
     if let Err(err) = client.sync_clock().await
@@ -611,7 +558,11 @@ pub async fn collect(
     {
         skip_all(
             &mut e,
-            format!("{}: {}", ui_tr("clock check", "時計の確認"), say(&err)),
+            msg!(
+                "binance-evidence-of",
+                what = msg!("binance-evidence-clock-check"),
+                error = err.msg()
+            ),
             true,
         );
         e.network = client.net().requests();
@@ -663,41 +614,60 @@ pub async fn collect(
     e
 }
 
-/// An API error in the diagnostics language (the evidence run has no report
-/// language of its own; `set_ui` made it the run's).
-fn say(e: &ApiError) -> String {
-    crate::collect::messages::api_error(e, crate::i18n::ui())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::english_runs;
+    use crate::i18n::{Lang, english_runs};
 
     #[test]
     fn stops_and_bad_symbols_read_in_japanese() {
-        let e = repeated_page("withdraw history (evidence)", Lang::Ja);
+        let e = repeated_page(Purpose::Evidence(Part_::WithdrawHistory)).render(Lang::Ja);
         assert!(e.starts_with("停止: Binanceが出金履歴の同じページ"), "{e}");
-        let e = too_many_pages(TRADES_PURPOSE, Lang::Ja);
+        let e = too_many_pages(TRADES_PURPOSE).render(Lang::Ja);
         assert!(e.contains("注文・約定履歴を100ページ"), "{e}");
-        let e = not_a_pair("BTC USDT", Lang::Ja);
+        let e = not_a_pair("BTC USDT").render(Lang::Ja);
         assert!(e.starts_with("--symbol \"BTC USDT\" は取引ペア"), "{e}");
         for e in [
-            repeated_page(TRADES_PURPOSE, Lang::Ja),
-            too_many_pages("deposit history (evidence)", Lang::Ja),
-            not_a_pair("x/y", Lang::Ja),
+            repeated_page(TRADES_PURPOSE),
+            too_many_pages(Purpose::Evidence(Part_::DepositHistory)),
+            not_a_pair("x/y"),
         ] {
+            let e = e.render(Lang::Ja);
             assert!(english_runs(&e).is_empty(), "{e}");
         }
         assert_eq!(
-            too_many_pages("deposit history (evidence)", Lang::En),
+            too_many_pages(Purpose::Evidence(Part_::DepositHistory)).render(Lang::En),
             "stopped after 100 pages of deposit history in one time window; the rest was not collected"
         );
         assert!(
             symbol("BTC USDT")
                 .unwrap_err()
+                .render(Lang::En)
                 .contains("not a trading pair")
         );
         assert_eq!(symbol(" btcusdt ").unwrap(), "BTCUSDT");
+    }
+
+    #[test]
+    fn lists_read_as_before_in_both_languages() {
+        let syms = vec!["BTCUSDT".to_string(), "ETHUSDT".to_string()];
+        assert_eq!(pairs(&syms).render(Lang::En), "BTCUSDT, ETHUSDT");
+        assert_eq!(pairs(&syms).render(Lang::Ja), "BTCUSDT、ETHUSDT");
+        let j = joined(vec![
+            Msg::verbatim("a"),
+            Msg::verbatim("b"),
+            Msg::verbatim("c"),
+        ]);
+        assert_eq!(j.render(Lang::Ja), "a; b; c");
+        assert_eq!(bad_rows_note(0).render(Lang::En), "");
+        assert_eq!(
+            bad_rows_note(2).render(Lang::En),
+            "; 2 unreadable record(s) skipped"
+        );
+        // Counts are plain digits, as `format!` wrote them.
+        assert_eq!(
+            bad_rows_note(1_234_567).render(Lang::Ja),
+            "、読めない記録1234567件は除外"
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! signed (account status, coins and networks, open orders).
 
 use super::*;
-use crate::collect::binance::client::TIME_PATH;
+use crate::collect::binance::endpoint::SERVER_TIME as TIME_PATH;
 use crate::net::Purpose;
 
 // Binance's `{code,msg}` error body. The binance layer decodes it too (only
@@ -308,30 +308,18 @@ pub async fn signed_checks(
     {
         return all_three(CheckState::Failed, Detail::Api(e));
     }
+    use crate::collect::binance::{Purpose, endpoint as ep};
     let (status, getall, open) = tokio::join!(
-        client.get_json::<AccountStatus>(
-            crate::collect::binance::STATUS,
-            &[],
-            Purpose::AccountStatus.label()
-        ),
-        // No constant for these two in the binance layer yet.
-        client.signed_get(
-            "/sapi/v1/capital/config/getall",
-            &[],
-            Purpose::CoinNetworks.label()
-        ),
+        client.account_status(Purpose::AccountStatus),
+        client.signed_get(ep::COIN_CONFIG, &[], Purpose::CoinStates),
         // Weight 80 without a symbol: asked once, only here.
-        client.get_json::<Vec<serde_json::Value>>(
-            "/api/v3/openOrders",
-            &[],
-            Purpose::OpenOrdersCount.label()
-        ),
+        client.open_orders(Purpose::OpenOrdersCount),
     );
     let account = match status {
         Ok(AccountStatus { data: Some(d), .. }) => Probe::ran(d.clone(), Detail::AccountStatus(d)),
-        Ok(_) => Probe::failed(Detail::Api(ApiError::BadJson {
-            detail: "no \"data\" field".into(),
-        })),
+        Ok(_) => Probe::failed(Detail::Api(ApiError::BadJson(
+            crate::collect::binance::JsonProblem::NoField("data"),
+        ))),
         Err(e) => Probe::failed(Detail::Api(e)),
     };
     let coins = match getall {

@@ -60,7 +60,7 @@ pub fn detail(d: &Detail, lang: Lang) -> String {
         Detail::UnusableKey(s) => s.clone(),
         Detail::Http { .. } => http_msg(d).map(|m| m.render(lang)).unwrap_or_default(),
         Detail::Net(e) => e.msg().render(lang),
-        Detail::Api(e) => crate::collect::messages::api_error(e, lang),
+        Detail::Api(e) => e.msg().render(lang),
         Detail::SystemNormal => t!(lang, "status-detail-system-normal"),
         Detail::SystemMaintenance(m) => t!(lang, "status-detail-system-maintenance", msg = m),
         Detail::NotSystemStatus => t!(lang, "status-detail-not-system-status"),

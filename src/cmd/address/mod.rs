@@ -7,7 +7,7 @@ use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::error::{Error, Result, usage};
 use super::exit::Exit;
@@ -15,10 +15,9 @@ use super::{output, session};
 use crate::account::{self, Selector};
 use crate::address::{self, Known, KnownIndex, Parsed, Verdict};
 use crate::cli::{AddressArgs, GlobalArgs};
-use crate::collect::binance::model::WithdrawAddress;
-use crate::collect::binance::{self as binance, ApiError, BinanceClient};
+use crate::collect::binance::{self as binance, ApiError, BinanceClient, Purpose};
 use crate::context::Context;
-use crate::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, Msg};
 use crate::report::format::{self, Render};
 use crate::report::{Format, RenderOptions};
 use crate::t;
@@ -344,16 +343,7 @@ fn read_binance(
     let target = account::targets(&s.config, &sel)
         .map_err(usage)?
         .pop()
-        .ok_or_else(|| {
-            Error::Usage(
-                tr(
-                    s.lang,
-                    "no Binance account selected",
-                    "Binanceのアカウントが選ばれていません",
-                )
-                .into(),
-            )
-        })?;
+        .ok_or_else(|| Error::Usage(crate::t!(s.lang, "binance-address-no-account")))?;
     let creds = match target.creds {
         Ok(Some(c)) => c,
         Ok(None) => {
@@ -366,27 +356,20 @@ fn read_binance(
         }
     };
     let client = BinanceClient::new(s.net.clone(), target.base, Some(creds));
+    let failed = |e: &ApiError| SourceState::Failed {
+        reason: e.msg().render(s.lang),
+    };
     let rt = session::runtime()?;
     Ok(rt.block_on(async {
         if let Err(e) = client.sync_clock().await
             && e.stops_everything()
         {
-            let f = SourceState::Failed {
-                reason: crate::collect::messages::api_error(&e, s.lang),
-            };
+            let f = failed(&e);
             return (vec![], vec![], f.clone(), f);
         }
         let (book, history) = tokio::join!(
-            client.get_json::<Vec<WithdrawAddress>>(
-                binance::ADDRESSES,
-                &[],
-                "withdrawal address book (address check)"
-            ),
-            client.get_json::<Vec<Value>>(
-                binance::HISTORY,
-                &[],
-                "withdrawal history, 90 days (address check)"
-            ),
+            client.withdraw_address_book(Purpose::AddressCheckBook),
+            client.withdraw_history(Purpose::AddressCheckHistory, None),
         );
         let (book, book_state) = match book {
             Ok(list) => {
@@ -394,25 +377,15 @@ fn read_binance(
                 let n = k.len();
                 (k, SourceState::Read { count: n })
             }
-            Err(e) => (
-                vec![],
-                SourceState::Failed {
-                    reason: crate::collect::messages::api_error(&e, s.lang),
-                },
-            ),
+            Err(e) => (vec![], failed(&e)),
         };
         let (sent, history_state) = match history {
-            Ok(items) => {
-                let k = binance::sent_known(&binance::records(&items));
+            Ok(records) => {
+                let k = binance::sent_known(&records.rows);
                 let n = k.len();
                 (k, SourceState::Read { count: n })
             }
-            Err(e) => (
-                vec![],
-                SourceState::Failed {
-                    reason: crate::collect::messages::api_error(&e, s.lang),
-                },
-            ),
+            Err(e) => (vec![], failed(&e)),
         };
         (book, sent, book_state, history_state)
     }))

@@ -16,20 +16,16 @@ use serde::de::DeserializeOwned;
 use url::Url;
 
 use super::creds::{Credentials, mask};
+use super::endpoint::{self, NO_RECV_WINDOW, Purpose};
+pub use super::sign::SignError;
 use super::sign::encode_query;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::net::{self, Net, NetError};
 
 pub const DEFAULT_BASE: &str = "https://api.binance.com";
-pub const TIME_PATH: &str = "/api/v3/time";
 /// Binance's default; the clock offset is corrected, so no wider window is needed.
 pub const RECV_WINDOW_MS: u64 = 5000;
-/// Endpoints whose documentation lists no `recvWindow`: sending an unknown
-/// parameter risks `-1104`, and the default window is the same 5000 ms.
-/// Both official connectors send nothing but `timestamp` there too.
-const NO_RECV_WINDOW: &[&str] = &[
-    "/sapi/v1/capital/withdraw/address/list",
-    "/sapi/v1/capital/withdraw/quota",
-];
 /// Server text kept in a report, in characters, after scrubbing.
 const MAX_SERVER_TEXT: usize = 200;
 /// Used weight at which the next call on that budget waits for the next
@@ -66,64 +62,91 @@ impl Default for RetryPolicy {
     }
 }
 
-/// Why a call did not produce data. Display is one line that explains the
-/// cause and the fix; it never holds the signature, a secret or the full key.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Why a call did not produce data. It holds data only: `msg()` is the
+/// one line (cause and fix) a reader is shown, made at the edge from the
+/// catalogue; `Display` is a short English line for logs. Neither holds the
+/// signature, a secret or the full key.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ApiError {
+    #[error(
+        "no API key: set BINANCE_API_KEY and BINANCE_API_SECRET (or BINANCE_API_PRIVATE_KEY_FILE)"
+    )]
     NoCredentials,
+    #[error("offline mode: Binance was not contacted")]
     Offline,
     /// Binance answered with its `{code, msg}` error shape.
-    Rejected {
-        status: u16,
-        code: i64,
-        msg: String,
-    },
+    #[error("Binance returned error {code} (HTTP {status})")]
+    Rejected { status: u16, code: i64, msg: String },
     /// HTTP 429: this endpoint is not called again until Retry-After passes.
-    RateLimited {
-        retry_after: Option<u64>,
-    },
+    #[error("Binance rate limit hit (HTTP 429)")]
+    RateLimited { retry_after: Option<u64> },
     /// HTTP 418: the IP is banned; no further call is made in this run.
-    Banned {
-        retry_after: Option<u64>,
-    },
+    #[error("Binance has temporarily banned this IP (HTTP 418)")]
+    Banned { retry_after: Option<u64> },
     /// -1021 (timestamp outside the window); `corrected` says whether the
     /// request was signed again with a freshly measured Binance time.
-    Clock {
-        corrected: bool,
-    },
+    #[error("Binance rejected the request time (-1021)")]
+    Clock { corrected: bool },
     /// The request was not sent: the run's time limit was spent, or the
-    /// host failed earlier in the run.
+    /// host failed earlier in the run (the network door's words, scrubbed).
+    #[error("Binance was not asked: {0}")]
     NotSent(String),
-    Server {
-        status: u16,
-        attempts: u32,
-    },
-    Http {
-        status: u16,
-    },
-    Timeout {
-        secs: u64,
-        attempts: u32,
-    },
-    Connect {
-        detail: String,
-        attempts: u32,
-    },
+    #[error("Binance server error (HTTP {status}) after {attempts} attempt(s)")]
+    Server { status: u16, attempts: u32 },
+    #[error("Binance answered HTTP {status}")]
+    Http { status: u16 },
+    #[error("Binance did not answer within {secs} s ({attempts} attempt(s))")]
+    Timeout { secs: u64, attempts: u32 },
+    #[error("could not reach Binance ({attempts} attempt(s)): {detail}")]
+    Connect { detail: String, attempts: u32 },
     /// The certificate was refused (an intercepting proxy, most often).
-    Tls {
-        detail: String,
-    },
-    BadJson {
-        detail: String,
-    },
+    #[error("{detail}")]
+    Tls { detail: String },
+    #[error("Binance's answer could not be read (not the expected JSON: {0})")]
+    BadJson(JsonProblem),
     /// The answer passed the size limit (MiB); asking again gets the same.
-    TooLarge {
-        mib: usize,
-    },
-    Signing(String),
+    #[error("Binance's answer is larger than {mib} MiB, the most this tool reads")]
+    TooLarge { mib: usize },
+    #[error("could not sign the request: {0}")]
+    Signing(SignError),
 }
 
-impl std::error::Error for ApiError {}
+/// Why an answer is not the JSON expected. Binance's bytes are never
+/// quoted: only the place, or a key name (escaped).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum JsonProblem {
+    #[error("the key `{0}` appears twice, so its value is unknown")]
+    DuplicateKey(String),
+    #[error("the answer was cut off")]
+    CutOff,
+    #[error("malformed at line {line} column {column}")]
+    Malformed { line: usize, column: usize },
+    #[error("unexpected shape at line {line} column {column}")]
+    Shape { line: usize, column: usize },
+    /// `serverTime` a year off, or overflowing.
+    #[error("serverTime is not a plausible time")]
+    ImplausibleTime,
+    /// A field the answer must have to mean anything.
+    #[error("no \"{0}\" field")]
+    NoField(&'static str),
+}
+
+impl JsonProblem {
+    pub fn msg(&self) -> Msg {
+        match self {
+            JsonProblem::DuplicateKey(key) => msg!("binance-json-duplicate-key", key = key),
+            JsonProblem::CutOff => msg!("binance-json-cut-off"),
+            JsonProblem::Malformed { line, column } => {
+                msg!("binance-json-malformed", line = *line, column = *column)
+            }
+            JsonProblem::Shape { line, column } => {
+                msg!("binance-json-shape", line = *line, column = *column)
+            }
+            JsonProblem::ImplausibleTime => msg!("binance-json-implausible-time"),
+            JsonProblem::NoField(field) => msg!("binance-json-no-field", field = *field),
+        }
+    }
+}
 
 impl ApiError {
     pub fn code(&self) -> Option<i64> {
@@ -144,112 +167,93 @@ impl ApiError {
                 | ApiError::Tls { .. }
         ) || matches!(self.code(), Some(-2015 | -2014 | -2008 | -1022))
     }
-}
 
-impl fmt::Display for ApiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// The line a reader is shown: the cause and the fix. Text that came
+    /// from outside (Binance's `msg`, an OS or TLS message) is an argument,
+    /// quoted in a Japanese sentence, never translated.
+    pub fn msg(&self) -> Msg {
+        use crate::collect::messages::{connect_detail, earlier, tls};
+        let wait = |secs: Option<u64>, id: fn(u64) -> Msg| secs.map(id).unwrap_or_else(empty);
         match self {
-            ApiError::NoCredentials => f.write_str(
-                "no API key: set BINANCE_API_KEY and BINANCE_API_SECRET (or BINANCE_API_PRIVATE_KEY_FILE)",
-            ),
-            ApiError::Offline => f.write_str("offline mode: Binance was not contacted"),
+            ApiError::NoCredentials => msg!("binance-error-no-credentials"),
+            ApiError::Offline => msg!("binance-error-offline"),
             ApiError::Rejected { code, msg, status } => match code {
-                -2015 => {
-                    let ip = request_ip(msg)
-                        .map(|ip| format!(" (Binance saw {ip})"))
-                        .unwrap_or_default();
-                    write!(
-                        f,
-                        "Binance rejected the API key (-2015 \"Invalid API-key, IP, or permissions for action\"); the usual causes: \
-                         (1) the key and the secret/private key do not belong together — copy both again; \
-                         (2) this machine's IP{ip} is not on the key's IP allow-list — which is good: run the audit from an allowed host or add this IP in Profile → API Management → Edit restrictions; \
-                         (3) \"Enable Reading\" is off for the key — turn it on in Profile → API Management"
-                    )
-                }
-                -2008 => f.write_str(
-                    "Binance does not know this API key (-2008 \"Invalid Api-Key ID\"): it was deleted or expired (Binance removes keys without IP restriction that stay unused), \
-                     or it is a testnet/demo key; create a new read-only key in Profile → API Management",
+                -2015 => msg!(
+                    "binance-error-2015",
+                    ip = request_ip(msg)
+                        .map(|ip| msg!("binance-error-2015-ip", ip = ip))
+                        .unwrap_or_else(empty)
                 ),
-                -2014 => f.write_str(
-                    "Binance rejected the API key's format (-2014): it has a typo, a space or a line break; copy it again from Profile → API Management",
-                ),
-                -1021 => f.write_str(
-                    "Binance rejected the request time (-1021): this machine's clock is too far from Binance's even after correction; turn on automatic time sync (NTP) and run again",
-                ),
-                -1022 => f.write_str(
-                    "Binance says the signature is invalid (-1022): the secret or private key does not belong to this API key, or it is of the wrong type; \
-                     check BINANCE_API_SECRET / BINANCE_API_PRIVATE_KEY_FILE against Profile → API Management",
-                ),
-                -1002 => f.write_str(
-                    "Binance says this key is not authorized for this request (-1002); a sub-account key cannot read some master-account data",
-                ),
-                -1003 => f.write_str(
-                    "Binance rate limit reached (-1003): stopped as Binance asks; run again in a few minutes",
-                ),
+                -2008 => msg!("binance-error-2008"),
+                -2014 => msg!("binance-error-2014"),
+                -1021 => msg!("binance-error-clock"),
+                -1022 => msg!("binance-error-1022"),
+                -1002 => msg!("binance-error-1002"),
+                -1003 => msg!("binance-error-1003"),
                 // -1000 is "unknown error": only a server-side status makes it "busy".
-                -1007 | -1008 => write!(
-                    f,
-                    "Binance could not answer ({code}: busy or internal timeout); try again later"
+                -1007 | -1008 => msg!("binance-error-busy", code = code.to_string()),
+                -1000 if *status < 400 && msg.is_empty() => {
+                    msg!("binance-error-busy", code = code.to_string())
+                }
+                _ if msg.is_empty() => msg!(
+                    "binance-error-code",
+                    code = code.to_string(),
+                    status = *status
                 ),
-                -1000 if *status < 400 && msg.is_empty() => write!(
-                    f,
-                    "Binance could not answer ({code}: busy or internal timeout); try again later"
+                _ => msg!(
+                    "binance-error-code-msg",
+                    code = code.to_string(),
+                    status = *status,
+                    msg = msg
                 ),
-                _ if msg.is_empty() => write!(f, "Binance returned error {code} (HTTP {status})"),
-                _ => write!(f, "Binance returned error {code} (HTTP {status}): {msg}"),
             },
-            ApiError::Clock { corrected: true } => f.write_str(
-                "Binance rejected the request time (-1021): this machine's clock is too far from Binance's even after correction; turn on automatic time sync (NTP) and run again",
+            ApiError::Clock { corrected: true } => msg!("binance-error-clock"),
+            ApiError::Clock { corrected: false } => msg!("binance-error-clock-uncorrected"),
+            ApiError::NotSent(why) => msg!("binance-error-not-sent", why = earlier(why)),
+            ApiError::RateLimited { retry_after } => msg!(
+                "binance-error-rate-limited",
+                wait = wait(*retry_after, |s| msg!(
+                    "binance-error-rate-limited-wait",
+                    secs = s.to_string()
+                ))
             ),
-            ApiError::Clock { corrected: false } => f.write_str(
-                "Binance rejected the request time (-1021): this machine's clock is too far from Binance's, and Binance's time could not be read to correct it; turn on automatic time sync (NTP) and run again",
+            ApiError::Banned { retry_after } => msg!(
+                "binance-error-banned",
+                wait = wait(*retry_after, |s| msg!(
+                    "binance-error-banned-wait",
+                    secs = s.to_string()
+                ))
             ),
-            ApiError::NotSent(why) => write!(f, "Binance was not asked: {why}"),
-            ApiError::RateLimited { retry_after } => write!(
-                f,
-                "Binance rate limit hit (HTTP 429): this endpoint was not called again{}; nothing was retried, so the limit is not made worse",
-                wait_text(*retry_after, "as Binance asks — wait")
+            ApiError::Server { status, attempts } => {
+                msg!(
+                    "binance-error-server",
+                    status = *status,
+                    attempts = *attempts
+                )
+            }
+            ApiError::Http { status: 403 } => msg!("binance-error-firewall"),
+            ApiError::Http { status } => msg!("binance-error-http", status = *status),
+            ApiError::Timeout { secs, attempts } => msg!(
+                "binance-error-timeout",
+                secs = secs.to_string(),
+                attempts = *attempts
             ),
-            ApiError::Banned { retry_after } => write!(
-                f,
-                "Binance has temporarily banned this IP (HTTP 418) after too many requests: every further call was stopped{}; do not run tools against Binance from this IP until then",
-                wait_text(*retry_after, "— the ban lasts")
+            ApiError::Connect { detail, attempts } => msg!(
+                "binance-error-connect",
+                attempts = *attempts,
+                detail = connect_detail(detail)
             ),
-            ApiError::Server { status, attempts } => write!(
-                f,
-                "Binance server error (HTTP {status}) after {attempts} attempt(s); Binance-side problem, try again later"
-            ),
-            ApiError::Http { status: 403 } => f.write_str(
-                "Binance's firewall refused the request (HTTP 403); wait at least 5 minutes before running again",
-            ),
-            ApiError::Http { status } => write!(f, "Binance answered HTTP {status}"),
-            ApiError::Timeout { secs, attempts } => write!(
-                f,
-                "Binance did not answer within {secs} s ({attempts} attempt(s)); check the connection or raise --timeout"
-            ),
-            ApiError::Connect { detail, attempts } => write!(
-                f,
-                "could not reach Binance ({attempts} attempt(s)): {detail}"
-            ),
-            ApiError::Tls { detail } => f.write_str(detail),
-            ApiError::TooLarge { mib } => write!(
-                f,
-                "Binance's answer is larger than {mib} MiB, the most this tool reads"
-            ),
-            ApiError::BadJson { detail } => write!(
-                f,
-                "Binance's answer could not be read (not the expected JSON: {detail})"
-            ),
-            ApiError::Signing(e) => write!(f, "could not sign the request: {e}"),
+            ApiError::Tls { detail } => tls(detail),
+            ApiError::TooLarge { mib } => msg!("binance-error-too-large", mib = mib.to_string()),
+            ApiError::BadJson(problem) => msg!("binance-error-bad-json", detail = problem.msg()),
+            ApiError::Signing(e) => msg!("binance-error-signing", error = e.msg()),
         }
     }
 }
 
-fn wait_text(secs: Option<u64>, lead: &str) -> String {
-    match secs {
-        Some(s) => format!(" {lead} {s} s"),
-        None => String::new(),
-    }
+/// No text: an optional part of a sentence that is left out.
+fn empty() -> Msg {
+    Msg::verbatim("")
 }
 
 /// `…, request ip: 203.0.113.7` → the IP Binance saw.
@@ -333,12 +337,20 @@ struct ServerTime {
     server_time: i64,
 }
 
-/// The shape of every Binance error body.
-#[derive(serde::Deserialize)]
-struct ErrorBody {
-    code: i64,
+/// The shape of every Binance error body, decoded here only.
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct ErrorBody {
+    pub code: i64,
     #[serde(default)]
-    msg: String,
+    pub msg: String,
+}
+
+impl ErrorBody {
+    /// The `{code, msg}` of an error answer, if it has that shape (`msg` is
+    /// Binance's own words, not yet scrubbed or cut).
+    pub fn parse(body: &[u8]) -> Option<ErrorBody> {
+        serde_json::from_slice(body).ok()
+    }
 }
 
 impl BinanceClient {
@@ -389,7 +401,7 @@ impl BinanceClient {
         let mut state = self.clock.lock().await;
         let sent = now_ms();
         let result = self
-            .public_json::<ServerTime>(TIME_PATH, &[], "Binance server time (clock check)")
+            .public_json::<ServerTime>(endpoint::SERVER_TIME, &[], Purpose::ClockCheck)
             .await
             .and_then(|t| self.apply_time(t.server_time, sent, now_ms()));
         state.ok = result.is_ok();
@@ -405,13 +417,7 @@ impl BinanceClient {
         const YEAR_MS: i64 = 366 * 86_400_000;
         let offset = server.checked_sub(received).filter(|o| o.abs() < YEAR_MS);
         let Some(offset) = offset else {
-            return Err(ApiError::BadJson {
-                detail: crate::i18n::ui_tr(
-                    "serverTime is not a plausible time",
-                    "serverTime がありえない時刻です",
-                )
-                .into(),
-            });
+            return Err(ApiError::BadJson(JsonProblem::ImplausibleTime));
         };
         // Signing uses the offset at receipt, which makes timestamps a little
         // late rather than early: Binance rejects anything 1 s ahead of it.
@@ -431,9 +437,9 @@ impl BinanceClient {
         let ok = match self
             .net
             .get(
-                &net::join(&self.base, TIME_PATH),
+                &net::join(&self.base, endpoint::SERVER_TIME),
                 &[],
-                "Binance server time (re-read after -1021)",
+                Purpose::ClockReread.label(),
             )
             .await
         {
@@ -454,7 +460,7 @@ impl BinanceClient {
         &self,
         path: &str,
         params: &[(&str, String)],
-        purpose: &str,
+        purpose: Purpose,
     ) -> Result<Vec<u8>, ApiError> {
         let query = encode_query(params);
         self.send(path, &[], purpose, || Ok((query.clone(), None)))
@@ -467,7 +473,7 @@ impl BinanceClient {
         &self,
         path: &str,
         params: &[(&str, String)],
-        purpose: &str,
+        purpose: Purpose,
     ) -> Result<Vec<u8>, ApiError> {
         let creds = self.creds.as_ref().ok_or(ApiError::NoCredentials)?;
         let headers = [("X-MBX-APIKEY", creds.api_key.as_str())];
@@ -490,7 +496,7 @@ impl BinanceClient {
         &self,
         path: &str,
         params: &[(&str, String)],
-        purpose: &str,
+        purpose: Purpose,
     ) -> Result<T, ApiError> {
         let body = self.signed_get(path, params, purpose).await?;
         parse_json(&body)
@@ -501,7 +507,7 @@ impl BinanceClient {
         &self,
         path: &str,
         params: &[(&str, String)],
-        purpose: &str,
+        purpose: Purpose,
     ) -> Result<T, ApiError> {
         let body = self.public_get(path, params, purpose).await?;
         parse_json(&body)
@@ -577,7 +583,7 @@ impl BinanceClient {
         &self,
         path: &str,
         headers: &[(&str, &str)],
-        purpose: &str,
+        purpose: Purpose,
         build: impl Fn() -> Result<(String, Option<String>), ApiError>,
     ) -> Result<Vec<u8>, ApiError> {
         let mut attempt = 0u32;
@@ -596,7 +602,10 @@ impl BinanceClient {
                 // Attached raw: the bytes sent are the bytes signed.
                 url.set_query(Some(&query));
             }
-            let result = self.net.get_try(&url, headers, purpose, attempt).await;
+            let result = self
+                .net
+                .get_try(&url, headers, purpose.label(), attempt)
+                .await;
             if let Ok(resp) = &result {
                 self.note_weight(path, resp);
             }
@@ -668,7 +677,7 @@ impl BinanceClient {
                 retry_after,
                 body,
             } => {
-                let coded = serde_json::from_str::<ErrorBody>(&body).ok();
+                let coded = ErrorBody::parse(body.as_bytes());
                 match status {
                     418 => ApiError::Banned { retry_after },
                     429 => ApiError::RateLimited { retry_after },
@@ -773,16 +782,7 @@ fn limit_scope(path: &str) -> String {
 /// JSON into `T`; a Binance error object in a 200 answer is still an error.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     if let Some(key) = super::dupkeys::first_duplicate(body) {
-        return Err(ApiError::BadJson {
-            detail: match crate::i18n::ui() {
-                crate::i18n::Lang::En => {
-                    format!("the key `{key}` appears twice, so its value is unknown")
-                }
-                crate::i18n::Lang::Ja => {
-                    format!("キー `{key}` が2回現れるため、値を決められません")
-                }
-            },
-        });
+        return Err(ApiError::BadJson(JsonProblem::DuplicateKey(key)));
     }
     match serde_json::from_slice::<T>(body) {
         Ok(v) => Ok(v),
@@ -796,17 +796,14 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
                     msg: scrub_text(&b.msg, None, None),
                 });
             }
-            let ja = crate::i18n::ui() == crate::i18n::Lang::Ja;
-            let (line, col) = (e.line(), e.column());
-            let what = match (e.is_eof(), e.is_syntax(), ja) {
-                (true, _, false) => "the answer was cut off".to_string(),
-                (true, _, true) => "応答が途中で切れています".to_string(),
-                (_, true, false) => format!("malformed at line {line} column {col}"),
-                (_, true, true) => format!("{line}行{col}列目の書式が正しくありません"),
-                (_, _, false) => format!("unexpected shape at line {line} column {col}"),
-                (_, _, true) => format!("{line}行{col}列目が想定外の形です"),
-            };
-            Err(ApiError::BadJson { detail: what })
+            let (line, column) = (e.line(), e.column());
+            Err(ApiError::BadJson(if e.is_eof() {
+                JsonProblem::CutOff
+            } else if e.is_syntax() {
+                JsonProblem::Malformed { line, column }
+            } else {
+                JsonProblem::Shape { line, column }
+            }))
         }
     }
 }
@@ -814,6 +811,7 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn error_lines_explain_codes() {
@@ -822,7 +820,7 @@ mod tests {
             code: -2015,
             msg: "Invalid API-key, IP, or permissions for action, request ip: 203.0.113.7".into(),
         };
-        let s = e.to_string();
+        let s = e.msg().render(Lang::En);
         assert!(
             s.contains("203.0.113.7") && s.contains("allow-list") && s.contains("Enable Reading"),
             "{s}"
@@ -833,32 +831,127 @@ mod tests {
             code: -2008,
             msg: String::new(),
         }
-        .to_string();
+        .msg()
+        .render(Lang::En);
         assert!(s.contains("deleted or expired"), "{s}");
         let s = ApiError::Rejected {
             status: 400,
             code: -1021,
             msg: String::new(),
         }
-        .to_string();
+        .msg()
+        .render(Lang::En);
         assert!(s.contains("clock"), "{s}");
         let s = ApiError::Rejected {
             status: 400,
             code: -1022,
             msg: String::new(),
         }
-        .to_string();
+        .msg()
+        .render(Lang::En);
         assert!(s.contains("signature"), "{s}");
         let s = ApiError::RateLimited {
             retry_after: Some(7),
         }
-        .to_string();
+        .msg()
+        .render(Lang::En);
         assert!(s.contains("429") && s.contains("7 s"), "{s}");
         let s = ApiError::Banned {
             retry_after: Some(120),
         }
-        .to_string();
+        .msg()
+        .render(Lang::En);
         assert!(s.contains("418") && s.contains("120 s"), "{s}");
+    }
+
+    /// The catalogue says what the old `Display` said, word for word.
+    #[test]
+    fn messages_read_as_before() {
+        let r = |code, status, msg: &str| ApiError::Rejected {
+            status,
+            code,
+            msg: msg.into(),
+        };
+        let en = |e: ApiError| e.msg().render(Lang::En);
+        let ja = |e: ApiError| e.msg().render(Lang::Ja);
+        assert_eq!(
+            en(r(-2015, 401, "x, request ip: 1.2.3.4")),
+            "Binance rejected the API key (-2015 \"Invalid API-key, IP, or permissions for action\"); the usual causes: (1) the key and the secret/private key do not belong together — copy both again; (2) this machine's IP (Binance saw 1.2.3.4) is not on the key's IP allow-list — which is good: run the audit from an allowed host or add this IP in Profile → API Management → Edit restrictions; (3) \"Enable Reading\" is off for the key — turn it on in Profile → API Management"
+        );
+        assert!(ja(r(-2015, 401, "")).contains("この端末のIPがキーのIP許可リストにない"));
+        assert_eq!(
+            en(r(-1007, 500, "")),
+            "Binance could not answer (-1007: busy or internal timeout); try again later"
+        );
+        assert_eq!(
+            en(r(-1000, 400, "odd")),
+            "Binance returned error -1000 (HTTP 400): odd"
+        );
+        assert_eq!(
+            ja(r(-1130, 400, "bad param")),
+            "Binanceがエラー -1130 を返しました（HTTP 400）: 「bad param」"
+        );
+        assert_eq!(
+            en(ApiError::RateLimited {
+                retry_after: Some(604_800)
+            }),
+            "Binance rate limit hit (HTTP 429): this endpoint was not called again as Binance asks — wait 604800 s; nothing was retried, so the limit is not made worse"
+        );
+        assert_eq!(
+            en(ApiError::Banned { retry_after: None }),
+            "Binance has temporarily banned this IP (HTTP 418) after too many requests: every further call was stopped; do not run tools against Binance from this IP until then"
+        );
+        assert_eq!(
+            ja(ApiError::Banned {
+                retry_after: Some(120)
+            }),
+            "リクエストが多すぎたため、BinanceがこのIPを一時的に禁止しました（HTTP 418）。以降の呼び出しはすべて止めました（禁止は120秒続きます）。それまでこのIPからBinanceに対してツールを実行しないでください"
+        );
+        assert_eq!(
+            en(ApiError::Timeout {
+                secs: 15,
+                attempts: 2
+            }),
+            "Binance did not answer within 15 s (2 attempt(s)); check the connection or raise --timeout"
+        );
+        assert_eq!(
+            en(ApiError::NotSent(NetError::Deadline(30).to_string())),
+            "Binance was not asked: the run's time limit of 30 s was reached; not sent"
+        );
+        assert_eq!(
+            ja(ApiError::NotSent(NetError::Deadline(30).to_string())),
+            "Binanceには問い合わせていません: この実行の制限時間（30秒）に達したため、送信していません"
+        );
+        assert_eq!(
+            en(ApiError::BadJson(JsonProblem::Malformed {
+                line: 1,
+                column: 9
+            })),
+            "Binance's answer could not be read (not the expected JSON: malformed at line 1 column 9)"
+        );
+        assert_eq!(
+            ja(ApiError::Signing(SignError::RsaFailed)),
+            "リクエストに署名できませんでした: 「RSAの署名に失敗しました（キーが壊れていませんか）」"
+        );
+        assert_eq!(
+            en(ApiError::NoCredentials),
+            ApiError::NoCredentials.to_string()
+        );
+        for e in [
+            ApiError::Offline,
+            ApiError::Http { status: 403 },
+            ApiError::Server {
+                status: 502,
+                attempts: 3,
+            },
+            ApiError::TooLarge { mib: 32 },
+            ApiError::Clock { corrected: false },
+        ] {
+            assert!(
+                crate::i18n::english_runs(&ja(e.clone())).is_empty(),
+                "{e:?}"
+            );
+        }
     }
 
     #[test]
@@ -878,11 +971,11 @@ mod tests {
             #[allow(dead_code)]
             a: bool,
         }
-        let e = parse_json::<T>(br#"{"a": tru"#).unwrap_err();
-        assert!(
-            e.to_string().contains("cut off") || e.to_string().contains("malformed"),
-            "{e}"
-        );
+        let e = parse_json::<T>(br#"{"a": tru"#)
+            .unwrap_err()
+            .msg()
+            .render(Lang::En);
+        assert!(e.contains("cut off") || e.contains("malformed"), "{e}");
         let e = parse_json::<T>(br#"{"code": -2015, "msg": "Invalid API-key"}"#).unwrap_err();
         assert_eq!(e.code(), Some(-2015));
     }

@@ -9,8 +9,10 @@ use std::path::{Path, PathBuf};
 
 use zeroize::Zeroizing;
 
-use super::sign::Signer;
+use super::sign::{SignError, Signer};
 use crate::config::Profile;
+use crate::i18n::Msg;
+use crate::msg;
 
 pub const KEY_ENV: &str = "BINANCE_API_KEY";
 pub const SECRET_ENV: &str = "BINANCE_API_SECRET";
@@ -22,6 +24,135 @@ pub const PASSPHRASE_FILE_ENV: &str = "BINANCE_API_PRIVATE_KEY_PASSPHRASE_FILE";
 
 /// A PEM key or a secret is a few kB at most; anything larger is not one.
 const MAX_SECRET_FILE: usize = crate::bounded::KEY_FILE;
+
+/// Where a setting came from: `$BINANCE_API_KEY`, or `api_key in [binance]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Var(String),
+    Setting { key: &'static str, section: String },
+}
+
+impl Origin {
+    fn var(name: &str) -> Origin {
+        Origin::Var(format!("${name}"))
+    }
+
+    pub fn msg(&self) -> Msg {
+        match self {
+            Origin::Var(v) => Msg::verbatim(v.clone()),
+            Origin::Setting { key, section } => {
+                msg!("binance-creds-setting", key = *key, section = section)
+            }
+        }
+    }
+}
+
+/// Credentials that are configured but cannot be used. The errors describe
+/// the setting, never the secret.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CredsError {
+    #[error("{var} is not valid UTF-8")]
+    NotUtf8 { var: String },
+    #[error("a secret is configured but no API key")]
+    SecretWithoutKey { key_var: String, section: String },
+    #[error("the API key is empty")]
+    KeyEmpty { origin: Origin },
+    #[error("the API key contains spaces, line breaks or non-ASCII characters")]
+    KeyNotPrintable { origin: Origin },
+    #[error("both {secret_var} and {pem_var} are set")]
+    BothVars { secret_var: String, pem_var: String },
+    #[error("both secret_file and private_key_file are set in {section}")]
+    BothFiles { section: String },
+    #[error("an API key is set but no way to sign")]
+    NoSigner {
+        key_origin: Origin,
+        secret_var: String,
+        pem_var: String,
+    },
+    #[error("the private key file is not text (PEM)")]
+    PemNotText { origin: Origin },
+    #[error("the private key cannot sign: {error}")]
+    Key { origin: Origin, error: SignError },
+    #[error("the secret is empty")]
+    SecretEmpty { origin: Origin },
+    #[error("the secret contains spaces, line breaks or non-ASCII characters")]
+    SecretNotPrintable { origin: Origin },
+    #[error("this is a PEM private key, not an HMAC secret")]
+    SecretIsPem { origin: Origin },
+    #[error("the key file is too large to be a key")]
+    TooLarge {
+        origin: Origin,
+        path: String,
+        bytes: u64,
+    },
+    /// A file or the passphrase could not be read: the words of the module
+    /// that read it (`bounded`, `secret`), already made.
+    #[error("{text}")]
+    Unreadable { origin: Origin, text: String },
+}
+
+impl CredsError {
+    pub fn msg(&self) -> Msg {
+        use CredsError as E;
+        match self {
+            E::NotUtf8 { var } => msg!("binance-creds-not-utf8", var = var),
+            E::SecretWithoutKey { key_var, section } => msg!(
+                "binance-creds-secret-without-key",
+                key_var = key_var,
+                section = section
+            ),
+            E::KeyEmpty { origin } => msg!("binance-creds-key-empty", origin = origin.msg()),
+            E::KeyNotPrintable { origin } => {
+                msg!("binance-creds-key-not-printable", origin = origin.msg())
+            }
+            E::BothVars {
+                secret_var,
+                pem_var,
+            } => msg!(
+                "binance-creds-both-vars",
+                secret_var = secret_var,
+                pem_var = pem_var
+            ),
+            E::BothFiles { section } => msg!("binance-creds-both-files", section = section),
+            E::NoSigner {
+                key_origin,
+                secret_var,
+                pem_var,
+            } => msg!(
+                "binance-creds-no-signer",
+                key_origin = key_origin.msg(),
+                secret_var = secret_var,
+                pem_var = pem_var
+            ),
+            E::PemNotText { origin } => msg!("binance-creds-pem-not-text", origin = origin.msg()),
+            E::Key { origin, error } => msg!(
+                "binance-creds-of",
+                origin = origin.msg(),
+                error = error.msg()
+            ),
+            E::SecretEmpty { origin } => msg!("binance-creds-secret-empty", origin = origin.msg()),
+            E::SecretNotPrintable { origin } => {
+                msg!("binance-creds-secret-not-printable", origin = origin.msg())
+            }
+            E::SecretIsPem { origin } => msg!("binance-creds-secret-is-pem", origin = origin.msg()),
+            E::TooLarge {
+                origin,
+                path,
+                bytes,
+            } => msg!(
+                "binance-creds-too-large",
+                origin = origin.msg(),
+                path = path,
+                bytes = bytes.to_string()
+            ),
+            E::Unreadable { origin, text } => msg!(
+                "binance-creds-of",
+                origin = origin.msg(),
+                error = Msg::verbatim(text.clone())
+            ),
+        }
+    }
+}
 
 pub struct Credentials {
     pub api_key: String,
@@ -51,7 +182,7 @@ impl Credentials {
     /// The default profile: `BINANCE_API_KEY`, `BINANCE_API_SECRET` and
     /// `BINANCE_API_PRIVATE_KEY_FILE` override the profile's `api_key`,
     /// `secret_file` and `private_key_file`. `Ok(None)` means no key at all.
-    pub fn from_env_and_profile(profile: &Profile) -> Result<Option<Credentials>, String> {
+    pub fn from_env_and_profile(profile: &Profile) -> Result<Option<Credentials>, CredsError> {
         Self::for_profile(None, profile, &|k| std::env::var_os(k))
     }
 
@@ -61,7 +192,7 @@ impl Credentials {
         name: Option<&str>,
         profile: &Profile,
         env: &dyn Fn(&str) -> Option<OsString>,
-    ) -> Result<Option<Credentials>, String> {
+    ) -> Result<Option<Credentials>, CredsError> {
         crate::hardening::no_core_dumps();
         // An empty variable (`VAR=` in a CI file or a shell) means "not set",
         // as in most tools; otherwise it would clash with the config's files.
@@ -79,13 +210,10 @@ impl Credentials {
 
         let api_key = match env(&key_var) {
             Some(v) => Some((
-                v.into_string().map_err(|_| {
-                    say(
-                        format!("${key_var} is not valid UTF-8"),
-                        format!("${key_var} がUTF-8ではありません"),
-                    )
+                v.into_string().map_err(|_| CredsError::NotUtf8 {
+                    var: format!("${key_var}"),
                 })?,
-                format!("${key_var}"),
+                Origin::var(&key_var),
             )),
             None => profile
                 .api_key
@@ -100,7 +228,7 @@ impl Credentials {
             // secret_file cannot silently win over a fresh private key.
             (
                 env_secret,
-                env_pem.map(|p| (p, format!("${pem_var}"))),
+                env_pem.map(|p| (p, Origin::var(&pem_var))),
                 None,
             )
         } else {
@@ -121,14 +249,10 @@ impl Credentials {
 
         let Some((api_key, key_origin)) = api_key else {
             if has_secret {
-                return Err(say(
-                    format!(
-                        "a secret is configured but no API key: set ${key_var} or api_key in {where_}"
-                    ),
-                    format!(
-                        "シークレットは設定されていますがAPIキーがありません。${key_var} か {where_} の api_key を設定してください"
-                    ),
-                ));
+                return Err(CredsError::SecretWithoutKey {
+                    key_var: format!("${key_var}"),
+                    section: where_,
+                });
             }
             return Ok(None);
         };
@@ -138,43 +262,33 @@ impl Credentials {
         let mut files = Vec::new();
         let signer = match (env_secret, pem_file, secret_file) {
             (Some(_), Some(_), _) => {
-                return Err(say(
-                    format!(
-                        "both ${secret_var} and ${pem_var} are set: keep the one that matches the key's type (HMAC secret or Ed25519/RSA private key)"
-                    ),
-                    format!(
-                        "${secret_var} と ${pem_var} の両方が設定されています。キーの種類（HMACシークレットか、Ed25519/RSAの秘密鍵）に合う方だけを残してください"
-                    ),
-                ));
+                return Err(CredsError::BothVars {
+                    secret_var: format!("${secret_var}"),
+                    pem_var: format!("${pem_var}"),
+                });
             }
             (None, Some(_), Some(_)) => {
-                return Err(say(
-                    format!(
-                        "both secret_file and private_key_file are set in {where_}: keep the one that matches the key's type"
-                    ),
-                    format!(
-                        "{where_} に secret_file と private_key_file の両方があります。キーの種類に合う方だけを残してください"
-                    ),
-                ));
+                return Err(CredsError::BothFiles { section: where_ });
             }
-            (Some(secret), None, _) => hmac_signer(secret, &format!("${secret_var}"))?,
+            (Some(secret), None, _) => hmac_signer(secret, &Origin::var(&secret_var))?,
             (None, Some((path, origin)), None) => {
                 let pem = read_small(&path, &origin)?;
                 files.push(path);
-                let text = std::str::from_utf8(&pem).map_err(|_| {
-                    say(
-                        format!("{origin}: the private key file is not text (PEM)"),
-                        format!("{origin}: 秘密鍵のファイルがテキスト（PEM）ではありません"),
-                    )
+                let text = std::str::from_utf8(&pem).map_err(|_| CredsError::PemNotText {
+                    origin: origin.clone(),
                 })?;
                 let pass = if Signer::is_encrypted_pem(text) {
-                    passphrase(&var(PASSPHRASE_ENV), &var(PASSPHRASE_FILE_ENV), &env)
-                        .map_err(|e| format!("{origin}: {e}"))?
+                    passphrase(
+                        &var(PASSPHRASE_ENV),
+                        &var(PASSPHRASE_FILE_ENV),
+                        &env,
+                        &origin,
+                    )?
                 } else {
                     None
                 };
                 Signer::from_pkcs8_pem_with(text, pass.as_ref())
-                    .map_err(|e| format!("{origin}: {e}"))?
+                    .map_err(|error| CredsError::Key { origin, error })?
             }
             (None, None, Some((path, origin))) => {
                 let secret = read_small(&path, &origin)?;
@@ -182,14 +296,11 @@ impl Credentials {
                 hmac_signer(secret, &origin)?
             }
             (None, None, None) => {
-                return Err(say(
-                    format!(
-                        "an API key is set ({key_origin}) but no way to sign: set ${secret_var} (HMAC secret) or ${pem_var} (Ed25519/RSA private key file)"
-                    ),
-                    format!(
-                        "APIキー（{key_origin}）はありますが、署名する手段がありません。${secret_var}（HMACシークレット）か ${pem_var}（Ed25519/RSAの秘密鍵ファイル）を設定してください"
-                    ),
-                ));
+                return Err(CredsError::NoSigner {
+                    key_origin,
+                    secret_var: format!("${secret_var}"),
+                    pem_var: format!("${pem_var}"),
+                });
             }
         };
         Ok(Some(Credentials {
@@ -238,135 +349,108 @@ pub fn env_suffix(profile: &str) -> String {
 }
 
 /// The passphrase from `$pass_var`, the file named by `$file_var`, or a
-/// prompt when someone is there to answer; never from argv.
+/// prompt when someone is there to answer; never from argv. An error holds
+/// `crate::secret`'s sentence, which that module makes in the diagnostics
+/// language from the words given here.
 fn passphrase(
     pass_var: &str,
     file_var: &str,
     env: &dyn Fn(&str) -> Option<OsString>,
-) -> Result<Option<secrecy::SecretString>, String> {
-    let what = crate::i18n::ui_tr("the private key's passphrase", "秘密鍵のパスフレーズ");
+    origin: &Origin,
+) -> Result<Option<secrecy::SecretString>, CredsError> {
+    let unreadable = |text: String| CredsError::Unreadable {
+        origin: origin.clone(),
+        text,
+    };
+    // `crate::secret` takes its words as text: made here, in its language.
+    let lang = crate::i18n::ui();
+    let what = msg!("binance-creds-passphrase").render(lang);
     if let Some(v) = env(pass_var) {
         return crate::secret::secret_from_bytes(
             v.into_encoded_bytes(),
-            &say(
-                format!("{what} in ${pass_var}"),
-                format!("${pass_var} の{what}"),
-            ),
+            &msg!(
+                "binance-creds-passphrase-in",
+                what = what.as_str(),
+                var = format!("${pass_var}")
+            )
+            .render(lang),
         )
-        .map(Some);
+        .map(Some)
+        .map_err(unreadable);
     }
     if let Some(p) = env(file_var) {
         // `-` is standard input, as for other tools that read a secret from a file.
         if p == "-" {
-            return crate::secret::read_stdin(what).map(Some);
+            return crate::secret::read_stdin(&what)
+                .map(Some)
+                .map_err(unreadable);
         }
-        return crate::secret::read_file(Path::new(&p), what).map(Some);
+        return crate::secret::read_file(Path::new(&p), &what)
+            .map(Some)
+            .map_err(unreadable);
     }
     if crate::secret::interactive() {
-        return crate::secret::prompt(crate::i18n::ui_tr(
-            "Passphrase of the API private key: ",
-            "APIの秘密鍵のパスフレーズ: ",
-        ));
+        return crate::secret::prompt(&msg!("binance-creds-passphrase-prompt").render(lang))
+            .map_err(unreadable);
     }
     Ok(None)
 }
 
-fn check_api_key(key: &str, origin: &str) -> Result<(), String> {
+fn check_api_key(key: &str, origin: &Origin) -> Result<(), CredsError> {
+    let origin = origin.clone();
     if key.is_empty() {
-        return Err(say(
-            format!("{origin} is empty"),
-            format!("{origin} が空です"),
-        ));
+        return Err(CredsError::KeyEmpty { origin });
     }
     if !key.chars().all(|c| c.is_ascii_graphic()) {
-        return Err(say(
-            format!(
-                "{origin} contains spaces, line breaks or non-ASCII characters; copy the key again from Profile → API Management"
-            ),
-            format!(
-                "{origin} に空白・改行・ASCII以外の文字が含まれています。プロフィール → API管理 からキーをもう一度コピーしてください"
-            ),
-        ));
+        return Err(CredsError::KeyNotPrintable { origin });
     }
     Ok(())
 }
 
-fn hmac_signer(mut bytes: Zeroizing<Vec<u8>>, origin: &str) -> Result<Signer, String> {
+fn hmac_signer(mut bytes: Zeroizing<Vec<u8>>, origin: &Origin) -> Result<Signer, CredsError> {
     while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
         bytes.pop();
     }
+    let origin = origin.clone();
     if bytes.is_empty() {
-        return Err(say(
-            format!("{origin}: the secret is empty"),
-            format!("{origin}: シークレットが空です"),
-        ));
+        return Err(CredsError::SecretEmpty { origin });
     }
     if !bytes.iter().all(u8::is_ascii_graphic) {
-        return Err(say(
-            format!(
-                "{origin}: the secret contains spaces, line breaks or non-ASCII characters (a Binance secret key is one line of letters and digits)"
-            ),
-            format!(
-                "{origin}: シークレットに空白・改行・ASCII以外の文字が含まれています（Binanceのシークレットキーは英数字1行です）"
-            ),
-        ));
+        return Err(CredsError::SecretNotPrintable { origin });
     }
     if bytes.starts_with(b"-----BEGIN") {
-        return Err(say(
-            format!(
-                "{origin}: this is a PEM private key, not an HMAC secret; name it with private_key_file / BINANCE_API_PRIVATE_KEY_FILE"
-            ),
-            format!(
-                "{origin}: これはHMACシークレットではなくPEM形式の秘密鍵です。private_key_file / BINANCE_API_PRIVATE_KEY_FILE で指定してください"
-            ),
-        ));
+        return Err(CredsError::SecretIsPem { origin });
     }
     Ok(Signer::hmac(&bytes))
 }
 
-fn read_small(path: &Path, origin: &str) -> Result<Zeroizing<Vec<u8>>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| {
-        say(
-            format!("{origin}: cannot read {}: {}", path.display(), e.kind()),
-            format!(
-                "{origin}: {} を読み取れません: {}",
-                path.display(),
-                crate::files::io_reason(&e)
-            ),
-        )
-    })?;
+fn read_small(path: &Path, origin: &Origin) -> Result<Zeroizing<Vec<u8>>, CredsError> {
+    let shown = path.display().to_string();
+    let unreadable = |text: String| CredsError::Unreadable {
+        origin: origin.clone(),
+        text,
+    };
+    let meta = std::fs::metadata(path)
+        .map_err(|e| unreadable(crate::bounded::ReadError::Io(e).describe(&shown)))?;
     if meta.len() > MAX_SECRET_FILE as u64 {
-        return Err(say(
-            format!(
-                "{origin}: {} is {} bytes, too large to be a key",
-                path.display(),
-                meta.len()
-            ),
-            format!(
-                "{origin}: {} は {} バイトあり、キーとしては大きすぎます",
-                path.display(),
-                meta.len()
-            ),
-        ));
+        return Err(CredsError::TooLarge {
+            origin: origin.clone(),
+            path: shown,
+            bytes: meta.len(),
+        });
     }
     // The size above can be 0 for /dev/zero or a FIFO: the read is bounded too.
     crate::bounded::read_file(path, MAX_SECRET_FILE)
         .map(Zeroizing::new)
-        .map_err(|e| format!("{origin}: {}", e.describe(&path.display().to_string())))
-}
-
-/// The message in the reader's language (the errors here are built once and
-/// shown as they are).
-fn say(en: String, ja: String) -> String {
-    match crate::i18n::ui() {
-        crate::i18n::Lang::En => en,
-        crate::i18n::Lang::Ja => ja,
-    }
+        .map_err(|e| unreadable(e.describe(&shown)))
 }
 
 /// Where a setting came from: "api_key in [binance]".
-fn in_section(key: &str, section: &str) -> String {
-    say(format!("{key} in {section}"), format!("{section} の {key}"))
+fn in_section(key: &'static str, section: &str) -> Origin {
+    Origin::Setting {
+        key,
+        section: section.to_string(),
+    }
 }
 
 /// `~/x` in the config means the home directory, as in the template.
@@ -472,32 +556,64 @@ mod tests {
             &profile,
             &env(&[("BINANCE_API_PRIVATE_KEY_FILE_SUB_1", "/nonexistent/k.pem")]),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .msg()
+        .render(crate::i18n::Lang::En);
         assert!(e.contains("$BINANCE_API_PRIVATE_KEY_FILE_SUB_1"), "{e}");
+    }
+
+    #[test]
+    fn errors_read_as_before_in_both_languages() {
+        use crate::i18n::Lang;
+        let e = Credentials::for_profile(
+            Some("sub"),
+            &Profile {
+                api_key: Some(KEY.into()),
+                ..Profile::default()
+            },
+            &env(&[]),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.msg().render(Lang::En),
+            "an API key is set (api_key in [profiles.sub]) but no way to sign: set $BINANCE_API_SECRET_SUB (HMAC secret) or $BINANCE_API_PRIVATE_KEY_FILE_SUB (Ed25519/RSA private key file)"
+        );
+        assert_eq!(
+            e.msg().render(Lang::Ja),
+            "APIキー（[profiles.sub] の api_key）はありますが、署名する手段がありません。$BINANCE_API_SECRET_SUB（HMACシークレット）か $BINANCE_API_PRIVATE_KEY_FILE_SUB（Ed25519/RSAの秘密鍵ファイル）を設定してください"
+        );
     }
 
     #[test]
     fn half_configured_is_an_error_that_quotes_nothing() {
         let e = Credentials::for_profile(None, &Profile::default(), &env(&[(SECRET_ENV, SECRET)]))
-            .unwrap_err();
+            .unwrap_err()
+            .msg()
+            .render(crate::i18n::Lang::En);
         assert!(e.contains("no API key"), "{e}");
         assert!(!e.contains(SECRET));
         let e = Credentials::for_profile(None, &Profile::default(), &env(&[(KEY_ENV, KEY)]))
-            .unwrap_err();
+            .unwrap_err()
+            .msg()
+            .render(crate::i18n::Lang::En);
         assert!(e.contains("no way to sign") && !e.contains(KEY), "{e}");
         let e = Credentials::for_profile(
             None,
             &Profile::default(),
             &env(&[(KEY_ENV, KEY), (SECRET_ENV, "abc def")]),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .msg()
+        .render(crate::i18n::Lang::En);
         assert!(e.contains("spaces") && !e.contains("abc"), "{e}");
         let e = Credentials::for_profile(
             None,
             &Profile::default(),
             &env(&[(KEY_ENV, "has space key value"), (SECRET_ENV, SECRET)]),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .msg()
+        .render(crate::i18n::Lang::En);
         assert!(e.contains("API Management"), "{e}");
         let e = Credentials::for_profile(
             None,
@@ -508,7 +624,9 @@ mod tests {
                 (PRIVATE_KEY_FILE_ENV, "/x"),
             ]),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .msg()
+        .render(crate::i18n::Lang::En);
         assert!(e.contains("both"), "{e}");
     }
 
@@ -564,7 +682,9 @@ mod tests {
                 (PASSPHRASE_ENV, "wrong-horse"),
             ]),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .msg()
+        .render(crate::i18n::Lang::En);
         assert!(
             e.contains("wrong passphrase") && !e.contains("wrong-horse"),
             "{e}"

@@ -3,25 +3,29 @@
 //! One clock check first, then every account endpoint at once. A failed call
 //! leaves exactly its facts "not checked", with the reason.
 
+pub mod calls;
 pub mod client;
 pub mod creds;
 pub mod dupkeys;
+pub mod endpoint;
 pub mod model;
 pub mod sign;
-
-use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-pub use client::{ApiError, BinanceClient, DEFAULT_BASE, RetryPolicy};
+pub use calls::{HistoryPage, SymbolWindow, Timed};
+pub use client::{ApiError, BinanceClient, DEFAULT_BASE, JsonProblem, RetryPolicy};
 pub use creds::Credentials;
-pub use sign::Signer;
+pub use endpoint::{EvidencePart, Purpose};
+pub use sign::{SignError, Signer};
 
 use super::CheckStatus;
 use crate::address::{Known, Origin};
 use crate::facts::Facts;
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, Msg};
+use crate::msg;
+use endpoint as ep;
 use model::{
     AccountInfo, AccountStatus, ApiRestrictions, ApiTradingStatus, KNOWN_PERMISSIONS, SpotAccount,
     WithdrawAddress, WithdrawQuota, WithdrawRecord,
@@ -29,35 +33,26 @@ use model::{
 
 pub const CHECK: &str = "binance-api";
 
-pub const RESTRICTIONS: &str = "/sapi/v1/account/apiRestrictions";
-pub const STATUS: &str = "/sapi/v1/account/status";
-pub const TRADING_STATUS: &str = "/sapi/v1/account/apiTradingStatus";
-pub const INFO: &str = "/sapi/v1/account/info";
-pub const ADDRESSES: &str = "/sapi/v1/capital/withdraw/address/list";
-pub const QUOTA: &str = "/sapi/v1/capital/withdraw/quota";
-/// Last 90 days (Binance's default window), one call: weight 18000 on the
-/// per-second UID budget of 180000, so one audit run stays far inside it.
-pub const HISTORY: &str = "/sapi/v1/capital/withdraw/history";
-pub const ACCOUNT: &str = "/api/v3/account";
-
 const DAY_MS: i64 = 86_400_000;
 
 /// The facts each endpoint supplies, so a failed call marks exactly those.
 fn facts_of(path: &str) -> Vec<&'static str> {
     match path {
-        RESTRICTIONS => crate::facts::CATALOGUE
+        ep::API_RESTRICTIONS => crate::facts::CATALOGUE
             .iter()
             .map(|d| d.name)
             .filter(|n| n.starts_with("api.") && *n != "api.key_type")
             .collect(),
-        STATUS => vec!["account.status"],
-        TRADING_STATUS => vec!["account.api_trading_locked", "account.planned_recover_time"],
-        INFO => vec![
+        ep::ACCOUNT_STATUS => vec!["account.status"],
+        ep::API_TRADING_STATUS => {
+            vec!["account.api_trading_locked", "account.planned_recover_time"]
+        }
+        ep::ACCOUNT_INFO => vec![
             "account.margin_enabled",
             "account.futures_enabled",
             "account.options_enabled",
         ],
-        ADDRESSES => vec![
+        ep::WITHDRAW_ADDRESSES => vec![
             "withdrawal.address_count",
             "withdrawal.whitelisted_count",
             "withdrawal.not_whitelisted",
@@ -65,9 +60,9 @@ fn facts_of(path: &str) -> Vec<&'static str> {
             "withdrawal.book_lookalikes",
             "withdrawal.history_lookalikes",
         ],
-        HISTORY => vec!["withdrawal.history_count", "withdrawal.history_lookalikes"],
-        QUOTA => vec!["withdrawal.quota_usd", "withdrawal.used_quota_usd"],
-        ACCOUNT => vec![
+        ep::WITHDRAW_HISTORY => vec!["withdrawal.history_count", "withdrawal.history_lookalikes"],
+        ep::WITHDRAW_QUOTA => vec!["withdrawal.quota_usd", "withdrawal.used_quota_usd"],
+        ep::SPOT_ACCOUNT => vec![
             "account.can_trade",
             "account.can_withdraw",
             "account.can_deposit",
@@ -76,81 +71,76 @@ fn facts_of(path: &str) -> Vec<&'static str> {
     }
 }
 
-/// A problem that keeps some facts unchecked.
+/// A problem that keeps some facts unchecked: the call (`GET path`) and why.
 struct Problem {
-    what: String,
-    line: String,
+    call: String,
+    line: Msg,
+}
+
+fn get(path: &str) -> String {
+    format!("GET {path}")
 }
 
 /// Read everything the audit needs for one account. `now_ms` is the local
-/// clock, used for the key's age. The statuses go into the report as they are.
+/// clock, used for the key's age. The statuses go into the report as they
+/// are. `lang` is only for the look-alike facts, whose lines
+/// `address::facts` still makes in a language.
 pub async fn collect(
     client: &BinanceClient,
     now_ms: i64,
     facts: &mut Facts,
     lang: Lang,
 ) -> Vec<CheckStatus> {
-    let say = |e: &ApiError| crate::collect::messages::api_error(e, lang);
     let Some(creds) = client.credentials() else {
-        let reason = say(&ApiError::NoCredentials);
+        let reason = ApiError::NoCredentials.msg();
         mark_all(facts, &reason);
         return vec![CheckStatus::skipped(CHECK, reason)];
     };
     facts.observe("api.key_type", creds.key_type());
     if client.net().is_offline() {
-        let reason = say(&ApiError::Offline);
+        let reason = ApiError::Offline.msg();
         mark_all(facts, &reason);
         return vec![CheckStatus::skipped(CHECK, reason)];
     }
-    let who = format!(
-        "{} {} ({}) {} {}",
-        tr(lang, "key", "キー"),
-        creds.masked_key(),
-        creds.key_type(),
-        tr(lang, "at", "接続先"),
-        client.base().host_str().unwrap_or("?")
+    let who = msg!(
+        "binance-audit-who",
+        key = creds.masked_key(),
+        key_type = creds.key_type(),
+        host = client.base().host_str().unwrap_or("?")
     );
 
     let mut problems: Vec<Problem> = Vec::new();
-    let mut offset_text = String::new();
+    let mut clock_text = Msg::verbatim("");
 
     // The clock is measured alongside the signed calls, not before them: they
     // are signed with the local clock, and only one Binance rejects with
     // -1021 waits for the measurement and is signed again.
-    let spot_params = [("omitZeroBalances", "true".to_string())];
     let (clock, restrictions, status, trading, info, addresses, quota, account, history) = tokio::join!(
         client.sync_clock(),
-        client.get_json::<ApiRestrictions>(RESTRICTIONS, &[], "API key permissions"),
-        client.get_json::<AccountStatus>(STATUS, &[], "account status"),
-        client.get_json::<ApiTradingStatus>(TRADING_STATUS, &[], "API trading lock"),
-        client.get_json::<AccountInfo>(INFO, &[], "enabled products"),
-        client.get_json::<Vec<WithdrawAddress>>(ADDRESSES, &[], "withdrawal address book"),
-        client.get_json::<WithdrawQuota>(QUOTA, &[], "withdrawal quota used in 24 h"),
-        client.get_json::<SpotAccount>(ACCOUNT, &spot_params, "account can trade/withdraw/deposit"),
-        client.get_json::<Vec<Value>>(
-            HISTORY,
-            &[],
-            "withdrawal history, 90 days (look-alike check)"
-        ),
+        client.api_restrictions(Purpose::ApiKeyPermissions),
+        client.account_status(Purpose::AccountStatus),
+        client.api_trading_status(),
+        client.account_info(),
+        client.withdraw_address_book(Purpose::AddressBook),
+        client.withdraw_quota(),
+        client.spot_account(Purpose::AccountSwitches, true),
+        client.withdraw_history(Purpose::WithdrawHistory90Days, None),
     );
     match clock {
         Ok(offset) => {
             facts.observe("env.clock_skew_ms", -offset);
-            offset_text = match lang {
-                Lang::En => format!("; clock {:+} ms vs Binance", -offset),
-                Lang::Ja => format!("、Binanceとの時計のずれ {:+} ms", -offset),
-            };
+            clock_text = msg!("binance-audit-clock", offset = format!("{:+}", -offset));
         }
         Err(e) => {
-            facts.not_checked("env.clock_skew_ms", say(&e));
+            facts.not_checked("env.clock_skew_ms", e.msg());
             problems.push(Problem {
-                what: format!("GET {}", client::TIME_PATH),
-                line: say(&e),
+                call: get(ep::SERVER_TIME),
+                line: e.msg(),
             });
         }
     }
     let book = addresses.as_ref().ok().map(|a| book_known(a));
-    let sent = history.as_ref().ok().map(|h| sent_known(&records(h)));
+    let sent = history.as_ref().ok().map(|h| sent_known(&h.rows));
     if let (Some(book), Some(sent)) = (&book, &sent) {
         facts.observe(
             "withdrawal.history_lookalikes",
@@ -163,19 +153,25 @@ pub async fn collect(
 
     let results = [
         (
-            RESTRICTIONS,
-            restrictions.map(|r| record_restrictions(&r, now_ms, facts, lang)),
+            ep::API_RESTRICTIONS,
+            restrictions.map(|r| record_restrictions(&r, now_ms, facts)),
         ),
-        (STATUS, status.map(|s| record_status(&s, facts))),
-        (TRADING_STATUS, trading.map(|t| record_trading(&t, facts))),
-        (INFO, info.map(|i| record_info(&i, facts))),
+        (ep::ACCOUNT_STATUS, status.map(|s| record_status(&s, facts))),
         (
-            ADDRESSES,
+            ep::API_TRADING_STATUS,
+            trading.map(|t| record_trading(&t, facts)),
+        ),
+        (ep::ACCOUNT_INFO, info.map(|i| record_info(&i, facts))),
+        (
+            ep::WITHDRAW_ADDRESSES,
             addresses.map(|a| record_addresses(&a, facts, lang)),
         ),
-        (QUOTA, quota.map(|q| record_quota(&q, facts))),
-        (ACCOUNT, account.map(|a| record_account(&a, facts))),
-        (HISTORY, history.map(|h| record_history(&h, facts))),
+        (ep::WITHDRAW_QUOTA, quota.map(|q| record_quota(&q, facts))),
+        (ep::SPOT_ACCOUNT, account.map(|a| record_account(&a, facts))),
+        (
+            ep::WITHDRAW_HISTORY,
+            history.map(|h| record_history(&h.rows, facts)),
+        ),
     ];
     let total = results.len();
     let mut read = 0;
@@ -188,86 +184,72 @@ pub async fn collect(
                 }
                 for field in missing {
                     problems.push(Problem {
-                        what: format!("GET {path}"),
-                        line: match lang {
-                            Lang::En => format!(
-                                "Binance's answer lacks `{field}`, so the checks that need it did not run"
-                            ),
-                            Lang::Ja => format!(
-                                "Binanceの応答に `{field}` がないため、それを使う確認は実行していません"
-                            ),
-                        },
+                        call: get(path),
+                        line: msg!("binance-audit-lacks-field", field = field),
                     });
                 }
             }
             Err(e) => {
-                let line = say(&e);
+                let line = e.msg();
                 for f in facts_of(path) {
                     facts.not_checked(f, line.clone());
                 }
                 problems.push(Problem {
-                    what: format!("GET {path}"),
+                    call: get(path),
                     line,
                 });
             }
         }
     }
     // Anything a field-by-field parse left unset is marked, never assumed.
-    mark_all(
-        facts,
-        tr(
-            lang,
-            "Binance's answer did not include it",
-            "Binanceの応答に含まれていませんでした",
-        ),
+    mark_all(facts, &msg!("binance-audit-not-included"));
+    let summary = msg!(
+        "binance-audit-summary",
+        who = who,
+        read = read,
+        total = total,
+        clock = clock_text
     );
-    let summary = match lang {
-        Lang::En => format!("{who}: {read} of {total} endpoints read{offset_text}"),
-        Lang::Ja => format!("{who}: {total}件中{read}件のエンドポイントを読み取り{offset_text}"),
-    };
-    statuses(&summary, problems)
+    statuses(summary, problems)
 }
 
-fn mark_all(facts: &mut Facts, reason: &str) {
+fn mark_all(facts: &mut Facts, reason: &Msg) {
     for ns in ["api.", "account.", "withdrawal."] {
-        facts.not_checked_prefix(ns, reason);
+        facts.not_checked_prefix(ns, reason.clone());
     }
-    facts.not_checked_prefix("env.clock_skew_ms", reason);
+    facts.not_checked_prefix("env.clock_skew_ms", reason.clone());
 }
 
 /// One "ran" line, or one "failed" line per distinct problem (a rejected key
 /// gives the same answer on every endpoint: that is one line, not seven).
-fn statuses(summary: &str, problems: Vec<Problem>) -> Vec<CheckStatus> {
+fn statuses(summary: Msg, problems: Vec<Problem>) -> Vec<CheckStatus> {
     if problems.is_empty() {
-        return vec![CheckStatus::ran(CHECK, summary.to_string())];
+        return vec![CheckStatus::ran(CHECK, summary)];
     }
-    let mut grouped: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut order = Vec::new();
+    let mut grouped: Vec<(Msg, Vec<String>)> = Vec::new();
     for p in problems {
-        if !grouped.contains_key(&p.line) {
-            order.push(p.line.clone());
+        match grouped.iter_mut().find(|(line, _)| *line == p.line) {
+            Some((_, calls)) => calls.push(p.call),
+            None => grouped.push((p.line, vec![p.call])),
         }
-        grouped.entry(p.line).or_default().push(p.what);
     }
-    order
+    grouped
         .into_iter()
-        .map(|line| {
-            let whats = grouped.remove(&line).unwrap_or_default();
-            CheckStatus::failed(CHECK, format!("{line} [{}]", whats.join(", ")))
+        .map(|(line, calls)| {
+            CheckStatus::failed(
+                CHECK,
+                msg!(
+                    "binance-audit-problem",
+                    line = line,
+                    calls = calls.join(", ")
+                ),
+            )
         })
         .collect()
 }
 
-fn record_restrictions(
-    r: &ApiRestrictions,
-    now_ms: i64,
-    facts: &mut Facts,
-    lang: Lang,
-) -> Vec<&'static str> {
-    let no_field = |name: &str| match lang {
-        Lang::En => format!("Binance's answer has no `{name}`"),
-        Lang::Ja => format!("Binanceの応答に `{name}` がありません"),
-    };
+fn record_restrictions(r: &ApiRestrictions, now_ms: i64, facts: &mut Facts) -> Vec<&'static str> {
+    let no_field = |name: &str| msg!("binance-audit-no-field", field = name);
     let mut missing = Vec::new();
     match r.ip_restrict {
         Some(v) => facts.observe("api.ip_restrict", v),
@@ -289,14 +271,10 @@ fn record_restrictions(
             facts.observe("api.key_age_days", ((now_ms - t) / DAY_MS).max(0));
         }
         Some(t) => {
-            let why = match lang {
-                Lang::En => format!(
-                    "Binance's `createTime` ({t}) is not a time a key can have been created (before Binance existed or in the future)"
-                ),
-                Lang::Ja => format!(
-                    "Binanceの `createTime`（{t}）はキーの作成日時としてありえません（Binanceの開始前か未来）"
-                ),
-            };
+            let why = msg!(
+                "binance-audit-implausible-create-time",
+                time = t.to_string()
+            );
             facts.not_checked("api.create_time", why.clone());
             facts.not_checked("api.key_age_days", why);
         }
@@ -412,17 +390,8 @@ fn record_addresses(list: &[WithdrawAddress], facts: &mut Facts, lang: Lang) -> 
     vec![]
 }
 
-/// Every element of a history answer that reads as a record; one odd
-/// element does not hide the others.
-pub fn records(items: &[Value]) -> Vec<WithdrawRecord> {
-    items
-        .iter()
-        .filter_map(|v| serde_json::from_value(v.clone()).ok())
-        .collect()
-}
-
-fn record_history(items: &[Value], facts: &mut Facts) -> Vec<&'static str> {
-    facts.observe("withdrawal.history_count", records(items).len());
+fn record_history(records: &[WithdrawRecord], facts: &mut Facts) -> Vec<&'static str> {
+    facts.observe("withdrawal.history_count", records.len());
     vec![]
 }
 
@@ -576,8 +545,7 @@ mod tests {
         )
         .unwrap();
         let mut f = Facts::new();
-        let missing =
-            record_restrictions(&r, BINANCE_START_MS + 100 * DAY_MS + 5, &mut f, Lang::En);
+        let missing = record_restrictions(&r, BINANCE_START_MS + 100 * DAY_MS + 5, &mut f);
         assert!(missing.is_empty());
         assert_eq!(
             f.get("api.key_age_days").and_then(Fact::value),
@@ -596,7 +564,7 @@ mod tests {
             Some(Fact::NotChecked { .. })
         ));
         let r: ApiRestrictions = serde_json::from_str("{}").unwrap();
-        let missing = record_restrictions(&r, 0, &mut Facts::new(), Lang::En);
+        let missing = record_restrictions(&r, 0, &mut Facts::new());
         assert_eq!(missing, vec!["ipRestrict", "enableWithdrawals"]);
     }
 
@@ -614,7 +582,7 @@ mod tests {
             let r: ApiRestrictions =
                 serde_json::from_str(&format!(r#"{{"createTime": {t}}}"#)).unwrap();
             let mut f = Facts::new();
-            record_restrictions(&r, now, &mut f, Lang::En);
+            record_restrictions(&r, now, &mut f);
             assert!(
                 matches!(f.get("api.key_age_days"), Some(Fact::NotChecked { .. })),
                 "{t}"

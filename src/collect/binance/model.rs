@@ -1,4 +1,5 @@
-//! What the audit reads from Binance, parsed leniently: every field is
+//! Every answer the tool reads from Binance (audit, status, the evidence
+//! bundle, the address check), decoded here once and leniently: every field is
 //! optional, a field of an unexpected type reads as absent instead of failing
 //! the whole answer, and unknown fields are kept (Binance adds permission
 //! flags over time, and an unknown `enable*` flag that is true matters).
@@ -66,6 +67,15 @@ pub mod lenient {
 
     pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
         Ok(as_string(&Value::deserialize(d)?))
+    }
+
+    /// Order and trade ids can exceed 2^53: kept as u64, never f64.
+    pub fn u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+        Ok(match Value::deserialize(d)? {
+            Value::Number(n) => n.as_u64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        })
     }
 
     pub fn strings<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
@@ -277,6 +287,8 @@ pub struct WithdrawRecord {
     #[serde(default, deserialize_with = "lenient::string")]
     pub amount: Option<String>,
     #[serde(default, deserialize_with = "lenient::string")]
+    pub transaction_fee: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
     pub coin: Option<String>,
     #[serde(default, deserialize_with = "lenient::string")]
     pub network: Option<String>,
@@ -284,20 +296,209 @@ pub struct WithdrawRecord {
     pub address: Option<String>,
     #[serde(default, deserialize_with = "lenient::string")]
     pub address_tag: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub tx_id: Option<String>,
     #[serde(default, deserialize_with = "lenient::i64")]
     pub status: Option<i64>,
     #[serde(default, deserialize_with = "lenient::string")]
     pub apply_time: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub complete_time: Option<String>,
     #[serde(default, deserialize_with = "lenient::i64")]
     pub transfer_type: Option<i64>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub info: Option<String>,
+}
+
+/// A "YYYY-MM-DD HH:MM:SS" time in UTC, as the withdraw history gives it.
+pub fn utc_string_time(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%d %H:%M:%S")
+        .ok()
+        .map(|n| n.and_utc())
 }
 
 impl WithdrawRecord {
     pub fn applied_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
-        let t = self.apply_time.as_deref()?.trim();
-        chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S")
-            .ok()
-            .map(|n| n.and_utc())
+        self.apply_time.as_deref().and_then(utc_string_time)
+    }
+}
+
+/// One record of `GET /sapi/v1/capital/deposit/hisrec`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DepositRecord {
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub id: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub amount: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub coin: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub network: Option<String>,
+    #[serde(default, deserialize_with = "lenient::i64")]
+    pub status: Option<i64>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub address: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub address_tag: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub tx_id: Option<String>,
+    #[serde(default, deserialize_with = "lenient::i64")]
+    pub insert_time: Option<i64>,
+    #[serde(default, deserialize_with = "lenient::i64")]
+    pub transfer_type: Option<i64>,
+}
+
+/// One order of `GET /api/v3/allOrders` or `/api/v3/openOrders`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderRecord {
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub symbol: Option<String>,
+    #[serde(default, deserialize_with = "lenient::u64")]
+    pub order_id: Option<u64>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub client_order_id: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub price: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub orig_qty: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub executed_qty: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub cummulative_quote_qty: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub status: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub r#type: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub side: Option<String>,
+    #[serde(default, deserialize_with = "lenient::i64")]
+    pub time: Option<i64>,
+    #[serde(default, deserialize_with = "lenient::i64")]
+    pub update_time: Option<i64>,
+}
+
+/// One trade of `GET /api/v3/myTrades`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TradeRecord {
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub symbol: Option<String>,
+    #[serde(default, deserialize_with = "lenient::u64")]
+    pub id: Option<u64>,
+    #[serde(default, deserialize_with = "lenient::u64")]
+    pub order_id: Option<u64>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub price: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub qty: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub quote_qty: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub commission: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub commission_asset: Option<String>,
+    #[serde(default, deserialize_with = "lenient::i64")]
+    pub time: Option<i64>,
+    #[serde(default, deserialize_with = "lenient::bool")]
+    pub is_buyer: Option<bool>,
+    #[serde(default, deserialize_with = "lenient::bool")]
+    pub is_maker: Option<bool>,
+}
+
+/// One coin of `GET /sapi/v1/capital/config/getall`; its networks are read
+/// one by one with [`NetworkConfig`].
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CoinConfig {
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub coin: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub free: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub locked: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub freeze: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub withdrawing: Option<String>,
+    #[serde(default)]
+    pub network_list: Vec<Value>,
+}
+
+/// One network of a coin in `capital/config/getall`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NetworkConfig {
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub network: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "lenient::bool")]
+    pub deposit_enable: Option<bool>,
+    #[serde(default, deserialize_with = "lenient::bool")]
+    pub withdraw_enable: Option<bool>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub deposit_desc: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub withdraw_desc: Option<String>,
+    #[serde(default, deserialize_with = "lenient::bool")]
+    pub busy: Option<bool>,
+}
+
+/// `GET /sapi/v1/system/status`: 0 normal, 1 maintenance.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+pub struct SystemStatus {
+    pub status: i64,
+    #[serde(default)]
+    pub msg: String,
+}
+
+/// `GET /api/v3/time`.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServerTime {
+    pub server_time: i64,
+}
+
+/// A list answer read element by element: one odd element does not hide
+/// the others, and is counted.
+#[derive(Clone, Debug)]
+pub struct Records<T> {
+    pub rows: Vec<T>,
+    pub unreadable: usize,
+    /// SHA-256 of the answer's bytes: a server that ignores paging and
+    /// sends the same page again is recognised by it.
+    pub digest: [u8; 32],
+}
+
+impl<T: for<'de> Deserialize<'de>> Records<T> {
+    pub fn from_items(items: Vec<Value>, body: &[u8]) -> Records<T> {
+        use sha2::Digest;
+        let mut rows = Vec::with_capacity(items.len());
+        let mut unreadable = 0;
+        for item in items {
+            match serde_json::from_value(item) {
+                Ok(t) => rows.push(t),
+                Err(_) => unreadable += 1,
+            }
+        }
+        Records {
+            rows,
+            unreadable,
+            digest: sha2::Sha256::digest(body).into(),
+        }
+    }
+}
+
+impl<T> Records<T> {
+    /// Elements read and not read: how many the answer held.
+    pub fn len(&self) -> usize {
+        self.rows.len() + self.unreadable
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 

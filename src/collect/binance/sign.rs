@@ -2,8 +2,10 @@
 //! once, sign exactly that string, append `signature` last. HMAC-SHA256 gives
 //! hex; Ed25519 and RSA-PKCS1v15-SHA256 give base64, which is URL-encoded.
 
-use crate::i18n::ui_tr;
 use std::fmt;
+
+use crate::i18n::Msg;
+use crate::msg;
 
 use base64::Engine;
 use hmac::{KeyInit, Mac};
@@ -36,6 +38,48 @@ pub fn encode_query(params: &[(&str, String)]) -> String {
         .join("&")
 }
 
+/// Why a private key cannot sign. The shape of the key is described, never
+/// its content.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SignError {
+    #[error(
+        "the private key is encrypted and no passphrase was given: set BINANCE_API_PRIVATE_KEY_PASSPHRASE or BINANCE_API_PRIVATE_KEY_PASSPHRASE_FILE, or run in a terminal to be asked"
+    )]
+    NoPassphrase,
+    #[error(
+        "the encrypted private key could not be opened: wrong passphrase, or not an Ed25519/RSA PKCS#8 key"
+    )]
+    WrongPassphrase,
+    #[error(
+        "the private key is in PKCS#1 form; convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8"
+    )]
+    Pkcs1,
+    #[error(
+        "the private key is in OpenSSH form; Binance keys are PKCS#8 PEM (openssl genpkey -algorithm ed25519 -out key.pem)"
+    )]
+    OpenSsh,
+    #[error("the private key file is not a PEM private key (expected -----BEGIN PRIVATE KEY-----)")]
+    NotPem,
+    #[error("the private key is neither an Ed25519 nor an RSA PKCS#8 key (or the file is damaged)")]
+    UnknownKey,
+    #[error("RSA signing failed (is the key damaged?)")]
+    RsaFailed,
+}
+
+impl SignError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            SignError::NoPassphrase => msg!("binance-sign-no-passphrase"),
+            SignError::WrongPassphrase => msg!("binance-sign-wrong-passphrase"),
+            SignError::Pkcs1 => msg!("binance-sign-pkcs1"),
+            SignError::OpenSsh => msg!("binance-sign-openssh"),
+            SignError::NotPem => msg!("binance-sign-not-pem"),
+            SignError::UnknownKey => msg!("binance-sign-unknown-key"),
+            SignError::RsaFailed => msg!("binance-sign-rsa-failed"),
+        }
+    }
+}
+
 /// How requests are signed; the variant follows the key the user configured.
 pub enum Signer {
     /// Binance-generated secret key (shared with Binance).
@@ -59,7 +103,7 @@ impl Signer {
 
     /// A PKCS#8 PEM private key, Ed25519 or RSA, detected from the key itself.
     /// Errors describe the key's shape, never its content.
-    pub fn from_pkcs8_pem(pem: &str) -> Result<Signer, String> {
+    pub fn from_pkcs8_pem(pem: &str) -> Result<Signer, SignError> {
         Self::from_pkcs8_pem_with(pem, None)
     }
 
@@ -73,12 +117,12 @@ impl Signer {
     pub fn from_pkcs8_pem_with(
         pem: &str,
         passphrase: Option<&secrecy::SecretString>,
-    ) -> Result<Signer, String> {
+    ) -> Result<Signer, SignError> {
         // One pkcs8 crate serves both key types.
         use ed25519_dalek::pkcs8::DecodePrivateKey as _;
         if Self::is_encrypted_pem(pem) {
             let Some(pass) = passphrase else {
-                return Err(ui_tr("the private key is encrypted and no passphrase was given: set BINANCE_API_PRIVATE_KEY_PASSPHRASE or BINANCE_API_PRIVATE_KEY_PASSPHRASE_FILE, or run in a terminal to be asked", "秘密鍵は暗号化されていますが、パスフレーズが指定されていません。BINANCE_API_PRIVATE_KEY_PASSPHRASE か BINANCE_API_PRIVATE_KEY_PASSPHRASE_FILE を設定するか、端末で実行して入力してください").into());
+                return Err(SignError::NoPassphrase);
             };
             use secrecy::ExposeSecret as _;
             let pw = pass.expose_secret().as_bytes();
@@ -87,28 +131,24 @@ impl Signer {
             }
             return match rsa::PrivateKey::from_pkcs8_encrypted_pem(pem, pw) {
                 Ok(k) => Ok(Signer::Rsa(Box::new(k))),
-                Err(_) => Err(ui_tr("the encrypted private key could not be opened: wrong passphrase, or not an Ed25519/RSA PKCS#8 key", "暗号化された秘密鍵を開けませんでした。パスフレーズが違うか、Ed25519/RSAのPKCS#8鍵ではありません").into()),
+                Err(_) => Err(SignError::WrongPassphrase),
             };
         }
         if pem.contains("BEGIN RSA PRIVATE KEY") {
-            return Err(ui_tr("the private key is in PKCS#1 form; convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8", "秘密鍵がPKCS#1形式です。次のコマンドでPKCS#8に変換してください: `openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8`").into());
+            return Err(SignError::Pkcs1);
         }
         if pem.contains("BEGIN OPENSSH PRIVATE KEY") {
-            return Err(ui_tr("the private key is in OpenSSH form; Binance keys are PKCS#8 PEM (openssl genpkey -algorithm ed25519 -out key.pem)", "秘密鍵がOpenSSH形式です。BinanceのキーはPKCS#8のPEMです（`openssl genpkey -algorithm ed25519 -out key.pem`）").into());
+            return Err(SignError::OpenSsh);
         }
         if !pem.contains("BEGIN PRIVATE KEY") {
-            return Err(ui_tr("the private key file is not a PEM private key (expected -----BEGIN PRIVATE KEY-----)", "秘密鍵のファイルがPEM形式の秘密鍵ではありません（-----BEGIN PRIVATE KEY----- で始まるはずです）").into());
+            return Err(SignError::NotPem);
         }
         if let Ok(k) = ed25519_dalek::SigningKey::from_pkcs8_pem(pem) {
             return Ok(Signer::Ed25519(Box::new(k)));
         }
         match rsa::PrivateKey::from_pkcs8_pem(pem) {
             Ok(k) => Ok(Signer::Rsa(Box::new(k))),
-            Err(_) => Err(ui_tr(
-                "the private key is neither an Ed25519 nor an RSA PKCS#8 key (or the file is damaged)",
-                "秘密鍵はEd25519のPKCS#8鍵でもRSAのPKCS#8鍵でもありません（またはファイルが壊れています）",
-            )
-            .into()),
+            Err(_) => Err(SignError::UnknownKey),
         }
     }
 
@@ -121,7 +161,7 @@ impl Signer {
     }
 
     /// The signature as it appears in the query: hex, or URL-encoded base64.
-    pub fn sign(&self, payload: &str) -> Result<String, String> {
+    pub fn sign(&self, payload: &str) -> Result<String, SignError> {
         match self {
             Signer::Hmac(secret) => Ok(hmac_sha256_hex(secret.expose_secret(), payload)),
             Signer::Ed25519(key) => {
@@ -132,13 +172,9 @@ impl Signer {
             Signer::Rsa(key) => {
                 use rsa::signature::{SignatureEncoding as _, Signer as _};
                 let signer = rsa::pkcs1v15::SigningKey::<Sha256>::new((**key).clone());
-                let sig = signer.try_sign(payload.as_bytes()).map_err(|_| {
-                    ui_tr(
-                        "RSA signing failed (is the key damaged?)",
-                        "RSAの署名に失敗しました（キーが壊れていませんか）",
-                    )
-                    .to_string()
-                })?;
+                let sig = signer
+                    .try_sign(payload.as_bytes())
+                    .map_err(|_| SignError::RsaFailed)?;
                 Ok(url_base64(&sig.to_bytes()))
             }
         }
@@ -279,7 +315,7 @@ mod tests {
                 "neither",
             ),
         ] {
-            let e = Signer::from_pkcs8_pem(pem).unwrap_err();
+            let e = Signer::from_pkcs8_pem(pem).unwrap_err().to_string();
             assert!(e.contains(expect), "{e}");
             assert!(!e.contains("AAAA") && !e.contains("QUJD"), "{e}");
         }

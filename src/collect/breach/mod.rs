@@ -106,7 +106,7 @@ impl BreachError {
             (_, Lang::En) => self.to_string(),
             (BreachError::Offline, Lang::Ja) => OFFLINE_REASON_JA.into(),
             (BreachError::Net { error, tries }, Lang::Ja) => {
-                let e = crate::collect::messages::net_error(error, lang);
+                let e = crate::collect::messages::net_error(error).render(lang);
                 if *tries > 1 {
                     format!("{e}（{tries}回試行）")
                 } else {
