@@ -98,6 +98,18 @@ pub const QUESTIONS: [&str; 6] = [
     "email_unique_password",
 ];
 
+/// A TOML date as a calendar day: `None` for a bare time or a day that does
+/// not exist. The config's own dates (`on`, `answered_on`, `expires`) are read
+/// here, below the collectors that use them.
+pub fn date_of(d: &toml::value::Datetime) -> Option<chrono::NaiveDate> {
+    let date = d.date?;
+    chrono::NaiveDate::from_ymd_opt(
+        i32::from(date.year),
+        u32::from(date.month),
+        u32::from(date.day),
+    )
+}
+
 impl Declared {
     /// A yes/no answer by question name.
     pub fn flag(&self, key: &str) -> Option<bool> {
@@ -274,7 +286,7 @@ fn check_waivers(waivers: &[Waiver]) -> Result<(), String> {
             ));
         }
         if let Some(e) = &w.expires
-            && (e.date.is_none() || crate::collect::declared::date_of(e).is_none())
+            && (e.date.is_none() || date_of(e).is_none())
         {
             return Err(format!(
                 " {which}: {}",

@@ -5,8 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::collect::declared::date_of;
-use crate::config::{self, Declared, QUESTIONS};
+use crate::config::{self, Declared, QUESTIONS, date_of};
 use crate::i18n::{Lang, tr};
 
 /// One answer to one of setup's questions.
