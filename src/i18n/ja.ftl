@@ -44,6 +44,86 @@ list-separator = 、
 ## ── end of address ──
 
 ## ── shell ── The shell and its files: prompts, setup, config, baseline, inputs, errors (cmd/, config.rs, declare.rs, baseline.rs, secret.rs, files.rs, …).
+# files and reads (files.rs, bounded.rs). $kind is the system's name for the error, $reason
+# the same in words: Japanese shows $reason.
+shell-read-failed = { $what } を読み取れません: { $reason }{ $kind ->
+       *[other] {""}
+    }
+shell-read-too-large = { $what } が上限の { $limit } を超えています
+shell-write-symlink = { $path } はシンボリックリンクです。リンク経由では書き込みません
+shell-path-reason = { $path }: { $reason }
+shell-io-not-found = ファイルまたはフォルダがありません
+shell-io-permission-denied = アクセスが拒否されました
+shell-io-already-exists = すでに存在します
+shell-io-is-a-directory = フォルダです
+shell-io-storage-full = デバイスの空き容量がありません
 
+# the config file (config.rs)
+shell-config-named = 設定ファイル { $path }
+shell-config-not-utf8 = 設定ファイル { $path }: UTF-8ではありません
+shell-config-problem = 設定ファイル { $path }:{ $problem }
+shell-config-not-a-question = {" "}[declared]: { $name } は setup の質問にありません（使えるもの: { $questions }）
+shell-config-waiver-rule-empty = {" "}[[waiver]] #{ $number }: `rule` が空です。免除するルールIDを指定してください（例: "BA-API-004"）
+shell-config-waiver-reason-empty = {" "}{ $waiver }: `reason` が空です。あとで見直せるよう、この検出事項を受け入れる理由を書いてください
+shell-config-waiver-expires = {" "}{ $waiver }: `expires` は 2027-01-31 のような日付にしてください
+shell-config-hint-secret = （秘密情報は設定ファイルに保存しません。secret_file か環境変数 BINANCE_API_SECRET を使ってください）
+shell-config-hint-section = （このキーは [binance] か [profiles.NAME] の下に書きます。その見出しの下へ移してください）
+shell-permission-warning = { $path } はグループや他のユーザーが読める状態です（モード { $mode }）。`chmod 600 { $path }` で直してください
+# the run's setup (cmd/session.rs)
+shell-going-on-without-config = （設定ファイルなしで続けます）
+shell-no-runtime = 非同期ランタイムを起動できません: { $reason }
+shell-rules-problem = ルール: { $problem }
+shell-strict = { $warning } (--strict)
+shell-net-setup = ネットワークの設定: { $problem }
+# setup's answers in the config (declare.rs)
+shell-answer-none = なし
+shell-answer-yes = はい
+shell-answer-no = いいえ
+shell-answer-not-sure = わからない
+shell-declare-not-toml = 設定ファイルがTOMLとして正しくないため、変更していません: { $problem }
+shell-declare-not-a-table = 設定ファイルの `declared` が表（[declared]）になっていません。先に手で直してください
+shell-declare-would-not-load = 変更後の設定ファイルが読み込めなくなるため（{ $problem }）、何も書き込んでいません
+shell-declare-date = 内部エラー: 日付
+# The comment setup writes above a new [declared] section: each line becomes a "# " line.
+shell-declare-section-comment =
+    `binance-audit setup` で申告した内容です（BinanceのAPIでは確認できない項目）。
+    変更があったときは `binance-audit setup` をもう一度実行してください。
+# setup's questions (cmd/setup.rs)
+shell-setup-method-authenticator = 認証アプリ
+shell-setup-method-passkey = パスキー
+shell-setup-method-security_key = セキュリティキー
+shell-setup-method-sms = SMS
+shell-setup-method-email = メール
+shell-setup-ask-two-factor = Binanceアカウントで有効な2段階認証はどれですか？番号をカンマ区切りで入力してください
+shell-setup-ask-anti_phishing_code = フィッシング対策コードを設定していますか？（アカウント → セキュリティ → フィッシング対策コード）
+shell-setup-ask-withdrawal_whitelist = 出金ホワイトリストは有効ですか？（アカウント → セキュリティ → 出金アドレスの管理）
+shell-setup-ask-devices_reviewed = 最近デバイス管理を確認し、見覚えのない端末をすべて削除しましたか？
+shell-setup-ask-email_two_factor = Binanceに登録しているメールアカウントにも2段階認証を設定していますか？
+shell-setup-ask-email_unique_password = そのメールアカウントのパスワードは、そのメール専用（他では未使用）ですか？
+shell-setup-choices = （y/n/?）
+# The recorded answer after a question.
+shell-setup-current = {" "}［{ $answer }］
+shell-setup-intro =
+    binance-audit setup
+    以下の設定はBinanceのAPIでは確認できません。Binanceアプリ（プロフィール → セキュリティ）で確認してからお答えください。
+    回答は今日の日付とともに { $path } の [declared] セクションに保存され、外部には送信されません。
+    わからない場合は ? と答えてください。レポートで確認すべき設定として表示されます。
+shell-setup-enter-keeps = Enterキーを押すと、［］内の前回の回答をそのまま使います。
+shell-setup-retry-methods = 1,2 のように番号を入力してください（なしの場合は0、わからない場合は?）。
+shell-setup-retry-yes-no = y（はい）、n（いいえ）、?（わからない）で答えてください。
+shell-setup-cancelled = setup を中止しました。何も書き込んでいません
+shell-setup-no-readable-answer = setup を中止しました。読み取れる回答がありません
+shell-setup-cannot-read-answer = 回答を読み取れません: { $reason }
+shell-setup-cannot-write-question = 質問を書き出せません: { $kind }
+shell-setup-two-factor-alone = --two-factor の { $method } はほかの方法と同時に指定できません
+shell-setup-wrote = { $path } の [declared] を更新しました
+shell-setup-new = {"  "}新規: { $key } = { $answer }
+shell-setup-changed = {"  "}変更: { $key } = { $answer }（以前: { $was }）
+shell-setup-kept = {"  "}維持: { $key } = { $answer }（{ $since } の回答）
+shell-setup-not-answered = 未回答（該当する項目は「未確認」になります）: { $questions }
+shell-setup-next = `binance-audit` を実行すると結果を確認できます。申告に基づく項目はどのレポートでも「申告」と表示されます。
+shell-setup-not-utf8 = { $path }: UTF-8ではありません
+shell-setup-cannot-read = { $path } を読み取れません: { $reason }
+shell-setup-needs-terminal = setup は端末で質問に答えるか、回答をフラグで指定する必要があります。例: `{ $example }`
 
 ## ── end of shell ──

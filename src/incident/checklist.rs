@@ -235,7 +235,7 @@ pub fn save_in(path: &Path, log: &IncidentLog, lang: Lang) -> Result<(), String>
     crate::files::write_private(path, &json, crate::files::Existing::Replace).map_err(|e| {
         let why = match e.io() {
             Some(io) => format!("{}: {}", e.path().display(), crate::files::io_reason(io)),
-            None => e.to_string(),
+            None => e.msg().render(lang),
         };
         match lang {
             Lang::En => format!("cannot write incident log: {why}"),
