@@ -427,6 +427,17 @@ pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     Ok(file)
 }
 
+/// The template `config init` writes, its comments in `lang`. Each is a
+/// whole file (keys, values and comments laid out together), so it is kept
+/// here as data, like rule text, rather than split into catalogue lines.
+pub fn template(lang: Lang) -> &'static str {
+    if lang == Lang::Ja {
+        TEMPLATE_JA
+    } else {
+        TEMPLATE
+    }
+}
+
 pub const TEMPLATE: &str = r#"# binance-audit configuration. Every setting is optional.
 # Secrets are never stored here: give the API secret through the
 # BINANCE_API_SECRET environment variable or a file named by secret_file.

@@ -125,5 +125,79 @@ shell-setup-next = Run `binance-audit` to see the findings; declared answers are
 shell-setup-not-utf8 = { $path }: not valid UTF-8
 shell-setup-cannot-read = cannot read { $path }: { $reason }
 shell-setup-needs-terminal = setup needs a terminal to ask its questions, or the answers as flags, e.g.: `{ $example }`
+# secrets and where they come from (secret.rs, cmd/inputs.rs)
+shell-what-password = password
+shell-what-email-password = email password
+shell-what-stdin = standard input
+shell-secret-on-stdin = { $what } on standard input
+shell-secret-file = { $what } file { $path }
+shell-secret-in-file = { $what } in { $path }
+shell-secret-in-env = { $what } in ${ $var }
+shell-secret-not-utf8 = { $what } is not valid UTF-8
+shell-secret-empty = { $what } is empty
+shell-secret-more-than-one-line = { $what } has more than one line (use --stdin-list to check several)
+shell-secret-too-long = { $what } is { $chars } characters long; at most { $max } are accepted
+shell-secret-cannot-prompt = cannot prompt for the password: { $reason }
+shell-prompt-audit-password = Binance password (not shown, never sent; Enter to skip):{" "}
+shell-prompt-password = Binance password (not shown, never sent):{" "}
+shell-no-password-entered = no password entered
+shell-no-password = no password: pipe it with --password-stdin, use --password-file, or run in a terminal
+shell-hibp-file-missing = Pwned Passwords file { $path }: { $reason }
+# the baseline file (baseline.rs)
+shell-baseline-named = baseline { $name }
+shell-baseline-not-found = { $what }: no such file (create one first with --save-baseline { $name })
+shell-baseline-problem = { $what }: { $problem }
+shell-baseline-too-large = { $what }: { $bytes } bytes is too large for a baseline
+# $eof is "yes" when the text simply ended; English shows serde's $detail instead.
+shell-baseline-not-json = { $line }:{ $column }: not valid JSON: { $detail }{ $eof ->
+       *[other] {""}
+    }
+shell-baseline-no-version = no `baseline_version`: this is not a baseline written by --save-baseline
+shell-baseline-version = baseline_version { $version } is not supported (this binance-audit reads version { $supported }); save a new baseline
+shell-baseline-content = unexpected content: { $problem }
+shell-baseline-created-at = created_at { $value } is not an RFC 3339 time
+# audit and password (cmd/audit.rs, cmd/password.rs)
+shell-auditing = auditing
+shell-baseline-not-saved = baseline not saved to { $path }: a check failed in this run, and an incomplete baseline would hide later changes
+shell-baseline-saved = baseline saved to { $path }
+shell-list-no-min-score = --min-score does not apply to --stdin-list (there is no score); use --fail-on
+shell-list-formats = --stdin-list writes text or json, not { $format }
+shell-list-needs-lookup = --stdin-list only checks breaches, which needs the network or --hibp-file (not --offline alone)
+# rules list|show|check (cmd/rules.rs). English shows the identifier `--fail-on` takes, Japanese the label.
+shell-rules-list-severity = { $id }{ $label ->
+       *[other] {""}
+    }
+shell-rules-list-category = { $id }{ $label ->
+       *[other] {""}
+    }
+shell-rules-no-such-id = no rule with id { $id } (see `binance-audit rules list`)
+shell-rules-severity = severity
+shell-rules-weight = weight
+shell-rules-category = category
+shell-rules-facts = facts
+shell-rules-when = when
+shell-rules-source = source
+shell-rules-check-problems = { $count } problem(s) in { $dir }
+shell-rules-check-ok = ok: { $rules } rules, { $cases } test cases passed in { $dir }
+shell-rules-check-failed = { $count } rule test case(s) failed in { $dir }
+
+# config path|init, errors (cmd/config.rs, cmd/error.rs)
+shell-no-home = no home directory: pass --config PATH
+shell-config-exists = { $path } already exists (use --force to overwrite)
+shell-config-wrote = wrote { $path }
+shell-cannot-write = cannot write { $path }: { $reason }
+# password --stdin-list (password_list.rs)
+shell-list-not-utf8 = standard input is not valid UTF-8 (byte { $byte })
+shell-list-too-long = line { $line } is { $chars } characters long; at most { $max } are accepted
+shell-list-too-many = more than { $max } passwords on standard input
+shell-list-empty = no passwords on standard input (one per line)
+shell-list-source-file = looked up offline in { $path } (nothing sent)
+shell-list-source-api = Pwned Passwords range API at { $host }: only the first 5 of 40 SHA-1 hex digits of each password were sent, with Add-Padding: true
+shell-list-title = breach check by line number (passwords are not shown)
+shell-list-line = line
+shell-list-found = found: seen { $times } times in known breaches
+shell-list-not-found = not found in known breaches
+shell-list-not-checked = NOT CHECKED:
+shell-list-remediation = For each password found, now:
 
 ## ── end of shell ──

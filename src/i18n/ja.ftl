@@ -125,5 +125,82 @@ shell-setup-next = `binance-audit` を実行すると結果を確認できます
 shell-setup-not-utf8 = { $path }: UTF-8ではありません
 shell-setup-cannot-read = { $path } を読み取れません: { $reason }
 shell-setup-needs-terminal = setup は端末で質問に答えるか、回答をフラグで指定する必要があります。例: `{ $example }`
+# secrets and where they come from (secret.rs, cmd/inputs.rs)
+shell-what-password = パスワード
+shell-what-email-password = メールのパスワード
+shell-what-stdin = 標準入力
+shell-secret-on-stdin = 標準入力の{ $what }
+shell-secret-file = { $what }のファイル { $path }
+shell-secret-in-file = { $path } の{ $what }
+shell-secret-in-env = ${ $var } の{ $what }
+shell-secret-not-utf8 = { $what } が正しいUTF-8ではありません
+shell-secret-empty = { $what } が空です
+shell-secret-more-than-one-line = { $what } が2行以上あります（複数を確認するには --stdin-list を使ってください）
+shell-secret-too-long = { $what } が{ $chars }文字あります。受け付けるのは{ $max }文字までです
+shell-secret-cannot-prompt = パスワードを尋ねられません: { $reason }
+shell-prompt-audit-password = Binanceのパスワード（表示されず、送信もされません。Enterで省略）:{" "}
+shell-prompt-password = Binanceのパスワード（表示されず、送信もされません）:{" "}
+shell-no-password-entered = パスワードが入力されていません
+shell-no-password = パスワードがありません: --password-stdin でパイプから渡すか、--password-file を使うか、端末で実行してください
+shell-hibp-file-missing = Pwned Passwordsのファイル { $path }: { $reason }
+# the baseline file (baseline.rs)
+shell-baseline-named = ベースライン { $name }
+shell-baseline-not-found = { $what }: ファイルがありません（先に --save-baseline { $name } で作成してください）
+shell-baseline-problem = { $what }: { $problem }
+shell-baseline-too-large = { $what }: { $bytes } バイトはベースラインとして大きすぎます
+# $eof is "yes" when the text simply ended; English shows serde's $detail instead.
+shell-baseline-not-json = { $line }:{ $column }: { $eof ->
+        [yes] JSONが途中で終わっています
+       *[other] JSONとして正しくありません
+    }{ $detail ->
+       *[other] {""}
+    }
+shell-baseline-no-version = `baseline_version` がありません。--save-baseline で保存したベースラインではありません
+shell-baseline-version = baseline_version { $version } には対応していません（このバージョンが読めるのは { $supported } です）。ベースラインを保存し直してください
+shell-baseline-content = 想定外の内容です: { $problem }
+shell-baseline-created-at = created_at { $value } がRFC 3339形式の日時ではありません
+# audit and password (cmd/audit.rs, cmd/password.rs)
+shell-auditing = 診断中
+shell-baseline-not-saved = ベースラインを { $path } に保存しませんでした: この実行で失敗した確認があり、不完全なベースラインでは以後の変化を見逃すためです
+shell-baseline-saved = ベースラインを { $path } に保存しました
+shell-list-no-min-score = --min-score は --stdin-list には使えません（スコアがありません）。--fail-on を使ってください
+shell-list-formats = --stdin-list が出力できるのは text か json だけです（{ $format } は不可）
+shell-list-needs-lookup = --stdin-list は流出の確認だけを行うため、ネットワークか --hibp-file が必要です（--offline だけでは不可）
+# rules list|show|check (cmd/rules.rs). English shows the identifier `--fail-on` takes, Japanese the label.
+shell-rules-list-severity = { $label }{ $id ->
+       *[other] {""}
+    }
+shell-rules-list-category = { $label }{ $id ->
+       *[other] {""}
+    }
+shell-rules-no-such-id = ID { $id } のルールはありません（`binance-audit rules list` を参照）
+shell-rules-severity = 重要度
+shell-rules-weight = 重み
+shell-rules-category = カテゴリ
+shell-rules-facts = ファクト
+shell-rules-when = 条件
+shell-rules-source = 定義元
+shell-rules-check-problems = { $dir } に { $count } 件の問題があります
+shell-rules-check-ok = ok: { $dir }: ルール{ $rules }件、テストケース{ $cases }件がすべて成功しました
+shell-rules-check-failed = { $dir } でルールのテストケースが { $count } 件失敗しました
+
+# config path|init, errors (cmd/config.rs, cmd/error.rs)
+shell-no-home = ホームフォルダがありません: --config PATH を指定してください
+shell-config-exists = { $path } はすでに存在します（上書きするには --force を指定してください）
+shell-config-wrote = { $path } に書き込みました
+shell-cannot-write = 書き込めません: { $path }: { $reason }
+# password --stdin-list (password_list.rs)
+shell-list-not-utf8 = 標準入力がUTF-8として正しくありません（{ $byte }バイト目）
+shell-list-too-long = { $line }行目が{ $chars }文字あります。受け付けるのは{ $max }文字までです
+shell-list-too-many = 標準入力のパスワードが{ $max }個を超えています
+shell-list-empty = 標準入力にパスワードがありません（1行に1つずつ入力してください）
+shell-list-source-file = ローカルファイル { $path } で照合しました（何も送信していません）
+shell-list-source-api = Pwned Passwords 範囲API（{ $host }）: 各パスワードのSHA-1（16進数40桁）のうち先頭5桁だけを Add-Padding: true 付きで送信しました
+shell-list-title = 行番号ごとの流出チェック（パスワードは表示しません）
+shell-list-line = 行
+shell-list-found = 発見: 既知の流出データに{ $times }回含まれています
+shell-list-not-found = 既知の流出データには見つかりません
+shell-list-not-checked = 未確認:
+shell-list-remediation = 見つかったパスワードごとに、今すぐ次の対応をしてください:
 
 ## ── end of shell ──

@@ -253,20 +253,26 @@ fn passphrase(
                 format!("${pass_var} の{what}"),
             ),
         )
-        .map(Some);
+        .map(Some)
+        .map_err(|e| e.msg().render(crate::i18n::ui()));
     }
     if let Some(p) = env(file_var) {
         // `-` is standard input, as for other tools that read a secret from a file.
         if p == "-" {
-            return crate::secret::read_stdin(what).map(Some);
+            return crate::secret::read_stdin(what)
+                .map(Some)
+                .map_err(|e| e.msg().render(crate::i18n::ui()));
         }
-        return crate::secret::read_file(Path::new(&p), what).map(Some);
+        return crate::secret::read_file(Path::new(&p), what)
+            .map(Some)
+            .map_err(|e| e.msg().render(crate::i18n::ui()));
     }
     if crate::secret::interactive() {
         return crate::secret::prompt(crate::i18n::ui_tr(
             "Passphrase of the API private key: ",
             "APIの秘密鍵のパスフレーズ: ",
-        ));
+        ))
+        .map_err(|e| e.msg().render(crate::i18n::ui()));
     }
     Ok(None)
 }
