@@ -152,3 +152,33 @@ pub fn context(global: &GlobalArgs) -> Result<Context> {
         baseline: None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_config_is_parsed_once_per_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "lang = \"ja\"\n").unwrap();
+        let cli = crate::cli::Cli::parse_from_iter([
+            std::ffi::OsString::from("binance-audit"),
+            "--config".into(),
+            path.clone().into_os_string(),
+            "rules".into(),
+            "list".into(),
+        ])
+        .unwrap();
+        let g = &cli.global;
+        let first = loaded(g);
+        assert_eq!(early_language(g), Lang::Ja);
+        // A later step of the same run sees the same parse, even if the file
+        // changed in between.
+        std::fs::write(&path, "lang = 1\n").unwrap();
+        assert!(std::ptr::eq(first, loaded(g)));
+        let again = load_config(g).unwrap();
+        assert_eq!(again.config.lang, Some(Lang::Ja));
+        assert_eq!(language_lenient(g), Lang::Ja);
+    }
+}
