@@ -44,10 +44,10 @@ pub fn loaded(global: &GlobalArgs) -> &'static std::result::Result<Loaded, confi
 }
 
 pub fn load_config(global: &GlobalArgs) -> Result<Loaded> {
-    loaded(global)
-        .as_ref()
-        .map(Loaded::clone)
-        .map_err(|e| Error::Usage(e.render(crate::i18n::ui())))
+    match loaded(global) {
+        Ok(l) => Ok(l.clone()),
+        Err(e) => Err(Error::Usage(e.render(crate::i18n::ui()))),
+    }
 }
 
 /// The language for commands that must work with a broken config (a

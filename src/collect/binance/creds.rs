@@ -248,7 +248,7 @@ fn passphrase(
     if let Some(v) = env(pass_var) {
         return crate::secret::secret_from_bytes(
             v.into_encoded_bytes(),
-            &say(
+            say(
                 format!("{what} in ${pass_var}"),
                 format!("${pass_var} の{what}"),
             ),
