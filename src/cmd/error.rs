@@ -32,7 +32,7 @@ impl Error {
     pub fn write(path: &Path, e: &std::io::Error) -> Error {
         Error::Write {
             path: path.display().to_string(),
-            reason: io_reason(e),
+            reason: crate::files::io_msg(e).render(crate::i18n::ui()),
         }
     }
 }
