@@ -427,119 +427,13 @@ pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     Ok(file)
 }
 
-/// The template `config init` writes, its comments in `lang`. Each is a
-/// whole file (keys, values and comments laid out together), so it is kept
-/// here as data, like rule text, rather than split into catalogue lines.
-pub fn template(lang: Lang) -> &'static str {
-    if lang == Lang::Ja {
-        TEMPLATE_JA
-    } else {
-        TEMPLATE
-    }
+/// The file `config init` writes: the same keys and values in every
+/// language, the comments in `lang` (`shell-config-template`).
+pub fn template(lang: Lang) -> String {
+    let mut t = crate::t!(lang, "shell-config-template");
+    t.push('\n');
+    t
 }
-
-pub const TEMPLATE: &str = r#"# binance-audit configuration. Every setting is optional.
-# Secrets are never stored here: give the API secret through the
-# BINANCE_API_SECRET environment variable or a file named by secret_file.
-
-# lang = "ja"                  # en or ja; default from LANG / LC_ALL
-
-[user]
-# Used only on this machine, to warn when your password contains them.
-# email = "you@example.com"
-# names = ["Alice", "Tanaka"]
-
-[policy]
-# key_max_age_days = 90        # advise rotating API keys older than this
-# declared_max_age_days = 90   # ask to re-confirm declarations older than this
-
-[hibp]
-# url = "https://api.pwnedpasswords.com"
-# file = "/path/to/pwned-passwords-sha1-ordered-by-hash.txt"   # offline lookups
-
-[binance]
-# api_url = "https://api.binance.com"
-# api_key = "your read-only API key"
-# HMAC secret, chmod 600
-# secret_file = "~/.config/binance-audit/secret"
-# or an Ed25519/RSA PKCS#8 key
-# private_key_file = "~/.config/binance-audit/ed25519.pem"
-
-# [profiles.sub1]              # more accounts: --profile sub1 or --all-profiles
-# api_key = "..."
-# private_key_file = "..."
-
-# [declared]                   # written by `binance-audit setup`
-# on = 2026-01-01
-# two_factor = ["authenticator", "passkey"]
-# anti_phishing_code = true
-# withdrawal_whitelist = true
-# devices_reviewed = true
-# email_two_factor = true
-# email_unique_password = true
-# not_sure = ["devices_reviewed"]   # answered "not sure": still to be checked
-
-# accept a finding on purpose: shown, not scored, never gated
-# [[waiver]]
-# rule = "BA-API-004"
-# reason = "trading bot key, rotated by the bot's own schedule"   # required
-# optional: from this date on the finding counts again
-# expires = 2027-01-01
-# profile = "bot"              # optional: only for this profile
-"#;
-
-/// The template in Japanese, for `config init` under `--lang ja`: the same
-/// keys and values, the comments a Japanese reader reads first.
-pub const TEMPLATE_JA: &str = r#"# binance-audit の設定ファイルです。どの項目も省略できます。
-# 秘密情報はここには書きません。APIシークレットは環境変数
-# BINANCE_API_SECRET か、secret_file で指定するファイルで渡してください。
-
-# lang = "ja"                  # en か ja。省略時は LANG / LC_ALL から決めます
-
-[user]
-# この端末の中だけで使い、パスワードにこれらが含まれていると警告します。
-# email = "you@example.com"
-# names = ["Alice", "Tanaka"]
-
-[policy]
-# key_max_age_days = 90        # これより古いAPIキーは作り直しを勧めます
-# declared_max_age_days = 90   # これより古い申告は確認し直すよう求めます
-
-[hibp]
-# url = "https://api.pwnedpasswords.com"
-# オフラインで照合
-# file = "/path/to/pwned-passwords-sha1-ordered-by-hash.txt"
-
-[binance]
-# api_url = "https://api.binance.com"
-# api_key = "読み取り専用のAPIキー"
-# HMACシークレット（chmod 600）
-# secret_file = "~/.config/binance-audit/secret"
-# またはEd25519/RSAのPKCS#8鍵
-# private_key_file = "~/.config/binance-audit/ed25519.pem"
-
-# 複数アカウント: --profile sub1 または --all-profiles
-# [profiles.sub1]
-# api_key = "..."
-# private_key_file = "..."
-
-# [declared]                   # `binance-audit setup` が書き込みます
-# on = 2026-01-01
-# two_factor = ["authenticator", "passkey"]
-# anti_phishing_code = true
-# withdrawal_whitelist = true
-# devices_reviewed = true
-# email_two_factor = true
-# email_unique_password = true
-# not_sure = ["devices_reviewed"]   # 「わからない」と答えた項目（要確認）
-
-# 検出事項を意図して受け入れる: 表示はするが、点数にも判定にも含めません
-# [[waiver]]
-# rule = "BA-API-004"
-# reason = "取引ボット用のキー。ボット側の予定で作り直す"   # 必須
-# expires = 2027-01-01         # 省略可: この日以降は再び検出事項として扱います
-# profile = "bot"              # 省略可: このプロファイルだけに適用
-"#;
 
 #[cfg(test)]
 mod tests {
@@ -547,11 +441,9 @@ mod tests {
 
     #[test]
     fn template_parses() {
-        let c = parse(TEMPLATE).unwrap();
-        assert!(
-            parse(TEMPLATE_JA).is_ok(),
-            "the Japanese template parses too"
-        );
+        let (en, ja) = (template(Lang::En), template(Lang::Ja));
+        let c = parse(&en).unwrap();
+        assert!(parse(&ja).is_ok(), "the Japanese template parses too");
         // The same keys in the same order: only the comments differ.
         let keys = |t: &str| -> Vec<String> {
             t.lines()
@@ -559,7 +451,7 @@ mod tests {
                 .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_string()))
                 .collect()
         };
-        assert_eq!(keys(TEMPLATE), keys(TEMPLATE_JA));
+        assert_eq!(keys(&en), keys(&ja));
         assert_eq!(c.key_max_age_days(), 90);
     }
 

@@ -437,7 +437,13 @@ mod tests {
     #[test]
     fn template_sections_keep_their_commented_keys() {
         // config init, then setup, then uncomment api_key under [binance].
-        let after = render(Some(config::TEMPLATE), &all_yes(), date(), Lang::En).unwrap();
+        let after = render(
+            Some(&config::template(Lang::En)),
+            &all_yes(),
+            date(),
+            Lang::En,
+        )
+        .unwrap();
         let binance = after.find("[binance]").unwrap();
         let key = after.find("# api_key = ").unwrap();
         let declared = after.find("\n[declared]").unwrap();

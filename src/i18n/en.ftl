@@ -266,5 +266,56 @@ shell-toml-got = { $what }: { $got }
 shell-toml-what-as-said = { $what }: { $said }
 shell-toml-invalid-length = invalid length { $length }
 shell-toml-unknown = { $said }
+# The file `config init` writes: keys and values stay as they are, the comments are the reader's.
+# A line starting with [ is written {"["} (Fluent syntax).
+shell-config-template =
+    # binance-audit configuration. Every setting is optional.
+    # Secrets are never stored here: give the API secret through the
+    # BINANCE_API_SECRET environment variable or a file named by secret_file.
+
+    # lang = "ja"                  # en or ja; default from LANG / LC_ALL
+
+    {"["}user]
+    # Used only on this machine, to warn when your password contains them.
+    # email = "you@example.com"
+    # names = ["Alice", "Tanaka"]
+
+    {"["}policy]
+    # key_max_age_days = 90        # advise rotating API keys older than this
+    # declared_max_age_days = 90   # ask to re-confirm declarations older than this
+
+    {"["}hibp]
+    # url = "https://api.pwnedpasswords.com"
+    # file = "/path/to/pwned-passwords-sha1-ordered-by-hash.txt"   # offline lookups
+
+    {"["}binance]
+    # api_url = "https://api.binance.com"
+    # api_key = "your read-only API key"
+    # HMAC secret, chmod 600
+    # secret_file = "~/.config/binance-audit/secret"
+    # or an Ed25519/RSA PKCS#8 key
+    # private_key_file = "~/.config/binance-audit/ed25519.pem"
+
+    # [profiles.sub1]              # more accounts: --profile sub1 or --all-profiles
+    # api_key = "..."
+    # private_key_file = "..."
+
+    # [declared]                   # written by `binance-audit setup`
+    # on = 2026-01-01
+    # two_factor = ["authenticator", "passkey"]
+    # anti_phishing_code = true
+    # withdrawal_whitelist = true
+    # devices_reviewed = true
+    # email_two_factor = true
+    # email_unique_password = true
+    # not_sure = ["devices_reviewed"]   # answered "not sure": still to be checked
+
+    # accept a finding on purpose: shown, not scored, never gated
+    # [[waiver]]
+    # rule = "BA-API-004"
+    # reason = "trading bot key, rotated by the bot's own schedule"   # required
+    # optional: from this date on the finding counts again
+    # expires = 2027-01-01
+    # profile = "bot"              # optional: only for this profile
 
 ## ── end of shell ──

@@ -269,5 +269,57 @@ shell-toml-got = { $what }: { $got }
 shell-toml-what-as-said = { $what }（パーサーの説明: 「{ $said }」）
 shell-toml-invalid-length = 要素の数（{ $length }）が正しくありません
 shell-toml-unknown = TOMLとして読めません（パーサーの説明: 「{ $said }」）
+# The file `config init` writes: keys and values stay as they are, the comments are the reader's.
+# A line starting with [ is written {"["} (Fluent syntax).
+shell-config-template =
+    # binance-audit の設定ファイルです。どの項目も省略できます。
+    # 秘密情報はここには書きません。APIシークレットは環境変数
+    # BINANCE_API_SECRET か、secret_file で指定するファイルで渡してください。
+
+    # lang = "ja"                  # en か ja。省略時は LANG / LC_ALL から決めます
+
+    {"["}user]
+    # この端末の中だけで使い、パスワードにこれらが含まれていると警告します。
+    # email = "you@example.com"
+    # names = ["Alice", "Tanaka"]
+
+    {"["}policy]
+    # key_max_age_days = 90        # これより古いAPIキーは作り直しを勧めます
+    # declared_max_age_days = 90   # これより古い申告は確認し直すよう求めます
+
+    {"["}hibp]
+    # url = "https://api.pwnedpasswords.com"
+    # オフラインで照合
+    # file = "/path/to/pwned-passwords-sha1-ordered-by-hash.txt"
+
+    {"["}binance]
+    # api_url = "https://api.binance.com"
+    # api_key = "読み取り専用のAPIキー"
+    # HMACシークレット（chmod 600）
+    # secret_file = "~/.config/binance-audit/secret"
+    # またはEd25519/RSAのPKCS#8鍵
+    # private_key_file = "~/.config/binance-audit/ed25519.pem"
+
+    # 複数アカウント: --profile sub1 または --all-profiles
+    # [profiles.sub1]
+    # api_key = "..."
+    # private_key_file = "..."
+
+    # [declared]                   # `binance-audit setup` が書き込みます
+    # on = 2026-01-01
+    # two_factor = ["authenticator", "passkey"]
+    # anti_phishing_code = true
+    # withdrawal_whitelist = true
+    # devices_reviewed = true
+    # email_two_factor = true
+    # email_unique_password = true
+    # not_sure = ["devices_reviewed"]   # 「わからない」と答えた項目（要確認）
+
+    # 検出事項を意図して受け入れる: 表示はするが、点数にも判定にも含めません
+    # [[waiver]]
+    # rule = "BA-API-004"
+    # reason = "取引ボット用のキー。ボット側の予定で作り直す"   # 必須
+    # expires = 2027-01-01         # 省略可: この日以降は再び検出事項として扱います
+    # profile = "bot"              # 省略可: このプロファイルだけに適用
 
 ## ── end of shell ──
