@@ -44,6 +44,7 @@ list-separator = {", "}
 ## ── end of address ──
 
 ## ── shell ── The shell and its files: prompts, setup, config, baseline, inputs, errors (cmd/, config.rs, declare.rs, baseline.rs, secret.rs, files.rs, …).
+
 # files and reads (files.rs, bounded.rs). $kind is the system's name for the error, $reason
 # the same in words: English shows $kind, as the system says it.
 shell-read-failed = cannot read { $what }: { $kind }{ $reason ->
@@ -69,12 +70,14 @@ shell-config-waiver-expires = {" "}{ $waiver }: `expires` must be a date like 20
 shell-config-hint-secret = {" "}(secrets are never stored in the config: use secret_file, or the BINANCE_API_SECRET environment variable)
 shell-config-hint-section = {" "}(this key belongs under [binance] or a [profiles.NAME] section: move it below that header)
 shell-permission-warning = { $path } is readable by group or others (mode { $mode }); fix it with: chmod 600 { $path }
+
 # the run's setup (cmd/session.rs)
 shell-going-on-without-config = (going on without it)
 shell-no-runtime = cannot start the async runtime: { $reason }
 shell-rules-problem = rules: { $problem }
 shell-strict = { $warning } (--strict)
 shell-net-setup = network setup: { $problem }
+
 # setup's answers in the config (declare.rs)
 shell-answer-none = none
 shell-answer-yes = yes
@@ -84,10 +87,12 @@ shell-declare-not-toml = the config is not valid TOML, so it was left untouched:
 shell-declare-not-a-table = the config's `declared` is not a table; fix it by hand first
 shell-declare-would-not-load = the config would not load after the change ({ $problem }); nothing was written
 shell-declare-date = internal: date
+
 # The comment setup writes above a new [declared] section: each line becomes a "# " line.
 shell-declare-section-comment =
     What you told `binance-audit setup` (no Binance API can see these).
     Re-run `binance-audit setup` when anything changes.
+
 # setup's questions (cmd/setup.rs)
 shell-setup-method-authenticator = authenticator app
 shell-setup-method-passkey = passkey
@@ -101,6 +106,7 @@ shell-setup-ask-devices_reviewed = Have you reviewed Device Management recently 
 shell-setup-ask-email_two_factor = Does the email account you use for Binance have its own second factor?
 shell-setup-ask-email_unique_password = Is that email account's password used for it alone (nowhere else)?
 shell-setup-choices = {" "}(y/n/?)
+
 # The recorded answer after a question.
 shell-setup-current = {" "}[{ $answer }]
 shell-setup-intro =
@@ -125,6 +131,7 @@ shell-setup-next = Run `binance-audit` to see the findings; declared answers are
 shell-setup-not-utf8 = { $path }: not valid UTF-8
 shell-setup-cannot-read = cannot read { $path }: { $reason }
 shell-setup-needs-terminal = setup needs a terminal to ask its questions, or the answers as flags, e.g.: `{ $example }`
+
 # secrets and where they come from (secret.rs, cmd/inputs.rs)
 shell-what-password = password
 shell-what-email-password = email password
@@ -143,11 +150,13 @@ shell-prompt-password = Binance password (not shown, never sent):{" "}
 shell-no-password-entered = no password entered
 shell-no-password = no password: pipe it with --password-stdin, use --password-file, or run in a terminal
 shell-hibp-file-missing = Pwned Passwords file { $path }: { $reason }
+
 # the baseline file (baseline.rs)
 shell-baseline-named = baseline { $name }
 shell-baseline-not-found = { $what }: no such file (create one first with --save-baseline { $name })
 shell-baseline-problem = { $what }: { $problem }
 shell-baseline-too-large = { $what }: { $bytes } bytes is too large for a baseline
+
 # $eof is "yes" when the text simply ended; English shows serde's $detail instead.
 shell-baseline-not-json = { $line }:{ $column }: not valid JSON: { $detail }{ $eof ->
        *[other] {""}
@@ -156,6 +165,7 @@ shell-baseline-no-version = no `baseline_version`: this is not a baseline writte
 shell-baseline-version = baseline_version { $version } is not supported (this binance-audit reads version { $supported }); save a new baseline
 shell-baseline-content = unexpected content: { $problem }
 shell-baseline-created-at = created_at { $value } is not an RFC 3339 time
+
 # audit and password (cmd/audit.rs, cmd/password.rs)
 shell-auditing = auditing
 shell-baseline-not-saved = baseline not saved to { $path }: a check failed in this run, and an incomplete baseline would hide later changes
@@ -163,6 +173,7 @@ shell-baseline-saved = baseline saved to { $path }
 shell-list-no-min-score = --min-score does not apply to --stdin-list (there is no score); use --fail-on
 shell-list-formats = --stdin-list writes text or json, not { $format }
 shell-list-needs-lookup = --stdin-list only checks breaches, which needs the network or --hibp-file (not --offline alone)
+
 # rules list|show|check (cmd/rules.rs). English shows the identifier `--fail-on` takes, Japanese the label.
 shell-rules-list-severity = { $id }{ $label ->
        *[other] {""}
@@ -186,6 +197,7 @@ shell-no-home = no home directory: pass --config PATH
 shell-config-exists = { $path } already exists (use --force to overwrite)
 shell-config-wrote = wrote { $path }
 shell-cannot-write = cannot write { $path }: { $reason }
+
 # password --stdin-list (password_list.rs)
 shell-list-not-utf8 = standard input is not valid UTF-8 (byte { $byte })
 shell-list-too-long = line { $line } is { $chars } characters long; at most { $max } are accepted
@@ -199,6 +211,7 @@ shell-list-found = found: seen { $times } times in known breaches
 shell-list-not-found = not found in known breaches
 shell-list-not-checked = NOT CHECKED:
 shell-list-remediation = For each password found, now:
+
 # the TOML parser's and serde's messages by shape (parse_message.rs). English shows the parser's own
 # words; these English values are what each Japanese one translates.
 shell-toml-unclosed-table = unclosed table
@@ -266,6 +279,7 @@ shell-toml-got = { $what }: { $got }
 shell-toml-what-as-said = { $what }: { $said }
 shell-toml-invalid-length = invalid length { $length }
 shell-toml-unknown = { $said }
+
 # The file `config init` writes: keys and values stay as they are, the comments are the reader's.
 # A line starting with [ is written {"["} (Fluent syntax).
 shell-config-template =

@@ -44,6 +44,7 @@ list-separator = 、
 ## ── end of address ──
 
 ## ── shell ── The shell and its files: prompts, setup, config, baseline, inputs, errors (cmd/, config.rs, declare.rs, baseline.rs, secret.rs, files.rs, …).
+
 # files and reads (files.rs, bounded.rs). $kind is the system's name for the error, $reason
 # the same in words: Japanese shows $reason.
 shell-read-failed = { $what } を読み取れません: { $reason }{ $kind ->
@@ -69,12 +70,14 @@ shell-config-waiver-expires = {" "}{ $waiver }: `expires` は 2027-01-31 のよ�
 shell-config-hint-secret = （秘密情報は設定ファイルに保存しません。secret_file か環境変数 BINANCE_API_SECRET を使ってください）
 shell-config-hint-section = （このキーは [binance] か [profiles.NAME] の下に書きます。その見出しの下へ移してください）
 shell-permission-warning = { $path } はグループや他のユーザーが読める状態です（モード { $mode }）。`chmod 600 { $path }` で直してください
+
 # the run's setup (cmd/session.rs)
 shell-going-on-without-config = （設定ファイルなしで続けます）
 shell-no-runtime = 非同期ランタイムを起動できません: { $reason }
 shell-rules-problem = ルール: { $problem }
 shell-strict = { $warning } (--strict)
 shell-net-setup = ネットワークの設定: { $problem }
+
 # setup's answers in the config (declare.rs)
 shell-answer-none = なし
 shell-answer-yes = はい
@@ -84,10 +87,12 @@ shell-declare-not-toml = 設定ファイルがTOMLとして正しくないため
 shell-declare-not-a-table = 設定ファイルの `declared` が表（[declared]）になっていません。先に手で直してください
 shell-declare-would-not-load = 変更後の設定ファイルが読み込めなくなるため（{ $problem }）、何も書き込んでいません
 shell-declare-date = 内部エラー: 日付
+
 # The comment setup writes above a new [declared] section: each line becomes a "# " line.
 shell-declare-section-comment =
     `binance-audit setup` で申告した内容です（BinanceのAPIでは確認できない項目）。
     変更があったときは `binance-audit setup` をもう一度実行してください。
+
 # setup's questions (cmd/setup.rs)
 shell-setup-method-authenticator = 認証アプリ
 shell-setup-method-passkey = パスキー
@@ -101,6 +106,7 @@ shell-setup-ask-devices_reviewed = 最近デバイス管理を確認し、見覚
 shell-setup-ask-email_two_factor = Binanceに登録しているメールアカウントにも2段階認証を設定していますか？
 shell-setup-ask-email_unique_password = そのメールアカウントのパスワードは、そのメール専用（他では未使用）ですか？
 shell-setup-choices = （y/n/?）
+
 # The recorded answer after a question.
 shell-setup-current = {" "}［{ $answer }］
 shell-setup-intro =
@@ -125,6 +131,7 @@ shell-setup-next = `binance-audit` を実行すると結果を確認できます
 shell-setup-not-utf8 = { $path }: UTF-8ではありません
 shell-setup-cannot-read = { $path } を読み取れません: { $reason }
 shell-setup-needs-terminal = setup は端末で質問に答えるか、回答をフラグで指定する必要があります。例: `{ $example }`
+
 # secrets and where they come from (secret.rs, cmd/inputs.rs)
 shell-what-password = パスワード
 shell-what-email-password = メールのパスワード
@@ -143,11 +150,13 @@ shell-prompt-password = Binanceのパスワード（表示されず、送信も�
 shell-no-password-entered = パスワードが入力されていません
 shell-no-password = パスワードがありません: --password-stdin でパイプから渡すか、--password-file を使うか、端末で実行してください
 shell-hibp-file-missing = Pwned Passwordsのファイル { $path }: { $reason }
+
 # the baseline file (baseline.rs)
 shell-baseline-named = ベースライン { $name }
 shell-baseline-not-found = { $what }: ファイルがありません（先に --save-baseline { $name } で作成してください）
 shell-baseline-problem = { $what }: { $problem }
 shell-baseline-too-large = { $what }: { $bytes } バイトはベースラインとして大きすぎます
+
 # $eof is "yes" when the text simply ended; English shows serde's $detail instead.
 shell-baseline-not-json = { $line }:{ $column }: { $eof ->
         [yes] JSONが途中で終わっています
@@ -159,6 +168,7 @@ shell-baseline-no-version = `baseline_version` がありません。--save-basel
 shell-baseline-version = baseline_version { $version } には対応していません（このバージョンが読めるのは { $supported } です）。ベースラインを保存し直してください
 shell-baseline-content = 想定外の内容です: { $problem }
 shell-baseline-created-at = created_at { $value } がRFC 3339形式の日時ではありません
+
 # audit and password (cmd/audit.rs, cmd/password.rs)
 shell-auditing = 診断中
 shell-baseline-not-saved = ベースラインを { $path } に保存しませんでした: この実行で失敗した確認があり、不完全なベースラインでは以後の変化を見逃すためです
@@ -166,6 +176,7 @@ shell-baseline-saved = ベースラインを { $path } に保存しました
 shell-list-no-min-score = --min-score は --stdin-list には使えません（スコアがありません）。--fail-on を使ってください
 shell-list-formats = --stdin-list が出力できるのは text か json だけです（{ $format } は不可）
 shell-list-needs-lookup = --stdin-list は流出の確認だけを行うため、ネットワークか --hibp-file が必要です（--offline だけでは不可）
+
 # rules list|show|check (cmd/rules.rs). English shows the identifier `--fail-on` takes, Japanese the label.
 shell-rules-list-severity = { $label }{ $id ->
        *[other] {""}
@@ -189,6 +200,7 @@ shell-no-home = ホームフォルダがありません: --config PATH を指定
 shell-config-exists = { $path } はすでに存在します（上書きするには --force を指定してください）
 shell-config-wrote = { $path } に書き込みました
 shell-cannot-write = 書き込めません: { $path }: { $reason }
+
 # password --stdin-list (password_list.rs)
 shell-list-not-utf8 = 標準入力がUTF-8として正しくありません（{ $byte }バイト目）
 shell-list-too-long = { $line }行目が{ $chars }文字あります。受け付けるのは{ $max }文字までです
@@ -202,6 +214,7 @@ shell-list-found = 発見: 既知の流出データに{ $times }回含まれて�
 shell-list-not-found = 既知の流出データには見つかりません
 shell-list-not-checked = 未確認:
 shell-list-remediation = 見つかったパスワードごとに、今すぐ次の対応をしてください:
+
 # the TOML parser's and serde's messages by shape (parse_message.rs). English shows the parser's own
 # words; these English values are what each Japanese one translates.
 shell-toml-unclosed-table = 表の見出し（[…]）が閉じていません
@@ -269,6 +282,7 @@ shell-toml-got = { $what }: { $got }
 shell-toml-what-as-said = { $what }（パーサーの説明: 「{ $said }」）
 shell-toml-invalid-length = 要素の数（{ $length }）が正しくありません
 shell-toml-unknown = TOMLとして読めません（パーサーの説明: 「{ $said }」）
+
 # The file `config init` writes: keys and values stay as they are, the comments are the reader's.
 # A line starting with [ is written {"["} (Fluent syntax).
 shell-config-template =
