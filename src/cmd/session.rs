@@ -27,20 +27,27 @@ pub fn language(global: &GlobalArgs, config: Option<&config::Config>) -> Lang {
 /// at the start of the run) parses it, and every later step of the same run
 /// is handed the same `Loaded`, or the same error.
 pub fn loaded(global: &GlobalArgs) -> &'static std::result::Result<Loaded, config::LoadError> {
+    loaded_at(global.config.as_deref())
+}
+
+/// `loaded` for a `--config` path known before the arguments are parsed
+/// (the language of `--help` and of usage errors comes from the config too).
+pub fn loaded_at(
+    explicit: Option<&std::path::Path>,
+) -> &'static std::result::Result<Loaded, config::LoadError> {
     type Parsed = (
         Option<PathBuf>,
         std::result::Result<Loaded, config::LoadError>,
     );
     static RUN: OnceLock<Parsed> = OnceLock::new();
-    let asked = global.config.clone();
-    let (path, parsed) =
-        RUN.get_or_init(|| (asked.clone(), config::load(global.config.as_deref())));
-    // One run has one `--config`; a second path (only a test could ask) is
-    // parsed on its own and kept for the rest of the process.
+    let asked = explicit.map(std::path::Path::to_path_buf);
+    let (path, parsed) = RUN.get_or_init(|| (asked.clone(), config::load(explicit)));
+    // One run has one `--config`; another path (only a test asks for one)
+    // is parsed on its own and kept for the rest of the process.
     if *path == asked {
         return parsed;
     }
-    Box::leak(Box::new(config::load(global.config.as_deref())))
+    Box::leak(Box::new(config::load(explicit)))
 }
 
 pub fn load_config(global: &GlobalArgs) -> Result<Loaded> {
