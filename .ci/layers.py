@@ -283,7 +283,16 @@ def main():
                     uses.append(f"↑{b}" if (m, b) in allowed_set else b)
                 label = f"{i} {name}" if first else ""
                 first = False
-                emit(f"{label:<12} {m:<14} {', '.join(uses) if uses else '—'}".rstrip())
+                # Wrapped at 100 columns, continued under the first use.
+                line = f"{label:<12} {m:<14} "
+                rest = uses or ["—"]
+                for k, u in enumerate(rest):
+                    piece = u + ("," if k < len(rest) - 1 else "")
+                    if len(line) + len(piece) > 100 and not line.endswith(" " * 28):
+                        emit(line.rstrip())
+                        line = " " * 28
+                    line += piece + " "
+                emit(line.rstrip())
         emit("```")
     block = "\n".join(lines) + "\n"
     if args.update_doc:
