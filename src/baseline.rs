@@ -12,8 +12,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::facts::{CATALOGUE, FactKind};
+use crate::i18n::Lang;
 use crate::report::Report;
 use crate::rules::{Category, Severity};
+use crate::t;
 
 /// Bumped only on incompatible changes; readers ignore fields they do not know.
 pub const BASELINE_VERSION: u32 = 1;
@@ -160,86 +162,139 @@ impl LoadedBaseline {
     }
 }
 
-/// Read and check a baseline file. Errors are one line naming the file.
-pub fn load(path: &Path) -> Result<LoadedBaseline, String> {
-    use crate::i18n::{Lang, ui, ui_tr};
+/// Why a baseline file could not be used; each names the file.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.render(Lang::En))]
+pub enum LoadError {
+    NotFound(String),
+    Io(String, std::io::Error),
+    TooLarge(String, u64),
+    Read(String, crate::bounded::ReadError),
+    Parse(String, ParseError),
+}
+
+impl LoadError {
+    pub fn render(&self, lang: Lang) -> String {
+        let what = |name: &String| t!(lang, "shell-baseline-named", name = name);
+        match self {
+            LoadError::NotFound(name) => t!(
+                lang,
+                "shell-baseline-not-found",
+                what = what(name),
+                name = name
+            ),
+            LoadError::Io(name, e) => t!(
+                lang,
+                "shell-baseline-problem",
+                what = what(name),
+                problem = crate::files::io_msg(e)
+            ),
+            LoadError::TooLarge(name, bytes) => t!(
+                lang,
+                "shell-baseline-too-large",
+                what = what(name),
+                bytes = bytes.to_string()
+            ),
+            LoadError::Read(name, e) => e.msg(what(name)).render(lang),
+            LoadError::Parse(name, e) => t!(
+                lang,
+                "shell-baseline-problem",
+                what = what(name),
+                problem = e.render(lang)
+            ),
+        }
+    }
+}
+
+/// What is wrong inside baseline text.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.render(Lang::En))]
+pub enum ParseError {
+    /// Not JSON: where, whether the text simply ended, and serde's words.
+    Json {
+        line: usize,
+        column: usize,
+        eof: bool,
+        detail: String,
+    },
+    NoVersion,
+    /// A `baseline_version` this build does not read (as written).
+    Version(String),
+    /// JSON of the wrong shape (serde's message).
+    Content(String),
+    CreatedAt(String),
+}
+
+impl ParseError {
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            ParseError::Json {
+                line,
+                column,
+                eof,
+                detail,
+            } => t!(
+                lang,
+                "shell-baseline-not-json",
+                line = line.to_string(),
+                column = column.to_string(),
+                eof = if *eof { "yes" } else { "no" },
+                detail = detail
+            ),
+            ParseError::NoVersion => t!(lang, "shell-baseline-no-version"),
+            ParseError::Version(raw) => t!(
+                lang,
+                "shell-baseline-version",
+                version = raw,
+                supported = BASELINE_VERSION.to_string()
+            ),
+            ParseError::Content(m) => t!(
+                lang,
+                "shell-baseline-content",
+                problem = crate::parse_message::message(m, lang)
+            ),
+            ParseError::CreatedAt(c) => {
+                t!(lang, "shell-baseline-created-at", value = format!("{c:?}"))
+            }
+        }
+    }
+}
+
+/// Read and check a baseline file.
+pub fn load(path: &Path) -> Result<LoadedBaseline, LoadError> {
     let name = path.display().to_string();
-    let what = format!("{} {name}", ui_tr("baseline", "ベースライン"));
     let meta = std::fs::metadata(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            match ui() {
-                Lang::En => {
-                    format!("{what}: no such file (create one first with --save-baseline {name})")
-                }
-                Lang::Ja => format!(
-                    "{what}: ファイルがありません（先に --save-baseline {name} で作成してください）"
-                ),
-            }
+            LoadError::NotFound(name.clone())
         } else {
-            format!("{what}: {}", crate::files::io_reason(&e))
+            LoadError::Io(name.clone(), e)
         }
     })?;
     if meta.len() > MAX_BYTES {
-        return Err(match ui() {
-            Lang::En => format!("{what}: {} bytes is too large for a baseline", meta.len()),
-            Lang::Ja => format!(
-                "{what}: {} バイトはベースラインとして大きすぎます",
-                meta.len()
-            ),
-        });
+        return Err(LoadError::TooLarge(name, meta.len()));
     }
-    let bytes =
-        crate::bounded::read_file(path, MAX_BYTES as usize).map_err(|e| e.describe(&what))?;
-    let data = parse(&bytes).map_err(|e| format!("{what}: {e}"))?;
+    let bytes = crate::bounded::read_file(path, MAX_BYTES as usize)
+        .map_err(|e| LoadError::Read(name.clone(), e))?;
+    let data = parse(&bytes).map_err(|e| LoadError::Parse(name.clone(), e))?;
     Ok(LoadedBaseline { data, file: name })
 }
 
-pub fn parse(bytes: &[u8]) -> Result<Baseline, String> {
-    use crate::i18n::{Lang, ui, ui_tr};
-    let v: Value = serde_json::from_slice(bytes).map_err(|e| {
-        let why = match (ui(), e.classify()) {
-            (Lang::Ja, serde_json::error::Category::Eof) => "JSONが途中で終わっています".into(),
-            (Lang::Ja, _) => "JSONとして正しくありません".into(),
-            (Lang::En, _) => format!("not valid JSON: {}", strip_position(&e.to_string())),
-        };
-        format!("{}:{}: {why}", e.line(), e.column())
+pub fn parse(bytes: &[u8]) -> Result<Baseline, ParseError> {
+    let v: Value = serde_json::from_slice(bytes).map_err(|e| ParseError::Json {
+        line: e.line(),
+        column: e.column(),
+        eof: e.classify() == serde_json::error::Category::Eof,
+        detail: strip_position(&e.to_string()).to_string(),
     })?;
     match v.get("baseline_version").map(|v| (v, v.as_u64())) {
-        None => {
-            return Err(ui_tr(
-                "no `baseline_version`: this is not a baseline written by --save-baseline",
-                "`baseline_version` がありません。--save-baseline で保存したベースラインではありません",
-            )
-            .into());
-        }
+        None => return Err(ParseError::NoVersion),
         Some((_, Some(n))) if n == u64::from(BASELINE_VERSION) => {}
-        Some((raw, _)) => {
-            return Err(match ui() {
-                Lang::En => format!(
-                    "baseline_version {raw} is not supported (this binance-audit reads version {BASELINE_VERSION}); save a new baseline"
-                ),
-                Lang::Ja => format!(
-                    "baseline_version {raw} には対応していません（このバージョンが読めるのは {BASELINE_VERSION} です）。ベースラインを保存し直してください"
-                ),
-            });
-        }
+        Some((raw, _)) => return Err(ParseError::Version(raw.to_string())),
     }
-    let b: Baseline = serde_json::from_value(v).map_err(|e| {
-        let msg = strip_position(&e.to_string()).to_string();
-        format!(
-            "{}: {}",
-            ui_tr("unexpected content", "想定外の内容です"),
-            crate::parse_message::message(&msg, ui())
-        )
-    })?;
+    let b: Baseline = serde_json::from_value(v)
+        .map_err(|e| ParseError::Content(strip_position(&e.to_string()).to_string()))?;
     if DateTime::parse_from_rfc3339(&b.created_at).is_err() {
-        return Err(match ui() {
-            Lang::En => format!("created_at {:?} is not an RFC 3339 time", b.created_at),
-            Lang::Ja => format!(
-                "created_at {:?} がRFC 3339形式の日時ではありません",
-                b.created_at
-            ),
-        });
+        return Err(ParseError::CreatedAt(b.created_at));
     }
     Ok(b)
 }
@@ -509,20 +564,21 @@ mod tests {
     fn parse_checks_version_and_position() {
         let good = to_json(&base());
         assert_eq!(parse(good.as_bytes()).unwrap(), base());
-        let e = parse(b"{\"baseline_version\": 2}").unwrap_err();
+        let e = parse(b"{\"baseline_version\": 2}").unwrap_err().to_string();
         assert!(
             e.contains("version 2") || e.contains("baseline_version 2"),
             "{e}"
         );
-        let e = parse(b"{\n  \"x\": }").unwrap_err();
+        let e = parse(b"{\n  \"x\": }").unwrap_err().to_string();
         assert!(e.starts_with("2:"), "{e}");
-        let e = parse(b"{\"schema_version\": 1}").unwrap_err();
+        let e = parse(b"{\"schema_version\": 1}").unwrap_err().to_string();
         assert!(e.contains("not a baseline"), "{e}");
         let mut v: Value = serde_json::from_str(&good).unwrap();
         v["created_at"] = json!("yesterday");
         assert!(
             parse(v.to_string().as_bytes())
                 .unwrap_err()
+                .to_string()
                 .contains("created_at")
         );
         // Fields a later minor release adds are ignored, not fatal.

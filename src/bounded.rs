@@ -9,6 +9,8 @@ use std::path::Path;
 
 use zeroize::Zeroize;
 
+use crate::i18n::{Arg, Msg};
+
 /// A single password: far above 256 characters, so an over-long one is
 /// still reported by its length, and far below "until memory runs out".
 pub const SECRET: usize = 64 * 1024;
@@ -34,29 +36,33 @@ pub enum ReadError {
 }
 
 impl ReadError {
-    /// One line for the user: what was read and, if too large, the limit.
-    pub fn describe(&self, what: &str) -> String {
-        self.describe_in(what, crate::i18n::ui())
+    /// What went wrong reading `what` (a file name, or a `Msg` naming the
+    /// thing read), and for one too large, the limit.
+    pub fn msg(&self, what: impl Into<Arg>) -> Msg {
+        match self {
+            // English names the error kind as the OS library does; Japanese
+            // says it in words (`files::io_msg`).
+            ReadError::Io(e) => crate::msg!(
+                "shell-read-failed",
+                what = what,
+                kind = e.kind().to_string(),
+                reason = crate::files::io_msg(e)
+            ),
+            ReadError::TooLarge(limit) => {
+                crate::msg!("shell-read-too-large", what = what, limit = human(*limit))
+            }
+        }
     }
 
-    /// `describe` in `lang`, for a caller that has its language at hand.
+    /// `msg` rendered at once, for callers outside the shell that still make
+    /// text where they fail; they move to `msg` and this goes at the merge.
+    pub fn describe(&self, what: &str) -> String {
+        self.msg(what).render(crate::i18n::ui())
+    }
+
+    /// As `describe`, in `lang`; goes at the merge with `describe`.
     pub fn describe_in(&self, what: &str, lang: crate::i18n::Lang) -> String {
-        match self {
-            ReadError::Io(e) => match lang {
-                crate::i18n::Lang::En => format!("cannot read {what}: {}", e.kind()),
-                crate::i18n::Lang::Ja => {
-                    format!("{what} を読み取れません: {}", crate::files::io_reason(e))
-                }
-            },
-            ReadError::TooLarge(limit) => match lang {
-                crate::i18n::Lang::En => {
-                    format!("{what} is larger than {}, the most accepted", human(*limit))
-                }
-                crate::i18n::Lang::Ja => {
-                    format!("{what} が上限の {} を超えています", human(*limit))
-                }
-            },
-        }
+        self.msg(what).render(lang)
     }
 }
 

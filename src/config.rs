@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 pub const DEFAULT_KEY_MAX_AGE_DAYS: u32 = 90;
 pub const DEFAULT_DECLARED_MAX_AGE_DAYS: u32 = 90;
@@ -98,6 +98,18 @@ pub const QUESTIONS: [&str; 6] = [
     "email_unique_password",
 ];
 
+/// A TOML date as a calendar day: `None` for a bare time or a day that does
+/// not exist. The config's own dates (`on`, `answered_on`, `expires`) are read
+/// here, below the collectors that use them.
+pub fn date_of(d: &toml::value::Datetime) -> Option<chrono::NaiveDate> {
+    let date = d.date?;
+    chrono::NaiveDate::from_ymd_opt(
+        i32::from(date.year),
+        u32::from(date.month),
+        u32::from(date.day),
+    )
+}
+
 impl Declared {
     /// A yes/no answer by question name.
     pub fn flag(&self, key: &str) -> Option<bool> {
@@ -152,6 +164,7 @@ pub fn default_path() -> Option<PathBuf> {
         .map(|d| d.config_dir().join("config.toml"))
 }
 
+#[derive(Clone)]
 pub struct Loaded {
     pub config: Config,
     pub path: Option<PathBuf>,
@@ -159,8 +172,105 @@ pub struct Loaded {
     pub exists: bool,
 }
 
+/// Why the config file did not load; the shell renders it in the reader's
+/// language (which may itself come from this file, so it is not known here).
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.render(Lang::En))]
+pub enum LoadError {
+    NotUtf8(PathBuf),
+    Read {
+        path: PathBuf,
+        error: crate::bounded::ReadError,
+    },
+    Parse {
+        path: PathBuf,
+        problem: Problem,
+    },
+}
+
+impl LoadError {
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            LoadError::NotUtf8(path) => {
+                crate::t!(
+                    lang,
+                    "shell-config-not-utf8",
+                    path = path.display().to_string()
+                )
+            }
+            LoadError::Read { path, error } => error
+                .msg(crate::msg!(
+                    "shell-config-named",
+                    path = path.display().to_string()
+                ))
+                .render(lang),
+            LoadError::Parse { path, problem } => crate::t!(
+                lang,
+                "shell-config-problem",
+                path = path.display().to_string(),
+                problem = problem.render(lang)
+            ),
+        }
+    }
+}
+
+/// What is wrong inside config text. Rendered, it reads "line:column:
+/// message" (or " message" where the parser gave no position).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.render(Lang::En))]
+pub enum Problem {
+    /// The TOML parser's or serde's own message, kept as it said it.
+    Toml {
+        at: Option<(usize, usize)>,
+        message: String,
+    },
+    /// A `not_sure` or `answered_on` name that is not one of setup's questions.
+    NotAQuestion(String),
+    WaiverRuleEmpty(usize),
+    WaiverReasonEmpty(usize, String),
+    WaiverExpires(usize, String),
+}
+
+impl Problem {
+    pub fn render(&self, lang: Lang) -> String {
+        let waiver = |i: &usize, rule: &String| format!("[[waiver]] #{} (rule {rule:?})", i + 1);
+        match self {
+            Problem::Toml { at, message } => {
+                let pos = at.map_or_else(|| " ".to_string(), |(l, c)| format!("{l}:{c}: "));
+                let hint = match unknown_field_hint(message) {
+                    Some(id) => Msg::keyed("shell-config-hint-", id).render(lang),
+                    None => String::new(),
+                };
+                format!(
+                    "{pos}{}{hint}",
+                    crate::parse_message::message(message, lang)
+                )
+            }
+            Problem::NotAQuestion(bad) => crate::t!(
+                lang,
+                "shell-config-not-a-question",
+                name = format!("{bad:?}"),
+                questions = crate::i18n::join(lang, &QUESTIONS)
+            ),
+            Problem::WaiverRuleEmpty(i) => {
+                crate::t!(lang, "shell-config-waiver-rule-empty", number = i + 1)
+            }
+            Problem::WaiverReasonEmpty(i, rule) => crate::t!(
+                lang,
+                "shell-config-waiver-reason-empty",
+                waiver = waiver(i, rule)
+            ),
+            Problem::WaiverExpires(i, rule) => crate::t!(
+                lang,
+                "shell-config-waiver-expires",
+                waiver = waiver(i, rule)
+            ),
+        }
+    }
+}
+
 /// `explicit` is the `--config`/env path: that one must exist.
-pub fn load(explicit: Option<&Path>) -> Result<Loaded, String> {
+pub fn load(explicit: Option<&Path>) -> Result<Loaded, LoadError> {
     let (path, must_exist) = match explicit {
         Some(p) => (Some(p.to_path_buf()), true),
         None => (default_path(), false),
@@ -173,14 +283,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, String> {
         });
     };
     let text = match crate::bounded::read_file(&path, crate::bounded::CONFIG) {
-        Ok(b) => String::from_utf8(b).map_err(|_| {
-            format!(
-                "{} {}: {}",
-                crate::i18n::ui_tr("config", "設定ファイル"),
-                path.display(),
-                crate::i18n::ui_tr("not valid UTF-8", "UTF-8ではありません")
-            )
-        })?,
+        Ok(b) => String::from_utf8(b).map_err(|_| LoadError::NotUtf8(path.clone()))?,
         Err(crate::bounded::ReadError::Io(e))
             if e.kind() == std::io::ErrorKind::NotFound && !must_exist =>
         {
@@ -190,21 +293,12 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, String> {
                 exists: false,
             });
         }
-        Err(e) => {
-            return Err(e.describe(&format!(
-                "{} {}",
-                crate::i18n::ui_tr("config", "設定ファイル"),
-                path.display()
-            )));
-        }
+        Err(error) => return Err(LoadError::Read { path, error }),
     };
-    let config = parse(&text).map_err(|e| {
-        format!(
-            "{} {}:{e}",
-            crate::i18n::ui_tr("config", "設定ファイル"),
-            path.display()
-        )
-    })?;
+    let config = match parse(&text) {
+        Ok(c) => c,
+        Err(problem) => return Err(LoadError::Parse { path, problem }),
+    };
     Ok(Loaded {
         config,
         path: Some(path),
@@ -213,7 +307,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, String> {
 }
 
 /// Parse config text; errors read "line:column: message".
-pub fn parse(text: &str) -> Result<Config, String> {
+pub fn parse(text: &str) -> Result<Config, Problem> {
     let config = parse_toml(text)?;
     check_waivers(&config.waivers)?;
     if let Some(d) = &config.declared {
@@ -232,126 +326,85 @@ pub fn declared_only(text: &str) -> Option<Declared> {
     Some(d)
 }
 
-fn check_declared(d: &Declared) -> Result<(), String> {
+fn check_declared(d: &Declared) -> Result<(), Problem> {
     let names = d.not_sure.iter().chain(d.answered_on.keys());
     if let Some(bad) = names.into_iter().find(|k| !QUESTIONS.contains(&k.as_str())) {
-        return Err(match crate::i18n::ui() {
-            crate::i18n::Lang::En => format!(
-                " [declared]: {bad:?} is not one of setup's questions ({})",
-                QUESTIONS.join(", ")
-            ),
-            crate::i18n::Lang::Ja => format!(
-                " [declared]: {bad:?} は setup の質問にありません（使えるもの: {}）",
-                QUESTIONS.join("、")
-            ),
-        });
+        return Err(Problem::NotAQuestion(bad.clone()));
     }
     Ok(())
 }
 
 /// A waiver is an accepted risk: without a reason nobody can review it later,
 /// so one without is a configuration error, not a silent pass.
-fn check_waivers(waivers: &[Waiver]) -> Result<(), String> {
+fn check_waivers(waivers: &[Waiver]) -> Result<(), Problem> {
     for (i, w) in waivers.iter().enumerate() {
-        let which = format!("[[waiver]] #{} (rule {:?})", i + 1, w.rule);
         if w.rule.trim().is_empty() {
-            return Err(format!(
-                " [[waiver]] #{}: {}",
-                i + 1,
-                crate::i18n::ui_tr(
-                    "`rule` is empty: name the rule id to waive, e.g. \"BA-API-004\"",
-                    "`rule` が空です。免除するルールIDを指定してください（例: \"BA-API-004\"）"
-                )
-            ));
+            return Err(Problem::WaiverRuleEmpty(i));
         }
         if w.reason.trim().is_empty() {
-            return Err(format!(
-                " {which}: {}",
-                crate::i18n::ui_tr(
-                    "`reason` is empty: say why this finding is accepted, so the waiver can be reviewed",
-                    "`reason` が空です。あとで見直せるよう、この検出事項を受け入れる理由を書いてください"
-                )
-            ));
+            return Err(Problem::WaiverReasonEmpty(i, w.rule.clone()));
         }
         if let Some(e) = &w.expires
-            && (e.date.is_none() || crate::collect::declared::date_of(e).is_none())
+            && (e.date.is_none() || date_of(e).is_none())
         {
-            return Err(format!(
-                " {which}: {}",
-                crate::i18n::ui_tr(
-                    "`expires` must be a date like 2027-01-31",
-                    "`expires` は 2027-01-31 のような日付にしてください"
-                )
-            ));
+            return Err(Problem::WaiverExpires(i, w.rule.clone()));
         }
     }
     Ok(())
 }
 
-fn parse_toml(text: &str) -> Result<Config, String> {
+fn parse_toml(text: &str) -> Result<Config, Problem> {
     toml::from_str::<Config>(text).map_err(|e| {
-        let pos = e
-            .span()
-            .map(|s| {
-                let before = &text[..s.start.min(text.len())];
-                let line = before.matches('\n').count() + 1;
-                let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                format!("{line}:{col}: ")
-            })
-            .unwrap_or_else(|| " ".into());
-        let msg = e.message().trim().replace('\n', " ");
-        let shown = crate::parse_message::message(&msg, crate::i18n::ui());
-        format!("{pos}{shown}{}", unknown_field_hint(&msg))
+        let at = e.span().map(|s| {
+            let before = &text[..s.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            (line, col)
+        });
+        Problem::Toml {
+            at,
+            message: e.message().trim().replace('\n', " "),
+        }
     })
 }
 
-/// Advice for an unknown key, judged by the key's own name only: serde's
-/// message also lists the expected keys, and one of those
+/// Advice for an unknown key (`shell-config-hint-…`), judged by the key's own
+/// name only: serde's message also lists the expected keys, and one of those
 /// (`email_unique_password`) must not make an API key id look like a secret.
-fn unknown_field_hint(msg: &str) -> &'static str {
-    let Some(field) = msg
+fn unknown_field_hint(msg: &str) -> Option<&'static str> {
+    let field = msg
         .split_once("unknown field `")
         .and_then(|(_, rest)| rest.split_once('`'))
-        .map(|(f, _)| f.to_ascii_lowercase())
-    else {
-        return "";
-    };
+        .map(|(f, _)| f.to_ascii_lowercase())?;
     if field.contains("secret") || field.contains("password") || field == "private_key" {
-        crate::i18n::ui_tr(
-            " (secrets are never stored in the config: use secret_file, or the BINANCE_API_SECRET environment variable)",
-            "（秘密情報は設定ファイルに保存しません。secret_file か環境変数 BINANCE_API_SECRET を使ってください）",
-        )
+        Some("secret")
     } else if matches!(
         field.as_str(),
         "api_key" | "api_url" | "secret_file" | "private_key_file"
     ) {
-        crate::i18n::ui_tr(
-            " (this key belongs under [binance] or a [profiles.NAME] section: move it below that header)",
-            "（このキーは [binance] か [profiles.NAME] の下に書きます。その見出しの下へ移してください）",
-        )
+        Some("section")
     } else {
-        ""
+        None
     }
 }
 
 /// A warning (with the exact fix) when a file holding secrets can be read by
 /// group or others, as ssh does for private keys.
 #[cfg(unix)]
-pub fn permission_warning(path: &Path) -> Option<String> {
+pub fn permission_warning(path: &Path) -> Option<Msg> {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(path).ok()?.permissions().mode();
     (mode & 0o077 != 0).then(|| {
-        format!(
-            "{} is readable by group or others (mode {:o}); fix it with: chmod 600 {}",
-            path.display(),
-            mode & 0o777,
-            path.display()
+        crate::msg!(
+            "shell-permission-warning",
+            path = path.display().to_string(),
+            mode = format!("{:o}", mode & 0o777)
         )
     })
 }
 
 #[cfg(not(unix))]
-pub fn permission_warning(_path: &Path) -> Option<String> {
+pub fn permission_warning(_path: &Path) -> Option<Msg> {
     None
 }
 
@@ -374,108 +427,13 @@ pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     Ok(file)
 }
 
-pub const TEMPLATE: &str = r#"# binance-audit configuration. Every setting is optional.
-# Secrets are never stored here: give the API secret through the
-# BINANCE_API_SECRET environment variable or a file named by secret_file.
-
-# lang = "ja"                  # en or ja; default from LANG / LC_ALL
-
-[user]
-# Used only on this machine, to warn when your password contains them.
-# email = "you@example.com"
-# names = ["Alice", "Tanaka"]
-
-[policy]
-# key_max_age_days = 90        # advise rotating API keys older than this
-# declared_max_age_days = 90   # ask to re-confirm declarations older than this
-
-[hibp]
-# url = "https://api.pwnedpasswords.com"
-# file = "/path/to/pwned-passwords-sha1-ordered-by-hash.txt"   # offline lookups
-
-[binance]
-# api_url = "https://api.binance.com"
-# api_key = "your read-only API key"
-# HMAC secret, chmod 600
-# secret_file = "~/.config/binance-audit/secret"
-# or an Ed25519/RSA PKCS#8 key
-# private_key_file = "~/.config/binance-audit/ed25519.pem"
-
-# [profiles.sub1]              # more accounts: --profile sub1 or --all-profiles
-# api_key = "..."
-# private_key_file = "..."
-
-# [declared]                   # written by `binance-audit setup`
-# on = 2026-01-01
-# two_factor = ["authenticator", "passkey"]
-# anti_phishing_code = true
-# withdrawal_whitelist = true
-# devices_reviewed = true
-# email_two_factor = true
-# email_unique_password = true
-# not_sure = ["devices_reviewed"]   # answered "not sure": still to be checked
-
-# accept a finding on purpose: shown, not scored, never gated
-# [[waiver]]
-# rule = "BA-API-004"
-# reason = "trading bot key, rotated by the bot's own schedule"   # required
-# optional: from this date on the finding counts again
-# expires = 2027-01-01
-# profile = "bot"              # optional: only for this profile
-"#;
-
-/// The template in Japanese, for `config init` under `--lang ja`: the same
-/// keys and values, the comments a Japanese reader reads first.
-pub const TEMPLATE_JA: &str = r#"# binance-audit の設定ファイルです。どの項目も省略できます。
-# 秘密情報はここには書きません。APIシークレットは環境変数
-# BINANCE_API_SECRET か、secret_file で指定するファイルで渡してください。
-
-# lang = "ja"                  # en か ja。省略時は LANG / LC_ALL から決めます
-
-[user]
-# この端末の中だけで使い、パスワードにこれらが含まれていると警告します。
-# email = "you@example.com"
-# names = ["Alice", "Tanaka"]
-
-[policy]
-# key_max_age_days = 90        # これより古いAPIキーは作り直しを勧めます
-# declared_max_age_days = 90   # これより古い申告は確認し直すよう求めます
-
-[hibp]
-# url = "https://api.pwnedpasswords.com"
-# オフラインで照合
-# file = "/path/to/pwned-passwords-sha1-ordered-by-hash.txt"
-
-[binance]
-# api_url = "https://api.binance.com"
-# api_key = "読み取り専用のAPIキー"
-# HMACシークレット（chmod 600）
-# secret_file = "~/.config/binance-audit/secret"
-# またはEd25519/RSAのPKCS#8鍵
-# private_key_file = "~/.config/binance-audit/ed25519.pem"
-
-# 複数アカウント: --profile sub1 または --all-profiles
-# [profiles.sub1]
-# api_key = "..."
-# private_key_file = "..."
-
-# [declared]                   # `binance-audit setup` が書き込みます
-# on = 2026-01-01
-# two_factor = ["authenticator", "passkey"]
-# anti_phishing_code = true
-# withdrawal_whitelist = true
-# devices_reviewed = true
-# email_two_factor = true
-# email_unique_password = true
-# not_sure = ["devices_reviewed"]   # 「わからない」と答えた項目（要確認）
-
-# 検出事項を意図して受け入れる: 表示はするが、点数にも判定にも含めません
-# [[waiver]]
-# rule = "BA-API-004"
-# reason = "取引ボット用のキー。ボット側の予定で作り直す"   # 必須
-# expires = 2027-01-01         # 省略可: この日以降は再び検出事項として扱います
-# profile = "bot"              # 省略可: このプロファイルだけに適用
-"#;
+/// The file `config init` writes: the same keys and values in every
+/// language, the comments in `lang` (`shell-config-template`).
+pub fn template(lang: Lang) -> String {
+    let mut t = crate::t!(lang, "shell-config-template");
+    t.push('\n');
+    t
+}
 
 #[cfg(test)]
 mod tests {
@@ -483,11 +441,9 @@ mod tests {
 
     #[test]
     fn template_parses() {
-        let c = parse(TEMPLATE).unwrap();
-        assert!(
-            parse(TEMPLATE_JA).is_ok(),
-            "the Japanese template parses too"
-        );
+        let (en, ja) = (template(Lang::En), template(Lang::Ja));
+        let c = parse(&en).unwrap();
+        assert!(parse(&ja).is_ok(), "the Japanese template parses too");
         // The same keys in the same order: only the comments differ.
         let keys = |t: &str| -> Vec<String> {
             t.lines()
@@ -495,20 +451,22 @@ mod tests {
                 .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_string()))
                 .collect()
         };
-        assert_eq!(keys(TEMPLATE), keys(TEMPLATE_JA));
+        assert_eq!(keys(&en), keys(&ja));
         assert_eq!(c.key_max_age_days(), 90);
     }
 
     #[test]
     fn typo_is_positioned() {
-        let e = parse("[user]\nemial = \"x\"\n").unwrap_err();
+        let e = parse("[user]\nemial = \"x\"\n").unwrap_err().to_string();
         assert!(e.starts_with("2:1:"), "{e}");
         assert!(e.contains("emial"), "{e}");
     }
 
     #[test]
     fn secret_in_config_is_refused_with_advice() {
-        let e = parse("[binance]\napi_secret = \"abc\"\n").unwrap_err();
+        let e = parse("[binance]\napi_secret = \"abc\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("never stored"), "{e}");
         assert!(!e.contains("abc"), "the value must not be echoed: {e}");
     }
@@ -516,12 +474,16 @@ mod tests {
     #[test]
     fn an_api_key_id_is_not_called_a_secret() {
         // The message lists `email_unique_password` among the expected keys.
-        let e = parse("[declared]\non = 2026-01-01\napi_key = \"abc\"\n").unwrap_err();
+        let e = parse("[declared]\non = 2026-01-01\napi_key = \"abc\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(!e.contains("secret"), "{e}");
         assert!(e.contains("belongs under [binance]"), "{e}");
-        let e = parse("[binance]\nsecret_key = \"abc\"\n").unwrap_err();
+        let e = parse("[binance]\nsecret_key = \"abc\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("never stored"), "{e}");
-        let e = parse("[user]\nemial = \"x\"\n").unwrap_err();
+        let e = parse("[user]\nemial = \"x\"\n").unwrap_err().to_string();
         assert!(!e.contains("never stored") && !e.contains("belongs"), "{e}");
     }
 
@@ -532,7 +494,9 @@ mod tests {
             parse(ok).unwrap().declared.unwrap().not_sure,
             ["two_factor"]
         );
-        let e = parse("[declared]\non = 2026-01-01\nnot_sure = [\"pin\"]\n").unwrap_err();
+        let e = parse("[declared]\non = 2026-01-01\nnot_sure = [\"pin\"]\n")
+            .unwrap_err()
+            .to_string();
         assert!(
             e.contains("\"pin\"") && e.contains("anti_phishing_code"),
             "{e}"
@@ -546,14 +510,21 @@ mod tests {
 
     #[test]
     fn waiver_without_reason_or_with_bad_date_is_refused() {
-        let e = parse("[[waiver]]\nrule = \"BA-API-004\"\nreason = \"  \"\n").unwrap_err();
+        let e = parse("[[waiver]]\nrule = \"BA-API-004\"\nreason = \"  \"\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("reason") && e.contains("BA-API-004"), "{e}");
-        let e = parse("[[waiver]]\nrule = \"BA-API-004\"\n").unwrap_err();
+        let e = parse("[[waiver]]\nrule = \"BA-API-004\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("reason"), "{e}");
         let e = parse("[[waiver]]\nrule = \"BA-API-004\"\nreason = \"x\"\nexpires = 10:00:00\n")
-            .unwrap_err();
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("expires"), "{e}");
-        let e = parse("[[waiver]]\nrule = \"\"\nreason = \"x\"\n").unwrap_err();
+        let e = parse("[[waiver]]\nrule = \"\"\nreason = \"x\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("rule"), "{e}");
     }
 
@@ -580,7 +551,7 @@ mod tests {
         );
         assert!(permission_warning(&p).is_none());
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
-        let w = permission_warning(&p).unwrap();
+        let w = permission_warning(&p).unwrap().render(Lang::En);
         assert!(w.contains("chmod 600"), "{w}");
     }
 }

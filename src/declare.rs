@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::collect::declared::date_of;
-use crate::config::{self, Declared, QUESTIONS};
-use crate::i18n::{Lang, tr};
+use crate::config::{self, Declared, QUESTIONS, date_of};
+use crate::i18n::Lang;
+use crate::t;
 
 /// One answer to one of setup's questions.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,11 +24,11 @@ impl Answer {
     /// How the answer reads in setup's messages and prompts.
     pub fn show(&self, lang: Lang) -> String {
         match self {
-            Answer::Methods(m) if m.is_empty() => tr(lang, "none", "なし").to_string(),
+            Answer::Methods(m) if m.is_empty() => t!(lang, "shell-answer-none"),
             Answer::Methods(m) => m.join(","),
-            Answer::Flag(true) => tr(lang, "yes", "はい").to_string(),
-            Answer::Flag(false) => tr(lang, "no", "いいえ").to_string(),
-            Answer::NotSure => tr(lang, "not sure", "わからない").to_string(),
+            Answer::Flag(true) => t!(lang, "shell-answer-yes"),
+            Answer::Flag(false) => t!(lang, "shell-answer-no"),
+            Answer::NotSure => t!(lang, "shell-answer-not-sure"),
         }
     }
 }
@@ -139,7 +139,40 @@ pub fn merge(recorded: &Answers, given: &Answers) -> Merged {
     Merged { answers, outcomes }
 }
 
-const SECTION_COMMENT: &str = "\n# What you told `binance-audit setup` (no Binance API can see these).\n# Re-run `binance-audit setup` when anything changes.\n";
+/// Why setup could not write `[declared]`; the shell renders it.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.render(Lang::En))]
+pub enum RenderError {
+    /// The file is not TOML (the parser's own message).
+    NotToml(String),
+    /// `declared` is there but is not a table.
+    NotATable,
+    /// The edited text would not load (a bug if it ever shows).
+    WouldNotLoad(config::Problem),
+    /// A date that does not print as a TOML date (cannot happen).
+    Date,
+}
+
+impl RenderError {
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            RenderError::NotToml(message) => t!(
+                lang,
+                "shell-declare-not-toml",
+                problem = crate::parse_message::message(message, lang)
+            ),
+            RenderError::NotATable => t!(lang, "shell-declare-not-a-table"),
+            RenderError::WouldNotLoad(p) => {
+                t!(
+                    lang,
+                    "shell-declare-would-not-load",
+                    problem = p.render(lang)
+                )
+            }
+            RenderError::Date => t!(lang, "shell-declare-date"),
+        }
+    }
+}
 
 /// The highest document position of any table, nested or in an array.
 fn last_position(t: &toml_edit::Table) -> isize {
@@ -163,43 +196,32 @@ fn last_position(t: &toml_edit::Table) -> isize {
 /// date (so the re-confirmation reminder counts from it); a newer answer's
 /// own date goes in `answered_on`, so no answer is ever shown as confirmed
 /// on a day it was not given.
+/// The comments above a new section are in `lang`, the reader's.
 pub fn render(
     existing: Option<&str>,
     answers: &Answers,
     today: NaiveDate,
-) -> Result<String, String> {
+    lang: Lang,
+) -> Result<String, RenderError> {
     use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, value};
     let mut doc: DocumentMut =
         existing
             .unwrap_or("")
             .parse()
             .map_err(|e: toml_edit::TomlError| {
-                let msg = e.message().trim().replace('\n', " ");
-                let shown = crate::parse_message::message(&msg, crate::i18n::ui());
-                match crate::i18n::ui() {
-                    crate::i18n::Lang::En => {
-                        format!("the config is not valid TOML, so it was left untouched: {shown}")
-                    }
-                    crate::i18n::Lang::Ja => {
-                        format!("設定ファイルがTOMLとして正しくないため、変更していません: {shown}")
-                    }
-                }
+                RenderError::NotToml(e.message().trim().replace('\n', " "))
             })?;
-    let toml_date = |d: NaiveDate| -> Result<toml_edit::Datetime, String> {
+    let toml_date = |d: NaiveDate| -> Result<toml_edit::Datetime, RenderError> {
         d.format("%Y-%m-%d")
             .to_string()
             .parse()
-            .map_err(|_| "internal: date".to_string())
+            .map_err(|_| RenderError::Date)
     };
     let on = answers.map.values().map(|d| d.on).min().unwrap_or(today);
 
     let is_new = !doc.contains_key("declared");
     if !is_new && !doc["declared"].is_table() {
-        return Err(crate::i18n::ui_tr(
-            "the config's `declared` is not a table; fix it by hand first",
-            "設定ファイルの `declared` が表（[declared]）になっていません。先に手で直してください",
-        )
-        .into());
+        return Err(RenderError::NotATable);
     }
     if is_new {
         // A new section goes at the very end, after the file's trailing
@@ -212,7 +234,11 @@ pub fn render(
         if !prefix.is_empty() {
             prefix.push('\n');
         }
-        prefix.push_str(SECTION_COMMENT);
+        // One `# ` line per line of the catalogue's text.
+        prefix.push('\n');
+        for line in t!(lang, "shell-declare-section-comment").lines() {
+            prefix.push_str(&format!("# {line}\n"));
+        }
         let last = last_position(doc.as_table());
         let mut t = Table::new();
         t.decor_mut().set_prefix(prefix);
@@ -220,11 +246,7 @@ pub fn render(
         doc.insert("declared", Item::Table(t));
     }
     let Some(t) = doc["declared"].as_table_mut() else {
-        return Err(crate::i18n::ui_tr(
-            "the config's `declared` is not a table",
-            "設定ファイルの `declared` が表（[declared]）になっていません",
-        )
-        .into());
+        return Err(RenderError::NotATable);
     };
     for key in ["on", "not_sure", "answered_on"]
         .iter()
@@ -258,13 +280,6 @@ pub fn render(
         t.insert("answered_on", value(dates));
     }
     let text = doc.to_string();
-    config::parse(&text).map_err(|e| match crate::i18n::ui() {
-        crate::i18n::Lang::En => {
-            format!("the config would not load after the change ({e}); nothing was written")
-        }
-        crate::i18n::Lang::Ja => {
-            format!("変更後の設定ファイルが読み込めなくなるため（{e}）、何も書き込んでいません")
-        }
-    })?;
+    config::parse(&text).map_err(RenderError::WouldNotLoad)?;
     Ok(text)
 }

@@ -9,6 +9,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Msg;
+
 /// How to treat an existing file at the target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Existing {
@@ -19,7 +21,7 @@ pub enum Existing {
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("{} {}", .0.display(), crate::i18n::ui_tr("is a symbolic link: refusing to write through it", "はシンボリックリンクです。リンク経由では書き込みません"))]
+    #[error("{}", self.msg().render(crate::i18n::Lang::En))]
     Symlink(PathBuf),
     #[error("{path}: {source}")]
     Io {
@@ -34,6 +36,20 @@ impl WriteError {
         match self {
             WriteError::Symlink(p) => p,
             WriteError::Io { path, .. } => path,
+        }
+    }
+
+    /// The error as the reader is told it: the path, and why.
+    pub fn msg(&self) -> Msg {
+        match self {
+            WriteError::Symlink(p) => {
+                crate::msg!("shell-write-symlink", path = p.display().to_string())
+            }
+            WriteError::Io { path, source } => crate::msg!(
+                "shell-path-reason",
+                path = path.display().to_string(),
+                reason = Msg::verbatim(source.to_string())
+            ),
         }
     }
 
@@ -117,31 +133,29 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 
 /// An I/O error as a person reads it: "no such file" rather than "entity not
 /// found"; the OS wording otherwise, without the "(os error N)" tail.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use crate::i18n::ui_tr;
+pub fn io_msg(e: &std::io::Error) -> Msg {
     use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => ui_tr(
-            "no such file or directory",
-            "ファイルまたはフォルダがありません",
-        )
-        .into(),
-        PermissionDenied => ui_tr("permission denied", "アクセスが拒否されました").into(),
-        AlreadyExists => ui_tr("already exists", "すでに存在します").into(),
-        IsADirectory => ui_tr("is a directory", "フォルダです").into(),
-        StorageFull => ui_tr(
-            "no space left on the device",
-            "デバイスの空き容量がありません",
-        )
-        .into(),
+    let key = match e.kind() {
+        NotFound => "not-found",
+        PermissionDenied => "permission-denied",
+        AlreadyExists => "already-exists",
+        IsADirectory => "is-a-directory",
+        StorageFull => "storage-full",
         _ => {
             let s = e.to_string();
-            match s.find(" (os error") {
+            return Msg::verbatim(match s.find(" (os error") {
                 Some(i) => s[..i].to_string(),
                 None => s,
-            }
+            });
         }
-    }
+    };
+    Msg::keyed("shell-io-", key)
+}
+
+/// `io_msg` rendered at once, for callers outside the shell that still make
+/// text where they fail; it goes at the merge.
+pub fn io_reason(e: &std::io::Error) -> String {
+    io_msg(e).render(crate::i18n::ui())
 }
 
 #[cfg(test)]

@@ -8,143 +8,137 @@
 //! does not know is quoted as the parser wrote it, after a Japanese sentence
 //! that says what failed.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
+use crate::t;
 
-/// `msg` (one line, as `toml::de::Error::message` gives it) for `lang`.
+/// `msg` (one line, as `toml::de::Error::message` gives it) for `lang`:
+/// English reads the parser's own words.
 pub fn message(msg: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => msg.to_string(),
-        Lang::Ja => japanese(msg),
+    if lang == Lang::En {
+        return msg.to_string();
     }
+    translated(msg, lang)
 }
 
-/// Syntax heads of the TOML parser, word for word.
+/// Syntax heads of the TOML parser, word for word, and their catalogue key
+/// (`shell-toml-KEY`).
 const HEADS: &[(&str, &str)] = &[
-    ("unclosed table", "表の見出し（[…]）が閉じていません"),
-    ("unclosed array", "配列（[…]）が閉じていません"),
-    (
-        "unclosed inline table",
-        "インラインテーブル（{…}）が閉じていません",
-    ),
-    ("wanted string or table", "文字列か表が必要です"),
-    ("duplicate key", "同じキーが2回書かれています"),
-    ("duplicate table", "同じ表が2回書かれています"),
+    ("unclosed table", "unclosed-table"),
+    ("unclosed array", "unclosed-array"),
+    ("unclosed inline table", "unclosed-inline-table"),
+    ("wanted string or table", "wanted-string-or-table"),
+    ("duplicate key", "duplicate-key"),
+    ("duplicate table", "duplicate-table"),
     (
         "string values must be quoted",
-        "文字列の値は引用符で囲んでください",
+        "string-values-must-be-quoted",
     ),
-    ("unexpected key or value", "余分なキーか値があります"),
-    ("key with no value", "キーに値がありません"),
+    ("unexpected key or value", "unexpected-key-or-value"),
+    ("key with no value", "key-with-no-value"),
     (
         "unquoted keys cannot be empty",
-        "引用符なしのキーは空にできません",
+        "unquoted-keys-cannot-be-empty",
     ),
-    (
-        "invalid literal string",
-        "リテラル文字列（'…'）が正しくありません",
-    ),
-    ("invalid basic string", "文字列（\"…\"）が正しくありません"),
+    ("invalid literal string", "invalid-literal-string"),
+    ("invalid basic string", "invalid-basic-string"),
     (
         "invalid multi-line basic string",
-        "複数行の文字列（\"\"\"…\"\"\"）が閉じていません",
+        "invalid-multi-line-basic-string",
     ),
     (
         "invalid multi-line literal string",
-        "複数行のリテラル文字列（'''…'''）が閉じていません",
+        "invalid-multi-line-literal-string",
     ),
-    ("missing escaped value", "「\\」の後に続く文字がありません"),
-    ("invalid escape", "「\\」の後の文字が正しくありません"),
-    (
-        "invalid unicode escape",
-        "Unicodeエスケープが正しくありません",
-    ),
-    ("invalid integer", "整数が正しくありません"),
-    ("invalid float", "小数が正しくありません"),
-    ("invalid datetime", "日時が正しくありません"),
-    ("invalid key", "キーが正しくありません"),
-    ("invalid table header", "表の見出しが正しくありません"),
-    (
-        "invalid inline table",
-        "インラインテーブルが正しくありません",
-    ),
-    ("invalid array", "配列が正しくありません"),
-    ("invalid value", "値が正しくありません"),
+    ("missing escaped value", "missing-escaped-value"),
+    ("invalid escape", "invalid-escape"),
+    ("invalid unicode escape", "invalid-unicode-escape"),
+    ("invalid integer", "invalid-integer"),
+    ("invalid float", "invalid-float"),
+    ("invalid datetime", "invalid-datetime"),
+    ("invalid key", "invalid-key"),
+    ("invalid table header", "invalid-table-header"),
+    ("invalid inline table", "invalid-inline-table"),
+    ("invalid array", "invalid-array"),
+    ("invalid value", "invalid-value"),
     (
         "extra assignment between key-value pairs",
-        "キーと値の間に余分な「=」があります",
+        "extra-assignment-between-key-value-pairs",
     ),
     (
         "missing assignment between key-value pairs",
-        "キーと値の間に「=」がありません",
+        "missing-assignment-between-key-value-pairs",
     ),
-    ("invalid comment", "コメントに使えない文字があります"),
-    ("integer number overflowed", "整数が大きすぎます"),
+    ("invalid comment", "invalid-comment"),
+    ("integer number overflowed", "integer-number-overflowed"),
     (
         "number too large to fit in target type",
-        "数値が大きすぎます",
+        "number-too-large-to-fit-in-target-type",
     ),
     (
         "number too small to fit in target type",
-        "数値が小さすぎます",
+        "number-too-small-to-fit-in-target-type",
     ),
 ];
 
-/// What the parser says it expected, as words.
+/// What the parser says it expected, as words (`shell-toml-word-KEY`).
 const WORDS: &[(&str, &str)] = &[
-    ("letters", "英字"),
-    ("numbers", "数字"),
-    ("newline", "改行"),
-    ("literal string", "リテラル文字列"),
-    ("basic string", "文字列"),
-    ("a string", "文字列"),
-    ("string", "文字列"),
-    ("a boolean", "真偽値（true / false）"),
-    ("boolean", "真偽値"),
-    ("a sequence", "配列"),
-    ("sequence", "配列"),
-    ("a map", "表"),
-    ("map", "表"),
-    ("an integer", "整数"),
-    ("integer", "整数"),
-    ("a float", "小数"),
-    ("floating point", "小数"),
-    ("a date", "日付"),
-    ("a character", "1文字"),
-    ("unit value", "空の値"),
-    ("option", "値"),
-    ("u8", "整数"),
-    ("u16", "整数"),
-    ("u32", "整数"),
-    ("u64", "整数"),
-    ("usize", "整数"),
-    ("i32", "整数"),
-    ("i64", "整数"),
-    ("f64", "小数"),
+    ("letters", "letters"),
+    ("numbers", "numbers"),
+    ("newline", "newline"),
+    ("literal string", "literal-string"),
+    ("basic string", "basic-string"),
+    ("a string", "a-string"),
+    ("string", "string"),
+    ("a boolean", "a-boolean"),
+    ("boolean", "boolean"),
+    ("a sequence", "a-sequence"),
+    ("sequence", "sequence"),
+    ("a map", "a-map"),
+    ("map", "map"),
+    ("an integer", "an-integer"),
+    ("integer", "integer"),
+    ("a float", "a-float"),
+    ("floating point", "floating-point"),
+    ("a date", "a-date"),
+    ("a character", "a-character"),
+    ("unit value", "unit-value"),
+    ("option", "option"),
+    ("u8", "integer"),
+    ("u16", "integer"),
+    ("u32", "integer"),
+    ("u64", "integer"),
+    ("usize", "integer"),
+    ("i32", "integer"),
+    ("i64", "integer"),
+    ("f64", "floating-point"),
 ];
 
-fn word(w: &str) -> Option<&'static str> {
-    WORDS.iter().find(|(en, _)| *en == w).map(|(_, ja)| *ja)
+fn word(w: &str, lang: Lang) -> Option<String> {
+    WORDS
+        .iter()
+        .find(|(en, _)| *en == w)
+        .map(|(_, key)| Msg::keyed("shell-toml-word-", key).render(lang))
 }
 
 /// "integer `1`" → "整数 `1`", "string \"maybe\"" → "文字列 \"maybe\"",
 /// "a boolean" → "真偽値（true / false）", "`en` or `ja`" → "`en`、`ja`".
-fn thing(t: &str) -> Option<String> {
+fn thing(t: &str, lang: Lang) -> Option<String> {
     let t = t.trim();
-    if let Some(ja) = word(t) {
-        return Some(ja.to_string());
+    if let Some(w) = word(t, lang) {
+        return Some(w);
     }
     if let Some(rest) = t.strip_prefix("struct ") {
-        return Some(format!("表（{rest}）"));
+        return Some(t!(lang, "shell-toml-struct", name = rest));
     }
     if let Some(rest) = t.strip_prefix("enum ") {
-        return Some(format!("値（{rest}）"));
+        return Some(t!(lang, "shell-toml-enum", name = rest));
     }
     // A kind followed by the value itself, which is the user's and kept.
     if let Some((kind, value)) = t.split_once(' ')
-        && let Some(ja) = word(kind)
+        && let Some(w) = word(kind, lang)
         && (value.starts_with('`') || value.starts_with('"'))
     {
-        return Some(format!("{ja} {value}"));
+        return Some(format!("{w} {value}"));
     }
     // A list of names in backticks and words: "`a`, `b` or `c`".
     let items: Vec<&str> = t
@@ -162,10 +156,11 @@ fn thing(t: &str) -> Option<String> {
         if i.starts_with('`') && i.ends_with('`') {
             out.push(i.to_string());
         } else {
-            out.push(word(i)?.to_string());
+            out.push(word(i, lang)?);
         }
     }
-    Some(out.join("、"))
+    let out: Vec<&str> = out.iter().map(String::as_str).collect();
+    Some(crate::i18n::join(lang, &out))
 }
 
 /// The name in the first pair of backticks of `s`.
@@ -174,7 +169,7 @@ fn ticked(s: &str) -> Option<&str> {
     Some(rest.split_once('`')?.0)
 }
 
-fn japanese(msg: &str) -> String {
+fn translated(msg: &str, lang: Lang) -> String {
     let msg = msg.trim();
     let (head, expected) = match msg.split_once(", expected ") {
         Some((h, e)) => (h, Some(e)),
@@ -183,46 +178,59 @@ fn japanese(msg: &str) -> String {
             None => (msg, None),
         },
     };
-    let wanted = expected.map(|e| (e, thing(e)));
+    let wanted = expected.map(|e| (e, thing(e, lang)));
     let tail = |sentence: String| match &wanted {
-        Some((_, Some(w))) => format!("{sentence}（使えるもの: {w}）"),
-        Some((e, None)) => format!("{sentence}（パーサーの説明: 「expected {e}」）"),
+        Some((_, Some(w))) => t!(
+            lang,
+            "shell-toml-expected",
+            sentence = sentence,
+            expected = w
+        ),
+        Some((e, None)) => t!(
+            lang,
+            "shell-toml-expected-as-said",
+            sentence = sentence,
+            expected = *e
+        ),
         None => sentence,
     };
     if let Some(rest) = head.strip_prefix("unknown field ") {
         let name = ticked(rest).unwrap_or(rest);
-        return tail(format!("`{name}` という項目はありません"));
+        return tail(t!(lang, "shell-toml-unknown-field", name = name));
     }
     if let Some(rest) = head.strip_prefix("unknown variant ") {
         let name = ticked(rest).unwrap_or(rest);
-        return tail(format!("`{name}` は使えない値です"));
+        return tail(t!(lang, "shell-toml-unknown-variant", name = name));
     }
     if let Some(rest) = head.strip_prefix("missing field ") {
         let name = ticked(rest).unwrap_or(rest);
-        return tail(format!("必須の項目 `{name}` がありません"));
+        return tail(t!(lang, "shell-toml-missing-field", name = name));
     }
-    for (prefix, ja) in [
-        ("invalid type: ", "型が違います"),
-        ("invalid value: ", "値が正しくありません"),
+    for (prefix, key) in [
+        ("invalid type: ", "invalid-type"),
+        ("invalid value: ", "invalid-value"),
     ] {
         if let Some(got) = head.strip_prefix(prefix) {
-            let got_ja = thing(got);
-            let want_ja = expected.and_then(thing);
+            let what = Msg::keyed("shell-toml-", key);
+            let got_ja = thing(got, lang);
+            let want_ja = expected.and_then(|e| thing(e, lang));
             return match (got_ja, want_ja) {
-                (Some(g), Some(w)) => format!("{ja}: {g} ではなく {w} が必要です"),
-                (Some(g), None) => format!("{ja}: {g}"),
-                _ => format!("{ja}（パーサーの説明: 「{msg}」）"),
+                (Some(g), Some(w)) => {
+                    t!(lang, "shell-toml-got-want", what = what, got = g, want = w)
+                }
+                (Some(g), None) => t!(lang, "shell-toml-got", what = what, got = g),
+                _ => t!(lang, "shell-toml-what-as-said", what = what, said = msg),
             };
         }
     }
     if let Some(rest) = head.strip_prefix("invalid length ") {
         let n = rest.split_whitespace().next().unwrap_or(rest);
-        return tail(format!("要素の数（{n}）が正しくありません"));
+        return tail(t!(lang, "shell-toml-invalid-length", length = n));
     }
-    if let Some((_, ja)) = HEADS.iter().find(|(en, _)| *en == head) {
-        return tail(ja.to_string());
+    if let Some((_, key)) = HEADS.iter().find(|(en, _)| *en == head) {
+        return tail(Msg::keyed("shell-toml-", key).render(lang));
     }
-    format!("TOMLとして読めません（パーサーの説明: 「{msg}」）")
+    t!(lang, "shell-toml-unknown", said = msg)
 }
 
 #[cfg(test)]

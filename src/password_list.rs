@@ -15,9 +15,10 @@ use crate::collect::breach::{self, BreachOptions};
 use crate::collect::password::MAX_LEN;
 use crate::context::Context;
 use crate::facts::Facts;
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, Msg};
 use crate::net::NetRequest;
 use crate::rules::{Category, Evaluator, Outcome, Rule, Severity};
+use crate::{msg, t};
 
 /// More lines than anyone's own accounts: beyond this it is a cracking job.
 pub const MAX_LINES: usize = 1000;
@@ -35,25 +36,40 @@ pub struct Entry {
     pub password: SecretString,
 }
 
-/// Split the input into passwords, wiping the buffer. Errors never quote it
-/// and are in the diagnostics language.
-pub fn parse_list(bytes: Vec<u8>) -> Result<Vec<Entry>, String> {
-    parse_list_in(bytes, crate::i18n::ui())
+/// Why the list on standard input was refused. It never quotes the input.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.msg().render(Lang::En))]
+pub enum ListError {
+    /// Not UTF-8 from this byte on.
+    NotUtf8(usize),
+    TooLong {
+        line: usize,
+        chars: usize,
+    },
+    TooMany,
+    Empty,
 }
 
-/// [`parse_list`] with its errors in `lang`.
-pub fn parse_list_in(mut bytes: Vec<u8>, lang: Lang) -> Result<Vec<Entry>, String> {
+impl ListError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            ListError::NotUtf8(byte) => msg!("shell-list-not-utf8", byte = *byte),
+            ListError::TooLong { line, chars } => msg!(
+                "shell-list-too-long",
+                line = *line,
+                chars = *chars,
+                max = MAX_LEN
+            ),
+            ListError::TooMany => msg!("shell-list-too-many", max = MAX_LINES),
+            ListError::Empty => msg!("shell-list-empty"),
+        }
+    }
+}
+
+/// Split the input into passwords, wiping the buffer.
+pub fn parse_list(mut bytes: Vec<u8>) -> Result<Vec<Entry>, ListError> {
     let result = (|| {
-        let text = std::str::from_utf8(&bytes).map_err(|e| match lang {
-            Lang::En => format!(
-                "standard input is not valid UTF-8 (byte {})",
-                e.valid_up_to()
-            ),
-            Lang::Ja => format!(
-                "標準入力がUTF-8として正しくありません（{}バイト目）",
-                e.valid_up_to()
-            ),
-        })?;
+        let text = std::str::from_utf8(&bytes).map_err(|e| ListError::NotUtf8(e.valid_up_to()))?;
         let mut out = Vec::new();
         for (i, raw) in text.split('\n').enumerate() {
             let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -62,22 +78,13 @@ pub fn parse_list_in(mut bytes: Vec<u8>, lang: Lang) -> Result<Vec<Entry>, Strin
             }
             let n = line.chars().count();
             if n > MAX_LEN {
-                return Err(match lang {
-                    Lang::En => format!(
-                        "line {} is {n} characters long; at most {MAX_LEN} are accepted",
-                        i + 1
-                    ),
-                    Lang::Ja => format!(
-                        "{}行目が{n}文字あります。受け付けるのは{MAX_LEN}文字までです",
-                        i + 1
-                    ),
+                return Err(ListError::TooLong {
+                    line: i + 1,
+                    chars: n,
                 });
             }
             if out.len() == MAX_LINES {
-                return Err(match lang {
-                    Lang::En => format!("more than {MAX_LINES} passwords on standard input"),
-                    Lang::Ja => format!("標準入力のパスワードが{MAX_LINES}個を超えています"),
-                });
+                return Err(ListError::TooMany);
             }
             out.push(Entry {
                 line: i + 1,
@@ -85,12 +92,7 @@ pub fn parse_list_in(mut bytes: Vec<u8>, lang: Lang) -> Result<Vec<Entry>, Strin
             });
         }
         if out.is_empty() {
-            return Err(tr(
-                lang,
-                "no passwords on standard input (one per line)",
-                "標準入力にパスワードがありません（1行に1つずつ入力してください）",
-            )
-            .into());
+            return Err(ListError::Empty);
         }
         Ok(out)
     })();
@@ -192,18 +194,13 @@ pub async fn check(
         results.push(r);
     }
     let host = opts.base_url.host_str().unwrap_or_default();
-    let source = match (&opts.file, s.lang) {
-        (Some(f), Lang::En) => format!("looked up offline in {} (nothing sent)", f.display()),
-        (Some(f), Lang::Ja) => format!(
-            "ローカルファイル {} で照合しました（何も送信していません）",
-            f.display()
+    let source = match &opts.file {
+        Some(f) => t!(
+            s.lang,
+            "shell-list-source-file",
+            path = f.display().to_string()
         ),
-        (None, Lang::En) => format!(
-            "Pwned Passwords range API at {host}: only the first 5 of 40 SHA-1 hex digits of each password were sent, with Add-Padding: true"
-        ),
-        (None, Lang::Ja) => format!(
-            "Pwned Passwords 範囲API（{host}）: 各パスワードのSHA-1（16進数40桁）のうち先頭5桁だけを Add-Padding: true 付きで送信しました"
-        ),
+        None => t!(s.lang, "shell-list-source-api", host = host),
     };
     ListReport {
         schema_version: crate::report::SCHEMA_VERSION,
@@ -228,27 +225,18 @@ pub fn render_text(r: &ListReport) -> String {
         "{} {} — {}",
         "binance-audit".bold(),
         r.tool_version,
-        tr(
-            l,
-            "breach check by line number (passwords are not shown)",
-            "行番号ごとの流出チェック（パスワードは表示しません）"
-        )
+        t!(l, "shell-list-title")
     );
     let _ = writeln!(o);
     for x in &r.results {
-        let line = format!("{} {:>4}", tr(l, "line", "行"), x.line);
+        let line = format!("{} {:>4}", t!(l, "shell-list-line"), x.line);
         let _ = match x.status {
             Status::Found => {
                 let sev = x
                     .severity
                     .map(|s| s.as_str().to_uppercase())
                     .unwrap_or_default();
-                let times = match l {
-                    Lang::En => format!("found: seen {} times in known breaches", group(x.count)),
-                    Lang::Ja => {
-                        format!("発見: 既知の流出データに{}回含まれています", group(x.count))
-                    }
-                };
+                let times = t!(l, "shell-list-found", times = group(x.count));
                 writeln!(
                     o,
                     "  {line}  {}  {} {}",
@@ -257,36 +245,18 @@ pub fn render_text(r: &ListReport) -> String {
                     x.rule.as_deref().unwrap_or_default()
                 )
             }
-            Status::NotFound => writeln!(
-                o,
-                "  {line}  {}",
-                tr(
-                    l,
-                    "not found in known breaches",
-                    "既知の流出データには見つかりません"
-                )
-                .green()
-            ),
+            Status::NotFound => writeln!(o, "  {line}  {}", t!(l, "shell-list-not-found").green()),
             Status::NotChecked => writeln!(
                 o,
                 "  {line}  {} {}",
-                tr(l, "NOT CHECKED:", "未確認:").yellow().bold(),
+                t!(l, "shell-list-not-checked").yellow().bold(),
                 x.reason.as_deref().unwrap_or_default()
             ),
         };
     }
     if !r.remediation.is_empty() {
         let _ = writeln!(o);
-        let _ = writeln!(
-            o,
-            "{}",
-            tr(
-                l,
-                "For each password found, now:",
-                "見つかったパスワードごとに、今すぐ次の対応をしてください:"
-            )
-            .bold()
-        );
+        let _ = writeln!(o, "{}", t!(l, "shell-list-remediation").bold());
         for (i, step) in r.remediation.iter().enumerate() {
             let _ = writeln!(o, "  {}. {step}", i + 1);
         }
@@ -330,12 +300,14 @@ mod tests {
 
     #[test]
     fn bad_input_is_refused_without_quoting_it() {
-        let e = parse_list(b"\n\r\n".to_vec()).unwrap_err();
+        let e = parse_list(b"\n\r\n".to_vec()).unwrap_err().to_string();
         assert!(e.contains("no passwords"), "{e}");
-        let e = parse_list(b"ok\n\xffsecret\n".to_vec()).unwrap_err();
+        let e = parse_list(b"ok\n\xffsecret\n".to_vec())
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("UTF-8") && !e.contains("secret"), "{e}");
         let long = format!("ok\n{}\n", "x".repeat(MAX_LEN + 1));
-        let e = parse_list(long.into_bytes()).unwrap_err();
+        let e = parse_list(long.into_bytes()).unwrap_err().to_string();
         assert!(e.starts_with("line 2 is"), "{e}");
         let many = "p\n".repeat(MAX_LINES + 1);
         assert!(parse_list(many.into_bytes()).is_err());
@@ -343,6 +315,8 @@ mod tests {
 
     #[test]
     fn errors_read_in_japanese() {
+        let parse_list_in =
+            |b: Vec<u8>, lang: Lang| parse_list(b).map_err(|e| e.msg().render(lang));
         let e = parse_list_in(b"ok\n\xffsecret\n".to_vec(), Lang::Ja).unwrap_err();
         assert!(e.contains("UTF-8") && e.contains("3バイト目"), "{e}");
         assert!(!e.contains("secret"), "{e}");

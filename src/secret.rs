@@ -9,7 +9,8 @@ use zeroize::Zeroize;
 
 use crate::bounded;
 use crate::collect::password::MAX_LEN;
-use crate::i18n::{Lang, ui, ui_tr};
+use crate::i18n::{Arg, Msg};
+use crate::msg;
 
 pub const PASSWORD_ENV: &str = "BINANCE_AUDIT_PASSWORD";
 
@@ -23,41 +24,73 @@ pub fn ci() -> bool {
     std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false")
 }
 
-/// Turn raw bytes into a single-line secret, zeroizing the buffer.
-pub fn secret_from_bytes(mut bytes: Vec<u8>, what: &str) -> Result<SecretString, String> {
+/// Why a secret could not be read. It names where the secret was looked for
+/// (`what`, a noun such as "password on standard input"), never the secret.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.msg().render(crate::i18n::Lang::En))]
+pub enum SecretError {
+    NotUtf8(Arg),
+    Empty(Arg),
+    MoreThanOneLine(Arg),
+    TooLong {
+        what: Arg,
+        chars: usize,
+    },
+    Read {
+        what: Arg,
+        error: bounded::ReadError,
+    },
+    Prompt(std::io::Error),
+}
+
+impl SecretError {
+    pub fn msg(&self) -> Msg {
+        match self {
+            SecretError::NotUtf8(what) => msg!("shell-secret-not-utf8", what = what.clone()),
+            SecretError::Empty(what) => msg!("shell-secret-empty", what = what.clone()),
+            SecretError::MoreThanOneLine(what) => {
+                msg!("shell-secret-more-than-one-line", what = what.clone())
+            }
+            SecretError::TooLong { what, chars } => msg!(
+                "shell-secret-too-long",
+                what = what.clone(),
+                chars = *chars,
+                max = MAX_LEN
+            ),
+            SecretError::Read { what, error } => error.msg(what.clone()),
+            SecretError::Prompt(e) => {
+                msg!(
+                    "shell-secret-cannot-prompt",
+                    reason = crate::files::io_msg(e)
+                )
+            }
+        }
+    }
+}
+
+/// Turn raw bytes into a single-line secret, zeroizing the buffer. `what`
+/// names the secret and where it came from.
+pub fn secret_from_bytes(
+    mut bytes: Vec<u8>,
+    what: impl Into<Arg>,
+) -> Result<SecretString, SecretError> {
     crate::hardening::no_core_dumps();
+    let what = what.into();
     let result = (|| {
-        let text = std::str::from_utf8(&bytes).map_err(|_| match ui() {
-            Lang::En => format!("{what} is not valid UTF-8"),
-            Lang::Ja => format!("{what} が正しいUTF-8ではありません"),
-        })?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| SecretError::NotUtf8(what.clone()))?;
         let line = text.strip_suffix('\n').unwrap_or(text);
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.is_empty() {
-            return Err(match ui() {
-                Lang::En => format!("{what} is empty"),
-                Lang::Ja => format!("{what} が空です"),
-            });
+            return Err(SecretError::Empty(what.clone()));
         }
         if line.contains('\n') {
-            return Err(match ui() {
-                Lang::En => {
-                    format!("{what} has more than one line (use --stdin-list to check several)")
-                }
-                Lang::Ja => format!(
-                    "{what} が2行以上あります（複数を確認するには --stdin-list を使ってください）"
-                ),
-            });
+            return Err(SecretError::MoreThanOneLine(what.clone()));
         }
         let n = line.chars().count();
         if n > MAX_LEN {
-            return Err(match ui() {
-                Lang::En => {
-                    format!("{what} is {n} characters long; at most {MAX_LEN} are accepted")
-                }
-                Lang::Ja => {
-                    format!("{what} が{n}文字あります。受け付けるのは{MAX_LEN}文字までです")
-                }
+            return Err(SecretError::TooLong {
+                what: what.clone(),
+                chars: n,
             });
         }
         Ok(SecretString::from(line.to_string()))
@@ -66,63 +99,53 @@ pub fn secret_from_bytes(mut bytes: Vec<u8>, what: &str) -> Result<SecretString,
     result
 }
 
-/// `what` is a noun in the diagnostics language ("password" / "パスワード").
-pub fn read_stdin(what: &str) -> Result<SecretString, String> {
-    let place = match ui() {
-        Lang::En => format!("{what} on standard input"),
-        Lang::Ja => format!("標準入力の{what}"),
-    };
-    let buf = bounded::read_limited(std::io::stdin().lock(), bounded::SECRET)
-        .map_err(|e| e.describe(&place))?;
-    secret_from_bytes(buf, &place)
+/// `what` is a noun ("password", or `msg!("shell-what-password")`).
+pub fn read_stdin(what: impl Into<Arg>) -> Result<SecretString, SecretError> {
+    let place: Arg = msg!("shell-secret-on-stdin", what = what).into();
+    let buf = bounded::read_limited(std::io::stdin().lock(), bounded::SECRET).map_err(|error| {
+        SecretError::Read {
+            what: place.clone(),
+            error,
+        }
+    })?;
+    secret_from_bytes(buf, place)
 }
 
-pub fn read_file(path: &Path, what: &str) -> Result<SecretString, String> {
-    let (file, inside) = match ui() {
-        Lang::En => (
-            format!("{what} file {}", path.display()),
-            format!("{what} in {}", path.display()),
-        ),
-        Lang::Ja => (
-            format!("{what}のファイル {}", path.display()),
-            format!("{} の{what}", path.display()),
-        ),
-    };
-    let buf = bounded::read_file(path, bounded::SECRET).map_err(|e| e.describe(&file))?;
-    secret_from_bytes(buf, &inside)
+pub fn read_file(path: &Path, what: impl Into<Arg>) -> Result<SecretString, SecretError> {
+    let what = what.into();
+    let shown = path.display().to_string();
+    let file = msg!("shell-secret-file", what = what.clone(), path = &shown);
+    let inside = msg!("shell-secret-in-file", what = what, path = &shown);
+    let buf = bounded::read_file(path, bounded::SECRET).map_err(|error| SecretError::Read {
+        what: file.into(),
+        error,
+    })?;
+    secret_from_bytes(buf, inside)
 }
 
-pub fn read_env(var: &str, what: &str) -> Option<Result<SecretString, String>> {
+pub fn read_env(var: &str, what: impl Into<Arg>) -> Option<Result<SecretString, SecretError>> {
     let v = std::env::var_os(var)?;
     let bytes = v.into_encoded_bytes();
-    let place = match ui() {
-        Lang::En => format!("{what} in ${var}"),
-        Lang::Ja => format!("${var} の{what}"),
-    };
-    Some(secret_from_bytes(bytes, &place))
+    Some(secret_from_bytes(
+        bytes,
+        msg!("shell-secret-in-env", what = what, var = var),
+    ))
 }
 
 /// No-echo prompt; an empty answer means "skip".
-pub fn prompt(label: &str) -> Result<Option<SecretString>, String> {
+pub fn prompt(label: &str) -> Result<Option<SecretString>, SecretError> {
     crate::hardening::no_core_dumps();
     match rpassword::prompt_password(label) {
         Ok(mut s) => {
             let out = if s.is_empty() {
                 Ok(None)
             } else {
-                secret_from_bytes(s.as_bytes().to_vec(), ui_tr("password", "パスワード")).map(Some)
+                secret_from_bytes(s.as_bytes().to_vec(), msg!("shell-what-password")).map(Some)
             };
             s.zeroize();
             out
         }
-        Err(e) => Err(format!(
-            "{}: {}",
-            ui_tr(
-                "cannot prompt for the password",
-                "パスワードを尋ねられません"
-            ),
-            crate::files::io_reason(&e)
-        )),
+        Err(e) => Err(SecretError::Prompt(e)),
     }
 }
 
@@ -149,19 +172,25 @@ mod tests {
 
     #[test]
     fn bad_input_is_named_not_quoted() {
-        let e = secret_from_bytes(vec![0xff, 0xfe, b'q'], "password").unwrap_err();
+        let e = secret_from_bytes(vec![0xff, 0xfe, b'q'], "password")
+            .unwrap_err()
+            .to_string();
         assert_eq!(e, "password is not valid UTF-8");
         assert!(
             secret_from_bytes(b"\n".to_vec(), "password")
                 .unwrap_err()
+                .to_string()
                 .contains("empty")
         );
         let long = "y".repeat(10_000);
-        let e = secret_from_bytes(long.into_bytes(), "password").unwrap_err();
+        let e = secret_from_bytes(long.into_bytes(), "password")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("10000 characters") && !e.contains("yyy"), "{e}");
         assert!(
             secret_from_bytes(b"a\nb\n".to_vec(), "password")
                 .unwrap_err()
+                .to_string()
                 .contains("more than one line")
         );
     }

@@ -13,6 +13,7 @@ use crate::cli::{AuditArgs, GlobalArgs};
 use crate::collect::environment;
 use crate::facts::Facts;
 use crate::report::{self, Format, Report};
+use crate::t;
 
 pub fn selector(args: &AuditArgs) -> Selector {
     Selector {
@@ -58,13 +59,14 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
         }
         let paths = environment::secret_files(&ctx.config, ctx.config_file.as_deref(), &extra);
         if let Some(w) = environment::file_exposure(&paths, &mut Facts::new(), ctx.lang).first() {
-            return Err(Error::Usage(format!("{w} (--strict)")));
+            return Err(Error::Usage(t!(ctx.lang, "shell-strict", warning = w)));
         }
     }
     let breach_in =
         inputs::breach_inputs(&ctx.config, global.offline, &args.breach, &args.password)?;
     if let Some(path) = &args.baseline.baseline {
-        ctx.baseline = Some(baseline::load(path).map_err(usage)?);
+        ctx.baseline =
+            Some(baseline::load(path).map_err(|e| Error::Usage(e.render(crate::i18n::ui())))?);
     }
     let pw = inputs::audit_password(&args.password, ctx.lang)?;
     // One time budget for the network part of the run (not the prompt).
@@ -72,8 +74,7 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
     ctx.net
         .set_deadline(budget.saturating_mul(u32::try_from(targets.len().max(1)).unwrap_or(1)));
     let reports = {
-        let _status =
-            super::progress::Status::start(crate::i18n::tr(ctx.lang, "auditing", "診断中"));
+        let _status = super::progress::Status::start(&t!(ctx.lang, "shell-auditing"));
         session::runtime()?.block_on(audit::audit_profiles(
             &ctx, targets, &pw, &breach_in, &files,
         ))
@@ -128,25 +129,24 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
 /// baseline with gaps, hiding later changes, so it is refused.
 fn save_baseline(report: &Report, path: &std::path::Path) -> Result<()> {
     if report.any_check_failed() {
-        super::warn(&match crate::i18n::ui() {
-            crate::i18n::Lang::En => format!(
-                "baseline not saved to {}: a check failed in this run, and an incomplete baseline would hide later changes",
-                path.display()
-            ),
-            crate::i18n::Lang::Ja => format!(
-                "ベースラインを {} に保存しませんでした: この実行で失敗した確認があり、不完全なベースラインでは以後の変化を見逃すためです",
-                path.display()
-            ),
-        });
+        super::warn(&t!(
+            crate::i18n::ui(),
+            "shell-baseline-not-saved",
+            path = path.display().to_string()
+        ));
         return Ok(());
     }
     let b = baseline::from_report(report, chrono::Utc::now());
     output::file(path, baseline::to_json(&b).as_bytes())?;
     if super::progress::enabled() {
-        match crate::i18n::ui() {
-            crate::i18n::Lang::En => eprintln!("baseline saved to {}", path.display()),
-            crate::i18n::Lang::Ja => eprintln!("ベースラインを {} に保存しました", path.display()),
-        }
+        eprintln!(
+            "{}",
+            t!(
+                crate::i18n::ui(),
+                "shell-baseline-saved",
+                path = path.display().to_string()
+            )
+        );
     }
     Ok(())
 }

@@ -6,20 +6,13 @@ use super::output;
 use crate::cli::{ConfigCommand, GlobalArgs};
 use crate::config;
 use crate::files::{self, Existing};
-use crate::i18n::ui_tr;
+use crate::i18n::ui;
+use crate::t;
 
 pub fn path(global: &GlobalArgs) -> Result<std::path::PathBuf> {
     match &global.config {
         Some(p) => Ok(p.clone()),
-        None => config::default_path().ok_or_else(|| {
-            Error::Usage(
-                ui_tr(
-                    "no home directory: pass --config PATH",
-                    "ホームフォルダがありません: --config PATH を指定してください",
-                )
-                .into(),
-            )
-        }),
+        None => config::default_path().ok_or_else(|| Error::Usage(t!(ui(), "shell-no-home"))),
     }
 }
 
@@ -38,30 +31,26 @@ pub fn run(global: &GlobalArgs, c: &ConfigCommand) -> Result<Exit> {
             } else {
                 Existing::Keep
             };
-            let template = match super::session::language_lenient(global) {
-                crate::i18n::Lang::En => config::TEMPLATE,
-                crate::i18n::Lang::Ja => config::TEMPLATE_JA,
-            };
+            let template = config::template(super::session::language_lenient(global));
             match files::write_private(&path, template.as_bytes(), existing) {
                 Err(e) if e.io().map(|e| e.kind()) == Some(std::io::ErrorKind::AlreadyExists) => {
-                    return Err(Error::Usage(match crate::i18n::ui() {
-                        crate::i18n::Lang::En => format!(
-                            "{} already exists (use --force to overwrite)",
-                            path.display()
-                        ),
-                        crate::i18n::Lang::Ja => format!(
-                            "{} はすでに存在します（上書きするには --force を指定してください）",
-                            path.display()
-                        ),
-                    }));
+                    return Err(Error::Usage(t!(
+                        ui(),
+                        "shell-config-exists",
+                        path = path.display().to_string()
+                    )));
                 }
                 Err(e) => return Err(output::write_error(e)),
                 Ok(()) => {}
             }
-            let wrote = match crate::i18n::ui() {
-                crate::i18n::Lang::En => format!("wrote {}\n", path.display()),
-                crate::i18n::Lang::Ja => format!("{} に書き込みました\n", path.display()),
-            };
+            let wrote = format!(
+                "{}\n",
+                t!(
+                    ui(),
+                    "shell-config-wrote",
+                    path = path.display().to_string()
+                )
+            );
             output::stdout(wrote.as_bytes())?;
         }
     }

@@ -13,10 +13,7 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// A report, baseline or evidence file could not be written.
-    #[error(
-        "{} {path}: {reason}",
-        crate::i18n::ui_tr("cannot write", "書き込めません:")
-    )]
+    #[error("{}", crate::t!(crate::i18n::ui(), "shell-cannot-write", path = path, reason = reason))]
     Write { path: String, reason: String },
     /// Something the run needed could not be set up (the async runtime).
     #[error("{0}")]
@@ -35,7 +32,7 @@ impl Error {
     pub fn write(path: &Path, e: &std::io::Error) -> Error {
         Error::Write {
             path: path.display().to_string(),
-            reason: io_reason(e),
+            reason: crate::files::io_msg(e).render(crate::i18n::ui()),
         }
     }
 }

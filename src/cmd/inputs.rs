@@ -10,23 +10,26 @@ use crate::audit::{self, BreachInputs, PasswordInput};
 use crate::cli::{BreachArgs, PasswordInput as PasswordFlags};
 use crate::collect::breach::BreachOptions;
 use crate::config::Config;
-use crate::i18n::{Lang, tr, ui_tr};
+use crate::i18n::{Lang, ui};
 use crate::secret;
+use crate::secret::SecretError;
+use crate::{msg, t};
 
 pub const EMAIL_PASSWORD_ENV: &str = "BINANCE_AUDIT_EMAIL_PASSWORD";
 
 /// The audit's password: optional. Enter at the prompt skips the check.
+/// A secret that could not be read, as a usage error in `lang`.
+fn said(lang: Lang) -> impl Fn(SecretError) -> Error {
+    move |e| Error::Usage(e.msg().render(lang))
+}
+
 pub fn audit_password(flags: &PasswordFlags, lang: Lang) -> Result<PasswordInput> {
-    if let Some(pw) = given_password(flags)? {
+    if let Some(pw) = given_password(flags, lang)? {
         return Ok(PasswordInput::Given(pw));
     }
     if secret::interactive() {
-        let label = tr(
-            lang,
-            "Binance password (not shown, never sent; Enter to skip): ",
-            "Binanceのパスワード（表示されず、送信もされません。Enterで省略）: ",
-        );
-        return Ok(match secret::prompt(label).map_err(usage)? {
+        let label = t!(lang, "shell-prompt-audit-password");
+        return Ok(match secret::prompt(&label).map_err(said(lang))? {
             Some(pw) => PasswordInput::Given(pw),
             None => PasswordInput::Missing(audit::no_password(lang)),
         });
@@ -36,50 +39,31 @@ pub fn audit_password(flags: &PasswordFlags, lang: Lang) -> Result<PasswordInput
 
 /// `password`'s password: required, so the prompt offers no skip.
 pub fn required_password(flags: &PasswordFlags, lang: Lang) -> Result<SecretString> {
-    if let Some(pw) = given_password(flags)? {
+    if let Some(pw) = given_password(flags, lang)? {
         return Ok(pw);
     }
     if secret::interactive() {
-        let label = tr(
-            lang,
-            "Binance password (not shown, never sent): ",
-            "Binanceのパスワード（表示されず、送信もされません）: ",
-        );
-        return secret::prompt(label).map_err(usage)?.ok_or_else(|| {
-            Error::Usage(
-                tr(
-                    lang,
-                    "no password entered",
-                    "パスワードが入力されていません",
-                )
-                .into(),
-            )
-        });
+        let label = t!(lang, "shell-prompt-password");
+        return secret::prompt(&label)
+            .map_err(said(lang))?
+            .ok_or_else(|| Error::Usage(t!(lang, "shell-no-password-entered")));
     }
-    Err(Error::Usage(
-        tr(
-            lang,
-            "no password: pipe it with --password-stdin, use --password-file, or run in a terminal",
-            "パスワードがありません: --password-stdin でパイプから渡すか、--password-file を使うか、端末で実行してください",
-        )
-        .into(),
-    ))
+    Err(Error::Usage(t!(lang, "shell-no-password")))
 }
 
-fn given_password(flags: &PasswordFlags) -> Result<Option<SecretString>> {
+fn given_password(flags: &PasswordFlags, lang: Lang) -> Result<Option<SecretString>> {
+    let what = || msg!("shell-what-password");
     if flags.password_stdin {
-        return secret::read_stdin(ui_tr("password", "パスワード"))
-            .map(Some)
-            .map_err(usage);
+        return secret::read_stdin(what()).map(Some).map_err(said(lang));
     }
     if let Some(path) = &flags.password_file {
-        return secret::read_file(path, ui_tr("password", "パスワード"))
+        return secret::read_file(path, what())
             .map(Some)
-            .map_err(usage);
+            .map_err(said(lang));
     }
-    secret::read_env(secret::PASSWORD_ENV, ui_tr("password", "パスワード"))
+    secret::read_env(secret::PASSWORD_ENV, what())
         .transpose()
-        .map_err(usage)
+        .map_err(said(lang))
 }
 
 /// Files a secret was read from, for the readable-by-others check.
@@ -99,17 +83,12 @@ pub fn breach_inputs(
     flags: &PasswordFlags,
 ) -> Result<BreachInputs> {
     let opts = breach_options(cfg, offline, args)?;
+    let what = || msg!("shell-what-email-password");
     let email_password = match &flags.email_password_file {
-        Some(path) => Some(
-            secret::read_file(path, ui_tr("email password", "メールのパスワード"))
-                .map_err(usage)?,
-        ),
-        None => secret::read_env(
-            EMAIL_PASSWORD_ENV,
-            ui_tr("email password", "メールのパスワード"),
-        )
-        .transpose()
-        .map_err(usage)?,
+        Some(path) => Some(secret::read_file(path, what()).map_err(said(ui()))?),
+        None => secret::read_env(EMAIL_PASSWORD_ENV, what())
+            .transpose()
+            .map_err(said(ui()))?,
     };
     Ok(BreachInputs {
         opts,
@@ -136,14 +115,11 @@ pub fn breach_options(cfg: &Config, offline: bool, args: &BreachArgs) -> Result<
     if let Some(f) = &opts.file
         && !f.exists()
     {
-        return Err(Error::Usage(format!(
-            "{} {}: {}",
-            ui_tr("Pwned Passwords file", "Pwned Passwordsのファイル"),
-            f.display(),
-            ui_tr(
-                "no such file or directory",
-                "ファイルまたはフォルダがありません"
-            )
+        return Err(Error::Usage(t!(
+            ui(),
+            "shell-hibp-file-missing",
+            path = f.display().to_string(),
+            reason = msg!("shell-io-not-found")
         )));
     }
     Ok(opts)
@@ -153,6 +129,6 @@ pub fn breach_options(cfg: &Config, offline: bool, args: &BreachArgs) -> Result<
 pub fn stdin_list() -> Result<Vec<crate::password_list::Entry>> {
     crate::hardening::no_core_dumps();
     let buf = crate::bounded::read_limited(std::io::stdin().lock(), crate::bounded::PASSWORD_LIST)
-        .map_err(|e| Error::Usage(e.describe(ui_tr("standard input", "標準入力"))))?;
-    crate::password_list::parse_list(buf).map_err(usage)
+        .map_err(|e| Error::Usage(e.msg(msg!("shell-what-stdin")).render(ui())))?;
+    crate::password_list::parse_list(buf).map_err(|e| Error::Usage(e.msg().render(ui())))
 }

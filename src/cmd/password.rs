@@ -8,6 +8,7 @@ use crate::audit;
 use crate::cli::{GlobalArgs, PasswordArgs};
 use crate::password_list;
 use crate::report::{self, Format};
+use crate::t;
 
 fn gate(args: &PasswordArgs) -> Gate {
     Gate {
@@ -52,13 +53,7 @@ fn finish(code: Exit, written: Result<()>) -> Result<Exit> {
 
 fn list(ctx: &crate::context::Context, global: &GlobalArgs, args: &PasswordArgs) -> Result<Exit> {
     if args.report.min_score.is_some() {
-        return Err(Error::Usage(
-            crate::i18n::ui_tr(
-                "--min-score does not apply to --stdin-list (there is no score); use --fail-on",
-                "--min-score は --stdin-list には使えません（スコアがありません）。--fail-on を使ってください",
-            )
-            .into(),
-        ));
+        return Err(Error::Usage(t!(ctx.lang, "shell-list-no-min-score")));
     }
     // This report has its own shape: text and JSON only. Refuse other
     // formats before any lookup.
@@ -66,23 +61,16 @@ fn list(ctx: &crate::context::Context, global: &GlobalArgs, args: &PasswordArgs)
     let formats = std::iter::once(main).chain(args.report.output.iter().filter_map(|o| o.format));
     for f in formats {
         if !matches!(f, Format::Text | Format::Json) {
-            return Err(Error::Usage(match crate::i18n::ui() {
-                crate::i18n::Lang::En => format!("--stdin-list writes text or json, not {f}"),
-                crate::i18n::Lang::Ja => {
-                    format!("--stdin-list が出力できるのは text か json だけです（{f} は不可）")
-                }
-            }));
+            return Err(Error::Usage(t!(
+                ctx.lang,
+                "shell-list-formats",
+                format = f.to_string()
+            )));
         }
     }
     let opts = inputs::breach_options(&ctx.config, global.offline, &args.breach)?;
     if opts.cannot_look_up(&ctx.net) {
-        return Err(Error::Usage(
-            crate::i18n::ui_tr(
-                "--stdin-list only checks breaches, which needs the network or --hibp-file (not --offline alone)",
-                "--stdin-list は流出の確認だけを行うため、ネットワークか --hibp-file が必要です（--offline だけでは不可）",
-            )
-            .into(),
-        ));
+        return Err(Error::Usage(t!(ctx.lang, "shell-list-needs-lookup")));
     }
     let entries = inputs::stdin_list()?;
     let report =

@@ -4,30 +4,36 @@ use super::error::{Error, Result};
 use super::exit::Exit;
 use super::{output, session};
 use crate::cli::{GlobalArgs, RulesCommand};
-use crate::i18n::{Lang, tr, ui_tr};
+use crate::i18n::{Lang, ui};
 use crate::report::text::sev_label;
 use crate::rules::{self, Rule};
+use crate::t;
 use crate::text::pad;
 
 /// Severity as `rules list` shows it: the identifier in English (what
 /// `--fail-on` takes), the label in Japanese.
 fn severity(r: &Rule, lang: Lang) -> String {
-    match lang {
-        Lang::En => r.severity.to_string(),
-        Lang::Ja => sev_label(r.severity, lang).to_string(),
-    }
+    t!(
+        lang,
+        "shell-rules-list-severity",
+        id = r.severity.to_string(),
+        label = sev_label(r.severity, lang)
+    )
 }
 
+/// Likewise the category: identifier or label, as the catalogue says.
 fn category(r: &Rule, lang: Lang) -> String {
-    match lang {
-        Lang::En => r.category.to_string(),
-        Lang::Ja => r.category.label(lang).to_string(),
-    }
+    t!(
+        lang,
+        "shell-rules-list-category",
+        id = r.category.to_string(),
+        label = r.category.label(lang)
+    )
 }
 
 fn load(global: &GlobalArgs) -> Result<Vec<Rule>> {
     rules::load_with_overrides(global.rules.as_deref())
-        .map_err(|e| Error::Usage(format!("{}: {e}", ui_tr("rules", "ルール"))))
+        .map_err(|e| Error::Usage(t!(ui(), "shell-rules-problem", problem = e.to_string())))
 }
 
 pub fn run(global: &GlobalArgs, r: &RulesCommand) -> Result<Exit> {
@@ -78,14 +84,7 @@ pub fn run(global: &GlobalArgs, r: &RulesCommand) -> Result<Exit> {
                 .iter()
                 .find(|r| r.id.eq_ignore_ascii_case(id))
                 .ok_or_else(|| {
-                    Error::Usage(match lang {
-                        Lang::En => {
-                            format!("no rule with id {id:?} (see `binance-audit rules list`)")
-                        }
-                        Lang::Ja => format!(
-                            "ID {id:?} のルールはありません（`binance-audit rules list` を参照）"
-                        ),
-                    })
+                    Error::Usage(t!(lang, "shell-rules-no-such-id", id = format!("{id:?}")))
                 })?;
             // Every paragraph wraps to the terminal by display width; the
             // condition is code and is wrapped only where it has spaces.
@@ -96,20 +95,20 @@ pub fn run(global: &GlobalArgs, r: &RulesCommand) -> Result<Exit> {
             let mut o = fill(&format!("{}  ", r.id), r.id.len() + 2, r.title.get(lang));
             o.push_str(&format!(
                 "{}: {}  {}: {}  {}: {}\n",
-                tr(lang, "severity", "重要度"),
+                t!(lang, "shell-rules-severity"),
                 severity(r, lang),
-                tr(lang, "weight", "重み"),
+                t!(lang, "shell-rules-weight"),
                 r.weight,
-                tr(lang, "category", "カテゴリ"),
+                t!(lang, "shell-rules-category"),
                 category(r, lang),
             ));
             o.push_str(&fill(
-                &format!("{}: ", tr(lang, "facts", "ファクト")),
+                &format!("{}: ", t!(lang, "shell-rules-facts")),
                 2,
                 &r.facts.join(", "),
             ));
             o.push_str(&fill(
-                &format!("{}: ", tr(lang, "when", "条件")),
+                &format!("{}: ", t!(lang, "shell-rules-when")),
                 2,
                 &r.when,
             ));
@@ -123,7 +122,11 @@ pub fn run(global: &GlobalArgs, r: &RulesCommand) -> Result<Exit> {
             for u in &r.references {
                 o.push_str(&format!("{}\n", crate::i18n::link(lang, u)));
             }
-            o.push_str(&format!("{}: {}\n", tr(lang, "source", "定義元"), r.origin));
+            o.push_str(&format!(
+                "{}: {}\n",
+                t!(lang, "shell-rules-source"),
+                r.origin
+            ));
             output::stdout(o.as_bytes())?;
             Ok(Exit::Ok)
         }
@@ -137,48 +140,43 @@ fn check(dir: &std::path::Path) -> Result<Exit> {
             for p in &e.0 {
                 super::error_line(&p.to_string());
             }
-            match crate::i18n::ui() {
-                Lang::En => eprintln!("{} problem(s) in {}", e.0.len(), dir.display()),
-                Lang::Ja => eprintln!("{} に {} 件の問題があります", dir.display(), e.0.len()),
-            }
+            eprintln!(
+                "{}",
+                t!(
+                    ui(),
+                    "shell-rules-check-problems",
+                    count = e.0.len(),
+                    dir = dir.display().to_string()
+                )
+            );
             return Ok(Exit::Usage);
         }
     };
-    match rules::self_test(&rules, crate::i18n::ui()) {
+    match rules::self_test(&rules, ui()) {
         Ok(cases) => {
-            output::stdout(
-                match crate::i18n::ui() {
-                    Lang::En => format!(
-                        "ok: {} rules, {cases} test cases passed in {}\n",
-                        rules.len(),
-                        dir.display()
-                    ),
-                    Lang::Ja => format!(
-                        "ok: {}: ルール{}件、テストケース{cases}件がすべて成功しました\n",
-                        dir.display(),
-                        rules.len()
-                    ),
-                }
-                .as_bytes(),
-            )?;
+            let ok = t!(
+                ui(),
+                "shell-rules-check-ok",
+                rules = rules.len(),
+                cases = cases,
+                dir = dir.display().to_string()
+            );
+            output::stdout(format!("{ok}\n").as_bytes())?;
             Ok(Exit::Ok)
         }
         Err(failures) => {
             for f in &failures {
                 super::error_line(&f.to_string());
             }
-            match crate::i18n::ui() {
-                Lang::En => eprintln!(
-                    "{} rule test case(s) failed in {}",
-                    failures.len(),
-                    dir.display()
-                ),
-                Lang::Ja => eprintln!(
-                    "{} でルールのテストケースが {} 件失敗しました",
-                    dir.display(),
-                    failures.len()
-                ),
-            }
+            eprintln!(
+                "{}",
+                t!(
+                    ui(),
+                    "shell-rules-check-failed",
+                    count = failures.len(),
+                    dir = dir.display().to_string()
+                )
+            );
             Ok(Exit::Usage)
         }
     }

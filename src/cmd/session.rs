@@ -8,8 +8,11 @@ use crate::context::Context;
 use crate::i18n::Lang;
 use crate::net::{Net, NetOptions};
 use crate::rules;
+use crate::t;
+use std::path::PathBuf;
+use std::sync::OnceLock;
 
-use super::error::{Error, Result, usage};
+use super::error::{Error, Result};
 
 /// The one language order: `--lang` (or `BINANCE_AUDIT_LANG`), then the
 /// config's `lang`, then LC_ALL / LC_MESSAGES / LANG.
@@ -20,8 +23,38 @@ pub fn language(global: &GlobalArgs, config: Option<&config::Config>) -> Lang {
         .unwrap_or_else(Lang::from_env)
 }
 
+/// The run's config, read and parsed once: the first to ask (the language,
+/// at the start of the run) parses it, and every later step of the same run
+/// is handed the same `Loaded`, or the same error.
+pub fn loaded(global: &GlobalArgs) -> &'static std::result::Result<Loaded, config::LoadError> {
+    loaded_at(global.config.as_deref())
+}
+
+/// `loaded` for a `--config` path known before the arguments are parsed
+/// (the language of `--help` and of usage errors comes from the config too).
+pub fn loaded_at(
+    explicit: Option<&std::path::Path>,
+) -> &'static std::result::Result<Loaded, config::LoadError> {
+    type Parsed = (
+        Option<PathBuf>,
+        std::result::Result<Loaded, config::LoadError>,
+    );
+    static RUN: OnceLock<Parsed> = OnceLock::new();
+    let asked = explicit.map(std::path::Path::to_path_buf);
+    let (path, parsed) = RUN.get_or_init(|| (asked.clone(), config::load(explicit)));
+    // One run has one `--config`; another path (only a test asks for one)
+    // is parsed on its own and kept for the rest of the process.
+    if *path == asked {
+        return parsed;
+    }
+    Box::leak(Box::new(config::load(explicit)))
+}
+
 pub fn load_config(global: &GlobalArgs) -> Result<Loaded> {
-    config::load(global.config.as_deref()).map_err(usage)
+    match loaded(global) {
+        Ok(l) => Ok(l.clone()),
+        Err(e) => Err(Error::Usage(e.render(crate::i18n::ui()))),
+    }
 }
 
 /// The language for commands that must work with a broken config (a
@@ -35,7 +68,7 @@ pub fn language_lenient(global: &GlobalArgs) -> Lang {
         Err(e) => {
             super::warn(&format!(
                 "{e} {}",
-                crate::i18n::ui_tr("(going on without it)", "（設定ファイルなしで続けます）")
+                t!(crate::i18n::ui(), "shell-going-on-without-config")
             ));
             Lang::from_env()
         }
@@ -46,12 +79,10 @@ pub fn language_lenient(global: &GlobalArgs) -> Lang {
 /// the same order as `language`, but a config that cannot be read is
 /// skipped silently here (the command says so, in this language).
 pub fn early_language(global: &GlobalArgs) -> Lang {
-    if global.lang.is_some() {
-        return language(global, None);
-    }
-    match config::load(global.config.as_deref()) {
+    // Parsed even under `--lang`: the command uses the same `Loaded`.
+    match loaded(global) {
         Ok(loaded) => language(global, Some(&loaded.config)),
-        Err(_) => Lang::from_env(),
+        Err(_) => language(global, None),
     }
 }
 
@@ -85,12 +116,10 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
         .enable_all()
         .build()
         .map_err(|e| {
-            Error::Incomplete(format!(
-                "{}: {e}",
-                crate::i18n::ui_tr(
-                    "cannot start the async runtime",
-                    "非同期ランタイムを起動できません"
-                )
+            Error::Incomplete(t!(
+                crate::i18n::ui(),
+                "shell-no-runtime",
+                reason = e.to_string()
             ))
         })
 }
@@ -102,14 +131,14 @@ pub fn context(global: &GlobalArgs) -> Result<Context> {
     let loaded = load_config(global)?;
     let lang = language_of(global, &loaded);
     let rules = rules::load_with_overrides(global.rules.as_deref())
-        .map_err(|e| Error::Usage(format!("{}: {e}", crate::i18n::ui_tr("rules", "ルール"))))?;
+        .map_err(|e| Error::Usage(t!(lang, "shell-rules-problem", problem = e.to_string())))?;
     let config_file = loaded.path.filter(|_| loaded.exists);
     let mut warnings = Vec::new();
     if let Some(path) = &config_file
         && let Some(w) = crate::collect::environment::permission_warning(path, lang)
     {
         if global.strict {
-            return Err(Error::Usage(format!("{w} (--strict)")));
+            return Err(Error::Usage(t!(lang, "shell-strict", warning = &w)));
         }
         warnings.push(w);
     }
@@ -119,12 +148,7 @@ pub fn context(global: &GlobalArgs) -> Result<Context> {
         timeout,
         connect_timeout: timeout.min(NetOptions::default().connect_timeout),
     })
-    .map_err(|e| {
-        Error::Usage(format!(
-            "{}: {e}",
-            crate::i18n::ui_tr("network setup", "ネットワークの設定")
-        ))
-    })?;
+    .map_err(|e| Error::Usage(t!(lang, "shell-net-setup", problem = e.to_string())))?;
     Ok(Context {
         config: loaded.config,
         config_file,
@@ -134,4 +158,34 @@ pub fn context(global: &GlobalArgs) -> Result<Context> {
         warnings,
         baseline: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_config_is_parsed_once_per_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "lang = \"ja\"\n").unwrap();
+        let cli = crate::cli::Cli::parse_from_iter([
+            std::ffi::OsString::from("binance-audit"),
+            "--config".into(),
+            path.clone().into_os_string(),
+            "rules".into(),
+            "list".into(),
+        ])
+        .unwrap();
+        let g = &cli.global;
+        let first = loaded(g);
+        assert_eq!(early_language(g), Lang::Ja);
+        // A later step of the same run sees the same parse, even if the file
+        // changed in between.
+        std::fs::write(&path, "lang = 1\n").unwrap();
+        assert!(std::ptr::eq(first, loaded(g)));
+        let again = load_config(g).unwrap();
+        assert_eq!(again.config.lang, Some(Lang::Ja));
+        assert_eq!(language_lenient(g), Lang::Ja);
+    }
 }

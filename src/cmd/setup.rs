@@ -15,67 +15,39 @@ use super::{output, session};
 use crate::cli::{GlobalArgs, SetupArgs, TwoFactorMethod, YesNo};
 use crate::config;
 use crate::declare::{Answer, Answers, Merged, Outcome, merge, render};
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, Msg};
+use crate::t;
 
-/// Number, config name, English label, Japanese label.
-const METHODS: &[(&str, &str, &str, &str)] = &[
-    ("1", "authenticator", "authenticator app", "認証アプリ"),
-    ("2", "passkey", "passkey", "パスキー"),
-    ("3", "security_key", "security key", "セキュリティキー"),
-    ("4", "sms", "SMS", "SMS"),
-    ("5", "email", "email", "メール"),
+/// Number and config name; the label is `shell-setup-method-NAME`.
+const METHODS: &[(&str, &str)] = &[
+    ("1", "authenticator"),
+    ("2", "passkey"),
+    ("3", "security_key"),
+    ("4", "sms"),
+    ("5", "email"),
 ];
 
-struct YesNoQuestion {
-    key: &'static str,
-    en: &'static str,
-    ja: &'static str,
-}
-
-const QUESTIONS: &[YesNoQuestion] = &[
-    YesNoQuestion {
-        key: "anti_phishing_code",
-        en: "Have you set an anti-phishing code (Account → Security → Anti-Phishing Code)?",
-        ja: "フィッシング対策コードを設定していますか？（アカウント → セキュリティ → フィッシング対策コード）",
-    },
-    YesNoQuestion {
-        key: "withdrawal_whitelist",
-        en: "Is the withdrawal whitelist turned on (Account → Security → Address Management)?",
-        ja: "出金ホワイトリストは有効ですか？（アカウント → セキュリティ → 出金アドレスの管理）",
-    },
-    YesNoQuestion {
-        key: "devices_reviewed",
-        en: "Have you reviewed Device Management recently and removed every device you do not recognise?",
-        ja: "最近デバイス管理を確認し、見覚えのない端末をすべて削除しましたか？",
-    },
-    YesNoQuestion {
-        key: "email_two_factor",
-        en: "Does the email account you use for Binance have its own second factor?",
-        ja: "Binanceに登録しているメールアカウントにも2段階認証を設定していますか？",
-    },
-    YesNoQuestion {
-        key: "email_unique_password",
-        en: "Is that email account's password used for it alone (nowhere else)?",
-        ja: "そのメールアカウントのパスワードは、そのメール専用（他では未使用）ですか？",
-    },
+/// The yes/no questions by config name; each asks `shell-setup-ask-NAME`.
+const QUESTIONS: &[&str] = &[
+    "anti_phishing_code",
+    "withdrawal_whitelist",
+    "devices_reviewed",
+    "email_two_factor",
+    "email_unique_password",
 ];
 
 /// At most this many unreadable answers to one question before giving up.
 const MAX_TRIES: usize = 5;
 
-fn read_answer(input: &mut impl BufRead) -> Result<String, String> {
+fn read_answer(input: &mut impl BufRead, lang: Lang) -> Result<String, String> {
     let mut line = String::new();
     match input.read_line(&mut line) {
-        Ok(0) => Err(crate::i18n::ui_tr(
-            "setup cancelled: nothing was written",
-            "setup を中止しました。何も書き込んでいません",
-        )
-        .into()),
+        Ok(0) => Err(t!(lang, "shell-setup-cancelled")),
         Ok(_) => Ok(line.trim().to_string()),
-        Err(e) => Err(format!(
-            "{}: {}",
-            crate::i18n::ui_tr("cannot read the answer", "回答を読み取れません"),
-            crate::files::io_reason(&e)
+        Err(e) => Err(t!(
+            lang,
+            "shell-setup-cannot-read-answer",
+            reason = crate::files::io_msg(&e)
         )),
     }
 }
@@ -119,8 +91,8 @@ fn parse_methods(s: &str) -> Option<Vec<String>> {
         }
         let name = METHODS
             .iter()
-            .find(|(num, name, _, _)| *num == lower || *name == lower)
-            .map(|(_, name, _, _)| *name)
+            .find(|(num, name)| *num == lower || *name == lower)
+            .map(|(_, name)| *name)
             .or(match lower.as_str() {
                 "security-key" | "yubikey" => Some("security_key"),
                 _ => None,
@@ -144,10 +116,7 @@ fn parse_methods(s: &str) -> Option<Vec<String>> {
 /// `[current: yes]`-style suffix for a prompt, empty when nothing is recorded.
 fn bracket(lang: Lang, current: Option<&Answer>) -> String {
     match current {
-        Some(a) => match lang {
-            Lang::En => format!(" [{}]", a.show(lang)),
-            Lang::Ja => format!(" ［{}］", a.show(lang)),
-        },
+        Some(a) => t!(lang, "shell-setup-current", answer = a.show(lang)),
         None => String::new(),
     }
 }
@@ -166,28 +135,23 @@ pub fn ask(
     let w = |out: &mut dyn Write, s: &str| -> Result<(), String> {
         out.write_all(s.as_bytes())
             .and_then(|_| out.flush())
-            .map_err(|e| format!("cannot write the question: {}", e.kind()))
+            .map_err(|e| {
+                t!(
+                    lang,
+                    "shell-setup-cannot-write-question",
+                    kind = e.kind().to_string()
+                )
+            })
     };
-    let mut intro = match lang {
-        Lang::En => format!(
-            "binance-audit setup\nBinance has no API for these settings, so please check them in the Binance app (Profile → Security) and answer.\n\
-             Your answers are saved with today's date in the [declared] section of {}; nothing is sent anywhere.\n\
-             Answer ? if you are not sure: the report will then list that setting as one to check.\n",
-            config_path.display()
-        ),
-        Lang::Ja => format!(
-            "binance-audit setup\n以下の設定はBinanceのAPIでは確認できません。Binanceアプリ（プロフィール → セキュリティ）で確認してからお答えください。\n\
-             回答は今日の日付とともに {} の [declared] セクションに保存され、外部には送信されません。\n\
-             わからない場合は ? と答えてください。レポートで確認すべき設定として表示されます。\n",
-            config_path.display()
-        ),
-    };
+    let mut intro = t!(
+        lang,
+        "shell-setup-intro",
+        path = config_path.display().to_string()
+    );
+    intro.push('\n');
     if !recorded.is_empty() {
-        intro.push_str(tr(
-            lang,
-            "Press Enter to keep your earlier answer, shown in brackets.\n",
-            "Enterキーを押すと、［］内の前回の回答をそのまま使います。\n",
-        ));
+        intro.push_str(&t!(lang, "shell-setup-enter-keeps"));
+        intro.push('\n');
     }
     intro.push('\n');
     w(out, &intro)?;
@@ -195,13 +159,14 @@ pub fn ask(
     let mut answers = Answers::default();
     let menu: Vec<String> = METHODS
         .iter()
-        .map(|(n, _, en, ja)| format!("{n} {}", tr(lang, en, ja)))
+        .map(|(n, name)| {
+            format!(
+                "{n} {}",
+                Msg::keyed("shell-setup-method-", name).render(lang)
+            )
+        })
         .collect();
-    let q = tr(
-        lang,
-        "Which second factors are on for your Binance account? Numbers, separated by commas",
-        "Binanceアカウントで有効な2段階認証はどれですか？番号をカンマ区切りで入力してください",
-    );
+    let q = t!(lang, "shell-setup-ask-two-factor");
     let current = recorded.get("two_factor").map(|d| &d.answer);
     let mut tries = 0;
     let two_factor = loop {
@@ -210,12 +175,12 @@ pub fn ask(
             &format!(
                 "{q}:\n  {}  0 {}  ? {}{}\n> ",
                 menu.join("  "),
-                tr(lang, "none", "なし"),
-                tr(lang, "not sure", "わからない"),
+                t!(lang, "shell-answer-none"),
+                t!(lang, "shell-answer-not-sure"),
                 bracket(lang, current)
             ),
         )?;
-        let a = read_answer(input)?;
+        let a = read_answer(input, lang)?;
         if a.is_empty()
             && let Some(c) = current
         {
@@ -229,33 +194,26 @@ pub fn ask(
         }
         tries += 1;
         if tries >= MAX_TRIES {
-            return Err("setup cancelled: no readable answer".into());
+            return Err(t!(lang, "shell-setup-no-readable-answer"));
         }
-        w(
-            out,
-            tr(
-                lang,
-                "Please enter numbers such as 1,2 (0 for none, ? if you are not sure).\n",
-                "1,2 のように番号を入力してください（なしの場合は0、わからない場合は?）。\n",
-            ),
-        )?;
+        w(out, &format!("{}\n", t!(lang, "shell-setup-retry-methods")))?;
     };
     answers.set("two_factor", two_factor, today);
 
-    for question in QUESTIONS {
-        let current = recorded.get(question.key).map(|d| &d.answer);
-        let choices = tr(lang, " (y/n/?)", "（y/n/?）");
+    for &key in QUESTIONS {
+        let current = recorded.get(key).map(|d| &d.answer);
+        let choices = t!(lang, "shell-setup-choices");
         let mut tries = 0;
         let value = loop {
             w(
                 out,
                 &format!(
                     "{}{choices}{}\n> ",
-                    tr(lang, question.en, question.ja),
+                    Msg::keyed("shell-setup-ask-", key).render(lang),
                     bracket(lang, current)
                 ),
             )?;
-            let a = read_answer(input)?;
+            let a = read_answer(input, lang)?;
             if a.is_empty()
                 && let Some(c) = current
             {
@@ -266,18 +224,11 @@ pub fn ask(
             }
             tries += 1;
             if tries >= MAX_TRIES {
-                return Err("setup cancelled: no readable answer".into());
+                return Err(t!(lang, "shell-setup-no-readable-answer"));
             }
-            w(
-                out,
-                tr(
-                    lang,
-                    "Please answer y (yes), n (no) or ? (not sure).\n",
-                    "y（はい）、n（いいえ）、?（わからない）で答えてください。\n",
-                ),
-            )?;
+            w(out, &format!("{}\n", t!(lang, "shell-setup-retry-yes-no")))?;
         };
-        answers.set(question.key, value, today);
+        answers.set(key, value, today);
     }
     Ok(answers)
 }
@@ -291,7 +242,7 @@ fn yes_no(v: YesNo) -> Answer {
 }
 
 /// The answers given as flags, dated `today`.
-fn answers_from_args(a: &SetupArgs, today: NaiveDate) -> Result<Answers, String> {
+fn answers_from_args(a: &SetupArgs, today: NaiveDate, lang: Lang) -> Result<Answers, String> {
     let mut out = Answers::default();
     if let Some(list) = &a.two_factor {
         let alone = [TwoFactorMethod::None, TwoFactorMethod::NotSure];
@@ -299,14 +250,7 @@ fn answers_from_args(a: &SetupArgs, today: NaiveDate) -> Result<Answers, String>
             && list.len() > 1
         {
             let m = m.config_name().replace('_', "-");
-            return Err(match crate::i18n::ui() {
-                crate::i18n::Lang::En => {
-                    format!("--two-factor {m} cannot be combined with other methods")
-                }
-                crate::i18n::Lang::Ja => {
-                    format!("--two-factor の {m} はほかの方法と同時に指定できません")
-                }
-            });
+            return Err(t!(lang, "shell-setup-two-factor-alone", method = m));
         }
         if list.contains(&TwoFactorMethod::NotSure) {
             out.set("two_factor", Answer::NotSure, today);
@@ -338,30 +282,31 @@ fn answers_from_args(a: &SetupArgs, today: NaiveDate) -> Result<Answers, String>
 
 /// What changed, one line per answered question, then what is still open.
 fn summary(lang: Lang, path: &Path, recorded: &Answers, merged: &Merged) -> String {
-    let mut msg = match lang {
-        Lang::En => format!("wrote [declared] to {}\n", path.display()),
-        Lang::Ja => format!("{} の [declared] を更新しました\n", path.display()),
-    };
+    let mut msg = t!(lang, "shell-setup-wrote", path = path.display().to_string());
+    msg.push('\n');
     for (key, outcome) in &merged.outcomes {
         let Some(now) = merged.answers.get(key) else {
             continue;
         };
         let shown = now.answer.show(lang);
-        let line = match (lang, outcome) {
-            (Lang::En, Outcome::New) => format!("  new:     {key} = {shown}"),
-            (Lang::Ja, Outcome::New) => format!("  新規: {key} = {shown}"),
-            (Lang::En, Outcome::Changed(old)) => {
-                format!("  changed: {key} = {shown} (was {})", old.show(lang))
-            }
-            (Lang::Ja, Outcome::Changed(old)) => {
-                format!("  変更: {key} = {shown}（以前: {}）", old.show(lang))
-            }
-            (_, Outcome::Kept) => {
+        let line = match outcome {
+            Outcome::New => t!(lang, "shell-setup-new", key = *key, answer = &shown),
+            Outcome::Changed(old) => t!(
+                lang,
+                "shell-setup-changed",
+                key = *key,
+                answer = &shown,
+                was = old.show(lang)
+            ),
+            Outcome::Kept => {
                 let since = recorded.get(key).map_or(now.on, |d| d.on);
-                match lang {
-                    Lang::En => format!("  kept:    {key} = {shown} (answered {since})"),
-                    Lang::Ja => format!("  維持: {key} = {shown}（{since} の回答）"),
-                }
+                t!(
+                    lang,
+                    "shell-setup-kept",
+                    key = *key,
+                    answer = &shown,
+                    since = since.to_string()
+                )
             }
         };
         msg.push_str(&line);
@@ -369,38 +314,37 @@ fn summary(lang: Lang, path: &Path, recorded: &Answers, merged: &Merged) -> Stri
     }
     let missing = merged.answers.unanswered();
     if !missing.is_empty() {
-        msg.push_str(&match lang {
-            Lang::En => format!(
-                "not answered (their checks will show as not checked): {}\n",
-                missing.join(", ")
-            ),
-            Lang::Ja => format!(
-                "未回答（該当する項目は「未確認」になります）: {}\n",
-                missing.join(", ")
-            ),
-        });
+        msg.push_str(&t!(
+            lang,
+            "shell-setup-not-answered",
+            questions = missing.join(", ")
+        ));
+        msg.push('\n');
     }
-    msg.push_str(tr(
-        lang,
-        "Run `binance-audit` to see the findings; declared answers are marked as declared in every report.\n",
-        "`binance-audit` を実行すると結果を確認できます。申告に基づく項目はどのレポートでも「申告」と表示されます。\n",
-    ));
+    msg.push_str(&t!(lang, "shell-setup-next"));
+    msg.push('\n');
     msg
 }
 
 pub fn run(global: &GlobalArgs, args: &SetupArgs) -> super::error::Result<Exit> {
     let path = super::config::path(global)?;
+    // Before the file is read, errors are in the run's language.
+    let ui = crate::i18n::ui();
     let existing = match std::fs::read(&path) {
-        Ok(b) => Some(
-            String::from_utf8(b)
-                .map_err(|_| Error::Usage(format!("{}: not valid UTF-8", path.display())))?,
-        ),
+        Ok(b) => Some(String::from_utf8(b).map_err(|_| {
+            Error::Usage(t!(
+                ui,
+                "shell-setup-not-utf8",
+                path = path.display().to_string()
+            ))
+        })?),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {
-            return Err(Error::Usage(format!(
-                "cannot read {}: {}",
-                path.display(),
-                crate::files::io_reason(&e)
+            return Err(Error::Usage(t!(
+                ui,
+                "shell-setup-cannot-read",
+                path = path.display().to_string(),
+                reason = crate::files::io_msg(&e)
             )));
         }
     };
@@ -416,7 +360,7 @@ pub fn run(global: &GlobalArgs, args: &SetupArgs) -> super::error::Result<Exit> 
     let today = Utc::now().date_naive();
 
     let given = if args.any_answer() {
-        answers_from_args(args, today).map_err(Error::Usage)?
+        answers_from_args(args, today, lang).map_err(Error::Usage)?
     } else if crate::secret::interactive() {
         let stdin = std::io::stdin();
         let mut input = stdin.lock();
@@ -424,19 +368,16 @@ pub fn run(global: &GlobalArgs, args: &SetupArgs) -> super::error::Result<Exit> 
         ask(&mut input, &mut out, lang, &path, &recorded, today).map_err(Error::Usage)?
     } else {
         let example = "binance-audit setup --two-factor authenticator,passkey --anti-phishing-code yes --withdrawal-whitelist yes --devices-reviewed yes --email-two-factor yes --email-unique-password yes";
-        return Err(Error::Usage(format!(
-            "{}: `{example}`",
-            tr(
-                lang,
-                "setup needs a terminal to ask its questions, or the answers as flags, e.g.",
-                "setup は端末で質問に答えるか、回答をフラグで指定する必要があります。例",
-            )
+        return Err(Error::Usage(t!(
+            lang,
+            "shell-setup-needs-terminal",
+            example = example
         )));
     };
 
     let merged = merge(&recorded, &given);
-    let text = render(existing.as_deref(), &merged.answers, today)
-        .map_err(|e| Error::Usage(format!("{}: {e}", path.display())))?;
+    let text = render(existing.as_deref(), &merged.answers, today, lang)
+        .map_err(|e| Error::Usage(format!("{}: {}", path.display(), e.render(lang))))?;
     if let Some(dir) = path.parent()
         && !dir.as_os_str().is_empty()
     {
@@ -474,7 +415,7 @@ mod tests {
     #[test]
     fn render_keeps_the_rest_of_the_file() {
         let before = "# my settings\nlang = \"ja\"  # Japanese please\n\n[user]\nemail = \"a@example.com\"\n\n# old answers\n[declared]\non = 2025-01-01\ntwo_factor = [\"sms\"]\nanti_phishing_code = false\n\n[[waiver]]\nrule = \"BA-API-004\"\nreason = \"bot\"\n";
-        let after = render(Some(before), &all_yes(), date()).unwrap();
+        let after = render(Some(before), &all_yes(), date(), Lang::En).unwrap();
         assert!(
             after.contains("# my settings")
                 && after.contains("# Japanese please")
@@ -496,7 +437,13 @@ mod tests {
     #[test]
     fn template_sections_keep_their_commented_keys() {
         // config init, then setup, then uncomment api_key under [binance].
-        let after = render(Some(config::TEMPLATE), &all_yes(), date()).unwrap();
+        let after = render(
+            Some(&config::template(Lang::En)),
+            &all_yes(),
+            date(),
+            Lang::En,
+        )
+        .unwrap();
         let binance = after.find("[binance]").unwrap();
         let key = after.find("# api_key = ").unwrap();
         let declared = after.find("\n[declared]").unwrap();
@@ -506,7 +453,7 @@ mod tests {
         assert_eq!(c.binance.api_key.as_deref(), Some("your read-only API key"));
         assert!(c.declared.is_some());
         // Editing again changes [declared] in place and adds nothing else.
-        let again = render(Some(&edited), &all_yes(), date()).unwrap();
+        let again = render(Some(&edited), &all_yes(), date(), Lang::En).unwrap();
         assert_eq!(
             again.matches("[declared]").count(),
             edited.matches("[declared]").count()
@@ -538,7 +485,7 @@ mod tests {
         assert_eq!(outcome("two_factor"), Some(Outcome::Kept));
         assert_eq!(outcome("email_two_factor"), None);
 
-        let text = render(Some(before), &m.answers, date()).unwrap();
+        let text = render(Some(before), &m.answers, date(), Lang::En).unwrap();
         let d = config::parse(&text).unwrap().declared.unwrap();
         assert_eq!(d.on.to_string(), "2025-01-01", "{text}");
         assert_eq!(d.withdrawal_whitelist, Some(true));
@@ -582,17 +529,35 @@ mod tests {
 
     #[test]
     fn new_file_and_bad_toml() {
-        let text = render(None, &all_yes(), date()).unwrap();
+        let text = render(None, &all_yes(), date(), Lang::En).unwrap();
         assert!(
             text.contains("[declared]") && text.contains("no Binance API can see"),
             "{text}"
         );
         assert!(
-            render(Some("[user\nemail = 1"), &all_yes(), date())
+            render(Some("[user\nemail = 1"), &all_yes(), date(), Lang::En)
                 .unwrap_err()
+                .to_string()
                 .contains("left untouched")
         );
-        assert!(render(Some("declared = 3\n"), &all_yes(), date()).is_err());
+        assert!(render(Some("declared = 3\n"), &all_yes(), date(), Lang::En).is_err());
+    }
+
+    #[test]
+    fn the_comment_setup_writes_is_in_the_reader_language() {
+        let ja = render(None, &all_yes(), date(), Lang::Ja).unwrap();
+        assert!(
+            ja.contains("# `binance-audit setup` で申告した内容です"),
+            "{ja}"
+        );
+        assert!(!ja.contains("no Binance API can see"), "{ja}");
+        assert!(crate::i18n::english_runs(&ja).is_empty(), "{ja}");
+        assert!(config::parse(&ja).unwrap().declared.is_some());
+        let en = render(None, &all_yes(), date(), Lang::En).unwrap();
+        assert!(
+            en.starts_with("\n# What you told `binance-audit setup` (no Binance API can see these).\n# Re-run `binance-audit setup` when anything changes.\n[declared]\n"),
+            "{en}"
+        );
     }
 
     #[test]

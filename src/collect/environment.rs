@@ -34,7 +34,7 @@ pub fn secret_files(cfg: &Config, config_file: Option<&Path>, extra: &[PathBuf])
 
 /// `config::permission_warning` in the reader's language.
 pub fn permission_warning(path: &Path, lang: Lang) -> Option<String> {
-    let en = crate::config::permission_warning(path)?;
+    let en = crate::config::permission_warning(path)?.render(Lang::En);
     if lang == Lang::En {
         return Some(en);
     }

@@ -11,10 +11,10 @@ use super::{Lang, catalogue};
 
 /// A message id with its arguments, or text that came from outside as it is
 /// (a server's own words, a file name, a value): never a sentence of ours.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Msg(Inner);
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Inner {
     Id {
         id: Cow<'static, str>,
@@ -25,7 +25,7 @@ enum Inner {
 
 /// One argument of a message. A nested `Msg` is made in the same language
 /// as the message that holds it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Arg {
     Str(String),
     Int(i64),
@@ -87,6 +87,21 @@ impl Msg {
         }
     }
 }
+
+/// Equal when they would say the same: floats by their bits, so that a
+/// message is `Eq` and errors holding one can be compared in tests.
+impl PartialEq for Arg {
+    fn eq(&self, other: &Arg) -> bool {
+        match (self, other) {
+            (Arg::Str(a), Arg::Str(b)) => a == b,
+            (Arg::Int(a), Arg::Int(b)) => a == b,
+            (Arg::Float(a), Arg::Float(b)) => a.to_bits() == b.to_bits(),
+            (Arg::Msg(a), Arg::Msg(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+impl Eq for Arg {}
 
 impl From<&str> for Arg {
     fn from(s: &str) -> Arg {

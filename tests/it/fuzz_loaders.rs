@@ -107,7 +107,7 @@ proptest! {
 
     #[test]
     fn mutated_template_config_never_panics(pos in 0usize..4000, ch in any::<char>()) {
-        let mut chars: Vec<char> = config::TEMPLATE.chars().collect();
+        let mut chars: Vec<char> = config::template(binance_audit::i18n::Lang::En).chars().collect();
         let p = pos % chars.len();
         chars[p] = ch;
         let text: String = chars.into_iter().collect();

@@ -85,10 +85,10 @@ pub enum CredsError {
         path: String,
         bytes: u64,
     },
-    /// A file or the passphrase could not be read: the words of the module
-    /// that read it (`bounded`, `secret`), already made.
-    #[error("{text}")]
-    Unreadable { origin: Origin, text: String },
+    /// A file or the passphrase could not be read: what the module that
+    /// read it (`bounded`, `secret`) says.
+    #[error("{}", text.render(crate::i18n::Lang::En))]
+    Unreadable { origin: Origin, text: Msg },
 }
 
 impl CredsError {
@@ -148,7 +148,7 @@ impl CredsError {
             E::Unreadable { origin, text } => msg!(
                 "binance-creds-of",
                 origin = origin.msg(),
-                error = Msg::verbatim(text.clone())
+                error = text
             ),
         }
     }
@@ -358,22 +358,19 @@ fn passphrase(
     env: &dyn Fn(&str) -> Option<OsString>,
     origin: &Origin,
 ) -> Result<Option<secrecy::SecretString>, CredsError> {
-    let unreadable = |text: String| CredsError::Unreadable {
+    let unreadable = |e: crate::secret::SecretError| CredsError::Unreadable {
         origin: origin.clone(),
-        text,
+        text: e.msg(),
     };
-    // `crate::secret` takes its words as text: made here, in its language.
-    let lang = crate::i18n::ui();
-    let what = msg!("binance-creds-passphrase").render(lang);
+    let what = msg!("binance-creds-passphrase");
     if let Some(v) = env(pass_var) {
         return crate::secret::secret_from_bytes(
             v.into_encoded_bytes(),
-            &msg!(
+            msg!(
                 "binance-creds-passphrase-in",
-                what = what.as_str(),
+                what = &what,
                 var = format!("${pass_var}")
-            )
-            .render(lang),
+            ),
         )
         .map(Some)
         .map_err(unreadable);
@@ -390,7 +387,7 @@ fn passphrase(
             .map_err(unreadable);
     }
     if crate::secret::interactive() {
-        return crate::secret::prompt(&msg!("binance-creds-passphrase-prompt").render(lang))
+        return crate::secret::prompt(&msg!("binance-creds-passphrase-prompt").render(crate::i18n::ui()))
             .map_err(unreadable);
     }
     Ok(None)
@@ -426,12 +423,12 @@ fn hmac_signer(mut bytes: Zeroizing<Vec<u8>>, origin: &Origin) -> Result<Signer,
 
 fn read_small(path: &Path, origin: &Origin) -> Result<Zeroizing<Vec<u8>>, CredsError> {
     let shown = path.display().to_string();
-    let unreadable = |text: String| CredsError::Unreadable {
+    let unreadable = |text: Msg| CredsError::Unreadable {
         origin: origin.clone(),
         text,
     };
     let meta = std::fs::metadata(path)
-        .map_err(|e| unreadable(crate::bounded::ReadError::Io(e).describe(&shown)))?;
+        .map_err(|e| unreadable(crate::bounded::ReadError::Io(e).msg(&shown)))?;
     if meta.len() > MAX_SECRET_FILE as u64 {
         return Err(CredsError::TooLarge {
             origin: origin.clone(),
@@ -442,7 +439,7 @@ fn read_small(path: &Path, origin: &Origin) -> Result<Zeroizing<Vec<u8>>, CredsE
     // The size above can be 0 for /dev/zero or a FIFO: the read is bounded too.
     crate::bounded::read_file(path, MAX_SECRET_FILE)
         .map(Zeroizing::new)
-        .map_err(|e| unreadable(e.describe(&shown)))
+        .map_err(|e| unreadable(e.msg(&shown)))
 }
 
 /// Where a setting came from: "api_key in [binance]".
