@@ -352,7 +352,7 @@ mod tests {
     use super::*;
     use crate::collect::drift::{CurrentState, observe_drift};
     use crate::facts::{Fact, Facts};
-    use crate::report::Coverage;
+    use crate::score::Coverage;
     use serde_json::json;
 
     fn addr(fp: &str, white: bool) -> Value {
@@ -411,7 +411,6 @@ mod tests {
                 evaluated: 10,
                 total: 12,
             },
-            lang: crate::i18n::Lang::En,
         }
     }
 
@@ -486,7 +485,7 @@ mod tests {
             total: 12,
         });
         let mut now = Facts::new();
-        now.not_checked_prefix("api.", "no API key");
+        now.not_checked_prefix("api.", crate::i18n::Msg::verbatim("no API key"));
         let mut out = now.clone();
         observe_drift(&b, &now, &state(90), &mut out);
         for (name, needle) in [
@@ -498,6 +497,7 @@ mod tests {
         ] {
             match out.get(name) {
                 Some(Fact::NotChecked { reason }) => {
+                    let reason = reason.render(crate::i18n::Lang::En);
                     assert!(reason.contains(needle), "{name}: {reason}")
                 }
                 other => panic!("{name}: {other:?}"),

@@ -57,7 +57,8 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
             }
         }
         let paths = environment::secret_files(&ctx.config, ctx.config_file.as_deref(), &extra);
-        if let Some(w) = environment::file_exposure(&paths, &mut Facts::new(), ctx.lang).first() {
+        if let Some(w) = environment::file_exposure(&paths, &mut Facts::new()).first() {
+            let w = w.render(ctx.lang);
             return Err(Error::Usage(format!("{w} (--strict)")));
         }
     }
@@ -74,9 +75,13 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
     let reports = {
         let _status =
             super::progress::Status::start(crate::i18n::tr(ctx.lang, "auditing", "診断中"));
-        session::runtime()?.block_on(audit::audit_profiles(
+        let audited = session::runtime()?.block_on(audit::audit_profiles(
             &ctx, targets, &pw, &breach_in, &files,
-        ))
+        ));
+        audited
+            .into_iter()
+            .map(|a| report::build::audited(&ctx, a))
+            .collect::<Vec<_>>()
     };
     for r in &reports {
         super::say_incomplete(r);

@@ -103,7 +103,7 @@ impl Gate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audit::evaluate;
+    use crate::report::build as evaluate;
     use crate::facts::Facts;
     use crate::i18n::Lang;
 

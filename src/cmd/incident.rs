@@ -236,7 +236,7 @@ fn summary(e: &Evidence, dir: &Path, lang: Lang) -> String {
             "{} {}: {}\n",
             tr(lang, "not collected:", "取得できず："),
             c.check,
-            c.detail
+            c.detail.render(lang)
         ));
     }
     let powerful = e.api_key_permissions.as_ref().is_some_and(|p| {

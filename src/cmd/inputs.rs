@@ -28,10 +28,10 @@ pub fn audit_password(flags: &PasswordFlags, lang: Lang) -> Result<PasswordInput
         );
         return Ok(match secret::prompt(label).map_err(usage)? {
             Some(pw) => PasswordInput::Given(pw),
-            None => PasswordInput::Missing(audit::no_password(lang)),
+            None => PasswordInput::Missing(audit::no_password()),
         });
     }
-    Ok(PasswordInput::Missing(audit::no_password_unattended(lang)))
+    Ok(PasswordInput::Missing(audit::no_password_unattended()))
 }
 
 /// `password`'s password: required, so the prompt offers no skip.
@@ -120,17 +120,17 @@ pub fn breach_inputs(
 /// Breach lookup settings: `--hibp-url` (or `BINANCE_AUDIT_HIBP_URL`) over
 /// the config's `[hibp] url`, likewise for the file.
 pub fn breach_options(cfg: &Config, offline: bool, args: &BreachArgs) -> Result<BreachOptions> {
-    let mut opts = BreachOptions {
-        offline,
-        ..BreachOptions::default()
-    };
+    // Offline is the Net's to say; the flag reaches the breach check through it.
+    let _ = offline;
+    let mut opts = BreachOptions::default();
     let url = args
         .hibp_url
         .as_deref()
         .filter(|u| !u.is_empty())
         .or(cfg.hibp.url.as_deref());
     if let Some(url) = url {
-        opts.set_base_url(url).map_err(usage)?;
+        opts.set_base_url(url)
+            .map_err(|e| Error::Usage(e.msg().render(crate::i18n::ui())))?;
     }
     opts.file = args.hibp_file.clone().or_else(|| cfg.hibp.file.clone());
     if let Some(f) = &opts.file

@@ -21,7 +21,7 @@ fn severity(r: &Rule, lang: Lang) -> String {
 fn category(r: &Rule, lang: Lang) -> String {
     match lang {
         Lang::En => r.category.to_string(),
-        Lang::Ja => r.category.label(lang).to_string(),
+        Lang::Ja => r.category.label().render(lang),
     }
 }
 
@@ -144,7 +144,7 @@ fn check(dir: &std::path::Path) -> Result<Exit> {
             return Ok(Exit::Usage);
         }
     };
-    match rules::self_test(&rules, crate::i18n::ui()) {
+    match rules::self_test(&rules) {
         Ok(cases) => {
             output::stdout(
                 match crate::i18n::ui() {
@@ -165,7 +165,7 @@ fn check(dir: &std::path::Path) -> Result<Exit> {
         }
         Err(failures) => {
             for f in &failures {
-                super::error_line(&f.to_string());
+                super::error_line(&f.msg().render(crate::i18n::ui()));
             }
             match crate::i18n::ui() {
                 Lang::En => eprintln!(

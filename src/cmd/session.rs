@@ -106,8 +106,9 @@ pub fn context(global: &GlobalArgs) -> Result<Context> {
     let config_file = loaded.path.filter(|_| loaded.exists);
     let mut warnings = Vec::new();
     if let Some(path) = &config_file
-        && let Some(w) = crate::collect::environment::permission_warning(path, lang)
+        && let Some(w) = crate::collect::environment::permission_warning(path)
     {
+        let w = w.render(lang);
         if global.strict {
             return Err(Error::Usage(format!("{w} (--strict)")));
         }

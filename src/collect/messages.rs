@@ -13,6 +13,17 @@ fn quoted(s: &str) -> String {
     format!("「{}」", s.trim())
 }
 
+/// A network error as a message, for engine code that keeps no language.
+/// Transitional, until `NetError` says itself as a `Msg` (net.rs): both
+/// renderings are made here so the sentence stays word for word the same.
+pub fn net_error_msg(e: &NetError) -> crate::i18n::Msg {
+    crate::msg!(
+        "engine-net-error",
+        en = e.to_string(),
+        ja = net_error(e, Lang::Ja)
+    )
+}
+
 pub fn net_error(e: &NetError, lang: Lang) -> String {
     if lang == Lang::En {
         return e.to_string();

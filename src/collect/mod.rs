@@ -5,6 +5,8 @@ pub mod breach;
 
 use serde::Serialize;
 
+use crate::i18n::Msg;
+
 pub mod binance;
 pub mod declared;
 pub mod drift;
@@ -25,31 +27,31 @@ pub enum CheckState {
 }
 
 /// The outcome of one collector, shown in every report.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CheckStatus {
     /// Short stable name: "password", "breach", "binance-api", "declared".
     pub check: String,
     pub state: CheckState,
     /// One line: what happened, or why it was skipped and how to enable it.
-    pub detail: String,
+    pub detail: Msg,
 }
 
 impl CheckStatus {
-    pub fn ran(check: &str, detail: impl Into<String>) -> CheckStatus {
+    pub fn ran(check: &str, detail: impl Into<Msg>) -> CheckStatus {
         CheckStatus {
             check: check.into(),
             state: CheckState::Ran,
             detail: detail.into(),
         }
     }
-    pub fn skipped(check: &str, detail: impl Into<String>) -> CheckStatus {
+    pub fn skipped(check: &str, detail: impl Into<Msg>) -> CheckStatus {
         CheckStatus {
             check: check.into(),
             state: CheckState::Skipped,
             detail: detail.into(),
         }
     }
-    pub fn failed(check: &str, detail: impl Into<String>) -> CheckStatus {
+    pub fn failed(check: &str, detail: impl Into<Msg>) -> CheckStatus {
         CheckStatus {
             check: check.into(),
             state: CheckState::Failed,

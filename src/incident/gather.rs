@@ -2,7 +2,7 @@
 //! window, the expensive ones paced, each part ending "ran" or "not collected:
 //! why" without stopping the others. The shell writes what it returns.
 
-use crate::i18n::{Lang, ui, ui_tr};
+use crate::i18n::{Lang, Msg, ui, ui_tr};
 use std::time::Duration;
 
 use chrono::{SubsecRound, Utc};
@@ -78,8 +78,8 @@ struct Part<T> {
 
 fn part<T>(check: &str, rows: Vec<T>, result: Result<String, String>) -> Part<T> {
     let status = match result {
-        Ok(detail) => CheckStatus::ran(check, detail),
-        Err(e) => CheckStatus::failed(check, e),
+        Ok(detail) => CheckStatus::ran(check, Msg::verbatim(detail)),
+        Err(e) => CheckStatus::failed(check, Msg::verbatim(e)),
     };
     Part { rows, status }
 }
@@ -507,14 +507,14 @@ async fn account(client: &BinanceClient) -> (Option<Account>, CheckStatus) {
     let st = if errs.is_empty() {
         CheckStatus::ran(
             "account",
-            format!(
+            Msg::verbatim(format!(
                 "{} {}",
                 ui_tr("status", "状態"),
                 a.status.as_deref().unwrap_or("?")
-            ),
+            )),
         )
     } else {
-        CheckStatus::failed("account", errs.join("; "))
+        CheckStatus::failed("account", Msg::verbatim(errs.join("; ")))
     };
     let any = a.status.is_some() || a.uid.is_some() || a.can_trade.is_some();
     (any.then_some(a), st)
@@ -540,10 +540,13 @@ async fn permissions(
             }
             (
                 Some(m),
-                CheckStatus::ran("api-key", ui_tr("permissions read", "権限を読み取りました")),
+                CheckStatus::ran(
+                    "api-key",
+                    Msg::verbatim(ui_tr("permissions read", "権限を読み取りました")),
+                ),
             )
         }
-        Err(e) => (None, CheckStatus::failed("api-key", say(&e))),
+        Err(e) => (None, CheckStatus::failed("api-key", Msg::verbatim(say(&e)))),
     }
 }
 
@@ -592,9 +595,9 @@ pub async fn collect(
                 continue;
             }
             e.checks.push(if failed {
-                CheckStatus::failed(p, why.clone())
+                CheckStatus::failed(p, Msg::verbatim(why.clone()))
             } else {
-                CheckStatus::skipped(p, why.clone())
+                CheckStatus::skipped(p, Msg::verbatim(why.clone()))
             });
         }
     };

@@ -246,7 +246,7 @@ fn gap(e: &Evidence, check: &str, lang: Lang) -> Option<String> {
         format!(
             "_{} {}_\n",
             tr(lang, "Not collected:", "取得できませんでした："),
-            c.detail
+            c.detail.render(lang)
         )
     })
 }

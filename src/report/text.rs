@@ -353,7 +353,7 @@ fn finding(o: &mut String, f: &super::Finding, l: Lang, opts: &Options) {
 
 fn password_section(
     o: &mut String,
-    p: &crate::collect::password::PasswordDetails,
+    p: &crate::report::PasswordDetails,
     l: Lang,
     w: usize,
 ) {

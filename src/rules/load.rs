@@ -517,7 +517,7 @@ fn finish(
                 Some(o) if o.category != r.category => Some(if ja {
                     format!(
                         "ルール {id} の `superseded_by` の {by} は別のカテゴリ（{}）のルールです",
-                        o.category.label(lang)
+                        o.category.label().render(lang)
                     )
                 } else {
                     format!(

@@ -21,7 +21,7 @@ pub use sign::Signer;
 use super::CheckStatus;
 use crate::address::{Known, Origin};
 use crate::facts::Facts;
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, Msg, tr};
 use model::{
     AccountInfo, AccountStatus, ApiRestrictions, ApiTradingStatus, KNOWN_PERMISSIONS, SpotAccount,
     WithdrawAddress, WithdrawQuota, WithdrawRecord,
@@ -94,13 +94,13 @@ pub async fn collect(
     let Some(creds) = client.credentials() else {
         let reason = say(&ApiError::NoCredentials);
         mark_all(facts, &reason);
-        return vec![CheckStatus::skipped(CHECK, reason)];
+        return vec![CheckStatus::skipped(CHECK, Msg::verbatim(reason))];
     };
     facts.observe("api.key_type", creds.key_type());
     if client.net().is_offline() {
         let reason = say(&ApiError::Offline);
         mark_all(facts, &reason);
-        return vec![CheckStatus::skipped(CHECK, reason)];
+        return vec![CheckStatus::skipped(CHECK, Msg::verbatim(reason))];
     }
     let who = format!(
         "{} {} ({}) {} {}",
@@ -142,7 +142,7 @@ pub async fn collect(
             };
         }
         Err(e) => {
-            facts.not_checked("env.clock_skew_ms", say(&e));
+            facts.not_checked("env.clock_skew_ms", Msg::verbatim(say(&e)));
             problems.push(Problem {
                 what: format!("GET {}", client::TIME_PATH),
                 line: say(&e),
@@ -200,7 +200,7 @@ pub async fn collect(
             Err(e) => {
                 let line = say(&e);
                 for f in facts_of(path) {
-                    facts.not_checked(f, line.clone());
+                    facts.not_checked(f, Msg::verbatim(line.clone()));
                 }
                 problems.push(Problem {
                     what: format!("GET {path}"),
@@ -227,16 +227,16 @@ pub async fn collect(
 
 fn mark_all(facts: &mut Facts, reason: &str) {
     for ns in ["api.", "account.", "withdrawal."] {
-        facts.not_checked_prefix(ns, reason);
+        facts.not_checked_prefix(ns, Msg::verbatim(reason));
     }
-    facts.not_checked_prefix("env.clock_skew_ms", reason);
+    facts.not_checked_prefix("env.clock_skew_ms", Msg::verbatim(reason));
 }
 
 /// One "ran" line, or one "failed" line per distinct problem (a rejected key
 /// gives the same answer on every endpoint: that is one line, not seven).
 fn statuses(summary: &str, problems: Vec<Problem>) -> Vec<CheckStatus> {
     if problems.is_empty() {
-        return vec![CheckStatus::ran(CHECK, summary.to_string())];
+        return vec![CheckStatus::ran(CHECK, Msg::verbatim(summary))];
     }
     let mut grouped: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut order = Vec::new();
@@ -250,7 +250,10 @@ fn statuses(summary: &str, problems: Vec<Problem>) -> Vec<CheckStatus> {
         .into_iter()
         .map(|line| {
             let whats = grouped.remove(&line).unwrap_or_default();
-            CheckStatus::failed(CHECK, format!("{line} [{}]", whats.join(", ")))
+            CheckStatus::failed(
+                CHECK,
+                Msg::verbatim(format!("{line} [{}]", whats.join(", "))),
+            )
         })
         .collect()
 }
@@ -275,7 +278,7 @@ fn record_restrictions(
             Some(v) => facts.observe(fact, v),
             None if *name == "enableWithdrawals" => missing.push("enableWithdrawals"),
             // Older accounts' answers lack newer flags: unknown, not false.
-            None => facts.not_checked(fact, no_field(name)),
+            None => facts.not_checked(fact, Msg::verbatim(no_field(name))),
         }
     }
     facts.observe("api.trading_permissions", r.trading_permissions());
@@ -294,13 +297,13 @@ fn record_restrictions(
                     "Binanceの `createTime`（{t}）はキーの作成日時としてありえません（Binanceの開始前か未来）"
                 ),
             };
-            facts.not_checked("api.create_time", why.clone());
-            facts.not_checked("api.key_age_days", why);
+            facts.not_checked("api.create_time", Msg::verbatim(why.clone()));
+            facts.not_checked("api.key_age_days", Msg::verbatim(why));
         }
         None => {
             let why = no_field("createTime");
-            facts.not_checked("api.create_time", why.clone());
-            facts.not_checked("api.key_age_days", why);
+            facts.not_checked("api.create_time", Msg::verbatim(why.clone()));
+            facts.not_checked("api.key_age_days", Msg::verbatim(why));
         }
     }
     missing
