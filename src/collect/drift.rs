@@ -313,3 +313,24 @@ fn ms_time(ms: i64) -> String {
         .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
         .unwrap_or_else(|| ms.to_string())
 }
+
+#[cfg(test)]
+mod words_tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn our_words_are_said_in_the_reader_language() {
+        assert_eq!(word("absent").render(Lang::En), "absent");
+        assert_eq!(word("absent").render(Lang::Ja), "なし");
+        assert_eq!(
+            word("added, whiteStatus=unknown").render(Lang::Ja),
+            "追加（whiteStatus=不明）"
+        );
+        assert_eq!(
+            word("added, whiteStatus=false").render(Lang::En),
+            "added, whiteStatus=false"
+        );
+        assert_eq!(word("Normal").render(Lang::Ja), "Normal");
+    }
+}
