@@ -35,6 +35,24 @@ pub enum ReadError {
 
 impl ReadError {
     /// One line for the user: what was read and, if too large, the limit.
+    /// What went wrong reading `what`, as a message. Transitional: both
+    /// renderings are made here, word for word the same as `describe_in`.
+    pub fn msg(&self, what: impl Into<crate::i18n::Arg>) -> crate::i18n::Msg {
+        use crate::i18n::{Arg, Lang};
+        let what = what.into();
+        let name = |lang| match &what {
+            Arg::Msg(m) => m.render(lang),
+            Arg::Str(s) => s.clone(),
+            Arg::Int(n) => n.to_string(),
+            Arg::Float(n) => n.to_string(),
+        };
+        crate::msg!(
+            "engine-said-in-both",
+            en = self.describe_in(&name(Lang::En), Lang::En),
+            ja = self.describe_in(&name(Lang::Ja), Lang::Ja)
+        )
+    }
+
     pub fn describe(&self, what: &str) -> String {
         self.describe_in(what, crate::i18n::ui())
     }

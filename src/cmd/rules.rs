@@ -27,7 +27,10 @@ fn category(r: &Rule, lang: Lang) -> String {
 
 fn load(global: &GlobalArgs) -> Result<Vec<Rule>> {
     rules::load_with_overrides(global.rules.as_deref())
-        .map_err(|e| Error::Usage(format!("{}: {e}", ui_tr("rules", "ルール"))))
+        .map_err(|e| {
+            let e = e.msg().render(crate::i18n::ui());
+            Error::Usage(format!("{}: {e}", ui_tr("rules", "ルール")))
+        })
 }
 
 pub fn run(global: &GlobalArgs, r: &RulesCommand) -> Result<Exit> {
@@ -135,7 +138,7 @@ fn check(dir: &std::path::Path) -> Result<Exit> {
         Ok(r) => r,
         Err(e) => {
             for p in &e.0 {
-                super::error_line(&p.to_string());
+                super::error_line(&p.msg().render(crate::i18n::ui()));
             }
             match crate::i18n::ui() {
                 Lang::En => eprintln!("{} problem(s) in {}", e.0.len(), dir.display()),

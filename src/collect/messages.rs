@@ -18,7 +18,7 @@ fn quoted(s: &str) -> String {
 /// renderings are made here so the sentence stays word for word the same.
 pub fn net_error_msg(e: &NetError) -> crate::i18n::Msg {
     crate::msg!(
-        "engine-net-error",
+        "engine-said-in-both",
         en = e.to_string(),
         ja = net_error(e, Lang::Ja)
     )

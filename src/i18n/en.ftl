@@ -149,7 +149,7 @@ engine-hibp-empty = the file is empty
 engine-hibp-archive = this is a { $kind } archive; extract the .txt file first
 
 # 09-breach
-engine-net-error = { $ja ->
+engine-said-in-both = { $ja ->
    *[other] { $en }
     }
 engine-breach-offline = offline: breach lookup needs the network or --hibp-file
@@ -192,6 +192,46 @@ engine-next-password = binance-audit password — check your Binance password's 
 engine-not-graded-below-floor = { $ran } of { $total } checks ran; a grade needs at least { $floor }%
 engine-not-graded-nothing-weighted = no weighted check could run
 engine-evidence-text = { $name } = { $value }
+
+# 12-rules-load
+engine-problem-at-column = { $file }:{ $line }:{ $column }: { $message }
+engine-problem-at-line = { $file }:{ $line }: { $message }
+engine-problem-in-file = { $file }: { $message }
+engine-rules-not-loaded = rules could not be loaded
+engine-more-problems = { $first } (and { $more } more problem(s))
+engine-more-problems-check = { $first } (and { $more } more problem(s); run `binance-audit rules check DIR` to list them)
+engine-rule-problem = rule { $id }: { $problem }
+engine-rule-bad-id = id must look like BA-XYZ-001 (upper-case letters, digits, dashes)
+engine-rule-no-facts = `facts` is empty: name every fact the condition reads
+engine-rule-unknown-fact = unknown fact `{ $fact }`
+engine-rule-unknown-fact-near = unknown fact `{ $fact }` (did you mean `{ $near }`?)
+engine-rule-needs-both-languages = { $field } needs both en and ja text
+engine-rule-remediation-both = remediation needs steps in both en and ja
+engine-rule-remediation-count = remediation has { $en_n } English step(s) but { $ja_n } Japanese step(s)
+engine-rule-reference-https = reference "{ $url }" must be an https URL
+engine-rule-condition-syntax = condition does not parse: { $error }
+engine-cel-syntax-error = syntax error
+engine-cel-said = { $text }
+engine-cel-parser-failed = the expression parser failed on this input
+engine-rule-condition-cost = the condition may take about { $work } steps, more than the { $max } a rule may take (lists from facts are counted as { $list } long); use fewer nested all/exists/map/filter
+engine-rule-reads-undeclared = condition reads `{ $var }.…` but `facts` names nothing in `{ $var }`
+engine-rule-test-unknown-fact = test case uses unknown fact `{ $name }`
+engine-rule-test-wrong-kind = test case gives `{ $name }` = { $value }, expected a { $kind }
+engine-fact-kind-bool = Bool
+engine-fact-kind-int = Int
+engine-fact-kind-float = Float
+engine-fact-kind-string = Str
+engine-fact-kind-list = List
+engine-rule-needs-both-tests = needs at least one [[rule.test]] expecting "pass" and one expecting "fail"
+engine-rule-duplicate-id = rule id { $id } is also defined in { $prev }
+engine-superseded-by-itself = rule { $id } is superseded by itself
+engine-superseded-by-unknown = rule { $id } is superseded_by { $by }, which is not a rule here
+engine-superseded-mutually = rules { $id } and { $by } supersede each other
+engine-superseded-by-other-category = rule { $id } is superseded_by { $by } of another category ({ $category })
+engine-rules-folder-unreadable = cannot read rules folder: { $reason }
+engine-rules-folder-empty = no rule files (*.toml) in this folder
+engine-the-file = the file
+engine-not-utf8 = not valid UTF-8
 
 ## ── end of engine ──
 

@@ -131,7 +131,7 @@ engine-hibp-empty = ファイルが空です
 engine-hibp-archive = { $kind }形式の圧縮ファイルです。先に中の .txt ファイルを展開してください
 
 # 09-breach
-engine-net-error = { $en ->
+engine-said-in-both = { $en ->
    *[other] { $ja }
     }
 engine-breach-offline = オフライン: 流出の確認にはネットワークか --hibp-file が必要です
@@ -174,6 +174,46 @@ engine-next-password = binance-audit password — Binanceのパスワードの�
 engine-not-graded-below-floor = { $total }項目中{ $ran }項目のみ確認。評価には{ $floor }%以上の確認が必要です
 engine-not-graded-nothing-weighted = 点数の付く項目を確認できませんでした
 engine-evidence-text = { $name } = 「{ $value }」
+
+# 12-rules-load
+engine-problem-at-column = { $file }:{ $line }:{ $column }: { $message }
+engine-problem-at-line = { $file }:{ $line }: { $message }
+engine-problem-in-file = { $file }: { $message }
+engine-rules-not-loaded = ルールを読み込めませんでした
+engine-more-problems = { $first }（ほかに{ $more }件の問題があります）
+engine-more-problems-check = { $first }（ほかに{ $more }件の問題があります。一覧は `binance-audit rules check DIR` で確認できます）
+engine-rule-problem = ルール { $id }: { $problem }
+engine-rule-bad-id = IDは BA-XYZ-001 の形にしてください（英大文字、数字、ハイフン）
+engine-rule-no-facts = `facts` が空です。条件が読むファクトをすべて挙げてください
+engine-rule-unknown-fact = 不明なファクト `{ $fact }` です
+engine-rule-unknown-fact-near = 不明なファクト `{ $fact }` です（`{ $near }` の誤りではありませんか？）
+engine-rule-needs-both-languages = `{ $field }` には en と ja の両方のテキストが必要です
+engine-rule-remediation-both = `remediation` には en と ja の両方の手順が必要です
+engine-rule-remediation-count = `remediation` の手順の数が en は{ $en_n }件、ja は{ $ja_n }件で、一致しません
+engine-rule-reference-https = `references` の「{ $url }」は https のURLにしてください
+engine-rule-condition-syntax = 条件を解析できません: { $error }
+engine-cel-syntax-error = 構文エラーです
+engine-cel-said = 「{ $text }」
+engine-cel-parser-failed = この入力で式の解析器が異常終了しました
+engine-rule-condition-cost = 条件の評価に約{ $work }回の演算がかかるおそれがあり、ルール1件の上限 { $max } 回を超えています（ファクトのリストは長さ { $list } として数えます）。入れ子の `all`・`exists`・`map`・`filter` を減らしてください
+engine-rule-reads-undeclared = 条件が `{ $var }.…` を読んでいますが、`facts` に `{ $var }` のファクトがありません
+engine-rule-test-unknown-fact = テストケースが不明なファクト `{ $name }` を使っています
+engine-rule-test-wrong-kind = テストケースの `{ $name }` が { $value } ですが、{ $kind }である必要があります
+engine-fact-kind-bool = 真偽値（true / false）
+engine-fact-kind-int = 整数
+engine-fact-kind-float = 数値
+engine-fact-kind-string = 文字列
+engine-fact-kind-list = リスト
+engine-rule-needs-both-tests = "pass" を期待する `[[rule.test]]` と "fail" を期待する `[[rule.test]]` が少なくとも1つずつ必要です
+engine-rule-duplicate-id = ルールID { $id } は { $prev } でも定義されています
+engine-superseded-by-itself = ルール { $id } の `superseded_by` が自分自身を指しています
+engine-superseded-by-unknown = ルール { $id } の `superseded_by` の { $by } は、このフォルダのルールにありません
+engine-superseded-mutually = ルール { $id } と { $by } が互いを `superseded_by` に指定しています
+engine-superseded-by-other-category = ルール { $id } の `superseded_by` の { $by } は別のカテゴリ（{ $category }）のルールです
+engine-rules-folder-unreadable = ルールのフォルダを読み込めません: { $reason }
+engine-rules-folder-empty = このフォルダにルールファイル（*.toml）がありません
+engine-the-file = ファイル
+engine-not-utf8 = UTF-8ではありません
 
 ## ── end of engine ──
 

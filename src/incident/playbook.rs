@@ -10,7 +10,78 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, Text, tr};
-use crate::rules::{LoadError, Problem, line_col};
+use crate::rules::line_col;
+
+// The playbook loader keeps the rule loader's former text-made problems
+// until it gets typed ones of its own (the incident branch has them).
+/// One problem in one rule file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.file, self.message),
+            (Some(l), None) => write!(f, "{}:{l}: {}", self.file, self.message),
+            _ => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Every problem found while loading; Display gives one line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError(pub Vec<Problem>);
+
+impl LoadError {
+    /// The first problem and how many more, in `lang`.
+    pub fn line(&self, lang: Lang) -> String {
+        // `rules check` lists a rules folder's problems, not a playbook's:
+        // for those the count is all that can be pointed to.
+        let playbook = self.0.iter().any(|p| {
+            std::path::Path::new(&p.file)
+                .components()
+                .any(|c| c.as_os_str() == "playbooks")
+        });
+        match (self.0.as_slice(), lang) {
+            ([], _) => tr(
+                lang,
+                "rules could not be loaded",
+                "ルールを読み込めませんでした",
+            )
+            .into(),
+            ([one], _) => one.to_string(),
+            ([first, rest @ ..], Lang::En) if playbook => {
+                format!("{first} (and {} more problem(s))", rest.len())
+            }
+            ([first, rest @ ..], Lang::Ja) if playbook => {
+                format!("{first}（ほかに{}件の問題があります）", rest.len())
+            }
+            ([first, rest @ ..], Lang::En) => format!(
+                "{first} (and {} more problem(s); run `binance-audit rules check DIR` to list them)",
+                rest.len()
+            ),
+            ([first, rest @ ..], Lang::Ja) => format!(
+                "{first}（ほかに{}件の問題があります。一覧は `binance-audit rules check DIR` で確認できます）",
+                rest.len()
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.line(crate::i18n::ui()))
+    }
+}
+
+
+impl std::error::Error for LoadError {}
+
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {

@@ -14,9 +14,7 @@ use crate::i18n::{Msg, Text, TextList};
 use crate::msg;
 
 pub use eval::{Evaluator, Outcome};
-pub use load::{
-    LoadError, Problem, line_col, load_builtin, load_dir, load_dir_in, load_with_overrides,
-};
+pub use load::{LoadError, Problem, line_col, load_builtin, load_dir, load_with_overrides};
 
 /// The rule files shipped inside the binary. A test checks that every
 /// `rules/*.toml` rule file is listed here, so none is forgotten.
@@ -251,7 +249,7 @@ mod tests {
 
     #[test]
     fn builtin_rules_load_and_pass_their_own_tests() {
-        let rules = load_builtin().unwrap_or_else(|e| panic!("{e}"));
+        let rules = load_builtin().unwrap_or_else(|e| panic!("{e:?}"));
         assert!(!rules.is_empty());
         let cases = self_test(&rules).unwrap_or_else(|f| panic!("{f:?}"));
         assert!(

@@ -26,7 +26,7 @@ pub fn now() -> DateTime<Utc> {
 /// Fixture rules plus the built-in drift rules.
 pub fn rules() -> Vec<Rule> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
-    let mut r = rules::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let mut r = rules::load_dir(&dir).unwrap_or_else(|e| panic!("{}", e.msg().render(Lang::En)));
     r.extend(
         rules::load_builtin()
             .unwrap()
