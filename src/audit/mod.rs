@@ -96,7 +96,9 @@ async fn email_breach_check(
 ) {
     let fact = "breach.email_password_count";
     match &breach_in.email_password {
-        Some(epw) => checks.push(breach::collect(&ctx.net, &breach_in.opts, epw, fact, facts).await),
+        Some(epw) => {
+            checks.push(breach::collect(&ctx.net, &breach_in.opts, epw, fact, facts).await)
+        }
         None => facts.not_checked(fact, no_email_password()),
     }
 }
@@ -214,7 +216,10 @@ async fn audit_target(
             checks.push(CheckStatus::skipped(binance::CHECK, why));
         }
         Err(e) => {
-            let reason = msg!("engine-credentials-unusable", error = Msg::verbatim(e.to_string()));
+            let reason = msg!(
+                "engine-credentials-unusable",
+                error = Msg::verbatim(e.to_string())
+            );
             for ns in ["api.", "account.", "withdrawal."] {
                 facts.not_checked_prefix(ns, reason.clone());
             }
@@ -247,11 +252,7 @@ async fn audit_target(
 }
 
 /// `binance-audit password`: the password and breach checks only.
-pub async fn password_audit(
-    ctx: &Context,
-    pw: SecretString,
-    breach_in: &BreachInputs,
-) -> Audited {
+pub async fn password_audit(ctx: &Context, pw: SecretString, breach_in: &BreachInputs) -> Audited {
     let mut facts = Facts::new();
     let mut checks = Vec::new();
     let pw = PasswordInput::Given(pw);

@@ -26,11 +26,10 @@ fn category(r: &Rule, lang: Lang) -> String {
 }
 
 fn load(global: &GlobalArgs) -> Result<Vec<Rule>> {
-    rules::load_with_overrides(global.rules.as_deref())
-        .map_err(|e| {
-            let e = e.msg().render(crate::i18n::ui());
-            Error::Usage(format!("{}: {e}", ui_tr("rules", "ルール")))
-        })
+    rules::load_with_overrides(global.rules.as_deref()).map_err(|e| {
+        let e = e.msg().render(crate::i18n::ui());
+        Error::Usage(format!("{}: {e}", ui_tr("rules", "ルール")))
+    })
 }
 
 pub fn run(global: &GlobalArgs, r: &RulesCommand) -> Result<Exit> {

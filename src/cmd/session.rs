@@ -101,11 +101,10 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
 pub fn context(global: &GlobalArgs) -> Result<Context> {
     let loaded = load_config(global)?;
     let lang = language_of(global, &loaded);
-    let rules = rules::load_with_overrides(global.rules.as_deref())
-        .map_err(|e| {
-            let e = e.msg().render(crate::i18n::ui());
-            Error::Usage(format!("{}: {e}", crate::i18n::ui_tr("rules", "ルール")))
-        })?;
+    let rules = rules::load_with_overrides(global.rules.as_deref()).map_err(|e| {
+        let e = e.msg().render(crate::i18n::ui());
+        Error::Usage(format!("{}: {e}", crate::i18n::ui_tr("rules", "ルール")))
+    })?;
     let config_file = loaded.path.filter(|_| loaded.exists);
     let mut warnings = Vec::new();
     if let Some(path) = &config_file

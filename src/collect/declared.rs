@@ -17,11 +17,7 @@ pub fn date_of(d: &toml::value::Datetime) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32)
 }
 
-pub fn collect(
-    declared: Option<&Declared>,
-    today: NaiveDate,
-    facts: &mut Facts,
-) -> CheckStatus {
+pub fn collect(declared: Option<&Declared>, today: NaiveDate, facts: &mut Facts) -> CheckStatus {
     let Some(d) = declared else {
         let why = msg!("engine-declared-none");
         facts.not_checked_prefix("declared.", why.clone());
@@ -55,7 +51,10 @@ pub fn collect(
         {
             facts.not_checked(
                 "declared.two_factor",
-                msg!("engine-declared-unknown-factor", factor = format!("{bad:?}")),
+                msg!(
+                    "engine-declared-unknown-factor",
+                    factor = format!("{bad:?}")
+                ),
             );
         } else {
             let list: Vec<&str> = methods
@@ -137,8 +136,12 @@ mod tests {
         collect(cfg.declared.as_ref(), today, &mut f);
         match f.get("declared.anti_phishing_code") {
             Some(Fact::NotChecked { reason }) => {
-                let reason = reason.render(crate::i18n::Lang::En);
-                assert!(reason.contains("not sure"), "{reason}")
+                let en = reason.render(crate::i18n::Lang::En);
+                assert!(en.contains("not sure"), "{en}");
+                // Said in Japanese too (it was English under --lang ja).
+                let ja = reason.render(crate::i18n::Lang::Ja);
+                assert!(ja.contains("わからない"), "{ja}");
+                assert!(crate::i18n::english_runs(&ja).is_empty(), "{ja}");
             }
             other => panic!("{other:?}"),
         }
@@ -164,11 +167,7 @@ mod tests {
     #[test]
     fn nothing_declared_is_not_checked() {
         let mut f = Facts::new();
-        collect(
-            None,
-            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-            &mut f,
-        );
+        collect(None, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), &mut f);
         assert!(matches!(
             f.get("declared.two_factor"),
             Some(Fact::NotChecked { .. })

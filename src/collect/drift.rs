@@ -223,10 +223,7 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
             "drift.key_replaced",
             not_in_baseline(msg!("engine-drift-what-key-created")),
         ),
-        (Some(_), None) => out.not_checked(
-            "drift.key_replaced",
-            unusable(now, "api.create_time"),
-        ),
+        (Some(_), None) => out.not_checked("drift.key_replaced", unusable(now, "api.create_time")),
         (Some(was), Some(is)) => {
             let v: Vec<Value> = if was != is {
                 vec![change(
@@ -276,10 +273,7 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
             "drift.score_drop",
             not_in_baseline(msg!("engine-drift-what-score")),
         ),
-        (Some(_), None) => out.not_checked(
-            "drift.score_drop",
-            msg!("engine-drift-no-score"),
-        ),
+        (Some(_), None) => out.not_checked("drift.score_drop", msg!("engine-drift-no-score")),
         (Some(_), Some(_)) if b.coverage.is_some_and(|c| c != cov) => {
             let c = b.coverage.unwrap_or(cov);
             out.not_checked(

@@ -66,9 +66,7 @@ pub fn analyse(password: &SecretString, hints: &[String]) -> Analysis {
             seconds: offline,
             display: duration_text(offline),
         },
-        warning: feedback
-            .and_then(|f| f.warning())
-            .map(warning_text),
+        warning: feedback.and_then(|f| f.warning()).map(warning_text),
         suggestions: feedback
             .map(|f| {
                 f.suggestions()
@@ -174,18 +172,26 @@ fn duration_text(seconds: f64) -> Msg {
 fn warning_text(w: Warning) -> Msg {
     match w {
         Warning::StraightRowsOfKeysAreEasyToGuess => msg!("engine-zxcvbn-warn-straight-rows"),
-        Warning::ShortKeyboardPatternsAreEasyToGuess => msg!("engine-zxcvbn-warn-short-keyboard-patterns"),
+        Warning::ShortKeyboardPatternsAreEasyToGuess => {
+            msg!("engine-zxcvbn-warn-short-keyboard-patterns")
+        }
         Warning::RepeatsLikeAaaAreEasyToGuess => msg!("engine-zxcvbn-warn-repeats-aaa"),
-        Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => msg!("engine-zxcvbn-warn-repeats-abcabc"),
+        Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => {
+            msg!("engine-zxcvbn-warn-repeats-abcabc")
+        }
         Warning::ThisIsATop10Password => msg!("engine-zxcvbn-warn-top-10"),
         Warning::ThisIsATop100Password => msg!("engine-zxcvbn-warn-top-100"),
         Warning::ThisIsACommonPassword => msg!("engine-zxcvbn-warn-common"),
-        Warning::ThisIsSimilarToACommonlyUsedPassword => msg!("engine-zxcvbn-warn-similar-to-common"),
+        Warning::ThisIsSimilarToACommonlyUsedPassword => {
+            msg!("engine-zxcvbn-warn-similar-to-common")
+        }
         Warning::SequencesLikeAbcAreEasyToGuess => msg!("engine-zxcvbn-warn-sequences"),
         Warning::RecentYearsAreEasyToGuess => msg!("engine-zxcvbn-warn-recent-years"),
         Warning::AWordByItselfIsEasyToGuess => msg!("engine-zxcvbn-warn-single-word"),
         Warning::DatesAreOftenEasyToGuess => msg!("engine-zxcvbn-warn-dates"),
-        Warning::NamesAndSurnamesByThemselvesAreEasyToGuess => msg!("engine-zxcvbn-warn-names-alone"),
+        Warning::NamesAndSurnamesByThemselvesAreEasyToGuess => {
+            msg!("engine-zxcvbn-warn-names-alone")
+        }
         Warning::CommonNamesAndSurnamesAreEasyToGuess => msg!("engine-zxcvbn-warn-common-names"),
     }
 }
@@ -193,18 +199,30 @@ fn warning_text(w: Warning) -> Msg {
 fn suggestion_text(s: Suggestion) -> Msg {
     match s {
         Suggestion::UseAFewWordsAvoidCommonPhrases => msg!("engine-zxcvbn-tip-few-words"),
-        Suggestion::NoNeedForSymbolsDigitsOrUppercaseLetters => msg!("engine-zxcvbn-tip-no-need-for-symbols"),
+        Suggestion::NoNeedForSymbolsDigitsOrUppercaseLetters => {
+            msg!("engine-zxcvbn-tip-no-need-for-symbols")
+        }
         Suggestion::AddAnotherWordOrTwo => msg!("engine-zxcvbn-tip-add-a-word"),
         Suggestion::CapitalizationDoesntHelpVeryMuch => msg!("engine-zxcvbn-tip-capitalization"),
-        Suggestion::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => msg!("engine-zxcvbn-tip-all-uppercase"),
+        Suggestion::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => {
+            msg!("engine-zxcvbn-tip-all-uppercase")
+        }
         Suggestion::ReversedWordsArentMuchHarderToGuess => msg!("engine-zxcvbn-tip-reversed-words"),
-        Suggestion::PredictableSubstitutionsDontHelpVeryMuch => msg!("engine-zxcvbn-tip-substitutions"),
-        Suggestion::UseALongerKeyboardPatternWithMoreTurns => msg!("engine-zxcvbn-tip-longer-keyboard-pattern"),
+        Suggestion::PredictableSubstitutionsDontHelpVeryMuch => {
+            msg!("engine-zxcvbn-tip-substitutions")
+        }
+        Suggestion::UseALongerKeyboardPatternWithMoreTurns => {
+            msg!("engine-zxcvbn-tip-longer-keyboard-pattern")
+        }
         Suggestion::AvoidRepeatedWordsAndCharacters => msg!("engine-zxcvbn-tip-avoid-repeats"),
         Suggestion::AvoidSequences => msg!("engine-zxcvbn-tip-avoid-sequences"),
         Suggestion::AvoidRecentYears => msg!("engine-zxcvbn-tip-avoid-recent-years"),
-        Suggestion::AvoidYearsThatAreAssociatedWithYou => msg!("engine-zxcvbn-tip-avoid-your-years"),
-        Suggestion::AvoidDatesAndYearsThatAreAssociatedWithYou => msg!("engine-zxcvbn-tip-avoid-your-dates"),
+        Suggestion::AvoidYearsThatAreAssociatedWithYou => {
+            msg!("engine-zxcvbn-tip-avoid-your-years")
+        }
+        Suggestion::AvoidDatesAndYearsThatAreAssociatedWithYou => {
+            msg!("engine-zxcvbn-tip-avoid-your-dates")
+        }
     }
 }
 
@@ -253,7 +271,11 @@ mod tests {
         let a = analyse(&s("password"), &[]);
         let w = a.details.warning.unwrap().render(Lang::Ja);
         assert!(w.contains("パスワード"), "{w}");
-        let t = a.details.crack_time_online_throttled.display.render(Lang::Ja);
+        let t = a
+            .details
+            .crack_time_online_throttled
+            .display
+            .render(Lang::Ja);
         assert!(!t.is_empty());
     }
 

@@ -105,7 +105,7 @@ engine-declared-no-date = [declared] セクションの `on` に有効な日付�
 engine-declared-bad-date = [declared] セクションの `on` は 2026-11-25 のような日付にしてください
 engine-declared-future = [declared] の日付 `on = { $on }` が未来の日付です
 engine-declared-future-fix = { $why }: 回答した日に設定してください（`binance-audit setup` はそうします）
-engine-declared-not-sure = you answered "not sure" on { $on }: check it in the Binance app, then run `binance-audit setup` again
+engine-declared-not-sure = { $on } に「わからない」と回答しています: Binanceアプリで確認してから、もう一度 `binance-audit setup` を実行してください
 engine-declared-unknown-factor = [declared] に不明な2段階認証の方式 { $factor } があります
 engine-declared-not-answered = [declared] で未回答: `binance-audit setup` を実行してください
 engine-declared-on = { $on } に申告

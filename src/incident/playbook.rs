@@ -79,9 +79,7 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-
 impl std::error::Error for LoadError {}
-
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {

@@ -268,7 +268,12 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
         .collect();
     for w in &waiver_entries {
         if let Some(note) = &w.note {
-            warnings.push(t!(lang, "engine-waiver-warning", rule = &w.rule, note = note));
+            warnings.push(t!(
+                lang,
+                "engine-waiver-warning",
+                rule = &w.rule,
+                note = note
+            ));
         }
     }
 

@@ -241,8 +241,6 @@ impl Report {
     }
 
     pub fn any_check_failed(&self) -> bool {
-        self.checks
-            .iter()
-            .any(|c| c.state == CheckState::Failed)
+        self.checks.iter().any(|c| c.state == CheckState::Failed)
     }
 }

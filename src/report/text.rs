@@ -351,12 +351,7 @@ fn finding(o: &mut String, f: &super::Finding, l: Lang, opts: &Options) {
     }
 }
 
-fn password_section(
-    o: &mut String,
-    p: &crate::report::PasswordDetails,
-    l: Lang,
-    w: usize,
-) {
+fn password_section(o: &mut String, p: &crate::report::PasswordDetails, l: Lang, w: usize) {
     let _ = writeln!(o);
     let head = tr(
         l,

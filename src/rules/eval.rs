@@ -45,7 +45,9 @@ impl Outcome {
         match self {
             Outcome::Fail => msg!("engine-outcome-fail"),
             Outcome::Pass => msg!("engine-outcome-pass"),
-            Outcome::NotEvaluated { reason } => msg!("engine-outcome-not-evaluated", reason = reason),
+            Outcome::NotEvaluated { reason } => {
+                msg!("engine-outcome-not-evaluated", reason = reason)
+            }
             Outcome::NotApplicable { reason } => {
                 msg!("engine-outcome-not-applicable", reason = reason)
             }
@@ -97,19 +99,19 @@ impl<'f> Evaluator<'f> {
             Ok(Ok(other)) => Outcome::NotEvaluated {
                 reason: msg!(
                     "engine-condition-not-bool",
-                    rule = rule.id.as_str(),
+                    rule = &rule.id,
                     kind = format!("{:?}", other.type_of()),
                 ),
             },
             Ok(Err(e)) => Outcome::NotEvaluated {
                 reason: msg!(
                     "engine-condition-failed",
-                    rule = rule.id.as_str(),
+                    rule = &rule.id,
                     error = e.to_string(),
                 ),
             },
             Err(_) => Outcome::NotEvaluated {
-                reason: msg!("engine-condition-panicked", rule = rule.id.as_str()),
+                reason: msg!("engine-condition-panicked", rule = &rule.id),
             },
         }
     }
@@ -180,7 +182,10 @@ expect = "pass"
     fn unchecked_fact_means_not_evaluated() {
         let r = rule("api.enable_withdrawals", r#"["api.enable_withdrawals"]"#);
         let mut f = Facts::new();
-        f.not_checked("api.enable_withdrawals", Msg::verbatim("no API key configured"));
+        f.not_checked(
+            "api.enable_withdrawals",
+            Msg::verbatim("no API key configured"),
+        );
         assert_eq!(
             Evaluator::new(&f).evaluate(&r),
             Outcome::NotEvaluated {

@@ -34,7 +34,12 @@ impl Problem {
                 column = c,
                 message = message
             ),
-            (Some(l), None) => msg!("engine-problem-at-line", file = file, line = l, message = message),
+            (Some(l), None) => msg!(
+                "engine-problem-at-line",
+                file = file,
+                line = l,
+                message = message
+            ),
             _ => msg!("engine-problem-in-file", file = file, message = message),
         }
     }
@@ -58,7 +63,11 @@ impl LoadError {
             [] => msg!("engine-rules-not-loaded"),
             [one] => one.msg(),
             [first, rest @ ..] if playbook => {
-                msg!("engine-more-problems", first = first.msg(), more = rest.len())
+                msg!(
+                    "engine-more-problems",
+                    first = first.msg(),
+                    more = rest.len()
+                )
             }
             [first, rest @ ..] => msg!(
                 "engine-more-problems-check",
@@ -188,7 +197,11 @@ fn build(file: &str, src: &str, r: RawRule) -> Result<Rule, Vec<Problem>> {
         bad(msg!("engine-rule-remediation-both"));
     } else if r.remediation.en.len() != r.remediation.ja.len() {
         let (en_n, ja_n) = (r.remediation.en.len(), r.remediation.ja.len());
-        bad(msg!("engine-rule-remediation-count", en_n = en_n, ja_n = ja_n));
+        bad(msg!(
+            "engine-rule-remediation-count",
+            en_n = en_n,
+            ja_n = ja_n
+        ));
     }
     for url in &r.references {
         if !url.starts_with("https://") {
@@ -644,7 +657,11 @@ expect = "pass"
     fn rule_without_both_test_kinds_is_an_error() {
         let src = GOOD.replace("expect = \"pass\"", "expect = \"fail\"");
         let p = parse_file("t.toml", &src).unwrap_err();
-        assert!(en(&p[0].message).contains("expecting \"pass\""), "{:?}", p[0]);
+        assert!(
+            en(&p[0].message).contains("expecting \"pass\""),
+            "{:?}",
+            p[0]
+        );
     }
 
     #[test]
@@ -738,7 +755,10 @@ expect = "fail"
         }
         // The English ones still say the same (the unit tests above).
         let english: Vec<String> = p.iter().map(|p| en(&p.message)).collect();
-        assert!(english.iter().all(|m| m.starts_with("rule ")), "{english:#?}");
+        assert!(
+            english.iter().all(|m| m.starts_with("rule ")),
+            "{english:#?}"
+        );
     }
 
     #[test]

@@ -202,8 +202,8 @@ impl CaseFailure {
         };
         msg!(
             "engine-case-failed",
-            rule = self.rule.as_str(),
-            origin = self.origin.as_str(),
+            rule = &self.rule,
+            origin = &self.origin,
             case = self.case,
             expect = expect,
             got = self.got.msg()

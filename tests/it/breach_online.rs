@@ -291,7 +291,11 @@ async fn hang_past_timeout_is_not_checked_and_failed() {
     let st = collect_password(&net, &opts(&server), "breach.password_count", &mut facts).await;
     assert_eq!(st.state, CheckState::Failed);
     assert_eq!(st.check, "breach");
-    assert!(st.detail.render(EN).starts_with("timed out"), "{}", st.detail.render(EN));
+    assert!(
+        st.detail.render(EN).starts_with("timed out"),
+        "{}",
+        st.detail.render(EN)
+    );
     match facts.get("breach.password_count") {
         Some(Fact::NotChecked { reason }) => {
             let reason = reason.render(EN);
@@ -310,7 +314,11 @@ async fn garbage_200_is_an_error_not_a_clean_bill() {
     let net = net(Duration::from_secs(5));
     let st = collect_password(&net, &opts(&server), "breach.password_count", &mut facts).await;
     assert_eq!(st.state, CheckState::Failed);
-    assert!(st.detail.render(EN).contains("not SUFFIX:COUNT"), "{}", st.detail.render(EN));
+    assert!(
+        st.detail.render(EN).contains("not SUFFIX:COUNT"),
+        "{}",
+        st.detail.render(EN)
+    );
     assert!(matches!(
         facts.get("breach.password_count"),
         Some(Fact::NotChecked { .. })
@@ -339,18 +347,32 @@ async fn collect_observes_the_count_and_says_what_left() {
             .and_then(Fact::value),
         Some(&json!(123))
     );
-    assert!(st.detail.render(EN).contains("seen 123 times"), "{}", st.detail.render(EN));
     assert!(
-        st.detail.render(EN).contains(&format!("/range/{}", &sha[..5])),
+        st.detail.render(EN).contains("seen 123 times"),
         "{}",
         st.detail.render(EN)
     );
-    assert!(st.detail.render(EN).contains("Add-Padding: true"), "{}", st.detail.render(EN));
     assert!(
+        st.detail
+            .render(EN)
+            .contains(&format!("/range/{}", &sha[..5])),
+        "{}",
         st.detail.render(EN)
+    );
+    assert!(
+        st.detail.render(EN).contains("Add-Padding: true"),
+        "{}",
+        st.detail.render(EN)
+    );
+    assert!(
+        st.detail
+            .render(EN)
             .contains(&o.base_url.host_str().unwrap().to_string())
     );
-    assert!(!st.detail.render(EN).contains(&sha[5..]), "suffix must not be shown");
+    assert!(
+        !st.detail.render(EN).contains(&sha[5..]),
+        "suffix must not be shown"
+    );
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -256,7 +256,10 @@ pub async fn collect(
     }
     let sha = sha1_hex(password);
     let source = match &opts.file {
-        Some(f) => msg!("engine-breach-looked-up-in-file", file = f.display().to_string()),
+        Some(f) => msg!(
+            "engine-breach-looked-up-in-file",
+            file = f.display().to_string()
+        ),
         None => disclosure(&opts.base_url, &sha[..5]),
     };
     match lookup_hash(net, opts, &sha).await {
@@ -365,7 +368,9 @@ mod tests {
             "{ja}"
         );
         assert!(crate::i18n::english_runs(&ja).is_empty(), "{ja}");
-        let http = BreachError::BadResponse(BadResponse::Http(503)).msg().render(Lang::Ja);
+        let http = BreachError::BadResponse(BadResponse::Http(503))
+            .msg()
+            .render(Lang::Ja);
         assert!(http.contains("HTTP 503"), "{http}");
         // The catalogue's English is the Display text, word for word.
         for e in [

@@ -87,10 +87,18 @@ impl OfflineError {
         match self {
             OfflineError::BadKey(n) => msg!("engine-hibp-bad-key", len = *n),
             OfflineError::Open { path, reason } => {
-                msg!("engine-hibp-open", path = path, reason = Msg::verbatim(reason))
+                msg!(
+                    "engine-hibp-open",
+                    path = path,
+                    reason = Msg::verbatim(reason)
+                )
             }
             OfflineError::Io { path, reason } => {
-                msg!("engine-hibp-read", path = path, reason = Msg::verbatim(reason))
+                msg!(
+                    "engine-hibp-read",
+                    path = path,
+                    reason = Msg::verbatim(reason)
+                )
             }
             OfflineError::Format { path, offset, what } => msg!(
                 "engine-hibp-bad-line",
