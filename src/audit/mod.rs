@@ -267,3 +267,40 @@ pub async fn password_audit(ctx: &Context, pw: SecretString, breach_in: &BreachI
         password: details,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_password_scope_keeps_only_password_and_breach_rules() {
+        let all = crate::rules::load_builtin().unwrap_or_else(|e| panic!("{e:?}"));
+        let some = Scope::Password.rules(&all);
+        assert!(!some.is_empty() && some.len() < all.len());
+        assert!(
+            some.iter()
+                .all(|r| matches!(r.category, Category::Password | Category::Breach))
+        );
+        assert_eq!(Scope::Account.rules(&all).len(), all.len());
+    }
+
+    #[test]
+    fn missing_inputs_are_said_in_both_languages() {
+        for m in [
+            no_password(),
+            no_password_unattended(),
+            no_email_password(),
+            no_api_key(),
+        ] {
+            let (en, ja) = (
+                m.render(crate::i18n::Lang::En),
+                m.render(crate::i18n::Lang::Ja),
+            );
+            assert!(
+                en != ja && ja.chars().any(|c| c > '\u{3000}'),
+                "{en} / {ja}"
+            );
+            assert!(!en.chars().any(|c| c > '\u{3000}'), "{en}");
+        }
+    }
+}
