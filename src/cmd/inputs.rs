@@ -119,9 +119,9 @@ pub fn breach_inputs(
 
 /// Breach lookup settings: `--hibp-url` (or `BINANCE_AUDIT_HIBP_URL`) over
 /// the config's `[hibp] url`, likewise for the file.
-pub fn breach_options(cfg: &Config, offline: bool, args: &BreachArgs) -> Result<BreachOptions> {
-    // Offline is the Net's to say; the flag reaches the breach check through it.
-    let _ = offline;
+/// `_offline` is no longer read: offline is the Net's to say, and the flag
+/// reaches the breach check through it (the parameter goes with the callers).
+pub fn breach_options(cfg: &Config, _offline: bool, args: &BreachArgs) -> Result<BreachOptions> {
     let mut opts = BreachOptions::default();
     let url = args
         .hibp_url
