@@ -64,7 +64,10 @@ fn main() {
                 ));
                 let took = t.elapsed();
                 assert!(
-                    st.iter().all(|s| s.detail.contains("7 of 7")),
+                    st.iter().all(|s| s
+                        .detail
+                        .render(binance_audit::i18n::Lang::En)
+                        .contains("7 of 7")),
                     "the mock rejected something: {st:?}"
                 );
                 took

@@ -5,7 +5,6 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use secrecy::SecretString;
 
 use binance_audit::collect::password::analyse;
-use binance_audit::i18n::Lang;
 
 fn mix() -> Vec<(&'static str, String)> {
     vec![
@@ -26,7 +25,7 @@ fn bench(c: &mut Criterion) {
     for (name, pw) in mix() {
         let secret = SecretString::from(pw);
         group.bench_with_input(BenchmarkId::from_parameter(name), &secret, |b, s| {
-            b.iter(|| analyse(s, &hints, Lang::En))
+            b.iter(|| analyse(s, &hints))
         });
     }
     group.finish();

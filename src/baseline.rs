@@ -407,7 +407,7 @@ mod tests {
     use super::*;
     use crate::collect::drift::{CurrentState, observe_drift};
     use crate::facts::{Fact, Facts};
-    use crate::report::Coverage;
+    use crate::score::Coverage;
     use serde_json::json;
 
     fn addr(fp: &str, white: bool) -> Value {
@@ -466,7 +466,6 @@ mod tests {
                 evaluated: 10,
                 total: 12,
             },
-            lang: crate::i18n::Lang::En,
         }
     }
 
@@ -541,7 +540,7 @@ mod tests {
             total: 12,
         });
         let mut now = Facts::new();
-        now.not_checked_prefix("api.", "no API key");
+        now.not_checked_prefix("api.", crate::i18n::Msg::verbatim("no API key"));
         let mut out = now.clone();
         observe_drift(&b, &now, &state(90), &mut out);
         for (name, needle) in [
@@ -553,6 +552,7 @@ mod tests {
         ] {
             match out.get(name) {
                 Some(Fact::NotChecked { reason }) => {
+                    let reason = reason.render(crate::i18n::Lang::En);
                     assert!(reason.contains(needle), "{name}: {reason}")
                 }
                 other => panic!("{name}: {other:?}"),

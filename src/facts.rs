@@ -8,6 +8,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::i18n::Msg;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FactKind {
@@ -311,12 +313,12 @@ pub enum Fact {
         on: NaiveDate,
     },
     NotChecked {
-        reason: String,
+        reason: Msg,
     },
     /// There was nothing to look at (no file holds a secret): the rule
     /// neither passes nor fails, and does not count toward coverage.
     NotApplicable {
-        reason: String,
+        reason: Msg,
     },
 }
 
@@ -363,16 +365,16 @@ impl Facts {
         );
     }
 
-    pub fn not_checked(&mut self, name: &str, reason: impl crate::collect::IntoDetail) {
+    pub fn not_checked(&mut self, name: &str, reason: impl Into<Msg>) {
         self.map.insert(
             name.into(),
             Fact::NotChecked {
-                reason: reason.into_detail(),
+                reason: reason.into(),
             },
         );
     }
 
-    pub fn not_applicable(&mut self, name: &str, reason: impl Into<String>) {
+    pub fn not_applicable(&mut self, name: &str, reason: impl Into<Msg>) {
         self.map.insert(
             name.into(),
             Fact::NotApplicable {
@@ -382,8 +384,8 @@ impl Facts {
     }
 
     /// Mark every fact under `prefix.` that nobody has set as not checked.
-    pub fn not_checked_prefix(&mut self, prefix: &str, reason: impl crate::collect::IntoDetail) {
-        let reason = reason.into_detail();
+    pub fn not_checked_prefix(&mut self, prefix: &str, reason: impl Into<Msg>) {
+        let reason = reason.into();
         for def in CATALOGUE.iter().filter(|d| d.name.starts_with(prefix)) {
             self.map
                 .entry(def.name.into())
@@ -478,7 +480,7 @@ mod tests {
     fn nested_round_trip_skips_unchecked() {
         let mut f = Facts::new();
         f.observe("api.ip_restrict", false);
-        f.not_checked("api.enable_withdrawals", "no key");
+        f.not_checked("api.enable_withdrawals", Msg::verbatim("no key"));
         let n = Value::Object(f.to_nested());
         assert_eq!(n, json!({"api": {"ip_restrict": false}}));
         let back =
@@ -497,7 +499,7 @@ mod tests {
     fn prefix_marks_only_unset_facts() {
         let mut f = Facts::new();
         f.observe("api.ip_restrict", true);
-        f.not_checked_prefix("api.", "no key");
+        f.not_checked_prefix("api.", Msg::verbatim("no key"));
         assert!(matches!(
             f.get("api.ip_restrict"),
             Some(Fact::Observed { .. })

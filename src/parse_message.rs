@@ -20,6 +20,16 @@ pub fn message(msg: &str, lang: Lang) -> String {
     translated(msg, lang)
 }
 
+/// `message` as a message, for engine code that keeps no language.
+/// Transitional: both renderings are made here, word for word.
+pub fn message_msg(msg: &str) -> crate::i18n::Msg {
+    crate::msg!(
+        "engine-said-in-both",
+        en = message(msg, Lang::En),
+        ja = message(msg, Lang::Ja)
+    )
+}
+
 /// Syntax heads of the TOML parser, word for word, and their catalogue key
 /// (`shell-toml-KEY`).
 const HEADS: &[(&str, &str)] = &[

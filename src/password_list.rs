@@ -188,7 +188,7 @@ pub async fn check(
                 count: None,
                 rule: None,
                 severity: None,
-                reason: Some(err.describe(s.lang)),
+                reason: Some(err.msg().render(s.lang)),
             },
         };
         results.push(r);

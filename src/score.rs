@@ -37,6 +37,14 @@ impl Grade {
     }
 }
 
+/// How many of the applicable rules were evaluated: printed beside every
+/// score, and what the grade's floor is measured against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    pub evaluated: usize,
+    pub total: usize,
+}
+
 /// One evaluated rule as the score sees it.
 pub struct Scored {
     pub weight: u32,
@@ -61,7 +69,7 @@ pub const COVERAGE_FLOOR_PERCENT: usize = 40;
 
 /// `None` when no weighted rule was evaluated, or too few checks ran (below
 /// the floor): no number is better than a made-up one.
-pub fn compute(evaluated: &[Scored], coverage: crate::report::Coverage) -> ScoreResult {
+pub fn compute(evaluated: &[Scored], coverage: Coverage) -> ScoreResult {
     let total: u32 = evaluated.iter().map(|s| s.weight).sum();
     let below_floor = coverage.evaluated * 100 < coverage.total * COVERAGE_FLOOR_PERCENT;
     if total == 0 || below_floor {
@@ -119,7 +127,6 @@ impl Ord for Grade {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Coverage;
 
     fn all(n: usize) -> Coverage {
         Coverage {

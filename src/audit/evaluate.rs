@@ -1,41 +1,16 @@
 //! The audit's spine after collection: state rules → waivers → score → drift
 //! facts → drift rules. The result is language-free; `report::build` turns it
-//! into the `Report` every renderer shows.
+//! into the `Report` every renderer shows (this layer never sees a report).
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, Utc};
-
-use super::waivers::Waivers;
+use super::waivers::{Waived, Waivers};
 use crate::baseline::LoadedBaseline;
-use crate::collect::CheckStatus;
 use crate::collect::drift::{self, CurrentState};
 use crate::config::Waiver;
 use crate::facts::Facts;
-use crate::i18n::Lang;
-use crate::net::NetRequest;
-use crate::report::{Coverage, Report, Waived};
 use crate::rules::{Category, Evaluator, Outcome, Rule};
-use crate::score::{self, ScoreResult, Scored};
-
-/// Everything one account's report is made from.
-pub struct Inputs<'a> {
-    pub facts: &'a Facts,
-    pub rules: &'a [Rule],
-    pub lang: Lang,
-    pub checks: Vec<CheckStatus>,
-    pub network: Vec<NetRequest>,
-    pub warnings: Vec<String>,
-    pub profile: Option<String>,
-    /// `[[waiver]]` entries from the config.
-    pub waivers: &'a [Waiver],
-    /// `--baseline`: enables the drift rules and marks findings new/existing.
-    pub baseline: Option<&'a LoadedBaseline>,
-    /// The configuration file read, as given (SARIF anchors results there).
-    pub config_file: Option<String>,
-    /// The report's time; also the day waiver expiry is judged against.
-    pub now: DateTime<Utc>,
-}
+use crate::score::{self, Coverage, ScoreResult, Scored};
 
 /// One rule's outcome in this run.
 pub struct RuleResult<'a> {
@@ -69,22 +44,6 @@ pub struct Evaluation<'a> {
     pub waivers: Waivers<'a>,
 }
 
-/// Evaluate and build the report.
-pub fn report(inp: Inputs<'_>) -> Report {
-    let profile = inp.profile.as_deref();
-    let today = inp.now.date_naive();
-    let evaluation = evaluate(
-        inp.facts,
-        inp.rules,
-        inp.waivers,
-        inp.baseline,
-        profile,
-        today,
-        inp.lang,
-    );
-    crate::report::build(&evaluation, &inp)
-}
-
 pub fn evaluate<'a>(
     facts: &'a Facts,
     rules: &'a [Rule],
@@ -92,7 +51,6 @@ pub fn evaluate<'a>(
     baseline: Option<&LoadedBaseline>,
     profile: Option<&'a str>,
     today: chrono::NaiveDate,
-    lang: Lang,
 ) -> Evaluation<'a> {
     // Drift rules only mean something against a baseline; without one they
     // would only fill "not checked".
@@ -143,7 +101,6 @@ pub fn evaluate<'a>(
             &CurrentState {
                 score: score.score,
                 coverage: state_coverage,
-                lang,
             },
             &mut with_drift,
         );

@@ -17,54 +17,33 @@ use crate::collect::breach::{self, BreachOptions};
 use crate::collect::{self, CheckStatus, environment, password};
 use crate::context::Context;
 use crate::facts::Facts;
-use crate::i18n::{Lang, tr};
-use crate::net::Net;
-use crate::report::Report;
+use crate::i18n::Msg;
+use crate::msg;
+use crate::net::{Net, NetRequest};
 use crate::rules::{Category, Rule};
 
-pub const NO_PASSWORD: &str = "password check skipped: no password entered (run `binance-audit password` to check it on its own, or pass --password-stdin / --password-file)";
-pub const NO_PASSWORD_UNATTENDED: &str = "password check skipped: unattended run (CI is set or standard input is not a terminal), so nobody is asked; a Binance password kept in a CI secret or scheduler is itself a risk — check it interactively with `binance-audit password`, or pass --password-stdin / --password-file";
-pub const NO_EMAIL_PASSWORD: &str = "email password not given: pass --email-password-file FILE or set BINANCE_AUDIT_EMAIL_PASSWORD to check it";
-pub const NO_API_KEY: &str = "no API key: set BINANCE_API_KEY and BINANCE_API_SECRET (or BINANCE_API_PRIVATE_KEY_FILE) to audit your API key and account";
-
-/// The reasons above, in the report's language.
-pub fn no_password(lang: Lang) -> &'static str {
-    tr(
-        lang,
-        NO_PASSWORD,
-        "パスワードの確認を省略しました: パスワードが入力されていません（単独で確認するには `binance-audit password` を実行するか、--password-stdin / --password-file を指定してください）",
-    )
+/// The reasons a check has no input, for "not checked".
+pub fn no_password() -> Msg {
+    msg!("engine-no-password")
 }
 
-pub fn no_password_unattended(lang: Lang) -> &'static str {
-    tr(
-        lang,
-        NO_PASSWORD_UNATTENDED,
-        "パスワードの確認を省略しました: 無人実行のため（CI が設定されているか、標準入力が端末ではありません）、誰にも尋ねません。BinanceのパスワードをCIのシークレットやスケジューラーに置くこと自体が危険です。`binance-audit password` を対話的に実行して確認するか、--password-stdin / --password-file を指定してください",
-    )
+pub fn no_password_unattended() -> Msg {
+    msg!("engine-no-password-unattended")
 }
 
-pub fn no_email_password(lang: Lang) -> &'static str {
-    tr(
-        lang,
-        NO_EMAIL_PASSWORD,
-        "メールのパスワードが指定されていません: 確認するには --email-password-file FILE を指定するか、BINANCE_AUDIT_EMAIL_PASSWORD を設定してください",
-    )
+pub fn no_email_password() -> Msg {
+    msg!("engine-no-email-password")
 }
 
-pub fn no_api_key(lang: Lang) -> &'static str {
-    tr(
-        lang,
-        NO_API_KEY,
-        "APIキーがありません: APIキーとアカウントを診断するには BINANCE_API_KEY と BINANCE_API_SECRET（または BINANCE_API_PRIVATE_KEY_FILE）を設定してください",
-    )
+pub fn no_api_key() -> Msg {
+    msg!("engine-no-api-key")
 }
 
 /// The password the shell obtained, or why there is none.
 pub enum PasswordInput {
     Given(SecretString),
     /// Not given: the reason shown as "not checked".
-    Missing(&'static str),
+    Missing(Msg),
 }
 
 /// What the breach check needs besides the Binance password.
@@ -91,27 +70,20 @@ pub async fn password_checks(
 ) -> Option<password::PasswordDetails> {
     let pw = match pw {
         PasswordInput::Given(pw) => pw,
-        &PasswordInput::Missing(why) => {
-            facts.not_checked_prefix("password.", why);
-            facts.not_checked("breach.password_count", why);
-            checks.push(CheckStatus::skipped("password", why));
-            checks.push(CheckStatus::skipped("breach", why));
+        PasswordInput::Missing(why) => {
+            facts.not_checked_prefix("password.", why.clone());
+            facts.not_checked("breach.password_count", why.clone());
+            checks.push(CheckStatus::skipped("password", why.clone()));
+            checks.push(CheckStatus::skipped("breach", why.clone()));
             email_breach_check(ctx, breach_in, facts, checks).await;
             return None;
         }
     };
-    let analysis = password::analyse(pw, &ctx.config.personal_hints(), ctx.lang);
+    let analysis = password::analyse(pw, &ctx.config.personal_hints());
     password::record(&analysis, facts);
-    checks.push(CheckStatus::ran(
-        "password",
-        tr(
-            ctx.lang,
-            "strength estimated locally with zxcvbn",
-            "強度をこの端末内で推定しました（zxcvbn）",
-        ),
-    ));
+    checks.push(CheckStatus::ran("password", msg!("engine-password-ran")));
     let fact = "breach.password_count";
-    checks.push(breach::collect(&ctx.net, &breach_in.opts, pw, fact, facts, ctx.lang).await);
+    checks.push(breach::collect(&ctx.net, &breach_in.opts, pw, fact, facts).await);
     email_breach_check(ctx, breach_in, facts, checks).await;
     Some(analysis.details)
 }
@@ -124,9 +96,10 @@ async fn email_breach_check(
 ) {
     let fact = "breach.email_password_count";
     match &breach_in.email_password {
-        Some(epw) => checks
-            .push(breach::collect(&ctx.net, &breach_in.opts, epw, fact, facts, ctx.lang).await),
-        None => facts.not_checked(fact, no_email_password(ctx.lang)),
+        Some(epw) => {
+            checks.push(breach::collect(&ctx.net, &breach_in.opts, epw, fact, facts).await)
+        }
+        None => facts.not_checked(fact, no_email_password()),
     }
 }
 
@@ -144,33 +117,71 @@ pub async fn shared_facts(
         ctx.config.declared.as_ref(),
         Utc::now().date_naive(),
         &mut facts,
-        ctx.lang,
     ));
     (facts, checks)
 }
 
-/// One report per audited account (several with `--all-profiles`), audited
-/// concurrently. Password, breach and declared facts are shared by all.
+/// One account's collected facts, before any rule is evaluated: what
+/// `report::build` evaluates and turns into a report.
+pub struct Audited {
+    pub facts: Facts,
+    pub checks: Vec<CheckStatus>,
+    /// Requests made for this account, after the shared ones (breach lookups).
+    pub network: Vec<NetRequest>,
+    /// The engine's own warnings for this account (files holding secrets
+    /// readable by others), after the context's.
+    pub warnings: Vec<Msg>,
+    pub profile: Option<String>,
+    pub scope: Scope,
+    /// `binance-audit password`: what the report shows about the password.
+    pub password: Option<password::PasswordDetails>,
+}
+
+/// Which rules an audit is judged by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Every rule, and drift against the baseline when there is one.
+    Account,
+    /// `binance-audit password`: the password and breach rules only, no baseline.
+    Password,
+}
+
+impl Scope {
+    /// The rules of `all` this scope is judged by.
+    pub fn rules(self, all: &[Rule]) -> Vec<Rule> {
+        match self {
+            Scope::Account => all.to_vec(),
+            Scope::Password => all
+                .iter()
+                .filter(|r| matches!(r.category, Category::Password | Category::Breach))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// One collection per audited account (several with `--all-profiles`),
+/// audited concurrently. Password, breach and declared facts are shared by all.
 pub async fn audit_profiles(
     ctx: &Context,
     targets: Vec<Target>,
     pw: &PasswordInput,
     breach_in: &BreachInputs,
     files: &SecretFiles,
-) -> Vec<Report> {
+) -> Vec<Audited> {
     let several = targets.len() > 1;
     let (shared, shared_checks) = shared_facts(ctx, pw, breach_in).await;
     let runs = targets.into_iter().map(|t| {
         let own = several.then(|| ctx.net.fork());
         audit_target(ctx, &shared, &shared_checks, t, own, files)
     });
-    let mut reports = futures_util::future::join_all(runs).await;
+    let mut audited = futures_util::future::join_all(runs).await;
     if several {
-        for r in &mut reports {
-            r.profile.get_or_insert_with(|| "default".into());
+        for a in &mut audited {
+            a.profile.get_or_insert_with(|| "default".into());
         }
     }
-    reports
+    audited
 }
 
 /// Audit one account: the shared checks plus the Binance API for this target.
@@ -183,45 +194,36 @@ async fn audit_target(
     target: Target,
     own_net: Option<Net>,
     files: &SecretFiles,
-) -> Report {
+) -> Audited {
     let net = own_net.as_ref().unwrap_or(&ctx.net);
     let mut facts = shared.clone();
     let mut checks = shared_checks.to_vec();
     environment::policy(&ctx.config, &mut facts);
-    let mut warnings = ctx.warnings.clone();
     let mut extra = files.0.clone();
     if let Ok(Some(c)) = &target.creds {
         extra.extend(c.files().iter().cloned());
     }
     let paths = environment::secret_files(&ctx.config, ctx.config_file.as_deref(), &extra);
-    for w in environment::file_exposure(&paths, &mut facts, ctx.lang) {
-        if !warnings.contains(&w) {
-            warnings.push(w);
-        }
-    }
+    let warnings = environment::file_exposure(&paths, &mut facts);
 
     match target.creds {
         Ok(None) => {
-            let why = no_api_key(ctx.lang);
+            let why = no_api_key();
             for ns in ["api.", "account.", "withdrawal."] {
-                facts.not_checked_prefix(ns, why);
+                facts.not_checked_prefix(ns, why.clone());
             }
-            facts.not_checked("env.clock_skew_ms", why);
+            facts.not_checked("env.clock_skew_ms", why.clone());
             checks.push(CheckStatus::skipped(binance::CHECK, why));
         }
         Err(e) => {
-            let reason = format!(
-                "{} {e}",
-                tr(
-                    ctx.lang,
-                    "API credentials unusable:",
-                    "APIの認証情報を使えません:"
-                )
+            let reason = msg!(
+                "engine-credentials-unusable",
+                error = Msg::verbatim(e.to_string())
             );
             for ns in ["api.", "account.", "withdrawal."] {
-                facts.not_checked_prefix(ns, &reason);
+                facts.not_checked_prefix(ns, reason.clone());
             }
-            facts.not_checked("env.clock_skew_ms", &reason);
+            facts.not_checked("env.clock_skew_ms", reason.clone());
             checks.push(CheckStatus::failed(binance::CHECK, reason));
         }
         Ok(Some(creds)) => {
@@ -238,46 +240,67 @@ async fn audit_target(
         network.extend(own.requests());
     }
 
-    evaluate::report(evaluate::Inputs {
-        facts: &facts,
-        rules: &ctx.rules,
-        lang: ctx.lang,
+    Audited {
+        facts,
         checks,
         network,
         warnings,
         profile: target.name,
-        waivers: &ctx.config.waivers,
-        baseline: ctx.baseline.as_ref(),
-        config_file: ctx.config_file_name(),
-        now: Utc::now(),
-    })
+        scope: Scope::Account,
+        password: None,
+    }
 }
 
-/// `binance-audit password`: the password and breach rules only.
-pub async fn password_report(ctx: &Context, pw: SecretString, breach_in: &BreachInputs) -> Report {
+/// `binance-audit password`: the password and breach checks only.
+pub async fn password_audit(ctx: &Context, pw: SecretString, breach_in: &BreachInputs) -> Audited {
     let mut facts = Facts::new();
     let mut checks = Vec::new();
     let pw = PasswordInput::Given(pw);
     let details = password_checks(ctx, &pw, breach_in, &mut facts, &mut checks).await;
-    let rules: Vec<Rule> = ctx
-        .rules
-        .iter()
-        .filter(|r| matches!(r.category, Category::Password | Category::Breach))
-        .cloned()
-        .collect();
-    let mut report = evaluate::report(evaluate::Inputs {
-        facts: &facts,
-        rules: &rules,
-        lang: ctx.lang,
+    Audited {
+        facts,
         checks,
         network: ctx.net.requests(),
-        warnings: ctx.warnings.clone(),
+        warnings: Vec::new(),
         profile: None,
-        waivers: &ctx.config.waivers,
-        baseline: None,
-        config_file: ctx.config_file_name(),
-        now: Utc::now(),
-    });
-    report.password = details;
-    report
+        scope: Scope::Password,
+        password: details,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_password_scope_keeps_only_password_and_breach_rules() {
+        let all = crate::rules::load_builtin().unwrap_or_else(|e| panic!("{e:?}"));
+        let some = Scope::Password.rules(&all);
+        assert!(!some.is_empty() && some.len() < all.len());
+        assert!(
+            some.iter()
+                .all(|r| matches!(r.category, Category::Password | Category::Breach))
+        );
+        assert_eq!(Scope::Account.rules(&all).len(), all.len());
+    }
+
+    #[test]
+    fn missing_inputs_are_said_in_both_languages() {
+        for m in [
+            no_password(),
+            no_password_unattended(),
+            no_email_password(),
+            no_api_key(),
+        ] {
+            let (en, ja) = (
+                m.render(crate::i18n::Lang::En),
+                m.render(crate::i18n::Lang::Ja),
+            );
+            assert!(
+                en != ja && ja.chars().any(|c| c > '\u{3000}'),
+                "{en} / {ja}"
+            );
+            assert!(!en.chars().any(|c| c > '\u{3000}'), "{en}");
+        }
+    }
 }

@@ -2,11 +2,45 @@
 //! covers, and what became of each (active, expired, unused and why).
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
+use super::evaluate::RuleResult;
 use crate::config::Waiver;
-use crate::i18n::{Lang, tr};
-use crate::report::{NotChecked, Waived, WaiverEntry, WaiverStatus};
-use crate::rules::{Category, Rule};
+use crate::i18n::Msg;
+use crate::msg;
+use crate::rules::{Category, Outcome, Rule};
+
+/// A finding accepted on purpose by a `[[waiver]]`: shown, but neither
+/// scored nor gated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Waived {
+    pub reason: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WaiverStatus {
+    /// Matched a finding of this run and applied.
+    Active,
+    /// Past its expiry date: no longer applies.
+    Expired,
+    /// In force, but no finding of this run matched it.
+    Unused,
+}
+
+/// What became of one waiver that concerns this run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WaiverOutcome {
+    pub rule: String,
+    pub profile: Option<String>,
+    pub reason: String,
+    pub expires: Option<String>,
+    pub status: WaiverStatus,
+    /// Why it is unused or expired.
+    pub note: Option<Msg>,
+}
 
 /// The calendar date of a waiver's `expires`, if it has one.
 pub fn expiry_date(w: &Waiver) -> Option<NaiveDate> {
@@ -63,14 +97,13 @@ impl<'a> Waivers<'a> {
     }
 
     /// Every waiver that concerns this run, with its status and, when it did
-    /// nothing, why.
-    pub fn report(
+    /// nothing, why. `results` are the rule outcomes of this run.
+    pub fn outcomes(
         &self,
         rules: &[Rule],
         with_baseline: bool,
-        not_checked: &[NotChecked],
-        lang: Lang,
-    ) -> Vec<WaiverEntry> {
+        results: &[RuleResult<'_>],
+    ) -> Vec<WaiverOutcome> {
         self.all
             .iter()
             .zip(&self.used)
@@ -79,22 +112,18 @@ impl<'a> Waivers<'a> {
                 let expires = expiry_date(w);
                 let rule = rules.iter().find(|r| r.id.eq_ignore_ascii_case(&w.rule));
                 let (status, note) = if let Some(d) = expires.filter(|_| expired(w, self.today)) {
-                    let note = match lang {
-                        Lang::En => format!("expired on {d} and no longer applies: renew it with a new date or fix the finding"),
-                        Lang::Ja => format!("{d}に期限切れとなり、適用されなくなりました。期限を更新するか、問題を修正してください"),
-                    };
+                    let note = msg!("engine-waiver-expired", date = d.to_string());
                     (WaiverStatus::Expired, Some(note))
                 } else if n > 0 {
                     (WaiverStatus::Active, None)
                 } else {
-                    let why = unused_reason(rule, with_baseline, not_checked, lang);
-                    let note = match lang {
-                        Lang::En => format!("matched no finding in this run: {why}"),
-                        Lang::Ja => format!("今回の検出事項に一致しませんでした: {why}"),
-                    };
-                    (WaiverStatus::Unused, Some(note))
+                    let why = unused_reason(rule, with_baseline, results);
+                    (
+                        WaiverStatus::Unused,
+                        Some(msg!("engine-waiver-unused", why = why)),
+                    )
                 };
-                WaiverEntry {
+                WaiverOutcome {
                     rule: w.rule.clone(),
                     profile: w.profile.clone(),
                     reason: w.reason.trim().to_string(),
@@ -107,36 +136,25 @@ impl<'a> Waivers<'a> {
     }
 }
 
-fn unused_reason(
-    rule: Option<&Rule>,
-    with_baseline: bool,
-    not_checked: &[NotChecked],
-    lang: Lang,
-) -> String {
+fn unused_reason(rule: Option<&Rule>, with_baseline: bool, results: &[RuleResult<'_>]) -> Msg {
     match rule {
-        None => tr(lang, "no rule has this id", "このIDのルールはありません").to_string(),
-        Some(r) if r.category == Category::Drift && !with_baseline => tr(
-            lang,
-            "drift rules run only with --baseline",
-            "ドリフトのルールは --baseline 指定時のみ実行されます",
-        )
-        .to_string(),
-        Some(r) => match not_checked.iter().find(|c| c.id == r.id) {
-            Some(c) => format!(
-                "{} ({})",
-                tr(
-                    lang,
-                    "the rule was not evaluated in this run",
-                    "このルールは今回評価されていません"
-                ),
-                c.reason
-            ),
-            None => tr(
-                lang,
-                "the rule passed, nothing to waive: remove the waiver?",
-                "ルールは問題なしでした。免除設定は不要かもしれません",
-            )
-            .to_string(),
-        },
+        None => msg!("engine-waiver-no-rule"),
+        Some(r) if r.category == Category::Drift && !with_baseline => {
+            msg!("engine-waiver-drift-needs-baseline")
+        }
+        Some(r) => {
+            let not_evaluated = results.iter().find_map(|x| match &x.outcome {
+                Outcome::NotEvaluated { reason }
+                    if x.rule.id == r.id && x.superseded_by.is_none() =>
+                {
+                    Some(reason)
+                }
+                _ => None,
+            });
+            match not_evaluated {
+                Some(reason) => msg!("engine-waiver-rule-not-evaluated", reason = reason),
+                None => msg!("engine-waiver-rule-passed"),
+            }
+        }
     }
 }

@@ -58,7 +58,7 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
             }
         }
         let paths = environment::secret_files(&ctx.config, ctx.config_file.as_deref(), &extra);
-        if let Some(w) = environment::file_exposure(&paths, &mut Facts::new(), ctx.lang).first() {
+        if let Some(w) = environment::file_exposure(&paths, &mut Facts::new()).first() {
             return Err(Error::Usage(t!(ctx.lang, "shell-strict", warning = w)));
         }
     }
@@ -75,9 +75,13 @@ pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
         .set_deadline(budget.saturating_mul(u32::try_from(targets.len().max(1)).unwrap_or(1)));
     let reports = {
         let _status = super::progress::Status::start(&t!(ctx.lang, "shell-auditing"));
-        session::runtime()?.block_on(audit::audit_profiles(
+        let audited = session::runtime()?.block_on(audit::audit_profiles(
             &ctx, targets, &pw, &breach_in, &files,
-        ))
+        ));
+        audited
+            .into_iter()
+            .map(|a| report::build::audited(&ctx, a))
+            .collect::<Vec<_>>()
     };
     for r in &reports {
         super::say_incomplete(r);

@@ -103,9 +103,9 @@ impl Gate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audit::evaluate;
     use crate::facts::Facts;
     use crate::i18n::Lang;
+    use crate::report::build as evaluate;
 
     fn report(score: Option<u32>) -> Report {
         let facts = Facts::new();

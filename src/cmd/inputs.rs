@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use secrecy::SecretString;
 
-use super::error::{Error, Result, usage};
+use super::error::{Error, Result};
 use crate::audit::{self, BreachInputs, PasswordInput};
 use crate::cli::{BreachArgs, PasswordInput as PasswordFlags};
 use crate::collect::breach::BreachOptions;
@@ -31,10 +31,10 @@ pub fn audit_password(flags: &PasswordFlags, lang: Lang) -> Result<PasswordInput
         let label = t!(lang, "shell-prompt-audit-password");
         return Ok(match secret::prompt(&label).map_err(said(lang))? {
             Some(pw) => PasswordInput::Given(pw),
-            None => PasswordInput::Missing(audit::no_password(lang)),
+            None => PasswordInput::Missing(audit::no_password()),
         });
     }
-    Ok(PasswordInput::Missing(audit::no_password_unattended(lang)))
+    Ok(PasswordInput::Missing(audit::no_password_unattended()))
 }
 
 /// `password`'s password: required, so the prompt offers no skip.
@@ -98,18 +98,18 @@ pub fn breach_inputs(
 
 /// Breach lookup settings: `--hibp-url` (or `BINANCE_AUDIT_HIBP_URL`) over
 /// the config's `[hibp] url`, likewise for the file.
-pub fn breach_options(cfg: &Config, offline: bool, args: &BreachArgs) -> Result<BreachOptions> {
-    let mut opts = BreachOptions {
-        offline,
-        ..BreachOptions::default()
-    };
+/// `_offline` is no longer read: offline is the Net's to say, and the flag
+/// reaches the breach check through it (the parameter goes with the callers).
+pub fn breach_options(cfg: &Config, _offline: bool, args: &BreachArgs) -> Result<BreachOptions> {
+    let mut opts = BreachOptions::default();
     let url = args
         .hibp_url
         .as_deref()
         .filter(|u| !u.is_empty())
         .or(cfg.hibp.url.as_deref());
     if let Some(url) = url {
-        opts.set_base_url(url).map_err(usage)?;
+        opts.set_base_url(url)
+            .map_err(|e| Error::Usage(e.msg().render(crate::i18n::ui())))?;
     }
     opts.file = args.hibp_file.clone().or_else(|| cfg.hibp.file.clone());
     if let Some(f) = &opts.file

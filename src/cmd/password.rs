@@ -27,7 +27,8 @@ pub fn run(global: &GlobalArgs, args: &PasswordArgs) -> Result<Exit> {
     let breach_in =
         inputs::breach_inputs(&ctx.config, global.offline, &args.breach, &args.password)?;
     let pw = inputs::required_password(&args.password, ctx.lang)?;
-    let report = session::runtime()?.block_on(audit::password_report(&ctx, pw, &breach_in));
+    let audited = session::runtime()?.block_on(audit::password_audit(&ctx, pw, &breach_in));
+    let report = report::build::audited(&ctx, audited);
     super::say_incomplete(&report);
     let opts = session::render_options(global);
     let written = output::emit(

@@ -27,13 +27,13 @@ fn category(r: &Rule, lang: Lang) -> String {
         lang,
         "shell-rules-list-category",
         id = r.category.to_string(),
-        label = r.category.label(lang)
+        label = r.category.label()
     )
 }
 
 fn load(global: &GlobalArgs) -> Result<Vec<Rule>> {
     rules::load_with_overrides(global.rules.as_deref())
-        .map_err(|e| Error::Usage(t!(ui(), "shell-rules-problem", problem = e.to_string())))
+        .map_err(|e| Error::Usage(t!(ui(), "shell-rules-problem", problem = e.msg())))
 }
 
 pub fn run(global: &GlobalArgs, r: &RulesCommand) -> Result<Exit> {
@@ -138,7 +138,7 @@ fn check(dir: &std::path::Path) -> Result<Exit> {
         Ok(r) => r,
         Err(e) => {
             for p in &e.0 {
-                super::error_line(&p.to_string());
+                super::error_line(&p.msg().render(crate::i18n::ui()));
             }
             eprintln!(
                 "{}",
@@ -152,7 +152,7 @@ fn check(dir: &std::path::Path) -> Result<Exit> {
             return Ok(Exit::Usage);
         }
     };
-    match rules::self_test(&rules, ui()) {
+    match rules::self_test(&rules) {
         Ok(cases) => {
             let ok = t!(
                 ui(),
@@ -166,7 +166,7 @@ fn check(dir: &std::path::Path) -> Result<Exit> {
         }
         Err(failures) => {
             for f in &failures {
-                super::error_line(&f.to_string());
+                super::error_line(&f.msg().render(crate::i18n::ui()));
             }
             eprintln!(
                 "{}",

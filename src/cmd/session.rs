@@ -131,12 +131,13 @@ pub fn context(global: &GlobalArgs) -> Result<Context> {
     let loaded = load_config(global)?;
     let lang = language_of(global, &loaded);
     let rules = rules::load_with_overrides(global.rules.as_deref())
-        .map_err(|e| Error::Usage(t!(lang, "shell-rules-problem", problem = e.to_string())))?;
+        .map_err(|e| Error::Usage(t!(lang, "shell-rules-problem", problem = e.msg())))?;
     let config_file = loaded.path.filter(|_| loaded.exists);
     let mut warnings = Vec::new();
     if let Some(path) = &config_file
-        && let Some(w) = crate::collect::environment::permission_warning(path, lang)
+        && let Some(w) = crate::collect::environment::permission_warning(path)
     {
+        let w = w.render(lang);
         if global.strict {
             return Err(Error::Usage(t!(lang, "shell-strict", warning = &w)));
         }

@@ -7,10 +7,7 @@ use chrono::NaiveDate;
 use super::CheckStatus;
 use crate::config::Declared;
 use crate::facts::Facts;
-use crate::i18n::{Lang, tr};
-
-pub const NOT_DECLARED: &str =
-    "not declared: run `binance-audit setup` to answer the questions the Binance API cannot see";
+use crate::msg;
 
 pub const TWO_FACTOR_METHODS: &[&str] =
     &["authenticator", "passkey", "security_key", "sms", "email"];
@@ -20,57 +17,21 @@ pub fn date_of(d: &toml::value::Datetime) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32)
 }
 
-pub fn collect(
-    declared: Option<&Declared>,
-    today: NaiveDate,
-    facts: &mut Facts,
-    lang: Lang,
-) -> CheckStatus {
+pub fn collect(declared: Option<&Declared>, today: NaiveDate, facts: &mut Facts) -> CheckStatus {
     let Some(d) = declared else {
-        let why = tr(
-            lang,
-            NOT_DECLARED,
-            "未申告: APIでは確認できない質問に答えるには `binance-audit setup` を実行してください",
-        );
-        facts.not_checked_prefix("declared.", why);
+        let why = msg!("engine-declared-none");
+        facts.not_checked_prefix("declared.", why.clone());
         return CheckStatus::skipped("declared", why);
     };
     let Some(on) = date_of(&d.on) else {
-        facts.not_checked_prefix(
-            "declared.",
-            tr(
-                lang,
-                "the [declared] section has no valid date in `on`",
-                "[declared] セクションの `on` に有効な日付がありません",
-            ),
-        );
-        return CheckStatus::failed(
-            "declared",
-            tr(
-                lang,
-                "the [declared] section's `on` must be a date like 2026-11-25",
-                "[declared] セクションの `on` は 2026-11-25 のような日付にしてください",
-            ),
-        );
+        facts.not_checked_prefix("declared.", msg!("engine-declared-no-date"));
+        return CheckStatus::failed("declared", msg!("engine-declared-bad-date"));
     };
     // A date ahead of today never goes stale; a day of slack covers time zones.
     if on > today + chrono::Days::new(1) {
-        let why = match lang {
-            Lang::En => format!("the [declared] date `on = {on}` is in the future"),
-            Lang::Ja => format!("[declared] の日付 `on = {on}` が未来の日付です"),
-        };
-        facts.not_checked_prefix("declared.", &why);
-        return CheckStatus::failed(
-            "declared",
-            match lang {
-                Lang::En => {
-                    format!("{why}: set it to the day you answered (binance-audit setup does)")
-                }
-                Lang::Ja => format!(
-                    "{why}: 回答した日に設定してください（`binance-audit setup` はそうします）"
-                ),
-            },
-        );
+        let why = msg!("engine-declared-future", on = on.to_string());
+        facts.not_checked_prefix("declared.", why.clone());
+        return CheckStatus::failed("declared", msg!("engine-declared-future-fix", why = why));
     }
     let date_for = |key: &str| d.answered_on.get(key).and_then(date_of).unwrap_or(on);
     let not_sure = |key: &str| d.not_sure.iter().any(|k| k == key);
@@ -79,9 +40,7 @@ pub fn collect(
             let when = date_for(key);
             facts.not_checked(
                 &format!("declared.{key}"),
-                format!(
-                    "you answered \"not sure\" on {when}: check it in the Binance app, then run `binance-audit setup` again"
-                ),
+                msg!("engine-declared-not-sure", on = when.to_string()),
             );
         }
     }
@@ -92,10 +51,10 @@ pub fn collect(
         {
             facts.not_checked(
                 "declared.two_factor",
-                match lang {
-                    Lang::En => format!("unknown second factor {bad:?} in [declared]"),
-                    Lang::Ja => format!("[declared] に不明な2段階認証の方式 {bad:?} があります"),
-                },
+                msg!(
+                    "engine-declared-unknown-factor",
+                    factor = format!("{bad:?}")
+                ),
             );
         } else {
             let list: Vec<&str> = methods
@@ -120,21 +79,8 @@ pub fn collect(
     let unsure_on = unsure.iter().map(|k| date_for(k)).max().unwrap_or(on);
     facts.declare("declared.not_sure", unsure, unsure_on);
     facts.declare("declared.age_days", (today - on).num_days().max(0), on);
-    facts.not_checked_prefix(
-        "declared.",
-        tr(
-            lang,
-            "not answered in [declared]: run `binance-audit setup`",
-            "[declared] で未回答: `binance-audit setup` を実行してください",
-        ),
-    );
-    CheckStatus::ran(
-        "declared",
-        match lang {
-            Lang::En => format!("declared on {on}"),
-            Lang::Ja => format!("{on} に申告"),
-        },
-    )
+    facts.not_checked_prefix("declared.", msg!("engine-declared-not-answered"));
+    CheckStatus::ran("declared", msg!("engine-declared-on", on = on.to_string()))
 }
 
 #[cfg(test)]
@@ -150,7 +96,7 @@ mod tests {
         .unwrap();
         let mut f = Facts::new();
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-        let st = collect(cfg.declared.as_ref(), today, &mut f, Lang::En);
+        let st = collect(cfg.declared.as_ref(), today, &mut f);
         assert_eq!(st.state, super::super::CheckState::Ran);
         assert!(f.get("declared.two_factor").unwrap().is_declared());
         assert_eq!(
@@ -169,9 +115,10 @@ mod tests {
             .unwrap();
         let mut f = Facts::new();
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-        let st = collect(cfg.declared.as_ref(), today, &mut f, Lang::En);
+        let st = collect(cfg.declared.as_ref(), today, &mut f);
         assert_eq!(st.state, super::super::CheckState::Failed);
-        assert!(st.detail.contains("future"), "{}", st.detail);
+        let detail = st.detail.render(crate::i18n::Lang::En);
+        assert!(detail.contains("future"), "{detail}");
         assert!(matches!(
             f.get("declared.anti_phishing_code"),
             Some(Fact::NotChecked { .. })
@@ -186,9 +133,16 @@ mod tests {
         .unwrap();
         let mut f = Facts::new();
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-        collect(cfg.declared.as_ref(), today, &mut f, Lang::En);
+        collect(cfg.declared.as_ref(), today, &mut f);
         match f.get("declared.anti_phishing_code") {
-            Some(Fact::NotChecked { reason }) => assert!(reason.contains("not sure"), "{reason}"),
+            Some(Fact::NotChecked { reason }) => {
+                let en = reason.render(crate::i18n::Lang::En);
+                assert!(en.contains("not sure"), "{en}");
+                // Said in Japanese too (it was English under --lang ja).
+                let ja = reason.render(crate::i18n::Lang::Ja);
+                assert!(ja.contains("わからない"), "{ja}");
+                assert!(crate::i18n::english_runs(&ja).is_empty(), "{ja}");
+            }
             other => panic!("{other:?}"),
         }
         assert!(matches!(
@@ -213,12 +167,7 @@ mod tests {
     #[test]
     fn nothing_declared_is_not_checked() {
         let mut f = Facts::new();
-        collect(
-            None,
-            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-            &mut f,
-            Lang::En,
-        );
+        collect(None, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), &mut f);
         assert!(matches!(
             f.get("declared.two_factor"),
             Some(Fact::NotChecked { .. })

@@ -9,15 +9,40 @@ use serde_json::{Value, json};
 
 use crate::baseline::{Address, Baseline, BaselineCoverage, is_permission};
 use crate::facts::{CATALOGUE, Fact, FactKind, Facts};
-use crate::i18n::{Lang, tr};
-use crate::report::Coverage;
+use crate::i18n::Msg;
+use crate::msg;
+use crate::score::Coverage;
 
 /// What the state rules produced, which the drift collector compares.
 pub struct CurrentState {
     pub score: Option<u32>,
     pub coverage: Coverage,
-    /// The language of the "not checked" reasons.
-    pub lang: Lang,
+}
+
+/// The words a change record's `old`/`new` may hold besides observed values.
+/// The fact keeps these stable tokens (rules, baselines and JSON read them
+/// alike in every language); [`word`] is how a reader sees one.
+const ABSENT: &str = "absent";
+const NOT_RECORDED: &str = "not recorded";
+const UNKNOWN: &str = "unknown";
+const ADDED: &str = "added, whiteStatus=";
+
+/// A change record's `old` or `new` as a reader sees it: our own tokens are
+/// said in the reader's language, an observed value is shown as it is.
+pub fn word(value: &str) -> Msg {
+    let white = |w: &str| match w {
+        UNKNOWN => msg!("engine-drift-unknown"),
+        other => Msg::verbatim(other),
+    };
+    match value {
+        ABSENT => msg!("engine-drift-absent"),
+        NOT_RECORDED => msg!("engine-drift-not-recorded"),
+        UNKNOWN => msg!("engine-drift-unknown"),
+        v => match v.strip_prefix(ADDED) {
+            Some(w) => msg!("engine-drift-added", white = white(w)),
+            None => Msg::verbatim(v),
+        },
+    }
 }
 
 fn change(
@@ -30,15 +55,23 @@ fn change(
 }
 
 /// Why a current fact has no value, for "not checked" reasons.
-fn missing(facts: &Facts, name: &str) -> Option<String> {
+fn missing(facts: &Facts, name: &str) -> Option<Msg> {
     match facts.get(name) {
         Some(Fact::Observed { .. }) => None,
-        Some(Fact::Declared { .. }) => Some(format!("{name} is only declared, not observed")),
-        Some(Fact::NotChecked { reason } | Fact::NotApplicable { reason }) => {
-            Some(format!("{name} not checked in this run: {reason}"))
-        }
-        None => Some(format!("{name} was not collected in this run")),
+        Some(Fact::Declared { .. }) => Some(msg!("engine-drift-only-declared", name = name)),
+        Some(Fact::NotChecked { reason } | Fact::NotApplicable { reason }) => Some(msg!(
+            "engine-drift-fact-not-checked",
+            name = name,
+            reason = reason
+        )),
+        None => Some(msg!("engine-drift-fact-not-collected", name = name)),
     }
+}
+
+/// Why a current fact gives nothing to compare: not observed, or observed
+/// with a value of another shape.
+fn unusable(facts: &Facts, name: &str) -> Msg {
+    missing(facts, name).unwrap_or_else(|| msg!("engine-drift-fact-wrong-kind", name = name))
 }
 
 fn current<'a>(facts: &'a Facts, name: &str) -> Option<&'a Value> {
@@ -48,12 +81,9 @@ fn current<'a>(facts: &'a Facts, name: &str) -> Option<&'a Value> {
     }
 }
 
-/// "X was not observed when the baseline was saved", in the run's language.
-fn not_in_baseline(lang: Lang, en: &str, ja: &str) -> String {
-    match lang {
-        Lang::En => format!("{en} was not observed when the baseline was saved"),
-        Lang::Ja => format!("ベースライン保存時に{ja}を確認していません"),
-    }
+/// "X was not observed when the baseline was saved".
+fn not_in_baseline(what: Msg) -> Msg {
+    msg!("engine-drift-not-in-baseline", what = what)
 }
 
 /// The drift collector: compare the baseline with this run's observed facts
@@ -67,14 +97,14 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
         current(now, "withdrawal.addresses").and_then(Value::as_array),
     ) {
         (None, _) => {
-            let why = not_in_baseline(state.lang, "the withdrawal address book", "出金アドレス帳");
-            out.not_checked("drift.new_addresses", &why);
+            let why = not_in_baseline(msg!("engine-drift-what-address-book"));
+            out.not_checked("drift.new_addresses", why.clone());
             out.not_checked("drift.whitelist_changed", why);
         }
         (Some(_), None) => {
             let why = missing(now, "withdrawal.addresses")
-                .unwrap_or_else(|| "withdrawal.addresses is not a list".into());
-            out.not_checked("drift.new_addresses", &why);
+                .unwrap_or_else(|| msg!("engine-drift-not-a-list", name = "withdrawal.addresses"));
+            out.not_checked("drift.new_addresses", why.clone());
             out.not_checked("drift.whitelist_changed", why);
         }
         (Some(old), Some(items)) => {
@@ -86,8 +116,8 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
                     None => added.push(change(
                         a.identity(),
                         a.label(),
-                        "absent",
-                        format!("added, whiteStatus={}", white(a.white)),
+                        ABSENT,
+                        format!("{ADDED}{}", white(a.white)),
                     )),
                     Some(prev) => {
                         if let (Some(was), Some(is)) = (prev.white, a.white)
@@ -126,14 +156,14 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
     }
     match old_api.filter(|a| !a.permissions.is_empty()) {
         None => {
-            let why = not_in_baseline(state.lang, "API key permissions", "APIキーの権限");
-            out.not_checked("drift.withdrawals_enabled", &why);
+            let why = not_in_baseline(msg!("engine-drift-what-permissions"));
+            out.not_checked("drift.withdrawals_enabled", why.clone());
             out.not_checked("drift.permissions_enabled", why);
         }
         Some(_) if perms_now.is_empty() => {
             let why = missing(now, "api.enable_reading")
-                .unwrap_or_else(|| "API key permissions not checked in this run".into());
-            out.not_checked("drift.withdrawals_enabled", &why);
+                .unwrap_or_else(|| msg!("engine-drift-permissions-not-checked"));
+            out.not_checked("drift.withdrawals_enabled", why.clone());
             out.not_checked("drift.permissions_enabled", why);
         }
         Some(api) => {
@@ -142,7 +172,7 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
             for (name, on) in &perms_now {
                 let was = api.permissions.get(name).copied();
                 if *on && was != Some(true) {
-                    let old = was.map_or("not recorded".to_string(), |w| w.to_string());
+                    let old = was.map_or(NOT_RECORDED.to_string(), |w| w.to_string());
                     let c = change(name.clone(), format!("api.{name}"), old, "true");
                     if name == "enable_withdrawals" {
                         withdrawals.push(c);
@@ -163,11 +193,11 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
     ) {
         (None, _) => out.not_checked(
             "drift.ip_restriction_removed",
-            not_in_baseline(state.lang, "the key's IP restriction", "キーのIP制限"),
+            not_in_baseline(msg!("engine-drift-what-ip-restriction")),
         ),
         (Some(_), None) => out.not_checked(
             "drift.ip_restriction_removed",
-            missing(now, "api.ip_restrict").unwrap_or_default(),
+            unusable(now, "api.ip_restrict"),
         ),
         (Some(was), Some(is)) => {
             let v: Vec<Value> = if was && !is {
@@ -191,12 +221,9 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
     ) {
         (None, _) => out.not_checked(
             "drift.key_replaced",
-            not_in_baseline(state.lang, "the key's creation time", "キーの作成日時"),
+            not_in_baseline(msg!("engine-drift-what-key-created")),
         ),
-        (Some(_), None) => out.not_checked(
-            "drift.key_replaced",
-            missing(now, "api.create_time").unwrap_or_default(),
-        ),
+        (Some(_), None) => out.not_checked("drift.key_replaced", unusable(now, "api.create_time")),
         (Some(was), Some(is)) => {
             let v: Vec<Value> = if was != is {
                 vec![change(
@@ -219,11 +246,11 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
     ) {
         (None, _) => out.not_checked(
             "drift.account_status_changed",
-            not_in_baseline(state.lang, "the account status", "アカウントの状態"),
+            not_in_baseline(msg!("engine-drift-what-account-status")),
         ),
         (Some(_), None) => out.not_checked(
             "drift.account_status_changed",
-            missing(now, "account.status").unwrap_or_default(),
+            unusable(now, "account.status"),
         ),
         (Some(was), Some(is)) => {
             let v: Vec<Value> = if was != is {
@@ -244,30 +271,20 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
     match (b.score, state.score) {
         (None, _) => out.not_checked(
             "drift.score_drop",
-            not_in_baseline(state.lang, "the score", "スコア"),
+            not_in_baseline(msg!("engine-drift-what-score")),
         ),
-        (Some(_), None) => out.not_checked(
-            "drift.score_drop",
-            tr(
-                state.lang,
-                "this run has no score",
-                "今回の実行にはスコアがありません",
-            ),
-        ),
+        (Some(_), None) => out.not_checked("drift.score_drop", msg!("engine-drift-no-score")),
         (Some(_), Some(_)) if b.coverage.is_some_and(|c| c != cov) => {
             let c = b.coverage.unwrap_or(cov);
             out.not_checked(
                 "drift.score_drop",
-                match state.lang {
-                    Lang::En => format!(
-                        "scores are not comparable: the baseline's covered {} of {} checks, this run {} of {}",
-                        c.evaluated, c.total, cov.evaluated, cov.total
-                    ),
-                    Lang::Ja => format!(
-                        "スコアを比較できません: ベースラインは{}項目中{}項目、今回は{}項目中{}項目を確認",
-                        c.total, c.evaluated, cov.total, cov.evaluated
-                    ),
-                },
+                msg!(
+                    "engine-drift-scores-not-comparable",
+                    was_ran = c.evaluated,
+                    was_total = c.total,
+                    ran = cov.evaluated,
+                    total = cov.total,
+                ),
             );
         }
         (Some(was), Some(is)) => {
@@ -282,11 +299,32 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
 }
 
 fn white(w: Option<bool>) -> String {
-    w.map_or("unknown".into(), |b| b.to_string())
+    w.map_or(UNKNOWN.into(), |b| b.to_string())
 }
 
 fn ms_time(ms: i64) -> String {
     DateTime::<Utc>::from_timestamp_millis(ms)
         .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
         .unwrap_or_else(|| ms.to_string())
+}
+
+#[cfg(test)]
+mod words_tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn our_words_are_said_in_the_reader_language() {
+        assert_eq!(word("absent").render(Lang::En), "absent");
+        assert_eq!(word("absent").render(Lang::Ja), "なし");
+        assert_eq!(
+            word("added, whiteStatus=unknown").render(Lang::Ja),
+            "追加（whiteStatus=不明）"
+        );
+        assert_eq!(
+            word("added, whiteStatus=false").render(Lang::En),
+            "added, whiteStatus=false"
+        );
+        assert_eq!(word("Normal").render(Lang::Ja), "Normal");
+    }
 }

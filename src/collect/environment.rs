@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::collect::binance::creds::expand_home;
 use crate::config::Config;
 use crate::facts::Facts;
-use crate::i18n::{Lang, tr};
+use crate::i18n::Msg;
+use crate::msg;
 
 pub fn policy(cfg: &Config, facts: &mut Facts) {
     facts.observe("policy.key_max_age_days", cfg.key_max_age_days());
@@ -32,43 +33,22 @@ pub fn secret_files(cfg: &Config, config_file: Option<&Path>, extra: &[PathBuf])
     paths
 }
 
-/// `config::permission_warning` in the reader's language.
-pub fn permission_warning(path: &Path, lang: Lang) -> Option<String> {
-    let en = crate::config::permission_warning(path)?.render(Lang::En);
-    if lang == Lang::En {
-        return Some(en);
-    }
-    #[cfg(unix)]
-    let mode = {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::metadata(path).ok()?.permissions().mode() & 0o777
-    };
-    #[cfg(not(unix))]
-    let mode = 0;
-    Some(format!(
-        "{} はグループや他のユーザーが読める状態です（モード {mode:o}）。`chmod 600 {}` で直してください",
-        path.display(),
-        path.display()
-    ))
+/// A file holding secrets that group or others may read, and how to fix it
+/// (the config module words it: it is the one that writes such files).
+pub fn permission_warning(path: &Path) -> Option<Msg> {
+    crate::config::permission_warning(path)
 }
 
 /// Files readable by others: one warning each, and the fact BA-ENV-002 reads.
-pub fn file_exposure(paths: &[PathBuf], facts: &mut Facts, lang: Lang) -> Vec<String> {
+pub fn file_exposure(paths: &[PathBuf], facts: &mut Facts) -> Vec<Msg> {
     let existing: Vec<&PathBuf> = paths.iter().filter(|p| p.is_file()).collect();
-    let warnings: Vec<String> = existing
+    let warnings: Vec<Msg> = existing
         .iter()
-        .filter_map(|p| permission_warning(p, lang))
+        .filter_map(|p| permission_warning(p))
         .collect();
     if existing.is_empty() {
         // Nothing to look at is not "nothing exposed".
-        facts.not_applicable(
-            "env.config_exposed",
-            tr(
-                lang,
-                "no config, password or key file on this machine to look at",
-                "この端末には確認する設定ファイル・パスワードファイル・鍵ファイルがありません",
-            ),
-        );
+        facts.not_applicable("env.config_exposed", msg!("engine-no-secret-files"));
     } else {
         facts.observe("env.config_exposed", !warnings.is_empty());
     }

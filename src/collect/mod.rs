@@ -5,6 +5,8 @@ pub mod breach;
 
 use serde::Serialize;
 
+use crate::i18n::Msg;
+
 pub mod binance;
 pub mod declared;
 pub mod drift;
@@ -25,69 +27,36 @@ pub enum CheckState {
 }
 
 /// The outcome of one collector, shown in every report.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CheckStatus {
     /// Short stable name: "password", "breach", "binance-api", "declared".
     pub check: String,
     pub state: CheckState,
     /// One line: what happened, or why it was skipped and how to enable it.
-    pub detail: String,
+    pub detail: Msg,
 }
 
 impl CheckStatus {
-    pub fn ran(check: &str, detail: impl IntoDetail) -> CheckStatus {
+    pub fn ran(check: &str, detail: impl Into<Msg>) -> CheckStatus {
         CheckStatus {
             check: check.into(),
             state: CheckState::Ran,
-            detail: detail.into_detail(),
+            detail: detail.into(),
         }
     }
-    pub fn skipped(check: &str, detail: impl IntoDetail) -> CheckStatus {
+    pub fn skipped(check: &str, detail: impl Into<Msg>) -> CheckStatus {
         CheckStatus {
             check: check.into(),
             state: CheckState::Skipped,
-            detail: detail.into_detail(),
+            detail: detail.into(),
         }
     }
-    pub fn failed(check: &str, detail: impl IntoDetail) -> CheckStatus {
+    pub fn failed(check: &str, detail: impl Into<Msg>) -> CheckStatus {
         CheckStatus {
             check: check.into(),
             state: CheckState::Failed,
-            detail: detail.into_detail(),
+            detail: detail.into(),
         }
     }
 }
 
-/// Branch shim (w-binance) until the engine's `Msg` reasons and details
-/// land: `Facts::not_checked` and `CheckStatus` accept a `Msg` as well as
-/// text, and a `Msg` is made in the diagnostics language, which the shell set
-/// to the run's language. Removed at the merge, where both take `Msg`.
-pub trait IntoDetail {
-    fn into_detail(self) -> String;
-}
-
-impl IntoDetail for String {
-    fn into_detail(self) -> String {
-        self
-    }
-}
-impl IntoDetail for &String {
-    fn into_detail(self) -> String {
-        self.clone()
-    }
-}
-impl IntoDetail for &str {
-    fn into_detail(self) -> String {
-        self.to_string()
-    }
-}
-impl IntoDetail for crate::i18n::Msg {
-    fn into_detail(self) -> String {
-        self.render(crate::i18n::ui())
-    }
-}
-impl IntoDetail for &crate::i18n::Msg {
-    fn into_detail(self) -> String {
-        self.render(crate::i18n::ui())
-    }
-}

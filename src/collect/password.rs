@@ -2,32 +2,32 @@
 //! `SecretString`; what leaves this module are numbers and flags.
 
 use secrecy::{ExposeSecret, SecretString};
-use serde::Serialize;
 use zxcvbn::feedback::{Suggestion, Warning};
 
 use crate::facts::Facts;
-use crate::i18n::{Lang, Text};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Longer input is refused: Binance caps passwords well below this, and
 /// zxcvbn only scores the first 100 characters anyway.
 pub const MAX_LEN: usize = 256;
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CrackTime {
     pub seconds: f64,
-    pub display: String,
+    pub display: Msg,
 }
 
 /// What the report shows about a password: never the password.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PasswordDetails {
     pub score: u8,
     pub length: usize,
     pub guesses_log10: f64,
     pub crack_time_online_throttled: CrackTime,
     pub crack_time_offline_slow_hash: CrackTime,
-    pub warning: Option<String>,
-    pub suggestions: Vec<String>,
+    pub warning: Option<Msg>,
+    pub suggestions: Vec<Msg>,
 }
 
 pub struct Analysis {
@@ -38,7 +38,7 @@ pub struct Analysis {
 }
 
 /// `hints` are personal strings (email, names); "binance" is always added.
-pub fn analyse(password: &SecretString, hints: &[String], lang: Lang) -> Analysis {
+pub fn analyse(password: &SecretString, hints: &[String]) -> Analysis {
     let pw = password.expose_secret();
     let mut inputs: Vec<String> = vec!["binance".into()];
     for h in hints {
@@ -60,20 +60,18 @@ pub fn analyse(password: &SecretString, hints: &[String], lang: Lang) -> Analysi
         guesses_log10: (entropy.guesses_log10() * 100.0).round() / 100.0,
         crack_time_online_throttled: CrackTime {
             seconds: online,
-            display: duration_text(online, lang),
+            display: duration_text(online),
         },
         crack_time_offline_slow_hash: CrackTime {
             seconds: offline,
-            display: duration_text(offline, lang),
+            display: duration_text(offline),
         },
-        warning: feedback
-            .and_then(|f| f.warning())
-            .map(|w| warning_text(w).get(lang).to_string()),
+        warning: feedback.and_then(|f| f.warning()).map(warning_text),
         suggestions: feedback
             .map(|f| {
                 f.suggestions()
                     .iter()
-                    .map(|s| suggestion_text(*s).get(lang).to_string())
+                    .map(|s| suggestion_text(*s))
                     .collect()
             })
             .unwrap_or_default(),
@@ -145,154 +143,93 @@ fn contains_personal(pw: &str, tokens: &[String]) -> bool {
     })
 }
 
-fn duration_text(seconds: f64, lang: Lang) -> String {
+fn duration_text(seconds: f64) -> Msg {
     const MIN: f64 = 60.0;
     const HOUR: f64 = 3600.0;
     const DAY: f64 = 86400.0;
     const MONTH: f64 = DAY * 31.0;
     const YEAR: f64 = DAY * 365.0;
-    let (n, en, ja) = if seconds < 1.0 {
-        return crate::i18n::tr(lang, "less than a second", "1秒未満").into();
+    let n = |x: f64| x.round() as u64;
+    if seconds < 1.0 {
+        msg!("engine-duration-under-a-second")
     } else if seconds < MIN {
-        (seconds, "second", "秒")
+        msg!("engine-duration-seconds", n = n(seconds))
     } else if seconds < HOUR {
-        (seconds / MIN, "minute", "分")
+        msg!("engine-duration-minutes", n = n(seconds / MIN))
     } else if seconds < DAY {
-        (seconds / HOUR, "hour", "時間")
+        msg!("engine-duration-hours", n = n(seconds / HOUR))
     } else if seconds < MONTH {
-        (seconds / DAY, "day", "日")
+        msg!("engine-duration-days", n = n(seconds / DAY))
     } else if seconds < YEAR {
-        (seconds / MONTH, "month", "か月")
+        msg!("engine-duration-months", n = n(seconds / MONTH))
     } else if seconds < YEAR * 100.0 {
-        (seconds / YEAR, "year", "年")
+        msg!("engine-duration-years", n = n(seconds / YEAR))
     } else {
-        return crate::i18n::tr(lang, "centuries", "数百年以上").into();
-    };
-    let n = n.round() as u64;
-    match lang {
-        Lang::En if n == 1 => format!("1 {en}"),
-        Lang::En => format!("{n} {en}s"),
-        Lang::Ja => format!("{n}{ja}"),
+        msg!("engine-duration-centuries")
     }
 }
 
-fn warning_text(w: Warning) -> Text {
-    let (en, ja) = match w {
-        Warning::StraightRowsOfKeysAreEasyToGuess => (
-            "Straight rows of keys are easy to guess.",
-            "キーボードの横一列の並びは推測されやすいです。",
-        ),
-        Warning::ShortKeyboardPatternsAreEasyToGuess => (
-            "Short keyboard patterns are easy to guess.",
-            "短いキーボード配列のパターンは推測されやすいです。",
-        ),
-        Warning::RepeatsLikeAaaAreEasyToGuess => (
-            "Repeats like \"aaa\" are easy to guess.",
-            "「aaa」のような繰り返しは推測されやすいです。",
-        ),
-        Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => (
-            "Repeats like \"abcabcabc\" are only slightly harder to guess than \"abc\".",
-            "「abcabcabc」のような繰り返しは「abc」よりわずかに推測しにくいだけです。",
-        ),
-        Warning::ThisIsATop10Password => (
-            "This is a top-10 common password.",
-            "よく使われるパスワードの上位10位に入っています。",
-        ),
-        Warning::ThisIsATop100Password => (
-            "This is a top-100 common password.",
-            "よく使われるパスワードの上位100位に入っています。",
-        ),
-        Warning::ThisIsACommonPassword => (
-            "This is a very common password.",
-            "非常によく使われるパスワードです。",
-        ),
-        Warning::ThisIsSimilarToACommonlyUsedPassword => (
-            "This is similar to a commonly used password.",
-            "よく使われるパスワードに似ています。",
-        ),
-        Warning::SequencesLikeAbcAreEasyToGuess => (
-            "Sequences like abc or 6543 are easy to guess.",
-            "abcや6543のような連続した並びは推測されやすいです。",
-        ),
-        Warning::RecentYearsAreEasyToGuess => (
-            "Recent years are easy to guess.",
-            "最近の年号は推測されやすいです。",
-        ),
-        Warning::AWordByItselfIsEasyToGuess => (
-            "A word by itself is easy to guess.",
-            "単語ひとつだけでは推測されやすいです。",
-        ),
-        Warning::DatesAreOftenEasyToGuess => (
-            "Dates are often easy to guess.",
-            "日付は推測されやすいことが多いです。",
-        ),
-        Warning::NamesAndSurnamesByThemselvesAreEasyToGuess => (
-            "Names and surnames by themselves are easy to guess.",
-            "名前や名字だけでは推測されやすいです。",
-        ),
-        Warning::CommonNamesAndSurnamesAreEasyToGuess => (
-            "Common names and surnames are easy to guess.",
-            "よくある名前や名字は推測されやすいです。",
-        ),
-    };
-    Text::new(en, ja)
+fn warning_text(w: Warning) -> Msg {
+    match w {
+        Warning::StraightRowsOfKeysAreEasyToGuess => msg!("engine-zxcvbn-warn-straight-rows"),
+        Warning::ShortKeyboardPatternsAreEasyToGuess => {
+            msg!("engine-zxcvbn-warn-short-keyboard-patterns")
+        }
+        Warning::RepeatsLikeAaaAreEasyToGuess => msg!("engine-zxcvbn-warn-repeats-aaa"),
+        Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => {
+            msg!("engine-zxcvbn-warn-repeats-abcabc")
+        }
+        Warning::ThisIsATop10Password => msg!("engine-zxcvbn-warn-top-10"),
+        Warning::ThisIsATop100Password => msg!("engine-zxcvbn-warn-top-100"),
+        Warning::ThisIsACommonPassword => msg!("engine-zxcvbn-warn-common"),
+        Warning::ThisIsSimilarToACommonlyUsedPassword => {
+            msg!("engine-zxcvbn-warn-similar-to-common")
+        }
+        Warning::SequencesLikeAbcAreEasyToGuess => msg!("engine-zxcvbn-warn-sequences"),
+        Warning::RecentYearsAreEasyToGuess => msg!("engine-zxcvbn-warn-recent-years"),
+        Warning::AWordByItselfIsEasyToGuess => msg!("engine-zxcvbn-warn-single-word"),
+        Warning::DatesAreOftenEasyToGuess => msg!("engine-zxcvbn-warn-dates"),
+        Warning::NamesAndSurnamesByThemselvesAreEasyToGuess => {
+            msg!("engine-zxcvbn-warn-names-alone")
+        }
+        Warning::CommonNamesAndSurnamesAreEasyToGuess => msg!("engine-zxcvbn-warn-common-names"),
+    }
 }
 
-fn suggestion_text(s: Suggestion) -> Text {
-    let (en, ja) = match s {
-        Suggestion::UseAFewWordsAvoidCommonPhrases => (
-            "Use a few words, avoid common phrases.",
-            "いくつかの単語を組み合わせ、よくある言い回しは避けてください。",
-        ),
-        Suggestion::NoNeedForSymbolsDigitsOrUppercaseLetters => (
-            "No need for symbols, digits, or uppercase letters.",
-            "記号・数字・大文字は必須ではありません（長さが大切です）。",
-        ),
-        Suggestion::AddAnotherWordOrTwo => (
-            "Add another word or two. Uncommon words are better.",
-            "単語をもう1〜2語足してください。珍しい単語ほど効果的です。",
-        ),
-        Suggestion::CapitalizationDoesntHelpVeryMuch => (
-            "Capitalization doesn't help very much.",
-            "大文字にしてもあまり強くなりません。",
-        ),
-        Suggestion::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => (
-            "All-uppercase is almost as easy to guess as all-lowercase.",
-            "すべて大文字でも、すべて小文字とほぼ同じくらい推測されやすいです。",
-        ),
-        Suggestion::ReversedWordsArentMuchHarderToGuess => (
-            "Reversed words aren't much harder to guess.",
-            "単語を逆さにしても推測の難しさはほとんど変わりません。",
-        ),
-        Suggestion::PredictableSubstitutionsDontHelpVeryMuch => (
-            "Predictable substitutions like '@' instead of 'a' don't help very much.",
-            "「a」を「@」にするような予測しやすい置き換えは効果がほとんどありません。",
-        ),
-        Suggestion::UseALongerKeyboardPatternWithMoreTurns => (
-            "Use a longer keyboard pattern with more turns.",
-            "キーボードのパターンを使うなら、もっと長く曲がりの多いものにしてください。",
-        ),
-        Suggestion::AvoidRepeatedWordsAndCharacters => (
-            "Avoid repeated words and characters.",
-            "同じ単語や文字の繰り返しは避けてください。",
-        ),
-        Suggestion::AvoidSequences => ("Avoid sequences.", "連続した並びは避けてください。"),
-        Suggestion::AvoidRecentYears => ("Avoid recent years.", "最近の年号は避けてください。"),
-        Suggestion::AvoidYearsThatAreAssociatedWithYou => (
-            "Avoid years that are associated with you.",
-            "自分に関係のある年号は避けてください。",
-        ),
-        Suggestion::AvoidDatesAndYearsThatAreAssociatedWithYou => (
-            "Avoid dates and years that are associated with you.",
-            "自分に関係のある日付や年号は避けてください。",
-        ),
-    };
-    Text::new(en, ja)
+fn suggestion_text(s: Suggestion) -> Msg {
+    match s {
+        Suggestion::UseAFewWordsAvoidCommonPhrases => msg!("engine-zxcvbn-tip-few-words"),
+        Suggestion::NoNeedForSymbolsDigitsOrUppercaseLetters => {
+            msg!("engine-zxcvbn-tip-no-need-for-symbols")
+        }
+        Suggestion::AddAnotherWordOrTwo => msg!("engine-zxcvbn-tip-add-a-word"),
+        Suggestion::CapitalizationDoesntHelpVeryMuch => msg!("engine-zxcvbn-tip-capitalization"),
+        Suggestion::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => {
+            msg!("engine-zxcvbn-tip-all-uppercase")
+        }
+        Suggestion::ReversedWordsArentMuchHarderToGuess => msg!("engine-zxcvbn-tip-reversed-words"),
+        Suggestion::PredictableSubstitutionsDontHelpVeryMuch => {
+            msg!("engine-zxcvbn-tip-substitutions")
+        }
+        Suggestion::UseALongerKeyboardPatternWithMoreTurns => {
+            msg!("engine-zxcvbn-tip-longer-keyboard-pattern")
+        }
+        Suggestion::AvoidRepeatedWordsAndCharacters => msg!("engine-zxcvbn-tip-avoid-repeats"),
+        Suggestion::AvoidSequences => msg!("engine-zxcvbn-tip-avoid-sequences"),
+        Suggestion::AvoidRecentYears => msg!("engine-zxcvbn-tip-avoid-recent-years"),
+        Suggestion::AvoidYearsThatAreAssociatedWithYou => {
+            msg!("engine-zxcvbn-tip-avoid-your-years")
+        }
+        Suggestion::AvoidDatesAndYearsThatAreAssociatedWithYou => {
+            msg!("engine-zxcvbn-tip-avoid-your-dates")
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn s(p: &str) -> SecretString {
         SecretString::from(p.to_string())
@@ -300,10 +237,10 @@ mod tests {
 
     #[test]
     fn weak_and_strong_are_told_apart() {
-        let weak = analyse(&s("password1"), &[], Lang::En);
+        let weak = analyse(&s("password1"), &[]);
         assert!(weak.details.score <= 1);
         assert!(weak.details.warning.is_some());
-        let strong = analyse(&s("vT9#qLm2$wXe7!pRz4"), &[], Lang::En);
+        let strong = analyse(&s("vT9#qLm2$wXe7!pRz4"), &[]);
         assert!(strong.details.score >= 3);
         assert!(
             strong.details.crack_time_offline_slow_hash.seconds
@@ -314,34 +251,41 @@ mod tests {
     #[test]
     fn personal_info_is_caught_where_zxcvbn_is_not() {
         let hints = vec!["alice.tanaka@example.com".to_string()];
-        let a = analyse(&s("alice.tanaka1990"), &hints, Lang::En);
+        let a = analyse(&s("alice.tanaka1990"), &hints);
         assert!(a.contains_personal);
-        assert!(analyse(&s("MyBinance#2024xx"), &[], Lang::En).contains_personal);
-        assert!(analyse(&s("b1n4nce-rocks-77"), &[], Lang::En).contains_personal);
-        assert!(!analyse(&s("vT9#qLm2$wXe7!pRz4"), &hints, Lang::En).contains_personal);
+        assert!(analyse(&s("MyBinance#2024xx"), &[]).contains_personal);
+        assert!(analyse(&s("b1n4nce-rocks-77"), &[]).contains_personal);
+        assert!(!analyse(&s("vT9#qLm2$wXe7!pRz4"), &hints).contains_personal);
     }
 
     #[test]
     fn letters_digits_and_classes() {
-        let a = analyse(&s("Summer2024"), &[], Lang::En);
+        let a = analyse(&s("Summer2024"), &[]);
         assert!(a.letters_digits_only);
         assert_eq!(a.char_classes, 3);
-        assert!(!analyse(&s("Summer-2024"), &[], Lang::En).letters_digits_only);
+        assert!(!analyse(&s("Summer-2024"), &[]).letters_digits_only);
     }
 
     #[test]
     fn japanese_feedback() {
-        let a = analyse(&s("password"), &[], Lang::Ja);
-        let w = a.details.warning.unwrap();
+        let a = analyse(&s("password"), &[]);
+        let w = a.details.warning.unwrap().render(Lang::Ja);
         assert!(w.contains("パスワード"), "{w}");
-        assert!(!a.details.crack_time_online_throttled.display.is_empty());
+        let t = a
+            .details
+            .crack_time_online_throttled
+            .display
+            .render(Lang::Ja);
+        assert!(!t.is_empty());
     }
 
     #[test]
     fn durations_read_naturally() {
-        assert_eq!(duration_text(0.2, Lang::En), "less than a second");
-        assert_eq!(duration_text(7200.0, Lang::En), "2 hours");
-        assert_eq!(duration_text(7200.0, Lang::Ja), "2時間");
-        assert_eq!(duration_text(1e12, Lang::En), "centuries");
+        let en = |s: f64| duration_text(s).render(Lang::En);
+        assert_eq!(en(0.2), "less than a second");
+        assert_eq!(en(7200.0), "2 hours");
+        assert_eq!(en(3600.0), "1 hour");
+        assert_eq!(duration_text(7200.0).render(Lang::Ja), "2時間");
+        assert_eq!(en(1e12), "centuries");
     }
 }

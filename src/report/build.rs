@@ -1,53 +1,148 @@
-//! Evaluation → Report: the one place rule outcomes become text in the
-//! report's language, so every renderer shows the same thing. Nothing here
-//! decides an outcome; `audit::evaluate` did.
+//! Evaluation → Report: the one place rule outcomes and the engine's
+//! messages become text in the report's language, so every renderer shows
+//! the same thing. Nothing here decides an outcome; `audit::evaluate` did.
+//! The report keeps the sentences made (not the messages), so JSON, SARIF
+//! and text read the same words.
 
+use chrono::{DateTime, Utc};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::{
-    BaselineRef, BaselineState, Change, FactEntry, Finding, NotChecked, Report, RuleRef,
-    SCHEMA_VERSION, Source, Superseded,
+    BaselineRef, BaselineState, Change, CheckEntry, CrackTime, FactEntry, Finding, NotChecked,
+    PasswordDetails, Report, RuleRef, SCHEMA_VERSION, Source, Superseded, WaiverEntry,
 };
-use crate::audit::evaluate::{Evaluation, Inputs};
-use crate::collect::CheckStatus;
+use crate::audit::Audited;
+use crate::audit::evaluate::{self, Evaluation};
+use crate::baseline::LoadedBaseline;
+use crate::collect::password;
+use crate::collect::{CheckState, CheckStatus, drift};
+use crate::config::Waiver;
+use crate::context::Context;
 use crate::facts::{Fact, Facts};
-use crate::i18n::tr;
+use crate::i18n::Lang;
+use crate::net::NetRequest;
 use crate::rules::{Category, Outcome, Rule};
-use crate::score;
+use crate::{score, t};
+
+/// Everything one account's report is made from.
+pub struct Inputs<'a> {
+    pub facts: &'a Facts,
+    pub rules: &'a [Rule],
+    /// The report's language: every message is made in it.
+    pub lang: Lang,
+    pub checks: Vec<CheckStatus>,
+    pub network: Vec<NetRequest>,
+    pub warnings: Vec<String>,
+    pub profile: Option<String>,
+    /// `[[waiver]]` entries from the config.
+    pub waivers: &'a [Waiver],
+    /// `--baseline`: enables the drift rules and marks findings new/existing.
+    pub baseline: Option<&'a LoadedBaseline>,
+    /// The configuration file read, as given (SARIF anchors results there).
+    pub config_file: Option<String>,
+    /// The report's time; also the day waiver expiry is judged against.
+    pub now: DateTime<Utc>,
+}
+
+/// Evaluate the rules over `inp.facts` and build the report.
+pub fn report(inp: Inputs<'_>) -> Report {
+    let evaluation = evaluate::evaluate(
+        inp.facts,
+        inp.rules,
+        inp.waivers,
+        inp.baseline,
+        inp.profile.as_deref(),
+        inp.now.date_naive(),
+    );
+    build(&evaluation, &inp)
+}
+
+/// The report of one audited account (`audit::audit_profiles`,
+/// `audit::password_audit`), judged by the context's rules, waivers and
+/// baseline, in the context's language.
+pub fn audited(ctx: &Context, a: Audited) -> Report {
+    let lang = ctx.lang;
+    let mut warnings = ctx.warnings.clone();
+    for w in &a.warnings {
+        let w = w.render(lang);
+        if !warnings.contains(&w) {
+            warnings.push(w);
+        }
+    }
+    let rules = a.scope.rules(&ctx.rules);
+    let mut report = report(Inputs {
+        facts: &a.facts,
+        rules: &rules,
+        lang,
+        checks: a.checks,
+        network: a.network,
+        warnings,
+        profile: a.profile,
+        waivers: &ctx.config.waivers,
+        baseline: match a.scope {
+            crate::audit::Scope::Account => ctx.baseline.as_ref(),
+            crate::audit::Scope::Password => None,
+        },
+        config_file: ctx.config_file_name(),
+        now: Utc::now(),
+    });
+    report.password = a.password.as_ref().map(|p| password_details(p, lang));
+    report
+}
+
+/// The password's details in the report's language.
+pub fn password_details(p: &password::PasswordDetails, lang: Lang) -> PasswordDetails {
+    let crack = |c: &password::CrackTime| CrackTime {
+        seconds: c.seconds,
+        display: c.display.render(lang),
+    };
+    PasswordDetails {
+        score: p.score,
+        length: p.length,
+        guesses_log10: p.guesses_log10,
+        crack_time_online_throttled: crack(&p.crack_time_online_throttled),
+        crack_time_offline_slow_hash: crack(&p.crack_time_offline_slow_hash),
+        warning: p.warning.as_ref().map(|w| w.render(lang)),
+        suggestions: p.suggestions.iter().map(|s| s.render(lang)).collect(),
+    }
+}
+
+/// A collector's outcome in the report's language.
+pub fn check_entry(c: &CheckStatus, lang: Lang) -> CheckEntry {
+    CheckEntry {
+        check: c.check.clone(),
+        state: c.state,
+        detail: c.detail.render(lang),
+    }
+}
 
 pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
     let lang = inp.lang;
     let profile = inp.profile.as_deref();
     let facts: &Facts = ev.facts.as_ref();
-    let mut checks = inp.checks.clone();
+    let mut checks: Vec<CheckEntry> = inp.checks.iter().map(|c| check_entry(c, lang)).collect();
     let mut warnings = inp.warnings.clone();
     let mut baseline_ref = None;
     if let Some(b) = inp.baseline {
         if b.data.profile.as_deref() != profile {
-            warnings.push(format!(
-                "{} {}",
-                tr(
-                    lang,
-                    "the baseline was saved for another profile:",
-                    "ベースラインは別のプロファイル用に保存されています:"
-                ),
-                b.data.profile.as_deref().unwrap_or("(default)")
+            warnings.push(t!(
+                lang,
+                "engine-baseline-other-profile",
+                profile = b.data.profile.as_deref().unwrap_or("(default)")
             ));
         }
-        checks.push(CheckStatus::ran(
-            "baseline",
-            match lang {
-                crate::i18n::Lang::En => format!(
-                    "compared with {} (saved {} by binance-audit {})",
-                    b.file, b.data.created_at, b.data.tool_version
-                ),
-                crate::i18n::Lang::Ja => format!(
-                    "{} と比較（{} に binance-audit {} で保存）",
-                    b.file, b.data.created_at, b.data.tool_version
-                ),
-            },
-        ));
+        checks.push(CheckEntry {
+            check: "baseline".into(),
+            state: CheckState::Ran,
+            detail: t!(
+                lang,
+                "engine-baseline-compared",
+                file = &b.file,
+                saved = &b.data.created_at,
+                version = &b.data.tool_version
+            ),
+        });
         baseline_ref = Some(BaselineRef {
             file: b.file.clone(),
             created_at: b.data.created_at.clone(),
@@ -86,7 +181,7 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
                 let changes: Vec<Change> = rule
                     .evidence
                     .iter()
-                    .flat_map(|f| changes_of(f, facts))
+                    .flat_map(|f| changes_of(f, facts, lang))
                     .collect();
                 findings.push(Finding {
                     id: rule.id.clone(),
@@ -136,13 +231,13 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
                 id: rule.id.clone(),
                 category: rule.category,
                 title,
-                reason: reason.clone(),
+                reason: reason.render(lang),
             }),
             Outcome::NotApplicable { reason } => not_applicable.push(NotChecked {
                 id: rule.id.clone(),
                 category: rule.category,
                 title,
-                reason: reason.clone(),
+                reason: reason.render(lang),
             }),
         }
     }
@@ -158,22 +253,33 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
             .then(a.id.cmp(&b.id))
     });
 
-    let waiver_entries = ev
+    let waiver_entries: Vec<WaiverEntry> = ev
         .waivers
-        .report(inp.rules, inp.baseline.is_some(), &not_checked, lang);
+        .outcomes(inp.rules, inp.baseline.is_some(), &ev.results)
+        .into_iter()
+        .map(|w| WaiverEntry {
+            rule: w.rule,
+            profile: w.profile,
+            reason: w.reason,
+            expires: w.expires,
+            status: w.status,
+            note: w.note.map(|n| n.render(lang)),
+        })
+        .collect();
     for w in &waiver_entries {
         if let Some(note) = &w.note {
-            warnings.push(format!(
-                "{} {}: {note}",
-                tr(lang, "waiver for", "免除設定"),
-                w.rule
+            warnings.push(t!(
+                lang,
+                "engine-waiver-warning",
+                rule = &w.rule,
+                note = note
             ));
         }
     }
 
     let incomplete: Vec<String> = checks
         .iter()
-        .filter(|c| c.state == crate::collect::CheckState::Failed)
+        .filter(|c| c.state == CheckState::Failed)
         .map(|c| format!("{}: {}", c.check, c.detail))
         .collect();
 
@@ -199,14 +305,14 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
                 source: "not_checked".into(),
                 value: None,
                 declared_on: None,
-                reason: Some(reason.clone()),
+                reason: Some(reason.render(lang)),
             },
             Fact::NotApplicable { reason } => FactEntry {
                 name: name.clone(),
                 source: "not_applicable".into(),
                 value: None,
                 declared_on: None,
-                reason: Some(reason.clone()),
+                reason: Some(reason.render(lang)),
             },
         })
         .collect();
@@ -245,55 +351,41 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
 }
 
 /// What would make a report gradable, from the checks that had no input.
-fn next_steps(checks: &[CheckStatus], lang: crate::i18n::Lang) -> Vec<String> {
-    use crate::collect::CheckState::Skipped;
-    let skipped = |name: &str| checks.iter().any(|c| c.check == name && c.state == Skipped);
+fn next_steps(checks: &[CheckEntry], lang: Lang) -> Vec<String> {
+    let skipped = |name: &str| {
+        checks
+            .iter()
+            .any(|c| c.check == name && c.state == CheckState::Skipped)
+    };
     let mut out = Vec::new();
     if skipped("declared") {
-        out.push(tr(
-            lang,
-            "binance-audit setup — answer what no API can see (2FA, anti-phishing code, whitelist)",
-            "binance-audit setup — APIでは確認できない項目（2段階認証、フィッシング対策コード、出金ホワイトリスト）に回答する",
-        ).to_string());
+        out.push(t!(lang, "engine-next-setup"));
     }
     if skipped(crate::collect::binance::CHECK) {
-        out.push(tr(
-            lang,
-            "a read-only API key: create an Ed25519 key with only \"Enable Reading\", then export BINANCE_API_KEY and BINANCE_API_PRIVATE_KEY_FILE (README: Auditing your Binance account)",
-            "読み取り専用のAPIキー: 「読み取りを有効にする」だけのEd25519キーを作成し、BINANCE_API_KEY と BINANCE_API_PRIVATE_KEY_FILE を設定する（README「Auditing your Binance account」）",
-        ).to_string());
+        out.push(t!(lang, "engine-next-api-key"));
     }
     if skipped("password") {
-        out.push(tr(
-            lang,
-            "binance-audit password — check your Binance password's strength and breaches (nothing is sent but 5 characters of its hash)",
-            "binance-audit password — Binanceのパスワードの強度と流出を確認する（送信するのはハッシュの先頭5文字だけです）",
-        ).to_string());
+        out.push(t!(lang, "engine-next-password"));
     }
     out
 }
 
 /// Why there is no grade, in the report's language.
-fn not_graded(ev: &Evaluation<'_>, lang: crate::i18n::Lang) -> Option<String> {
+fn not_graded(ev: &Evaluation<'_>, lang: Lang) -> Option<String> {
     if ev.score.grade.is_some() {
         return None;
     }
     let (ran, total) = (ev.coverage.evaluated, ev.coverage.total);
-    Some(match (ev.score.below_floor, lang) {
-        (true, crate::i18n::Lang::En) => format!(
-            "{ran} of {total} checks ran; a grade needs at least {}%",
-            score::COVERAGE_FLOOR_PERCENT
-        ),
-        (true, crate::i18n::Lang::Ja) => format!(
-            "{total}項目中{ran}項目のみ確認。評価には{}%以上の確認が必要です",
-            score::COVERAGE_FLOOR_PERCENT
-        ),
-        (false, l) => tr(
-            l,
-            "no weighted check could run",
-            "点数の付く項目を確認できませんでした",
+    Some(if ev.score.below_floor {
+        t!(
+            lang,
+            "engine-not-graded-below-floor",
+            ran = ran,
+            total = total,
+            floor = score::COVERAGE_FLOOR_PERCENT
         )
-        .to_string(),
+    } else {
+        t!(lang, "engine-not-graded-nothing-weighted")
     })
 }
 
@@ -330,8 +422,9 @@ fn fingerprint(rule: &Rule, profile: Option<&str>, facts: &Facts) -> String {
     hex::encode(h.finalize())
 }
 
-/// Change records `{item, label, old, new}` found in an evidence fact.
-fn changes_of(name: &str, facts: &Facts) -> Vec<Change> {
+/// Change records `{item, label, old, new}` found in an evidence fact, with
+/// the drift collector's own words said in the report's language.
+fn changes_of(name: &str, facts: &Facts, lang: Lang) -> Vec<Change> {
     let Some(Value::Array(items)) = facts.get(name).and_then(Fact::value) else {
         return vec![];
     };
@@ -343,8 +436,8 @@ fn changes_of(name: &str, facts: &Facts) -> Vec<Change> {
                 fact: name.to_string(),
                 item: s("item")?,
                 label: s("label").unwrap_or_default(),
-                old: s("old")?,
-                new: s("new")?,
+                old: drift::word(&s("old")?).render(lang),
+                new: drift::word(&s("new")?).render(lang),
             })
         })
         .collect()
@@ -352,33 +445,40 @@ fn changes_of(name: &str, facts: &Facts) -> Vec<Change> {
 
 /// "name = value", one line per list item so addresses read as a list. A
 /// text value is Binance's own word ("Restricted: …"): quoted in Japanese.
-fn evidence_lines(name: &str, facts: &Facts, lang: crate::i18n::Lang) -> Vec<String> {
+fn evidence_lines(name: &str, facts: &Facts, lang: Lang) -> Vec<String> {
     let Some(v) = facts.get(name).and_then(Fact::value) else {
         return vec![];
     };
     match v {
         Value::Array(items) if !items.is_empty() => items
             .iter()
-            .map(|i| format!("{name}: {}", compact(i)))
+            .map(|i| format!("{name}: {}", compact(i, lang)))
             .collect(),
-        Value::String(s) if lang == crate::i18n::Lang::Ja => vec![format!("{name} = 「{s}」")],
-        other => vec![format!("{name} = {}", compact(other))],
+        Value::String(s) => vec![t!(lang, "engine-evidence-text", name = name, value = s)],
+        other => vec![format!("{name} = {}", compact(other, lang))],
     }
 }
 
-fn compact(v: &Value) -> String {
+fn compact(v: &Value, lang: Lang) -> String {
     match v {
         Value::String(s) => s.clone(),
         // A change record reads as "label: old → new".
-        Value::Object(m) if m.contains_key("old") && m.contains_key("new") => format!(
-            "{}: {} → {}",
-            m.get("label").map(compact).unwrap_or_default(),
-            m.get("old").map(compact).unwrap_or_default(),
-            m.get("new").map(compact).unwrap_or_default()
-        ),
+        Value::Object(m) if m.contains_key("old") && m.contains_key("new") => {
+            let word = |k: &str| match m.get(k) {
+                Some(Value::String(s)) => drift::word(s).render(lang),
+                Some(other) => compact(other, lang),
+                None => String::new(),
+            };
+            format!(
+                "{}: {} → {}",
+                m.get("label").map(|l| compact(l, lang)).unwrap_or_default(),
+                word("old"),
+                word("new")
+            )
+        }
         Value::Object(m) => m
             .iter()
-            .map(|(k, v)| format!("{k}={}", compact(v)))
+            .map(|(k, v)| format!("{k}={}", compact(v, lang)))
             .collect::<Vec<_>>()
             .join(", "),
         other => other.to_string(),

@@ -10,13 +10,14 @@ pub mod text;
 
 use serde::Serialize;
 
-use crate::collect::CheckStatus;
-use crate::collect::password::PasswordDetails;
+use crate::collect::CheckState;
 use crate::i18n::Lang;
 use crate::net::NetRequest;
 use crate::rules::{Category, Severity};
 use crate::score::Grade;
 
+pub use crate::audit::waivers::{Waived, WaiverStatus};
+pub use crate::score::Coverage;
 pub use build::build;
 pub use format::{Format, RenderOptions};
 
@@ -58,7 +59,7 @@ pub struct Report {
     /// finding nor "passed".
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub superseded: Vec<Superseded>,
-    pub checks: Vec<CheckStatus>,
+    pub checks: Vec<CheckEntry>,
     pub facts: Vec<FactEntry>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<PasswordDetails>,
@@ -81,12 +82,6 @@ pub struct Superseded {
     pub id: String,
     pub category: Category,
     pub by: String,
-}
-
-#[derive(Clone, Copy, Debug, Serialize)]
-pub struct Coverage {
-    pub evaluated: usize,
-    pub total: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -135,13 +130,6 @@ impl Finding {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Waived {
-    pub reason: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expires: Option<String>,
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BaselineState {
@@ -161,17 +149,6 @@ pub struct Change {
     pub label: String,
     pub old: String,
     pub new: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum WaiverStatus {
-    /// Matched a finding of this run and applied.
-    Active,
-    /// Past its expiry date: no longer applies.
-    Expired,
-    /// In force, but no finding of this run matched it.
-    Unused,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -195,6 +172,34 @@ pub struct BaselineRef {
     pub tool_version: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<u32>,
+}
+
+/// The outcome of one collector, in the report's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CheckEntry {
+    /// Short stable name: "password", "breach", "binance-api", "declared".
+    pub check: String,
+    pub state: CheckState,
+    pub detail: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CrackTime {
+    pub seconds: f64,
+    pub display: String,
+}
+
+/// What the report shows about a password, in the report's language: never
+/// the password.
+#[derive(Clone, Debug, Serialize)]
+pub struct PasswordDetails {
+    pub score: u8,
+    pub length: usize,
+    pub guesses_log10: f64,
+    pub crack_time_online_throttled: CrackTime,
+    pub crack_time_offline_slow_hash: CrackTime,
+    pub warning: Option<String>,
+    pub suggestions: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -236,8 +241,6 @@ impl Report {
     }
 
     pub fn any_check_failed(&self) -> bool {
-        self.checks
-            .iter()
-            .any(|c| c.state == crate::collect::CheckState::Failed)
+        self.checks.iter().any(|c| c.state == CheckState::Failed)
     }
 }

@@ -307,12 +307,7 @@ fn finding(o: &mut String, f: &super::Finding, l: Lang, opts: &Options) {
     }
 }
 
-fn password_section(
-    o: &mut String,
-    p: &crate::collect::password::PasswordDetails,
-    l: Lang,
-    w: usize,
-) {
+fn password_section(o: &mut String, p: &crate::report::PasswordDetails, l: Lang, w: usize) {
     let _ = writeln!(o);
     let head = t!(l, "report-text-password-head");
     let _ = writeln!(o, "{}", fill("", 0, 2, &head, w).bold());

@@ -10,18 +10,20 @@ use serde_json::Value as Json;
 
 use super::Rule;
 use crate::facts::{Fact, Facts};
+use crate::i18n::Msg;
+use crate::msg;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     /// The condition held: a finding.
     Fail,
     Pass,
     NotEvaluated {
-        reason: String,
+        reason: Msg,
     },
     /// A fact it needs had nothing to look at.
     NotApplicable {
-        reason: String,
+        reason: Msg,
     },
 }
 
@@ -30,8 +32,25 @@ impl fmt::Display for Outcome {
         match self {
             Outcome::Fail => f.write_str("fail"),
             Outcome::Pass => f.write_str("pass"),
-            Outcome::NotEvaluated { reason } => write!(f, "not evaluated ({reason})"),
-            Outcome::NotApplicable { reason } => write!(f, "not applicable ({reason})"),
+            // The reason is a message for the edge to render, not text.
+            Outcome::NotEvaluated { .. } => f.write_str("not evaluated"),
+            Outcome::NotApplicable { .. } => f.write_str("not applicable"),
+        }
+    }
+}
+
+impl Outcome {
+    /// The outcome as `rules check` reports a test case's result.
+    pub fn msg(&self) -> Msg {
+        match self {
+            Outcome::Fail => msg!("engine-outcome-fail"),
+            Outcome::Pass => msg!("engine-outcome-pass"),
+            Outcome::NotEvaluated { reason } => {
+                msg!("engine-outcome-not-evaluated", reason = reason)
+            }
+            Outcome::NotApplicable { reason } => {
+                msg!("engine-outcome-not-applicable", reason = reason)
+            }
         }
     }
 }
@@ -55,10 +74,7 @@ impl<'f> Evaluator<'f> {
             match self.facts.get(name) {
                 None => {
                     return Outcome::NotEvaluated {
-                        reason: match crate::i18n::ui() {
-                            crate::i18n::Lang::En => format!("{name} was not collected"),
-                            crate::i18n::Lang::Ja => format!("{name} は収集されていません"),
-                        },
+                        reason: msg!("engine-fact-not-collected", name = name),
                     };
                 }
                 Some(Fact::NotChecked { reason }) => {
@@ -80,37 +96,22 @@ impl<'f> Evaluator<'f> {
         match run {
             Ok(Ok(cel::Value::Bool(true))) => Outcome::Fail,
             Ok(Ok(cel::Value::Bool(false))) => Outcome::Pass,
-            // The diagnostics language: an outcome carries no language of
-            // its own, and the shell sets this one from the run's.
             Ok(Ok(other)) => Outcome::NotEvaluated {
-                reason: match crate::i18n::ui() {
-                    crate::i18n::Lang::En => format!(
-                        "condition of {} gave {:?}, not true/false",
-                        rule.id,
-                        other.type_of()
-                    ),
-                    crate::i18n::Lang::Ja => format!(
-                        "{} の条件の結果が {:?} で、true / false ではありません",
-                        rule.id,
-                        other.type_of()
-                    ),
-                },
+                reason: msg!(
+                    "engine-condition-not-bool",
+                    rule = &rule.id,
+                    kind = format!("{:?}", other.type_of()),
+                ),
             },
             Ok(Err(e)) => Outcome::NotEvaluated {
-                reason: match crate::i18n::ui() {
-                    crate::i18n::Lang::En => format!("condition of {} failed: {e}", rule.id),
-                    crate::i18n::Lang::Ja => {
-                        format!("{} の条件の評価に失敗しました: 「{e}」", rule.id)
-                    }
-                },
+                reason: msg!(
+                    "engine-condition-failed",
+                    rule = &rule.id,
+                    error = e.to_string(),
+                ),
             },
             Err(_) => Outcome::NotEvaluated {
-                reason: match crate::i18n::ui() {
-                    crate::i18n::Lang::En => {
-                        format!("condition of {} could not be evaluated", rule.id)
-                    }
-                    crate::i18n::Lang::Ja => format!("{} の条件を評価できませんでした", rule.id),
-                },
+                reason: msg!("engine-condition-panicked", rule = &rule.id),
             },
         }
     }
@@ -181,11 +182,14 @@ expect = "pass"
     fn unchecked_fact_means_not_evaluated() {
         let r = rule("api.enable_withdrawals", r#"["api.enable_withdrawals"]"#);
         let mut f = Facts::new();
-        f.not_checked("api.enable_withdrawals", "no API key configured");
+        f.not_checked(
+            "api.enable_withdrawals",
+            Msg::verbatim("no API key configured"),
+        );
         assert_eq!(
             Evaluator::new(&f).evaluate(&r),
             Outcome::NotEvaluated {
-                reason: "no API key configured".into()
+                reason: Msg::verbatim("no API key configured")
             }
         );
         assert!(matches!(

@@ -3,7 +3,6 @@
 //! compiles and reads only what it declares, both languages, own test cases.
 
 use std::collections::{BTreeMap, HashSet};
-use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -11,34 +10,48 @@ use serde::Deserialize;
 
 use super::{BUILTIN, Category, DATA_FILES, Expect, Rule, RuleTest, Severity};
 use crate::facts::{self, Facts};
-use crate::i18n::{Lang, Text, TextList, tr};
+use crate::i18n::{Msg, Text, TextList};
+use crate::msg;
 
 /// One problem in one rule file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     pub file: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub message: String,
+    pub message: Msg,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Problem {
+    /// "file:line:column: message", as far as the position is known.
+    pub fn msg(&self) -> Msg {
+        let (file, message) = (&self.file, &self.message);
         match (self.line, self.column) {
-            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.file, self.message),
-            (Some(l), None) => write!(f, "{}:{l}: {}", self.file, self.message),
-            _ => write!(f, "{}: {}", self.file, self.message),
+            (Some(l), Some(c)) => msg!(
+                "engine-problem-at-column",
+                file = file,
+                line = l,
+                column = c,
+                message = message
+            ),
+            (Some(l), None) => msg!(
+                "engine-problem-at-line",
+                file = file,
+                line = l,
+                message = message
+            ),
+            _ => msg!("engine-problem-in-file", file = file, message = message),
         }
     }
 }
 
 /// Every problem found while loading; Display gives one line.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LoadError(pub Vec<Problem>);
 
 impl LoadError {
-    /// The first problem and how many more, in `lang`.
-    pub fn line(&self, lang: Lang) -> String {
+    /// The first problem and how many more.
+    pub fn msg(&self) -> Msg {
         // `rules check` lists a rules folder's problems, not a playbook's:
         // for those the count is all that can be pointed to.
         let playbook = self.0.iter().any(|p| {
@@ -46,39 +59,24 @@ impl LoadError {
                 .components()
                 .any(|c| c.as_os_str() == "playbooks")
         });
-        match (self.0.as_slice(), lang) {
-            ([], _) => tr(
-                lang,
-                "rules could not be loaded",
-                "ルールを読み込めませんでした",
-            )
-            .into(),
-            ([one], _) => one.to_string(),
-            ([first, rest @ ..], Lang::En) if playbook => {
-                format!("{first} (and {} more problem(s))", rest.len())
+        match self.0.as_slice() {
+            [] => msg!("engine-rules-not-loaded"),
+            [one] => one.msg(),
+            [first, rest @ ..] if playbook => {
+                msg!(
+                    "engine-more-problems",
+                    first = first.msg(),
+                    more = rest.len()
+                )
             }
-            ([first, rest @ ..], Lang::Ja) if playbook => {
-                format!("{first}（ほかに{}件の問題があります）", rest.len())
-            }
-            ([first, rest @ ..], Lang::En) => format!(
-                "{first} (and {} more problem(s); run `binance-audit rules check DIR` to list them)",
-                rest.len()
-            ),
-            ([first, rest @ ..], Lang::Ja) => format!(
-                "{first}（ほかに{}件の問題があります。一覧は `binance-audit rules check DIR` で確認できます）",
-                rest.len()
+            [first, rest @ ..] => msg!(
+                "engine-more-problems-check",
+                first = first.msg(),
+                more = rest.len()
             ),
         }
     }
 }
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.line(crate::i18n::ui()))
-    }
-}
-
-impl std::error::Error for LoadError {}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -126,15 +124,8 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// Parse one rule file's text in the diagnostics language (tests).
-#[cfg(test)]
+/// Parse one rule file's text. `name` is used in messages.
 pub fn parse_file(name: &str, src: &str) -> Result<Vec<Rule>, Vec<Problem>> {
-    parse_file_in(name, src, crate::i18n::ui())
-}
-
-/// Parse one rule file's text, with its problems in `lang`. `name` is used
-/// in messages.
-pub fn parse_file_in(name: &str, src: &str, lang: Lang) -> Result<Vec<Rule>, Vec<Problem>> {
     let raw: RawFile = toml::from_str(src).map_err(|e| {
         let (line, column) = match e.span() {
             Some(s) => {
@@ -147,13 +138,13 @@ pub fn parse_file_in(name: &str, src: &str, lang: Lang) -> Result<Vec<Rule>, Vec
             file: name.into(),
             line,
             column,
-            message: crate::parse_message::message(&e.message().trim().replace('\n', " "), lang),
+            message: crate::parse_message::message_msg(&e.message().trim().replace('\n', " ")),
         }]
     })?;
     let mut rules = Vec::new();
     let mut problems = Vec::new();
     for r in raw.rule {
-        match build(name, src, r, lang) {
+        match build(name, src, r) {
             Ok(rule) => rules.push(rule),
             Err(mut p) => problems.append(&mut p),
         }
@@ -165,90 +156,66 @@ pub fn parse_file_in(name: &str, src: &str, lang: Lang) -> Result<Vec<Rule>, Vec
     }
 }
 
-fn build(file: &str, src: &str, r: RawRule, lang: Lang) -> Result<Rule, Vec<Problem>> {
+fn build(file: &str, src: &str, r: RawRule) -> Result<Rule, Vec<Problem>> {
     // Positions are worked out only for a message: counting lines up to
     // each rule made loading a 20 000-rule file quadratic.
     let id_start = r.id.span().start;
     let id_pos = std::cell::OnceCell::new();
     let at = || *id_pos.get_or_init(|| line_col(src, id_start));
     let id = r.id.into_inner();
-    let ja = lang == Lang::Ja;
-    let rule_id = format!("{} {id}", tr(lang, "rule", "ルール"));
+    let of_rule = |problem: Msg| msg!("engine-rule-problem", id = &id, problem = problem);
     let mut problems = Vec::new();
-    let mut bad = |msg: String| {
+    let mut bad = |m: Msg| {
         problems.push(Problem {
             file: file.into(),
             line: Some(at().0),
             column: Some(at().1),
-            message: format!("{rule_id}: {msg}"),
+            message: of_rule(m),
         })
     };
 
     if !valid_id(&id) {
-        bad(tr(
-            lang,
-            "id must look like BA-XYZ-001 (upper-case letters, digits, dashes)",
-            "IDは BA-XYZ-001 の形にしてください（英大文字、数字、ハイフン）",
-        )
-        .into());
+        bad(msg!("engine-rule-bad-id"));
     }
     if r.facts.is_empty() {
-        bad(tr(
-            lang,
-            "`facts` is empty: name every fact the condition reads",
-            "`facts` が空です。条件が読むファクトをすべて挙げてください",
-        )
-        .into());
+        bad(msg!("engine-rule-no-facts"));
     }
     for f in r.facts.iter().chain(r.evidence.iter().flatten()) {
         if facts::lookup(f).is_none() {
-            bad(if ja {
-                format!("不明なファクト `{f}` です{}", suggest(f, lang))
-            } else {
-                format!("unknown fact `{f}`{}", suggest(f, lang))
+            bad(match suggest(f) {
+                Some(near) => msg!("engine-rule-unknown-fact-near", fact = f, near = near),
+                None => msg!("engine-rule-unknown-fact", fact = f),
             });
         }
     }
     for (field, t) in [("title", &r.title), ("risk", &r.risk)] {
         if t.en.trim().is_empty() || t.ja.trim().is_empty() {
-            bad(if ja {
-                format!("`{field}` には en と ja の両方のテキストが必要です")
-            } else {
-                format!("{field} needs both en and ja text")
-            });
+            bad(msg!("engine-rule-needs-both-languages", field = field));
         }
     }
     if r.remediation.en.is_empty() || r.remediation.ja.is_empty() {
-        bad(tr(
-            lang,
-            "remediation needs steps in both en and ja",
-            "`remediation` には en と ja の両方の手順が必要です",
-        )
-        .into());
+        bad(msg!("engine-rule-remediation-both"));
     } else if r.remediation.en.len() != r.remediation.ja.len() {
         let (en_n, ja_n) = (r.remediation.en.len(), r.remediation.ja.len());
-        bad(if ja {
-            format!("`remediation` の手順の数が en は{en_n}件、ja は{ja_n}件で、一致しません")
-        } else {
-            format!("remediation has {en_n} English step(s) but {ja_n} Japanese step(s)")
-        });
+        bad(msg!(
+            "engine-rule-remediation-count",
+            en_n = en_n,
+            ja_n = ja_n
+        ));
     }
     for url in &r.references {
         if !url.starts_with("https://") {
-            bad(if ja {
-                format!(
-                    "`references` の「{}」は https のURLにしてください",
-                    crate::escape::escape_controls(url)
-                )
-            } else {
-                format!("reference {url:?} must be an https URL")
-            });
+            // Shown as Rust quotes it: escaped, so a control character in
+            // the file cannot reach the terminal.
+            let quoted = format!("{url:?}");
+            let inner = &quoted[1..quoted.len() - 1];
+            bad(msg!("engine-rule-reference-https", url = inner));
         }
     }
 
     let when_span = r.when.span();
     let when = r.when.into_inner();
-    let program = match compile(&when, lang) {
+    let program = match compile(&when) {
         Ok(p) => Some(p),
         Err((l, c, msg)) => {
             // Point into the TOML file: the string starts one char after its quote.
@@ -262,11 +229,7 @@ fn build(file: &str, src: &str, r: RawRule, lang: Lang) -> Result<Rule, Vec<Prob
                 file: file.into(),
                 line: Some(line),
                 column: Some(column),
-                message: if ja {
-                    format!("{rule_id}: 条件を解析できません: {msg}")
-                } else {
-                    format!("{rule_id}: condition does not parse: {msg}")
-                },
+                message: of_rule(msg!("engine-rule-condition-syntax", error = msg)),
             });
             None
         }
@@ -278,19 +241,12 @@ fn build(file: &str, src: &str, r: RawRule, lang: Lang) -> Result<Rule, Vec<Prob
                 file: file.into(),
                 line: Some(at().0),
                 column: Some(at().1),
-                message: if ja {
-                    format!(
-                        "{rule_id}: 条件の評価に約{work}回の演算がかかるおそれがあり、ルール1件の上限 {} 回を超えています（ファクトのリストは長さ {} として数えます）。入れ子の `all`・`exists`・`map`・`filter` を減らしてください",
-                        super::cost::MAX_COST,
-                        super::cost::FACT_LIST
-                    )
-                } else {
-                    format!(
-                        "{rule_id}: the condition may take about {work} steps, more than the {} a rule may take (lists from facts are counted as {} long); use fewer nested all/exists/map/filter",
-                        super::cost::MAX_COST,
-                        super::cost::FACT_LIST
-                    )
-                },
+                message: of_rule(msg!(
+                    "engine-rule-condition-cost",
+                    work = work,
+                    max = super::cost::MAX_COST,
+                    list = super::cost::FACT_LIST
+                )),
             });
         }
         let declared: HashSet<&str> = r.facts.iter().filter_map(|f| f.split('.').next()).collect();
@@ -300,15 +256,7 @@ fn build(file: &str, src: &str, r: RawRule, lang: Lang) -> Result<Rule, Vec<Prob
                     file: file.into(),
                     line: Some(at().0),
                     column: Some(at().1),
-                    message: if ja {
-                        format!(
-                            "{rule_id}: 条件が `{var}.…` を読んでいますが、`facts` に `{var}` のファクトがありません"
-                        )
-                    } else {
-                        format!(
-                            "{rule_id}: condition reads `{var}.…` but `facts` names nothing in `{var}`"
-                        )
-                    },
+                    message: of_rule(msg!("engine-rule-reads-undeclared", var = var)),
                 });
             }
         }
@@ -323,11 +271,7 @@ fn build(file: &str, src: &str, r: RawRule, lang: Lang) -> Result<Rule, Vec<Prob
                     file: file.into(),
                     line: Some(at().0),
                     column: Some(at().1),
-                    message: if ja {
-                        format!("{rule_id}: テストケースが不明なファクト `{name}` を使っています")
-                    } else {
-                        format!("{rule_id}: test case uses unknown fact `{name}`")
-                    },
+                    message: of_rule(msg!("engine-rule-test-unknown-fact", name = name)),
                 }),
                 Some(def) => {
                     if let Some(v) = fact.value()
@@ -337,17 +281,12 @@ fn build(file: &str, src: &str, r: RawRule, lang: Lang) -> Result<Rule, Vec<Prob
                             file: file.into(),
                             line: Some(at().0),
                             column: Some(at().1),
-                            message: if ja {
-                                format!(
-                                    "{rule_id}: テストケースの `{name}` が {v} ですが、{}である必要があります",
-                                    kind_ja(def.kind)
-                                )
-                            } else {
-                                format!(
-                                    "{rule_id}: test case gives `{name}` = {v}, expected a {:?}",
-                                    def.kind
-                                )
-                            },
+                            message: of_rule(msg!(
+                                "engine-rule-test-wrong-kind",
+                                name = name,
+                                value = v.to_string(),
+                                kind = kind_msg(def.kind)
+                            )),
                         });
                     }
                 }
@@ -364,11 +303,7 @@ fn build(file: &str, src: &str, r: RawRule, lang: Lang) -> Result<Rule, Vec<Prob
             file: file.into(),
             line: Some(at().0),
             column: Some(at().1),
-            message: if ja {
-                format!("{rule_id}: \"pass\" を期待する `[[rule.test]]` と \"fail\" を期待する `[[rule.test]]` が少なくとも1つずつ必要です")
-            } else {
-                format!("{rule_id}: needs at least one [[rule.test]] expecting \"pass\" and one expecting \"fail\"")
-            },
+            message: of_rule(msg!("engine-rule-needs-both-tests")),
         });
     }
 
@@ -398,7 +333,7 @@ fn build(file: &str, src: &str, r: RawRule, lang: Lang) -> Result<Rule, Vec<Prob
 /// Compile a CEL condition; the parser has been seen to panic on odd input,
 /// so a panic becomes an ordinary error here. The parser's own message is
 /// outside text: in Japanese it is quoted, after our sentence.
-fn compile(src: &str, lang: Lang) -> Result<cel::Program, (usize, usize, String)> {
+fn compile(src: &str) -> Result<cel::Program, (usize, usize, Msg)> {
     let result = std::panic::catch_unwind(|| cel::Program::compile(src));
     match result {
         Ok(Ok(p)) => Ok(p),
@@ -407,23 +342,13 @@ fn compile(src: &str, lang: Lang) -> Result<cel::Program, (usize, usize, String)
             let (l, c) = first.map_or((1, 1), |e| {
                 (e.pos.0.max(1) as usize, e.pos.1.max(0) as usize + 1)
             });
-            let msg = match (first, lang) {
-                (None, _) => tr(lang, "syntax error", "構文エラーです").to_string(),
-                (Some(e), Lang::En) => e.msg.clone(),
-                (Some(e), Lang::Ja) => format!("「{}」", e.msg.trim()),
+            let m = match first {
+                None => msg!("engine-cel-syntax-error"),
+                Some(e) => msg!("engine-cel-said", text = e.msg.trim()),
             };
-            Err((l, c, msg))
+            Err((l, c, m))
         }
-        Err(_) => Err((
-            1,
-            1,
-            tr(
-                lang,
-                "the expression parser failed on this input",
-                "この入力で式の解析器が異常終了しました",
-            )
-            .into(),
-        )),
+        Err(_) => Err((1, 1, msg!("engine-cel-parser-failed"))),
     }
 }
 
@@ -446,36 +371,28 @@ fn is_namespace(var: &str) -> bool {
         .any(|d| d.name.split('.').next() == Some(var))
 }
 
-/// A fact's type as `[[rule.test]]` must give it, in Japanese.
-fn kind_ja(kind: facts::FactKind) -> &'static str {
+/// A fact's type as `[[rule.test]]` must give it.
+fn kind_msg(kind: facts::FactKind) -> Msg {
     match kind {
-        facts::FactKind::Bool => "真偽値（true / false）",
-        facts::FactKind::Int => "整数",
-        facts::FactKind::Float => "数値",
-        facts::FactKind::Str => "文字列",
-        facts::FactKind::List => "リスト",
+        facts::FactKind::Bool => msg!("engine-fact-kind-bool"),
+        facts::FactKind::Int => msg!("engine-fact-kind-int"),
+        facts::FactKind::Float => msg!("engine-fact-kind-float"),
+        facts::FactKind::Str => msg!("engine-fact-kind-string"),
+        facts::FactKind::List => msg!("engine-fact-kind-list"),
     }
 }
 
-fn suggest(name: &str, lang: Lang) -> String {
+/// The catalogue's name nearest to a misspelt one, if one is near.
+fn suggest(name: &str) -> Option<&'static str> {
     facts::CATALOGUE
         .iter()
         .map(|d| (strsim::levenshtein(d.name, name), d.name))
         .filter(|(d, _)| *d <= 3)
         .min()
-        .map(|(_, n)| match lang {
-            Lang::En => format!(" (did you mean `{n}`?)"),
-            Lang::Ja => format!("（`{n}` の誤りではありませんか？）"),
-        })
-        .unwrap_or_default()
+        .map(|(_, n)| n)
 }
 
-fn finish(
-    rules: Vec<Rule>,
-    mut problems: Vec<Problem>,
-    lang: Lang,
-) -> Result<Vec<Rule>, LoadError> {
-    let ja = lang == Lang::Ja;
+fn finish(rules: Vec<Rule>, mut problems: Vec<Problem>) -> Result<Vec<Rule>, LoadError> {
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     for r in &rules {
         if let Some(prev) = seen.insert(&r.id, &r.origin) {
@@ -483,48 +400,28 @@ fn finish(
                 file: r.origin.clone(),
                 line: None,
                 column: None,
-                message: if ja {
-                    format!("ルールID {} は {prev} でも定義されています", r.id)
-                } else {
-                    format!("rule id {} is also defined in {prev}", r.id)
-                },
+                message: msg!("engine-rule-duplicate-id", id = &r.id, prev = prev),
             });
         }
     }
     for r in &rules {
         let Some(by) = &r.superseded_by else { continue };
         let id = &r.id;
+        let (id_, by_): (&str, &str) = (id, by);
         let problem = if by == id {
-            Some(if ja {
-                format!("ルール {id} の `superseded_by` が自分自身を指しています")
-            } else {
-                format!("rule {id} is superseded by itself")
-            })
+            Some(msg!("engine-superseded-by-itself", id = id_))
         } else {
             match rules.iter().find(|o| &o.id == by) {
-                None => Some(if ja {
-                    format!(
-                        "ルール {id} の `superseded_by` の {by} は、このフォルダのルールにありません"
-                    )
-                } else {
-                    format!("rule {id} is superseded_by {by}, which is not a rule here")
-                }),
-                Some(o) if o.superseded_by.as_deref() == Some(id.as_str()) => Some(if ja {
-                    format!("ルール {id} と {by} が互いを `superseded_by` に指定しています")
-                } else {
-                    format!("rules {id} and {by} supersede each other")
-                }),
-                Some(o) if o.category != r.category => Some(if ja {
-                    format!(
-                        "ルール {id} の `superseded_by` の {by} は別のカテゴリ（{}）のルールです",
-                        o.category.label(lang)
-                    )
-                } else {
-                    format!(
-                        "rule {id} is superseded_by {by} of another category ({})",
-                        o.category
-                    )
-                }),
+                None => Some(msg!("engine-superseded-by-unknown", id = id_, by = by_)),
+                Some(o) if o.superseded_by.as_deref() == Some(id_) => {
+                    Some(msg!("engine-superseded-mutually", id = id_, by = by_))
+                }
+                Some(o) if o.category != r.category => Some(msg!(
+                    "engine-superseded-by-other-category",
+                    id = id_,
+                    by = by_,
+                    category = o.category.label()
+                )),
                 Some(_) => None,
             }
         };
@@ -546,42 +443,31 @@ fn finish(
 
 /// The rules compiled into the binary.
 pub fn load_builtin() -> Result<Vec<Rule>, LoadError> {
-    let lang = crate::i18n::ui();
     let mut rules = Vec::new();
     let mut problems = Vec::new();
     for (name, src) in BUILTIN {
-        match parse_file_in(&format!("rules/{name}"), src, lang) {
+        match parse_file(&format!("rules/{name}"), src) {
             Ok(mut r) => rules.append(&mut r),
             Err(mut p) => problems.append(&mut p),
         }
     }
-    finish(rules, problems, lang)
+    finish(rules, problems)
 }
 
 /// Every rule file in `dir` (not recursive; data files such as domains.toml skipped).
 pub fn load_dir(dir: &Path) -> Result<Vec<Rule>, LoadError> {
-    load_dir_in(dir, crate::i18n::ui())
-}
-
-/// `load_dir` with its problems in `lang`.
-pub fn load_dir_in(dir: &Path, lang: Lang) -> Result<Vec<Rule>, LoadError> {
-    let unreadable = |msg: String| {
+    let unreadable = |message: Msg| {
         LoadError(vec![Problem {
             file: dir.display().to_string(),
             line: None,
             column: None,
-            message: msg,
+            message,
         }])
     };
     let entries = std::fs::read_dir(dir).map_err(|e| {
-        unreadable(format!(
-            "{}: {}",
-            tr(
-                lang,
-                "cannot read rules folder",
-                "ルールのフォルダを読み込めません"
-            ),
-            crate::files::io_reason(&e)
+        unreadable(msg!(
+            "engine-rules-folder-unreadable",
+            reason = Msg::verbatim(crate::files::io_reason(&e))
         ))
     })?;
     let mut paths: Vec<_> = entries
@@ -595,14 +481,7 @@ pub fn load_dir_in(dir: &Path, lang: Lang) -> Result<Vec<Rule>, LoadError> {
         .collect();
     paths.sort();
     if paths.is_empty() {
-        return Err(unreadable(
-            tr(
-                lang,
-                "no rule files (*.toml) in this folder",
-                "このフォルダにルールファイル（*.toml）がありません",
-            )
-            .into(),
-        ));
+        return Err(unreadable(msg!("engine-rules-folder-empty")));
     }
     let mut rules = Vec::new();
     let mut problems = Vec::new();
@@ -613,23 +492,23 @@ pub fn load_dir_in(dir: &Path, lang: Lang) -> Result<Vec<Rule>, LoadError> {
                 file: name,
                 line: None,
                 column: None,
-                message: e.describe_in(tr(lang, "the file", "ファイル"), lang),
+                message: e.msg(msg!("engine-the-file")),
             }),
             Ok(bytes) => match String::from_utf8(bytes) {
                 Err(_) => problems.push(Problem {
                     file: name,
                     line: None,
                     column: None,
-                    message: tr(lang, "not valid UTF-8", "UTF-8ではありません").into(),
+                    message: msg!("engine-not-utf8"),
                 }),
-                Ok(src) => match parse_file_in(&name, &src, lang) {
+                Ok(src) => match parse_file(&name, &src) {
                     Ok(mut r) => rules.append(&mut r),
                     Err(mut p) => problems.append(&mut p),
                 },
             },
         }
     }
-    finish(rules, problems, lang)
+    finish(rules, problems)
 }
 
 /// Built-in rules, with rules from `dir` replacing those of the same id and
@@ -658,6 +537,16 @@ pub fn load_with_overrides(dir: Option<&Path>) -> Result<Vec<Rule>, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+
+    fn en(m: &Msg) -> String {
+        m.render(Lang::En)
+    }
+
+    /// Each problem as one line, in `lang`.
+    fn lines(p: &[Problem], lang: Lang) -> Vec<String> {
+        p.iter().map(|p| p.msg().render(lang)).collect()
+    }
 
     const GOOD: &str = r#"
 [[rule]]
@@ -683,16 +572,16 @@ expect = "pass"
             file: file.into(),
             line: None,
             column: None,
-            message: "m".into(),
+            message: Msg::verbatim("m"),
         };
         let rules = LoadError(vec![p("my-rules/a.toml"), p("my-rules/b.toml")]);
-        assert!(rules.line(Lang::En).contains("rules check"));
+        assert!(rules.msg().render(Lang::En).contains("rules check"));
         let book = LoadError(vec![
             p("my-rules/playbooks/trade.toml"),
             p("my-rules/playbooks/trade.toml"),
         ]);
         for lang in [Lang::En, Lang::Ja] {
-            let l = book.line(lang);
+            let l = book.msg().render(lang);
             assert!(!l.contains("rules check") && l.contains('1'), "{l}");
         }
     }
@@ -708,8 +597,9 @@ expect = "pass"
     fn toml_typo_has_line_and_column() {
         let src = GOOD.replace("when =", "whn =");
         let p = parse_file("t.toml", &src).unwrap_err();
-        assert_eq!(p[0].line, Some(7), "{}", p[0]);
-        assert!(p[0].message.contains("whn"), "{}", p[0]);
+        let shown = en(&p[0].msg());
+        assert_eq!(p[0].line, Some(7), "{shown}");
+        assert!(en(&p[0].message).contains("whn"), "{shown}");
     }
 
     #[test]
@@ -721,8 +611,8 @@ expect = "pass"
         let p = parse_file("t.toml", &src).unwrap_err();
         assert!(
             p.iter()
-                .any(|p| p.message.contains("unknown fact `password.scor`")
-                    && p.message.contains("password.score"))
+                .any(|p| en(&p.message).contains("unknown fact `password.scor`")
+                    && en(&p.message).contains("password.score"))
         );
     }
 
@@ -730,7 +620,7 @@ expect = "pass"
     fn bad_expression_is_positioned() {
         let src = GOOD.replace("password.score <= 1", "password.score <=");
         let p = parse_file("t.toml", &src).unwrap_err();
-        assert!(p[0].message.contains("does not parse"), "{}", p[0]);
+        assert!(en(&p[0].message).contains("does not parse"), "{:?}", p[0]);
         assert_eq!(p[0].line, Some(7));
     }
 
@@ -742,8 +632,8 @@ expect = "pass"
         );
         let p = parse_file("t.toml", &src).unwrap_err();
         assert!(
-            p[0].message.contains("title needs both en and ja"),
-            "{}",
+            en(&p[0].message).contains("title needs both en and ja"),
+            "{:?}",
             p[0]
         );
         let src = GOOD.replace(
@@ -760,22 +650,27 @@ expect = "pass"
             "password.score <= 1 || api.ip_restrict",
         );
         let p = parse_file("t.toml", &src).unwrap_err();
-        assert!(p[0].message.contains("`api.…`"), "{}", p[0]);
+        assert!(en(&p[0].message).contains("`api.…`"), "{:?}", p[0]);
     }
 
     #[test]
     fn rule_without_both_test_kinds_is_an_error() {
         let src = GOOD.replace("expect = \"pass\"", "expect = \"fail\"");
         let p = parse_file("t.toml", &src).unwrap_err();
-        assert!(p[0].message.contains("expecting \"pass\""), "{}", p[0]);
+        assert!(
+            en(&p[0].message).contains("expecting \"pass\""),
+            "{:?}",
+            p[0]
+        );
     }
 
     #[test]
     fn duplicate_ids_are_rejected() {
         let r1 = parse_file("a.toml", GOOD).unwrap();
         let r2 = parse_file("b.toml", GOOD).unwrap();
-        let err = finish(r1.into_iter().chain(r2).collect(), vec![], Lang::En).unwrap_err();
-        assert!(err.to_string().contains("also defined in a.toml"), "{err}");
+        let err = finish(r1.into_iter().chain(r2).collect(), vec![]).unwrap_err();
+        let err = en(&err.msg());
+        assert!(err.contains("also defined in a.toml"), "{err}");
     }
 
     /// One file with most of what can be wrong in a rule.
@@ -834,8 +729,8 @@ expect = "fail"
 
     #[test]
     fn a_broken_rule_file_is_reported_in_japanese() {
-        let p = parse_file_in("t.toml", BROKEN, Lang::Ja).unwrap_err();
-        let messages: Vec<String> = p.iter().map(|p| p.to_string()).collect();
+        let p = parse_file("t.toml", BROKEN).unwrap_err();
+        let messages = lines(&p, Lang::Ja);
         // Every check above fired, each in Japanese.
         assert!(messages.len() >= 12, "{messages:#?}");
         assert_japanese(&messages);
@@ -859,20 +754,20 @@ expect = "fail"
             assert!(all.contains(want), "{want:?} missing in:\n{all}");
         }
         // The English ones still say the same (the unit tests above).
-        let en = parse_file_in("t.toml", BROKEN, Lang::En).unwrap_err();
-        assert_eq!(en.len(), p.len());
-        assert!(en.iter().all(|p| p.message.starts_with("rule ")));
+        let english: Vec<String> = p.iter().map(|p| en(&p.message)).collect();
+        assert!(
+            english.iter().all(|m| m.starts_with("rule ")),
+            "{english:#?}"
+        );
     }
 
     #[test]
     fn folder_and_supersede_problems_are_in_japanese() {
-        let r1 = parse_file_in("a.toml", GOOD, Lang::Ja).unwrap();
-        let r2 = parse_file_in("b.toml", GOOD, Lang::Ja).unwrap();
-        let e = finish(r1.iter().cloned().chain(r2).collect(), vec![], Lang::Ja).unwrap_err();
-        assert!(
-            e.line(Lang::Ja).contains("a.toml でも定義されています"),
-            "{e}"
-        );
+        let r1 = parse_file("a.toml", GOOD).unwrap();
+        let r2 = parse_file("b.toml", GOOD).unwrap();
+        let e = finish(r1.iter().cloned().chain(r2).collect(), vec![]).unwrap_err();
+        let line = e.msg().render(Lang::Ja);
+        assert!(line.contains("a.toml でも定義されています"), "{line}");
 
         let other = GOOD
             .replace("BA-TST-001", "BA-TST-002")
@@ -892,16 +787,16 @@ expect = "fail"
                 "severity = \"high\"",
                 &format!("severity = \"high\"\n{extra}"),
             );
-            let rules: Vec<Rule> = parse_file_in("a.toml", &a, Lang::Ja)
+            let rules: Vec<Rule> = parse_file("a.toml", &a)
                 .unwrap()
                 .into_iter()
-                .chain(parse_file_in("b.toml", &b, Lang::Ja).unwrap())
+                .chain(parse_file("b.toml", &b).unwrap())
                 .collect();
-            let e = finish(rules, vec![], Lang::Ja).unwrap_err();
-            messages.extend(e.0.iter().map(|p| p.to_string()));
+            let e = finish(rules, vec![]).unwrap_err();
+            messages.extend(lines(&e.0, Lang::Ja));
             // Several problems fold into one line that says how to see them all.
             if e.0.len() > 1 {
-                let line = e.line(Lang::Ja);
+                let line = e.msg().render(Lang::Ja);
                 assert!(line.contains("ほかに"), "{line}");
                 messages.push(line);
             }
@@ -924,21 +819,23 @@ expect = "fail"
         );
 
         let dir = tempfile::tempdir().unwrap();
-        let e = load_dir_in(dir.path(), Lang::Ja).unwrap_err();
-        messages.push(e.to_string());
-        messages.push(e.line(Lang::Ja));
+        let e = load_dir(dir.path()).unwrap_err();
+        messages.extend(lines(&e.0, Lang::Ja));
+        messages.push(e.msg().render(Lang::Ja));
         assert!(
-            e.line(Lang::Ja)
+            e.msg()
+                .render(Lang::Ja)
                 .contains("ルールファイル（*.toml）がありません")
         );
         std::fs::write(dir.path().join("x.toml"), b"\xff\xfe").unwrap();
-        let e = load_dir_in(dir.path(), Lang::Ja).unwrap_err();
-        assert!(e.line(Lang::Ja).contains("UTF-8ではありません"), "{e}");
-        messages.push(e.line(Lang::Ja));
-        messages.push(LoadError(vec![]).line(Lang::Ja));
+        let e = load_dir(dir.path()).unwrap_err();
+        let line = e.msg().render(Lang::Ja);
+        assert!(line.contains("UTF-8ではありません"), "{line}");
+        messages.push(line);
+        messages.push(LoadError(vec![]).msg().render(Lang::Ja));
         // English stays English.
-        let en = load_dir_in(dir.path(), Lang::En).unwrap_err();
-        assert!(en.line(Lang::En).contains("not valid UTF-8"), "{en}");
+        let english = e.msg().render(Lang::En);
+        assert!(english.contains("not valid UTF-8"), "{english}");
         assert_japanese(&messages);
     }
 

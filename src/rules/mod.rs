@@ -10,12 +10,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{Text, TextList};
+use crate::i18n::{Msg, Text, TextList};
+use crate::msg;
 
 pub use eval::{Evaluator, Outcome};
-pub use load::{
-    LoadError, Problem, line_col, load_builtin, load_dir, load_dir_in, load_with_overrides,
-};
+pub use load::{LoadError, Problem, line_col, load_builtin, load_dir, load_with_overrides};
 
 /// The rule files shipped inside the binary. A test checks that every
 /// `rules/*.toml` rule file is listed here, so none is forgotten.
@@ -119,17 +118,16 @@ impl Category {
 
 impl Category {
     /// The category as a person reads it (docs/glossary.md).
-    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
-        use crate::i18n::tr;
+    pub fn label(self) -> Msg {
         match self {
-            Category::Password => tr(lang, "password", "パスワード"),
-            Category::Breach => tr(lang, "breach", "流出"),
-            Category::ApiKey => tr(lang, "api-key", "APIキー"),
-            Category::Account => tr(lang, "account", "アカウント"),
-            Category::Withdrawal => tr(lang, "withdrawal", "出金"),
-            Category::TwoFactor => tr(lang, "two-factor", "2段階認証"),
-            Category::Environment => tr(lang, "environment", "実行環境"),
-            Category::Drift => tr(lang, "drift", "変化"),
+            Category::Password => msg!("engine-category-password"),
+            Category::Breach => msg!("engine-category-breach"),
+            Category::ApiKey => msg!("engine-category-api-key"),
+            Category::Account => msg!("engine-category-account"),
+            Category::Withdrawal => msg!("engine-category-withdrawal"),
+            Category::TwoFactor => msg!("engine-category-two-factor"),
+            Category::Environment => msg!("engine-category-environment"),
+            Category::Drift => msg!("engine-category-drift"),
         }
     }
 }
@@ -185,9 +183,37 @@ impl fmt::Debug for Rule {
     }
 }
 
+/// A rule's own test case that disagreed with its condition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseFailure {
+    pub rule: String,
+    pub origin: String,
+    /// 1-based, in file order.
+    pub case: usize,
+    pub expect: Expect,
+    pub got: Outcome,
+}
+
+impl CaseFailure {
+    pub fn msg(&self) -> Msg {
+        let expect = match self.expect {
+            Expect::Pass => msg!("engine-case-expect-pass"),
+            Expect::Fail => msg!("engine-case-expect-fail"),
+        };
+        msg!(
+            "engine-case-failed",
+            rule = &self.rule,
+            origin = &self.origin,
+            case = self.case,
+            expect = expect,
+            got = self.got.msg()
+        )
+    }
+}
+
 /// Run every rule's own test cases; the error lists each case that
-/// disagreed, in `lang`.
-pub fn self_test(rules: &[Rule], lang: crate::i18n::Lang) -> Result<usize, Vec<String>> {
+/// disagreed.
+pub fn self_test(rules: &[Rule]) -> Result<usize, Vec<CaseFailure>> {
     let mut failures = Vec::new();
     let mut cases = 0;
     for rule in rules {
@@ -200,26 +226,12 @@ pub fn self_test(rules: &[Rule], lang: crate::i18n::Lang) -> Result<usize, Vec<S
                 (Outcome::Fail, Expect::Fail) | (Outcome::Pass, Expect::Pass)
             );
             if !ok {
-                failures.push(match lang {
-                    crate::i18n::Lang::En => format!(
-                        "{} ({}): test case {} expected {:?}, got {}",
-                        rule.id,
-                        rule.origin,
-                        i + 1,
-                        case.expect,
-                        got
-                    ),
-                    crate::i18n::Lang::Ja => format!(
-                        "{}（{}）: テストケース{}は {} を期待していますが、結果は {}でした",
-                        rule.id,
-                        rule.origin,
-                        i + 1,
-                        match case.expect {
-                            Expect::Pass => "\"pass\"",
-                            Expect::Fail => "\"fail\"",
-                        },
-                        outcome_ja(&got)
-                    ),
+                failures.push(CaseFailure {
+                    rule: rule.id.clone(),
+                    origin: rule.origin.to_string(),
+                    case: i + 1,
+                    expect: case.expect,
+                    got,
                 });
             }
         }
@@ -231,27 +243,15 @@ pub fn self_test(rules: &[Rule], lang: crate::i18n::Lang) -> Result<usize, Vec<S
     }
 }
 
-/// A test case's result as `rules check` reports it in Japanese: the
-/// `expect` word it is compared with, and what it means.
-fn outcome_ja(o: &Outcome) -> String {
-    match o {
-        Outcome::Fail => "\"fail\"（条件が成立）".into(),
-        Outcome::Pass => "\"pass\"（条件が不成立）".into(),
-        Outcome::NotEvaluated { reason } => format!("未確認（{reason}）"),
-        Outcome::NotApplicable { reason } => format!("該当なし（{reason}）"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn builtin_rules_load_and_pass_their_own_tests() {
-        let rules = load_builtin().unwrap_or_else(|e| panic!("{e}"));
+        let rules = load_builtin().unwrap_or_else(|e| panic!("{e:?}"));
         assert!(!rules.is_empty());
-        let cases =
-            self_test(&rules, crate::i18n::Lang::En).unwrap_or_else(|f| panic!("{}", f.join("\n")));
+        let cases = self_test(&rules).unwrap_or_else(|f| panic!("{f:?}"));
         assert!(
             cases >= rules.len() * 2,
             "each rule needs a pass and a fail case"
@@ -277,8 +277,12 @@ expect = "fail"
 facts = { password = { score = 1 } }
 expect = "pass"
 "#;
-        let rules = load::parse_file_in("t.toml", src, crate::i18n::Lang::Ja).unwrap();
-        let ja = self_test(&rules, crate::i18n::Lang::Ja).unwrap_err();
+        let rules = load::parse_file("t.toml", src).unwrap();
+        let ja: Vec<String> = self_test(&rules)
+            .unwrap_err()
+            .iter()
+            .map(|f| f.msg().render(crate::i18n::Lang::Ja))
+            .collect();
         assert_eq!(ja.len(), 2, "{ja:?}");
         assert!(
             ja[0].contains("テストケース1は \"fail\" を期待していますが、結果は \"pass\""),
@@ -288,7 +292,11 @@ expect = "pass"
         for m in &ja {
             assert!(crate::i18n::english_runs(m).is_empty(), "{m}");
         }
-        let en = self_test(&rules, crate::i18n::Lang::En).unwrap_err();
+        let en: Vec<String> = self_test(&rules)
+            .unwrap_err()
+            .iter()
+            .map(|f| f.msg().render(crate::i18n::Lang::En))
+            .collect();
         assert!(
             en[0].contains("test case 1 expected Fail, got pass"),
             "{}",

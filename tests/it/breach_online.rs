@@ -83,22 +83,16 @@ async fn lookup_password(server: &MockServer) -> Result<u64, BreachError> {
     lookup(&net(Duration::from_secs(5)), &opts(server), &pw(PASSWORD)).await
 }
 
-/// `collect` of [`PASSWORD`] into `fact`, in English.
+const EN: binance_audit::i18n::Lang = binance_audit::i18n::Lang::En;
+
+/// `collect` of [`PASSWORD`] into `fact`.
 async fn collect_password(
     net: &Net,
     o: &BreachOptions,
     fact: &str,
     facts: &mut Facts,
 ) -> CheckStatus {
-    collect(
-        net,
-        o,
-        &pw(PASSWORD),
-        fact,
-        facts,
-        binance_audit::i18n::Lang::En,
-    )
-    .await
+    collect(net, o, &pw(PASSWORD), fact, facts).await
 }
 
 /// A server that plants `(full sha, count)` pairs and pads every answer.
@@ -297,9 +291,16 @@ async fn hang_past_timeout_is_not_checked_and_failed() {
     let st = collect_password(&net, &opts(&server), "breach.password_count", &mut facts).await;
     assert_eq!(st.state, CheckState::Failed);
     assert_eq!(st.check, "breach");
-    assert!(st.detail.starts_with("timed out"), "{}", st.detail);
+    assert!(
+        st.detail.render(EN).starts_with("timed out"),
+        "{}",
+        st.detail.render(EN)
+    );
     match facts.get("breach.password_count") {
-        Some(Fact::NotChecked { reason }) => assert!(reason.starts_with("timed out"), "{reason}"),
+        Some(Fact::NotChecked { reason }) => {
+            let reason = reason.render(EN);
+            assert!(reason.starts_with("timed out"), "{reason}")
+        }
         other => panic!("expected not checked, got {other:?}"),
     }
     assert_eq!(server.requests().len(), 1, "a timeout is not retried");
@@ -313,7 +314,11 @@ async fn garbage_200_is_an_error_not_a_clean_bill() {
     let net = net(Duration::from_secs(5));
     let st = collect_password(&net, &opts(&server), "breach.password_count", &mut facts).await;
     assert_eq!(st.state, CheckState::Failed);
-    assert!(st.detail.contains("not SUFFIX:COUNT"), "{}", st.detail);
+    assert!(
+        st.detail.render(EN).contains("not SUFFIX:COUNT"),
+        "{}",
+        st.detail.render(EN)
+    );
     assert!(matches!(
         facts.get("breach.password_count"),
         Some(Fact::NotChecked { .. })
@@ -342,26 +347,40 @@ async fn collect_observes_the_count_and_says_what_left() {
             .and_then(Fact::value),
         Some(&json!(123))
     );
-    assert!(st.detail.contains("seen 123 times"), "{}", st.detail);
     assert!(
-        st.detail.contains(&format!("/range/{}", &sha[..5])),
+        st.detail.render(EN).contains("seen 123 times"),
         "{}",
-        st.detail
+        st.detail.render(EN)
     );
-    assert!(st.detail.contains("Add-Padding: true"), "{}", st.detail);
     assert!(
         st.detail
+            .render(EN)
+            .contains(&format!("/range/{}", &sha[..5])),
+        "{}",
+        st.detail.render(EN)
+    );
+    assert!(
+        st.detail.render(EN).contains("Add-Padding: true"),
+        "{}",
+        st.detail.render(EN)
+    );
+    assert!(
+        st.detail
+            .render(EN)
             .contains(&o.base_url.host_str().unwrap().to_string())
     );
-    assert!(!st.detail.contains(&sha[5..]), "suffix must not be shown");
+    assert!(
+        !st.detail.render(EN).contains(&sha[5..]),
+        "suffix must not be shown"
+    );
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn offline_makes_no_request() {
     let server = range_server(vec![]);
-    let mut o = opts(&server);
-    o.offline = true;
-    let net = net(Duration::from_secs(5));
+    let o = opts(&server);
+    // Offline is the network door's to say: the breach check asks it.
+    let net = Net::offline();
     assert_eq!(
         lookup(&net, &o, &pw(PASSWORD)).await,
         Err(BreachError::Offline)
@@ -369,7 +388,7 @@ async fn offline_makes_no_request() {
     let mut facts = Facts::new();
     let st = collect_password(&net, &o, "breach.password_count", &mut facts).await;
     assert_eq!(st.state, CheckState::Skipped);
-    assert_eq!(st.detail, breach::OFFLINE_REASON);
+    assert_eq!(st.detail.render(EN), breach::OFFLINE_REASON);
     let batch = lookup_batch(&net, &o, &[pw("a"), pw("b")], 4).await;
     assert!(batch.iter().all(|r| r == &Err(BreachError::Offline)));
     assert!(server.requests().is_empty());

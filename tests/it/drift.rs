@@ -111,7 +111,10 @@ fn a_baseline_missing_a_part_leaves_its_drift_not_checked() {
     // And a run that could not observe a part says so too.
     let b = fixture::baseline();
     let mut facts = fixture::facts();
-    facts.not_checked("withdrawal.addresses", "HTTP 429 from Binance");
+    facts.not_checked(
+        "withdrawal.addresses",
+        binance_audit::i18n::Msg::verbatim("HTTP 429 from Binance"),
+    );
     let r = with_baseline(Some(&b), &facts);
     let n = r.not_checked.iter().find(|n| n.id == "BA-DRF-001").unwrap();
     assert!(n.reason.contains("HTTP 429"), "{}", n.reason);
@@ -239,7 +242,6 @@ fn drift_facts_are_lists_of_changes() {
                 evaluated: 5,
                 total: 6,
             },
-            lang: binance_audit::i18n::Lang::En,
         },
         &mut out,
     );

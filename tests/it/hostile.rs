@@ -526,7 +526,8 @@ fn a_rule_with_runaway_work_is_refused_by_name() {
     std::fs::write(dir.path().join("slow.toml"), rule).unwrap();
     let err = binance_audit::rules::load_dir(dir.path())
         .unwrap_err()
-        .to_string();
+        .msg()
+        .render(binance_audit::i18n::Lang::En);
     assert!(
         err.contains("BA-GEN-00000") && err.contains("steps"),
         "{err}"

@@ -123,7 +123,10 @@ fn an_unused_waiver_is_reported_with_the_reason_it_matched_nothing() {
         waiver("BA-DRF-001", None, "drift without baseline", None),
     ];
     let mut facts = quiet_facts(10);
-    facts.not_checked("breach.password_count", "offline");
+    facts.not_checked(
+        "breach.password_count",
+        binance_audit::i18n::Msg::verbatim("offline"),
+    );
     let r = run(&facts, &w);
     let note = |rule: &str| {
         let e = r.waivers.iter().find(|e| e.rule == rule).unwrap();
@@ -154,7 +157,7 @@ fn a_profile_waiver_applies_only_to_that_profile() {
     );
     let rules = fixture::rules();
     let facts = quiet_facts(120);
-    let r = binance_audit::audit::evaluate::report(binance_audit::audit::evaluate::Inputs {
+    let r = binance_audit::report::build::report(binance_audit::report::build::Inputs {
         facts: &facts,
         rules: &rules,
         lang: Lang::En,

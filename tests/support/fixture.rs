@@ -12,7 +12,7 @@ use binance_audit::baseline::{
 use binance_audit::collect::CheckStatus;
 use binance_audit::config::Waiver;
 use binance_audit::facts::Facts;
-use binance_audit::i18n::Lang;
+use binance_audit::i18n::{Lang, Msg};
 use binance_audit::net::NetRequest;
 use binance_audit::report::Report;
 use binance_audit::rules::{self, Category, Rule, Severity};
@@ -26,7 +26,7 @@ pub fn now() -> DateTime<Utc> {
 /// Fixture rules plus the built-in drift rules.
 pub fn rules() -> Vec<Rule> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
-    let mut r = rules::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let mut r = rules::load_dir(&dir).unwrap_or_else(|e| panic!("{}", e.msg().render(Lang::En)));
     r.extend(
         rules::load_builtin()
             .unwrap()
@@ -74,7 +74,7 @@ pub fn facts() -> Facts {
     );
     f.not_checked(
         "breach.password_count",
-        "offline mode: no network request was made",
+        Msg::verbatim("offline mode: no network request was made"),
     );
     f
 }
@@ -168,14 +168,20 @@ pub struct Options<'a> {
 }
 
 pub fn build(o: Options<'_>) -> Report {
-    binance_audit::audit::evaluate::report(binance_audit::audit::evaluate::Inputs {
+    binance_audit::report::build::report(binance_audit::report::build::Inputs {
         facts: o.facts,
         rules: o.rules,
         lang: o.lang,
         checks: vec![
-            CheckStatus::skipped("password", "password check skipped: this run is unattended"),
-            CheckStatus::ran("binance-api", "4 signed GET requests"),
-            CheckStatus::skipped("breach", "offline mode: no network request was made"),
+            CheckStatus::skipped(
+                "password",
+                Msg::verbatim("password check skipped: this run is unattended"),
+            ),
+            CheckStatus::ran("binance-api", Msg::verbatim("4 signed GET requests")),
+            CheckStatus::skipped(
+                "breach",
+                Msg::verbatim("offline mode: no network request was made"),
+            ),
         ],
         network: vec![NetRequest {
             method: "GET".into(),

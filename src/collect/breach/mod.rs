@@ -25,16 +25,17 @@ use zeroize::{Zeroize, Zeroizing};
 
 use crate::collect::CheckStatus;
 use crate::facts::Facts;
-use crate::i18n::{Lang, tr};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::net::{self, Net, NetError};
 
 pub use offline::{OfflineError, lookup_file};
 
 pub const DEFAULT_BASE_URL: &str = "https://api.pwnedpasswords.com";
 
-/// Reason recorded when neither the network nor a local file may be used.
+/// Reason recorded when neither the network nor a local file may be used
+/// (`BreachError::Offline`'s English).
 pub const OFFLINE_REASON: &str = "offline: breach lookup needs the network or --hibp-file";
-const OFFLINE_REASON_JA: &str = "オフライン: 流出の確認にはネットワークか --hibp-file が必要です";
 
 /// Upper bound on concurrent range requests in a batch, whatever is asked:
 /// the service is free and shared, and a handful is plenty for a user's list.
@@ -45,10 +46,9 @@ pub struct BreachOptions {
     /// Range API base (`--hibp-url`, `BINANCE_AUDIT_HIBP_URL`, config).
     pub base_url: Url,
     /// Local Pwned Passwords file or per-prefix directory (`--hibp-file`).
-    /// When set it is used instead of the network, online or not.
+    /// When set it is used instead of the network, online or not. Whether
+    /// the network may be used is the `Net`'s to say (`--offline`), nobody else's.
     pub file: Option<PathBuf>,
-    /// `--offline`: no network I/O at all.
-    pub offline: bool,
     /// Tries per range request (429, 5xx and refused connections are retried).
     pub tries: u32,
     /// First backoff wait; doubled on each retry.
@@ -63,7 +63,6 @@ impl Default for BreachOptions {
         BreachOptions {
             base_url: Url::parse(DEFAULT_BASE_URL).expect("constant URL parses"),
             file: None,
-            offline: false,
             tries: 3,
             backoff_base: Duration::from_millis(500),
             backoff_cap: Duration::from_secs(8),
@@ -74,14 +73,14 @@ impl Default for BreachOptions {
 impl BreachOptions {
     /// Set the range API base from user input (flag, env, config): https, or
     /// http to a loopback host only.
-    pub fn set_base_url(&mut self, raw: &str) -> Result<(), String> {
+    pub fn set_base_url(&mut self, raw: &str) -> Result<(), net::BaseUrlError> {
         self.base_url = net::parse_base_url(raw, "Pwned Passwords")?;
         Ok(())
     }
 
     /// True when a lookup would need the network but may not use it.
     pub fn cannot_look_up(&self, net: &Net) -> bool {
-        self.file.is_none() && (self.offline || net.is_offline())
+        self.file.is_none() && net.is_offline()
     }
 }
 
@@ -100,66 +99,52 @@ pub enum BreachError {
 }
 
 impl BreachError {
-    /// The error in the reader's language (`Display` is the English one).
-    pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (_, Lang::En) => self.to_string(),
-            (BreachError::Offline, Lang::Ja) => OFFLINE_REASON_JA.into(),
-            (BreachError::Net { error, tries }, Lang::Ja) => {
-                let e = crate::collect::messages::net_error(error).render(lang);
+    /// The error as a message for the edge (`Display` is the English one).
+    pub fn msg(&self) -> Msg {
+        match self {
+            BreachError::Offline => msg!("engine-breach-offline"),
+            BreachError::Net { error, tries } => {
+                let e = crate::collect::messages::net_error(error);
                 if *tries > 1 {
-                    format!("{e}（{tries}回試行）")
+                    msg!("engine-breach-net-tries", error = e, tries = *tries)
                 } else {
                     e
                 }
             }
-            (BreachError::BadResponse(d), Lang::Ja) => {
-                format!("Pwned Passwordsの応答が想定外です: {}", d.describe(lang))
-            }
-            (BreachError::File(e), Lang::Ja) => e.describe(lang),
+            BreachError::BadResponse(d) => msg!("engine-breach-bad-response", detail = d.msg()),
+            BreachError::File(e) => e.msg(),
         }
     }
 }
 
 /// What was wrong with a range answer. `Display` is the English text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum BadResponse {
+    #[error("unexpected HTTP {0}")]
     Http(u16),
     /// A line (1-based) that is not `SUFFIX:COUNT`, and how it starts as
     /// received (shown escaped).
-    Line {
-        line: usize,
-        start: String,
-    },
+    #[error("line {line} is not SUFFIX:COUNT (starts with {start:?})")]
+    Line { line: usize, start: String },
+    #[error("empty range response")]
     Empty,
     /// A hash whose prefix no request was made for: a bug, not the server.
+    #[error("prefix was not requested")]
     NotRequested,
 }
 
 impl BadResponse {
-    pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (BadResponse::Http(s), Lang::En) => format!("unexpected HTTP {s}"),
-            (BadResponse::Http(s), Lang::Ja) => format!("HTTP {s} が返りました"),
-            (BadResponse::Line { line, start }, Lang::En) => {
-                format!("line {line} is not SUFFIX:COUNT (starts with {start:?})")
-            }
-            (BadResponse::Line { line, start }, Lang::Ja) => {
-                format!("{line}行目が SUFFIX:COUNT の形式ではありません（先頭は {start:?}）")
-            }
-            (BadResponse::Empty, Lang::En) => "empty range response".into(),
-            (BadResponse::Empty, Lang::Ja) => "範囲検索の応答が空です".into(),
-            (BadResponse::NotRequested, Lang::En) => "prefix was not requested".into(),
-            (BadResponse::NotRequested, Lang::Ja) => {
-                "この接頭辞の範囲検索を要求していません".into()
-            }
+    pub fn msg(&self) -> Msg {
+        match self {
+            BadResponse::Http(s) => msg!("engine-breach-http", status = *s),
+            BadResponse::Line { line, start } => msg!(
+                "engine-breach-bad-range-line",
+                line = *line,
+                start = format!("{start:?}")
+            ),
+            BadResponse::Empty => msg!("engine-breach-empty-range"),
+            BadResponse::NotRequested => msg!("engine-breach-not-requested"),
         }
-    }
-}
-
-impl std::fmt::Display for BadResponse {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.describe(Lang::En))
     }
 }
 
@@ -193,7 +178,7 @@ async fn lookup_hash(net: &Net, opts: &BreachOptions, sha: &str) -> Result<u64, 
     if let Some(file) = &opts.file {
         return Ok(lookup_file(file, sha)?.unwrap_or(0));
     }
-    if opts.offline || net.is_offline() {
+    if net.is_offline() {
         return Err(BreachError::Offline);
     }
     let body = range::fetch(net, opts, &sha[..5]).await?;
@@ -215,7 +200,7 @@ pub async fn lookup_batch(
             .map(|h| Ok(lookup_file(file, h)?.unwrap_or(0)))
             .collect();
     }
-    if opts.offline || net.is_offline() {
+    if net.is_offline() {
         return hashes.iter().map(|_| Err(BreachError::Offline)).collect();
     }
     let mut prefixes: Vec<String> = hashes.iter().map(|h| h[..5].to_string()).collect();
@@ -251,56 +236,52 @@ pub async fn collect(
     password: &SecretString,
     fact: &str,
     facts: &mut Facts,
-    lang: Lang,
 ) -> CheckStatus {
     let check = check_name(fact);
     if opts.cannot_look_up(net) {
-        let why = tr(lang, OFFLINE_REASON, OFFLINE_REASON_JA);
-        facts.not_checked(fact, why);
+        let why = BreachError::Offline.msg();
+        facts.not_checked(fact, why.clone());
         return CheckStatus::skipped(&check, why);
     }
     let sha = sha1_hex(password);
-    let source = match (&opts.file, lang) {
-        (Some(f), Lang::En) => format!("looked up offline in {} (nothing sent)", f.display()),
-        (Some(f), Lang::Ja) => format!("{} でオフライン検索（何も送信していません）", f.display()),
-        (None, _) => disclosure(&opts.base_url, &sha[..5], lang),
+    let source = match &opts.file {
+        Some(f) => msg!(
+            "engine-breach-looked-up-in-file",
+            file = f.display().to_string()
+        ),
+        None => disclosure(&opts.base_url, &sha[..5]),
     };
     match lookup_hash(net, opts, &sha).await {
         Ok(count) => {
             facts.observe(fact, count);
-            let outcome = match (count, lang) {
-                (0, Lang::En) => "not found in known breaches".to_string(),
-                (n, Lang::En) => format!("seen {} times in known breaches", group_digits(n)),
-                (0, Lang::Ja) => "既知の流出データには見つかりませんでした".to_string(),
-                (n, Lang::Ja) => format!("既知の流出データに{}回出現しています", group_digits(n)),
+            let outcome = match count {
+                0 => msg!("engine-breach-not-found"),
+                n => msg!("engine-breach-found", count = group_digits(n)),
             };
-            CheckStatus::ran(&check, format!("{outcome}; {source}"))
+            CheckStatus::ran(
+                &check,
+                msg!("engine-breach-ran", outcome = outcome, source = source),
+            )
         }
         Err(e) => {
-            facts.not_checked(fact, e.describe(lang));
-            CheckStatus::failed(&check, e.describe(lang))
+            facts.not_checked(fact, e.msg());
+            CheckStatus::failed(&check, e.msg())
         }
     }
 }
 
 /// What left the machine for one online lookup, in words for the report.
-pub fn disclosure(base: &Url, prefix: &str, lang: Lang) -> String {
+pub fn disclosure(base: &Url, prefix: &str) -> Msg {
     let url = range::range_url(base, prefix);
     let host = match (url.host_str(), url.port()) {
         (Some(h), Some(p)) => format!("{h}:{p}"),
         (Some(h), None) => h.to_string(),
         _ => String::new(),
     };
-    match lang {
-        Lang::En => format!(
-            "sent only GET {host}{} with Add-Padding: true (the first 5 of 40 SHA-1 hex digits; the password never left this machine)",
-            url.path()
-        ),
-        Lang::Ja => format!(
-            "送信したのは GET {host}{}（`Add-Padding: true`）だけです（SHA-1の16進40桁のうち先頭5桁。パスワードはこの端末から出ていません）",
-            url.path()
-        ),
-    }
+    msg!(
+        "engine-breach-sent-only",
+        request = format!("{host}{}", url.path())
+    )
 }
 
 /// "breach" for the Binance password, "breach-email" for the email
@@ -328,6 +309,7 @@ fn group_digits(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn sha1_matches_the_known_vector() {
@@ -369,19 +351,37 @@ mod tests {
             e.to_string(),
             "unexpected Pwned Passwords response: prefix was not requested"
         );
-        let ja = e.describe(Lang::Ja);
+        let ja = e.msg().render(Lang::Ja);
         assert!(
             ja.starts_with("Pwned Passwordsの応答が想定外です: "),
             "{ja}"
         );
         assert!(crate::i18n::english_runs(&ja).is_empty(), "{ja}");
-        let http = BreachError::BadResponse(BadResponse::Http(503)).describe(Lang::Ja);
+        let http = BreachError::BadResponse(BadResponse::Http(503))
+            .msg()
+            .render(Lang::Ja);
         assert!(http.contains("HTTP 503"), "{http}");
+        // The catalogue's English is the Display text, word for word.
+        for e in [
+            BreachError::Offline,
+            BreachError::BadResponse(BadResponse::Http(503)),
+            BreachError::BadResponse(BadResponse::Line {
+                line: 2,
+                start: "oops".into(),
+            }),
+            BreachError::BadResponse(BadResponse::Empty),
+            BreachError::Net {
+                error: NetError::Timeout(1),
+                tries: 3,
+            },
+        ] {
+            assert_eq!(e.msg().render(Lang::En), e.to_string());
+        }
     }
 
     #[test]
     fn disclosure_names_host_prefix_and_padding() {
-        let d = disclosure(&Url::parse(DEFAULT_BASE_URL).unwrap(), "5BAA6", Lang::En);
+        let d = disclosure(&Url::parse(DEFAULT_BASE_URL).unwrap(), "5BAA6").render(Lang::En);
         assert!(d.contains("api.pwnedpasswords.com/range/5BAA6"), "{d}");
         assert!(d.contains("Add-Padding: true"), "{d}");
     }
@@ -389,10 +389,7 @@ mod tests {
     #[tokio::test(flavor = "current_thread")]
     async fn offline_without_file_is_skipped_and_sends_nothing() {
         let net = Net::offline();
-        let opts = BreachOptions {
-            offline: true,
-            ..BreachOptions::default()
-        };
+        let opts = BreachOptions::default();
         let mut facts = Facts::new();
         let st = collect(
             &net,
@@ -400,14 +397,13 @@ mod tests {
             &SecretString::from("pw"),
             "breach.password_count",
             &mut facts,
-            Lang::En,
         )
         .await;
         assert_eq!(st.state, crate::collect::CheckState::Skipped);
-        assert_eq!(st.detail, OFFLINE_REASON);
+        assert_eq!(st.detail.render(Lang::En), OFFLINE_REASON);
         assert!(matches!(
             facts.get("breach.password_count"),
-            Some(crate::facts::Fact::NotChecked { reason }) if reason == OFFLINE_REASON
+            Some(crate::facts::Fact::NotChecked { reason }) if reason.render(Lang::En) == OFFLINE_REASON
         ));
         assert!(net.requests().is_empty());
     }

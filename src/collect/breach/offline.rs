@@ -16,6 +16,9 @@ use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// Longest line we accept: 40 hex digits, ':', a u64 count (20 digits), CRLF.
 /// Anything longer is not a Pwned Passwords line.
 const MAX_LINE: usize = 64;
@@ -79,104 +82,88 @@ pub enum OfflineError {
 }
 
 impl OfflineError {
-    /// The error in the reader's language (`Display` is the English one).
-    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
-        if lang == crate::i18n::Lang::En {
-            return self.to_string();
-        }
+    /// The error as a message for the edge (`Display` is the English one).
+    pub fn msg(&self) -> Msg {
         match self {
-            OfflineError::BadKey(n) => {
-                format!("{n}文字のキーはSHA-1ハッシュではありません（16進40桁が必要です）")
+            OfflineError::BadKey(n) => msg!("engine-hibp-bad-key", len = *n),
+            OfflineError::Open { path, reason } => {
+                msg!(
+                    "engine-hibp-open",
+                    path = path,
+                    reason = Msg::verbatim(reason)
+                )
             }
-            OfflineError::Open { path, reason } => format!("{path} を開けません: {reason}"),
-            OfflineError::Io { path, reason } => format!("{path} を読み取れません: {reason}"),
-            OfflineError::Format { path, offset, what } => format!(
-                "{path}: {offset}バイト目の行がPwned Passwordsの形式ではありません（{}）",
-                what.describe(lang)
+            OfflineError::Io { path, reason } => {
+                msg!(
+                    "engine-hibp-read",
+                    path = path,
+                    reason = Msg::verbatim(reason)
+                )
+            }
+            OfflineError::Format { path, offset, what } => msg!(
+                "engine-hibp-bad-line",
+                path = path,
+                offset = *offset,
+                what = what.msg()
             ),
-            OfflineError::NotSorted { path, offset } => format!(
-                "{path}: ハッシュ順に並んでいません（{offset}バイト目の行の順序が違います）。「ordered by hash」のファイルを使ってください"
-            ),
-            OfflineError::Unusable { path, what } => format!("{path}: {}", what.describe(lang)),
-            OfflineError::Truncated { path } => format!(
-                "{path}: 行の途中でファイルが終わっています。途中までしかダウンロードされていないようです（もう一度ダウンロードしてください）"
-            ),
-            OfflineError::MissingPrefix { dir, prefix } => format!(
-                "{dir}: 先頭 {prefix} のファイル（{prefix}.txt）がありません。接頭辞ごとのダウンロードが不完全なようです"
-            ),
+            OfflineError::NotSorted { path, offset } => {
+                msg!("engine-hibp-not-sorted", path = path, offset = *offset)
+            }
+            OfflineError::Unusable { path, what } => {
+                msg!("engine-hibp-unusable", path = path, what = what.msg())
+            }
+            OfflineError::Truncated { path } => msg!("engine-hibp-truncated", path = path),
+            OfflineError::MissingPrefix { dir, prefix } => {
+                msg!("engine-hibp-missing-prefix", dir = dir, prefix = prefix)
+            }
         }
     }
 }
 
 /// What is wrong with a line, or with the whole file. `Display` is the
-/// English text; [`Problem::describe`] gives it in the reader's language.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// English text; [`Problem::msg`] is the message for the edge.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Problem {
+    #[error("expected HASH:COUNT")]
     NoColon,
     /// 32 hex digits: the NTLM download, not the SHA-1 one.
+    #[error("32-digit hashes are NTLM; use the SHA-1 file")]
     Ntlm,
     /// 35-digit keys in what was given as a single file.
+    #[error("35-digit suffixes; that is a per-prefix file, pass its directory")]
     Suffixes,
-    HashWidth {
-        len: usize,
-        want: usize,
-    },
+    #[error("hash has {len} characters, expected {want} hex digits")]
+    HashWidth { len: usize, want: usize },
+    #[error("hash is not hexadecimal")]
     NotHex,
+    #[error("count is not a number")]
     CountNotNumber,
+    #[error("count is out of range")]
     CountOutOfRange,
+    #[error("no line break within {MAX_LINE} bytes")]
     NoLineBreak,
+    #[error("the file is empty")]
     Empty,
+    #[error("this is a {0} archive; extract the .txt file first")]
     Archive(&'static str),
 }
 
 impl Problem {
-    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang;
-        match (self, lang) {
-            (Problem::NoColon, Lang::En) => "expected HASH:COUNT".into(),
-            (Problem::NoColon, Lang::Ja) => "HASH:COUNT の形式ではありません".into(),
-            (Problem::Ntlm, Lang::En) => "32-digit hashes are NTLM; use the SHA-1 file".into(),
-            (Problem::Ntlm, Lang::Ja) => {
-                "32桁のハッシュはNTLMのものです。SHA-1のファイルを使ってください".into()
+    pub fn msg(&self) -> Msg {
+        match self {
+            Problem::NoColon => msg!("engine-hibp-no-colon"),
+            Problem::Ntlm => msg!("engine-hibp-ntlm"),
+            Problem::Suffixes => msg!("engine-hibp-suffixes"),
+            Problem::HashWidth { len, want } => {
+                msg!("engine-hibp-hash-width", len = *len, want = *want)
             }
-            (Problem::Suffixes, Lang::En) => {
-                "35-digit suffixes; that is a per-prefix file, pass its directory".into()
-            }
-            (Problem::Suffixes, Lang::Ja) => {
-                "35桁の接尾辞です。接頭辞ごとのファイルなので、それが入ったフォルダを指定してください"
-                    .into()
-            }
-            (Problem::HashWidth { len, want }, Lang::En) => {
-                format!("hash has {len} characters, expected {want} hex digits")
-            }
-            (Problem::HashWidth { len, want }, Lang::Ja) => {
-                format!("ハッシュが{len}文字です（16進{want}桁が必要です）")
-            }
-            (Problem::NotHex, Lang::En) => "hash is not hexadecimal".into(),
-            (Problem::NotHex, Lang::Ja) => "ハッシュが16進数ではありません".into(),
-            (Problem::CountNotNumber, Lang::En) => "count is not a number".into(),
-            (Problem::CountNotNumber, Lang::Ja) => "件数が数値ではありません".into(),
-            (Problem::CountOutOfRange, Lang::En) => "count is out of range".into(),
-            (Problem::CountOutOfRange, Lang::Ja) => "件数が範囲外です".into(),
-            (Problem::NoLineBreak, Lang::En) => {
-                format!("no line break within {MAX_LINE} bytes")
-            }
-            (Problem::NoLineBreak, Lang::Ja) => format!("{MAX_LINE}バイト以内に改行がありません"),
-            (Problem::Empty, Lang::En) => "the file is empty".into(),
-            (Problem::Empty, Lang::Ja) => "ファイルが空です".into(),
-            (Problem::Archive(kind), Lang::En) => {
-                format!("this is a {kind} archive; extract the .txt file first")
-            }
-            (Problem::Archive(kind), Lang::Ja) => format!(
-                "{kind}形式の圧縮ファイルです。先に中の .txt ファイルを展開してください"
-            ),
+            Problem::NotHex => msg!("engine-hibp-not-hex"),
+            Problem::CountNotNumber => msg!("engine-hibp-count-not-number"),
+            Problem::CountOutOfRange => msg!("engine-hibp-count-out-of-range"),
+            Problem::NoLineBreak => msg!("engine-hibp-no-line-break", max = MAX_LINE),
+            Problem::Empty => msg!("engine-hibp-empty"),
+            Problem::Archive(kind) => msg!("engine-hibp-archive", kind = *kind),
         }
-    }
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.describe(crate::i18n::Lang::En))
     }
 }
 
@@ -708,12 +695,14 @@ mod lang_tests {
             OfflineError::BadKey(7),
         ];
         for e in &errors {
-            let ja = e.describe(Lang::Ja);
+            let ja = e.msg().render(Lang::Ja);
             assert!(english_runs(&ja).is_empty(), "{ja}");
             assert_ne!(ja, e.to_string());
+            // The catalogue's English is the Display text, word for word.
+            assert_eq!(e.msg().render(Lang::En), e.to_string());
         }
-        assert!(errors[0].describe(Lang::Ja).contains("NTLM"));
-        assert!(errors[2].describe(Lang::Ja).contains("7-Zip"));
+        assert!(errors[0].msg().render(Lang::Ja).contains("NTLM"));
+        assert!(errors[2].msg().render(Lang::Ja).contains("7-Zip"));
         assert_eq!(
             errors[1].to_string(),
             "pp.txt: line at byte 0 is not a Pwned Passwords line (no line break within 64 bytes)"

@@ -153,10 +153,10 @@ mod tests {
         assert!(find_suffix(b"0018A45C4D1DEF81644B54AB7F969B88D6:1", SUF).is_err());
         let e = find_suffix(b"0018A45C4D1DEF81644B54AB7F969B88D65:1\r\noops", SUF).unwrap_err();
         assert!(e.to_string().contains("line 2"), "{e}");
-        let ja = e.describe(Lang::Ja);
+        let ja = e.msg().render(Lang::Ja);
         assert!(ja.contains("2行目") && ja.contains("\"oops\""), "{ja}");
         assert!(crate::i18n::english_runs(&ja).is_empty(), "{ja}");
-        let empty = find_suffix(b"", SUF).unwrap_err().describe(Lang::Ja);
+        let empty = find_suffix(b"", SUF).unwrap_err().msg().render(Lang::Ja);
         assert!(empty.contains("応答が空です"), "{empty}");
     }
 
