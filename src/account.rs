@@ -120,7 +120,8 @@ pub fn targets_with_env(
         Ok(Target {
             name: name.map(str::to_string),
             base,
-            creds: Credentials::for_profile(name, p, env).map_err(|e| e.msg().render(crate::i18n::ui())),
+            creds: Credentials::for_profile(name, p, env)
+                .map_err(|e| e.msg().render(crate::i18n::ui())),
         })
     };
     if let Some(name) = &sel.profile {

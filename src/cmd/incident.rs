@@ -281,7 +281,7 @@ fn evidence(global: &GlobalArgs, args: &IncidentArgs, kind: Kind) -> Result<Exit
             Pacing::from_ms(args.pace_ms),
         ))
     };
-    let json = crate::report::format::json(&e).into_bytes();
+    let json = crate::report::format::json(&evidence_json(&e, ctx.lang)).into_bytes();
     // Created exclusively: two runs into one folder never mix their bundles.
     output::new_file(&dir.join(EVIDENCE_FILE), &json)?;
     output::new_file(
@@ -294,4 +294,19 @@ fn evidence(global: &GlobalArgs, args: &IncidentArgs, kind: Kind) -> Result<Exit
         .iter()
         .any(|c| c.state == crate::collect::CheckState::Failed);
     Ok(if failed { Exit::Incomplete } else { Exit::Ok })
+}
+
+/// evidence.json as a person and Binance support read it: each part's
+/// detail is a sentence in the reader's language, not a message id.
+fn evidence_json(
+    e: &crate::incident::evidence::Evidence,
+    lang: crate::i18n::Lang,
+) -> serde_json::Value {
+    let mut doc = serde_json::to_value(e).unwrap_or(serde_json::Value::Null);
+    if let Some(checks) = doc.get_mut("checks").and_then(|c| c.as_array_mut()) {
+        for (json, c) in checks.iter_mut().zip(&e.checks) {
+            json["detail"] = c.detail.render(lang).into();
+        }
+    }
+    doc
 }

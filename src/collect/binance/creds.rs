@@ -145,11 +145,9 @@ impl CredsError {
                 path = path,
                 bytes = bytes.to_string()
             ),
-            E::Unreadable { origin, text } => msg!(
-                "binance-creds-of",
-                origin = origin.msg(),
-                error = text
-            ),
+            E::Unreadable { origin, text } => {
+                msg!("binance-creds-of", origin = origin.msg(), error = text)
+            }
         }
     }
 }
@@ -387,8 +385,10 @@ fn passphrase(
             .map_err(unreadable);
     }
     if crate::secret::interactive() {
-        return crate::secret::prompt(&msg!("binance-creds-passphrase-prompt").render(crate::i18n::ui()))
-            .map_err(unreadable);
+        return crate::secret::prompt(
+            &msg!("binance-creds-passphrase-prompt").render(crate::i18n::ui()),
+        )
+        .map_err(unreadable);
     }
     Ok(None)
 }
