@@ -4,16 +4,15 @@
 
 use std::path::Path;
 
-use clap::CommandFactory;
-
 use super::error::{Error, Result};
 use super::exit::Exit;
 use super::output;
-use crate::cli::Cli;
+use crate::i18n::Lang;
+use crate::t;
 
 fn io(e: std::io::Error) -> Error {
     Error::Write {
-        path: crate::i18n::ui_tr("the man page", "manページ").into(),
+        path: t!(crate::i18n::ui(), "help-man-page"),
         reason: crate::files::io_reason(&e),
     }
 }
@@ -61,7 +60,7 @@ pub fn page(cmd: &clap::Command) -> std::io::Result<Vec<u8>> {
 
 /// Every page: the command and, recursively, each visible subcommand, with
 /// clap's display names (`binance-audit-rules-list`), as `(file name, page)`.
-pub fn all_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
+pub fn all_pages(lang: Lang) -> std::io::Result<Vec<(String, Vec<u8>)>> {
     fn walk(cmd: &clap::Command, out: &mut Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
         let name = clap_mangen::Man::new(cmd.clone()).get_filename();
         out.push((name, page(cmd)?));
@@ -70,15 +69,15 @@ pub fn all_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
         }
         Ok(())
     }
-    let mut cmd = Cli::command().disable_help_subcommand(true);
-    cmd.build();
+    let cmd = crate::cli::command_in(lang, false);
     let mut out = Vec::new();
     walk(&cmd, &mut out)?;
     Ok(out)
 }
 
 pub fn run(dir: Option<&Path>) -> Result<Exit> {
-    let pages = all_pages().map_err(io)?;
+    let lang = crate::i18n::ui();
+    let pages = all_pages(lang).map_err(io)?;
     match dir {
         None => {
             let (_, main) = pages
@@ -91,18 +90,12 @@ pub fn run(dir: Option<&Path>) -> Result<Exit> {
             for (name, bytes) in &pages {
                 output::file(&dir.join(name), bytes)?;
             }
-            let done = match crate::i18n::ui() {
-                crate::i18n::Lang::En => {
-                    format!("wrote {} man pages to {}\n", pages.len(), dir.display())
-                }
-                crate::i18n::Lang::Ja => {
-                    format!(
-                        "{} に {} 個のmanページを書き込みました\n",
-                        dir.display(),
-                        pages.len()
-                    )
-                }
-            };
+            let done = t!(
+                lang,
+                "help-man-wrote",
+                count = pages.len().to_string(),
+                dir = dir.display().to_string()
+            ) + "\n";
             output::stdout(done.as_bytes())?;
         }
     }
@@ -115,7 +108,7 @@ mod tests {
 
     #[test]
     fn every_referenced_page_is_generated_and_examples_keep_their_lines() {
-        let pages = all_pages().unwrap();
+        let pages = all_pages(Lang::En).unwrap();
         let names: Vec<&str> = pages.iter().map(|(n, _)| n.as_str()).collect();
         for (name, bytes) in &pages {
             let text = String::from_utf8_lossy(bytes);
