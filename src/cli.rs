@@ -235,6 +235,19 @@ pub fn command(lang: Lang) -> clap::Command {
 /// `command`, optionally without the `help` subcommand (man pages have
 /// no page for it).
 pub fn command_in(lang: Lang, help_subcommand: bool) -> clap::Command {
+    command_using(
+        lang,
+        help_subcommand,
+        &mut std::collections::BTreeSet::new(),
+    )
+}
+
+/// `command_in`, recording the catalogue ids it used.
+fn command_using(
+    lang: Lang,
+    help_subcommand: bool,
+    used: &mut std::collections::BTreeSet<String>,
+) -> clap::Command {
     let base = DEFINING.with(|d| {
         d.set(lang);
         let c = Cli::command();
@@ -242,8 +255,7 @@ pub fn command_in(lang: Lang, help_subcommand: bool) -> clap::Command {
         c
     });
     let base = base.disable_help_subcommand(!help_subcommand);
-    let mut used = std::collections::BTreeSet::new();
-    localize(base, lang, &mut used)
+    localize(base, lang, used)
 }
 
 fn text(lang: Lang, id: &str, used: &mut std::collections::BTreeSet<String>) -> Option<String> {
@@ -396,7 +408,10 @@ fn japanese_frame(cmd: clap::Command, lang: Lang) -> clap::Command {
     } else {
         help.help(t!(lang, "help-flag-help"))
     };
+    // Wrapped by `rewrap` instead: clap breaks lines only at spaces and
+    // counts a Japanese character as one column.
     cmd.help_template(template)
+        .term_width(0)
         .subcommand_help_heading(t!(lang, "help-heading-commands"))
         .disable_help_flag(true)
         .arg(help)
@@ -432,8 +447,7 @@ fn clap_words(a: clap::Arg, lang: Lang) -> clap::Arg {
             value = format!("{}{value}", env.to_string_lossy())
         ));
     }
-    let takes_value =
-        a.get_num_args().is_some_and(|n| n.takes_values()) || a.get_action().takes_values();
+    let takes_value = a.get_action().takes_values();
     if takes_value && !a.is_hide_default_value_set() && !a.get_default_values().is_empty() {
         let dv: Vec<String> = a
             .get_default_values()
@@ -448,7 +462,7 @@ fn clap_words(a: clap::Arg, lang: Lang) -> clap::Arg {
         .filter(|p| !p.is_hide_set())
         .collect();
     let mut long = None;
-    if !a.is_hide_possible_values_set() && !pvs.is_empty() {
+    if takes_value && !a.is_hide_possible_values_set() && !pvs.is_empty() {
         let names: Vec<&str> = pvs.iter().map(|p| p.get_name()).collect();
         let inline = t!(lang, "help-spec-possible", values = names.join(&sep));
         if pvs.iter().any(|p| p.get_help().is_some()) {
@@ -478,11 +492,10 @@ fn clap_words(a: clap::Arg, lang: Lang) -> clap::Arg {
             .collect::<Vec<_>>()
             .join(sep)
     };
-    let mut a = a
-        .help_heading(heading)
-        .hide_env(true)
-        .hide_default_value(true)
-        .hide_possible_values(true);
+    let mut a = a.help_heading(heading).hide_env(true);
+    if takes_value {
+        a = a.hide_default_value(true).hide_possible_values(true);
+    }
     if !specs.is_empty() {
         let mut short = vec![base.clone()];
         short.extend(specs.iter().cloned());
@@ -722,7 +735,7 @@ fn source_text(src: &(dyn std::error::Error + 'static), lang: Lang) -> String {
     if let Some(e) = src.downcast_ref::<NumberError>() {
         e.msg().render(lang)
     } else if let Some(e) = src.downcast_ref::<OutputSpecError>() {
-        e.msg().render(lang)
+        e.render(lang)
     } else if let Some(e) = src.downcast_ref::<MarkError>() {
         e.msg().render(lang)
     } else {
@@ -768,7 +781,7 @@ pub fn rewrap(text: &str, width: usize) -> String {
         let indent = " ".repeat(text_start(body));
         let mut first = true;
         loop {
-            if columns(&rest) <= width {
+            if columns(&rest) <= width || !rest.chars().any(wide) {
                 out.push_str(&rest);
                 break;
             }
@@ -850,12 +863,15 @@ fn char_width(c: char) -> usize {
 /// The byte offset to break `line` at so that the part before fits in
 /// `width` columns: the last place between two characters where one is
 /// Japanese (not before closing punctuation, not after opening), or a
-/// space, past `min` columns.
+/// space, past `min` columns; a place after punctuation or at a space a few
+/// columns earlier is preferred to one inside a word.
 fn break_at(line: &str, width: usize, min: usize) -> Option<usize> {
     const NO_START: &str = "、。，．）」』】〕・ー：；？！ぁぃぅぇぉっゃゅょァィゥェォッャュョ";
     const NO_END: &str = "（「『【〔";
+    const SOFT_AFTER: &str = "、。）」』】：";
     let mut col = 0;
-    let mut best = None;
+    let mut best: Option<(usize, usize)> = None;
+    let mut soft: Option<(usize, usize)> = None;
     let mut prev: Option<char> = None;
     let mut in_escape = false;
     for (i, c) in line.char_indices() {
@@ -875,7 +891,10 @@ fn break_at(line: &str, width: usize, min: usize) -> Option<usize> {
             let between_japanese = (wide(p) || wide(c)) && p != ' ' && c != ' ';
             let ok = (c == ' ' || between_japanese) && !NO_START.contains(c) && !NO_END.contains(p);
             if ok {
-                best = Some(i);
+                best = Some((i, col));
+                if c == ' ' || SOFT_AFTER.contains(p) {
+                    soft = Some((i, col));
+                }
             }
         }
         col += char_width(c);
@@ -884,7 +903,10 @@ fn break_at(line: &str, width: usize, min: usize) -> Option<usize> {
         }
         prev = Some(c);
     }
-    best
+    match (soft, best) {
+        (Some((s, sc)), Some((_, bc))) if bc - sc <= 12 => Some(s),
+        (_, b) => b.map(|(i, _)| i),
+    }
 }
 
 /// The top-level audit options the command line set, as `--long` flags.
@@ -989,26 +1011,31 @@ pub enum OutputSpecError {
 }
 
 impl OutputSpecError {
-    pub fn msg(&self) -> Msg {
+    /// The sentence in `lang`; the list of formats is joined the way
+    /// `lang` writes lists.
+    pub fn render(&self, lang: Lang) -> String {
         match self {
-            OutputSpecError::Empty => msg!("help-error-output-empty"),
+            OutputSpecError::Empty => t!(lang, "help-error-output-empty"),
             OutputSpecError::NotAFormat { name, spec } => {
                 let names: Vec<&str> = Format::REPORT.iter().map(|f| f.name()).collect();
-                msg!(
+                t!(
+                    lang,
                     "help-error-output-not-a-format",
                     name = format!("{name:?}"),
-                    formats = names.join(", "),
+                    formats = crate::i18n::join(lang, &names),
                     spec = spec.clone()
                 )
             }
-            OutputSpecError::NoPath(name) => msg!("help-error-output-no-path", name = name.clone()),
+            OutputSpecError::NoPath(name) => {
+                t!(lang, "help-error-output-no-path", name = name.clone())
+            }
         }
     }
 }
 
 impl std::fmt::Display for OutputSpecError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.msg().render(Lang::En))
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -1455,5 +1482,206 @@ mod tests {
         let e =
             Cli::parse_from_iter(["binance-audit", "--fail-on", "high", "url", "x"]).unwrap_err();
         assert!(e.to_string().contains("not of `url`"), "{e}");
+    }
+
+    /// The message ids of the English catalogue.
+    fn catalogue_ids() -> Vec<String> {
+        include_str!("i18n/en.ftl")
+            .lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|l| l.split_once(" =").map(|(id, _)| id.to_string()))
+            .collect()
+    }
+
+    /// Arguments that had no description before the catalogue either: their
+    /// value name says it (`rules show <ID>`, `completions <SHELL>`).
+    const UNDESCRIBED: &[(&str, &str)] = &[
+        ("rules-show", "id"),
+        ("rules-check", "dir"),
+        ("completions", "shell"),
+    ];
+
+    fn walk(c: &clap::Command, path: &str, f: &mut dyn FnMut(&str, &clap::Command)) {
+        f(path, c);
+        for s in c.get_subcommands().filter(|s| s.get_name() != "help") {
+            let p = if path == "root" {
+                s.get_name().to_string()
+            } else {
+                format!("{path}-{}", s.get_name())
+            };
+            walk(s, &p, f);
+        }
+    }
+
+    /// Every visible command, argument and described value has its text in
+    /// both languages, and every `help-cmd-`/`help-arg-`/`help-val-` entry of
+    /// the catalogue is used by the tree.
+    #[test]
+    fn every_command_argument_and_value_has_text_in_both_languages() {
+        let mut shapes = Vec::new();
+        for lang in [Lang::En, Lang::Ja] {
+            let mut used = std::collections::BTreeSet::new();
+            let cmd = command_using(lang, true, &mut used);
+            let mut missing = Vec::new();
+            let mut shape = Vec::new();
+            walk(&cmd, "root", &mut |path, c| {
+                if !c.is_hide_set() && c.get_about().is_none() {
+                    missing.push(format!("{lang:?} command {path}"));
+                }
+                for a in c.get_arguments().filter(|a| !a.is_hide_set()) {
+                    let id = a.get_id().as_str();
+                    if a.get_help().is_none() && !UNDESCRIBED.contains(&(path, id)) {
+                        missing.push(format!("{lang:?} argument {path} {id}"));
+                    }
+                    let described: Vec<String> = a
+                        .get_possible_values()
+                        .iter()
+                        .filter(|p| p.get_help().is_some())
+                        .map(|p| p.get_name().to_string())
+                        .collect();
+                    shape.push(format!("{path} {id} {described:?}"));
+                }
+            });
+            assert!(missing.is_empty(), "{missing:#?}");
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() == "help") {
+                assert!(sub.get_about().is_some());
+            }
+            let catalogue = if lang == Lang::En {
+                catalogue_ids()
+            } else {
+                Vec::new()
+            };
+            let unused: Vec<&String> = catalogue
+                .iter()
+                .filter(|id| id.starts_with("help-cmd-") || id.starts_with("help-arg-"))
+                .filter(|id| !used.contains(*id))
+                .collect();
+            assert!(
+                unused.is_empty(),
+                "catalogue entries no command uses: {unused:?}"
+            );
+            // clap adds its own `--help` after a command's arguments, the
+            // Japanese tree adds one among them: compare as sets.
+            shape.sort();
+            shapes.push(shape);
+        }
+        // The same values are described in both languages.
+        assert_eq!(shapes[0], shapes[1]);
+        // Every value description of the catalogue reaches some value.
+        let cmd = command(Lang::Ja);
+        let mut helps = std::collections::BTreeSet::new();
+        walk(&cmd, "root", &mut |_, c| {
+            for a in c.get_arguments() {
+                for p in a.get_possible_values() {
+                    if let Some(h) = p.get_help() {
+                        helps.insert(h.to_string());
+                    }
+                }
+            }
+        });
+        for id in catalogue_ids()
+            .iter()
+            .filter(|id| id.starts_with("help-val-"))
+        {
+            let key = id.trim_start_matches("help-val-");
+            let text = Msg::keyed("help-val-", key).render(Lang::Ja);
+            assert!(helps.contains(&text), "{id} describes no value");
+        }
+    }
+
+    /// English errors are clap's own, word for word: the catalogue holds
+    /// clap's English, and `render_error` puts it together the same way.
+    #[test]
+    fn english_usage_errors_are_the_ones_clap_writes() {
+        let cases: &[&[&str]] = &[
+            &["binance-audit", "audit", "--format", "xml"],
+            &["binance-audit", "audit", "--bogus"],
+            &["binance-audit", "nosuchcommand"],
+            &["binance-audit", "audit", "--fail-on"],
+            &["binance-audit", "rules", "show"],
+            &["binance-audit", "--timeout", "0"],
+            &["binance-audit", "--timeout", "abc"],
+            &["binance-audit", "--timeout", "99999999999999999999999"],
+            &["binance-audit", "--min-score", "-5"],
+            &["binance-audit", "url", "--threads", "0"],
+            &["binance-audit", "--output", "josn=x"],
+            &["binance-audit", "--output", "junit="],
+            &["binance-audit", "setup", "--two-factor", "foo"],
+            &["binance-audit", "audit", "--verbose", "--quiet"],
+            &["binance-audit", "--fail-on-new"],
+            &["binance-audit", "audit", "--fomat", "json"],
+            &["binance-audit", "--offline", "--offline"],
+            &["binance-audit", "rules", "lst"],
+            &["binance-audit", "incident", "breach", "--mark", "x=maybe"],
+        ];
+        for args in cases {
+            let e = Cli::parse_in(Lang::En, *args).unwrap_err();
+            assert_eq!(
+                render_error(&e, Lang::En).to_string(),
+                e.render().to_string(),
+                "{args:?}"
+            );
+            let ja = render_error(&e, Lang::Ja).to_string();
+            assert!(ja.starts_with("エラー: "), "{args:?}: {ja}");
+        }
+    }
+
+    #[test]
+    fn numbers_outputs_and_marks_say_what_clap_said() {
+        assert_eq!(seconds("0").unwrap_err().to_string(), "0 is not in 1..=300");
+        assert_eq!(
+            seconds("x").unwrap_err().to_string(),
+            "x".parse::<u64>().unwrap_err().to_string()
+        );
+        assert_eq!(
+            score("101").unwrap_err().to_string(),
+            "101 is not in 0..=100"
+        );
+        assert_eq!(score("80").unwrap(), 80);
+        assert_eq!(
+            threads("0").unwrap_err().to_string(),
+            "0".parse::<std::num::NonZeroUsize>()
+                .unwrap_err()
+                .to_string()
+        );
+        assert_eq!(
+            "josn=r".parse::<OutputSpec>().unwrap_err().to_string(),
+            "\"josn\" is not a report format (one of: text, json, sarif, markdown, junit); write ./josn=r for a file of that name"
+        );
+        assert_eq!(
+            parse_mark("x").unwrap_err().to_string(),
+            "expected STEP=done or STEP=skipped, got \"x\""
+        );
+        assert!(parse_mark("a=done").is_ok());
+        assert_eq!(
+            parse_mark("a=maybe").unwrap_err().to_string(),
+            "state must be done or skipped, got \"maybe\""
+        );
+    }
+
+    #[test]
+    fn japanese_lines_are_wrapped_under_their_text() {
+        let line = format!(
+            "  audit        {}\n",
+            "入力のそろった確認をすべて実行します。".repeat(5)
+        );
+        let out = rewrap(&line, 80);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines.len() > 2, "{out}");
+        for l in &lines {
+            assert!(columns(l) <= 80, "{l}");
+        }
+        for l in &lines[1..] {
+            assert!(
+                l.starts_with(&" ".repeat(15)) && !l.starts_with(&" ".repeat(16)),
+                "{l:?}"
+            );
+        }
+        // No line starts with closing punctuation.
+        assert!(lines.iter().all(|l| !l.trim_start().starts_with('。')));
+        // Commands and English are left whole.
+        let cmd = format!("  binance-audit audit --output {}\n", "x".repeat(90));
+        assert_eq!(rewrap(&cmd, 80), cmd);
+        assert_eq!(rewrap("short\n", 80), "short\n");
     }
 }

@@ -136,7 +136,9 @@ pub fn usage_error(e: &clap::Error, lang: Lang) -> Exit {
     } else {
         styled.to_string()
     };
-    if lang != Lang::En {
+    // Help only: an error's sentence is one line in English too, and a
+    // command quoted in it must not be cut.
+    if lang != Lang::En && help {
         text = crate::cli::rewrap(&text, help_width());
     }
     // A closed pipe (`--help | head`) is not an error worth a panic.
