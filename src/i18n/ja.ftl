@@ -80,7 +80,8 @@ help-cmd-address-after =
       binance-audit address 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed --network ETH
       binance-audit address --input addresses.txt --format jsonl
       pbpaste | binance-audit address --extract
-      binance-audit address --offline --known my-addresses.txt TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t
+      binance-audit address --offline --known my-addresses.txt \
+          TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t
 
     判定: `known`（既知）、`look-alike`（似せたもの）、`new`（新しい）、`invalid`（不正な
     形式）。比べられるものがなかったときは `not-compared`（未比較）です。
