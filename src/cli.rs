@@ -824,6 +824,16 @@ fn text_start(line: &str) -> usize {
     for c in chars.iter().take(start) {
         col += char_width(*c);
     }
+    // A value's description (`- text:     …`) goes on under its text.
+    let rest: String = chars[lead..].iter().collect();
+    if rest.starts_with("- ")
+        && let Some(colon) = rest.find(": ")
+    {
+        let after = &rest[colon + 1..];
+        let spaces = after.len() - after.trim_start().len();
+        let prefix = &rest[..colon + 1 + spaces];
+        return lead + prefix.chars().map(char_width).sum::<usize>();
+    }
     // A first column longer than half the line is not a column.
     if col > 40 { lead } else { col }
 }
@@ -888,8 +898,19 @@ fn break_at(line: &str, width: usize, min: usize) -> Option<usize> {
         if let Some(p) = prev
             && col > min
         {
-            let between_japanese = (wide(p) || wide(c)) && p != ' ' && c != ' ';
-            let ok = (c == ' ' || between_japanese) && !NO_START.contains(c) && !NO_END.contains(p);
+            // Not inside a word of Latin letters or digits, nor between one
+            // and the Japanese it belongs to (`1行`, `APIキー`).
+            let between_japanese = (wide(p) || wide(c))
+                && !p.is_ascii_alphanumeric()
+                && !c.is_ascii_alphanumeric()
+                && p != ' '
+                && c != ' ';
+            // After Japanese punctuation, or before an opening bracket, a
+            // line may break next to anything.
+            let punctuation = SOFT_AFTER.contains(p) || NO_END.contains(c);
+            let ok = (c == ' ' || between_japanese || punctuation)
+                && !NO_START.contains(c)
+                && !NO_END.contains(p);
             if ok {
                 best = Some((i, col));
                 if c == ' ' || SOFT_AFTER.contains(p) {

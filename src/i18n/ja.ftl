@@ -70,10 +70,8 @@ help-cmd-url-after =
       binance-audit url --extract --input message.eml
       pbpaste | binance-audit url --extract
 
-    判定: `official`（公式）、`phishing`（フィッシング）、`suspicious`（疑わしい）、
-    `unrelated`（無関係）、`invalid`（不正な形式）。
-    終了コード: 0 フィッシングも疑わしいリンクもない、1 フィッシングか疑わしいリンクが
-    1つ以上ある、2 使い方の誤り。
+    判定: `official`（公式）、`phishing`（フィッシング）、`suspicious`（疑わしい）、`unrelated`（無関係）、`invalid`（不正な形式）。
+    終了コード: 0 フィッシングも疑わしいリンクもない、1 フィッシングか疑わしいリンクが1つ以上ある、2 使い方の誤り。
 help-cmd-address = 送金の前に: このアドレスはあなたのものか、あなたのアドレスに似せたもの（アドレスポイズニング）か、新しいものか、不正な形式かを確かめます
 help-cmd-address-after =
     例:
@@ -83,11 +81,8 @@ help-cmd-address-after =
       binance-audit address --offline --known my-addresses.txt \
           TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t
 
-    判定: `known`（既知）、`look-alike`（似せたもの）、`new`（新しい）、`invalid`（不正な
-    形式）。比べられるものがなかったときは `not-compared`（未比較）です。
-    終了コード: 0 どのアドレスも既知か新しい、1 似せたものか不正な形式のアドレスが
-    1つ以上ある、2 使い方の誤り、3 出金アドレス帳か出金履歴を読めなかった（判定は
-    読めた分だけが対象です）。
+    判定: `known`（既知）、`look-alike`（似せたもの）、`new`（新しい）、`invalid`（不正な形式）。比べられるものがなかったときは `not-compared`（未比較）です。
+    終了コード: 0 どのアドレスも既知か新しい、1 似せたものか不正な形式のアドレスが1つ以上ある、2 使い方の誤り、3 出金アドレス帳か出金履歴を読めなかった（判定は読めた分だけが対象です）。
 help-cmd-status = Binanceの問題か、自分の側の問題かを確かめます（システムの状態、遅延、時計、保有通貨の入出金の状態）
 help-cmd-status-after =
     例:
@@ -95,8 +90,7 @@ help-cmd-status-after =
       binance-audit status --coin BTC,USDT  # これらの通貨の入金と出金
       binance-audit status --format json
 
-    終了コード: 0 確認を実行した（Binanceの報告の内容によらない）、2 使い方の誤り、
-    3 完了できなかった確認がある。
+    終了コード: 0 確認を実行した（Binanceの報告の内容によらない）、2 使い方の誤り、3 完了できなかった確認がある。
 help-cmd-incident = 初動対応のプレイブック（不正アクセス、障害、アカウント、取引、サポート）、チェックリスト、証拠一式
 help-cmd-incident-after =
     例:
@@ -131,10 +125,8 @@ help-cmd-config-init-after =
 help-cmd-setup = BinanceのAPIでは分からない質問に答えます（2段階認証の方法、フィッシング対策コード、ホワイトリスト、デバイス、メール）
 help-cmd-setup-after =
     回答のフラグがなければ、setup は端末で1問ずつ尋ねます（--lang に従って英語か日本語）。
-    フラグがあれば、与えた回答を今日の日付で記録し、それ以外の記録済みの回答はそれぞれの
-    日付のまま残します。
-    分からないときは not-sure（端末では ?）と答えてください。レポートはその設定を
-    確認すべき設定として示します。
+    フラグがあれば、与えた回答を今日の日付で記録し、それ以外の記録済みの回答はそれぞれの日付のまま残します。
+    分からないときは not-sure（端末では ?）と答えてください。レポートはその設定を確認すべき設定として示します。
 
     例:
       binance-audit setup
