@@ -126,7 +126,7 @@ impl std::fmt::Display for NumberError {
 impl std::error::Error for NumberError {}
 
 fn int_error(e: std::num::ParseIntError) -> NumberError {
-    NumberError::Parse(e.kind().clone())
+    NumberError::Parse(*e.kind())
 }
 
 /// `--timeout`: 1 to 300 seconds.

@@ -188,3 +188,31 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Some(Command::Man { dir }) => man::run(dir.as_deref()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(args: &[&str]) -> Lang {
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        language_before_parse(&args)
+    }
+
+    #[test]
+    fn the_lang_flag_is_read_before_clap_in_both_spellings() {
+        assert_eq!(lang(&["binance-audit", "--lang", "ja", "--help"]), Lang::Ja);
+        assert_eq!(lang(&["binance-audit", "audit", "--lang=ja"]), Lang::Ja);
+        assert_eq!(
+            lang(&["binance-audit", "--lang", "ja", "--lang", "en"]),
+            Lang::En
+        );
+        // A value clap will refuse does not hide a good one before it.
+        assert_eq!(
+            lang(&["binance-audit", "--lang=ja", "--lang", "xx"]),
+            Lang::Ja
+        );
+        // After `--` it is an argument, not the flag.
+        let after = lang(&["binance-audit", "url", "--", "--lang", "ja"]);
+        assert_eq!(after, lang(&["binance-audit", "url"]));
+    }
+}
