@@ -31,14 +31,14 @@ use exit::Exit;
 
 /// A warning for the person at the terminal, one line.
 pub fn warn(msg: &str) {
-    let label = crate::i18n::ui_tr("warning", "警告");
+    let label = crate::t!(crate::i18n::ui(), "help-label-warning");
     eprintln!("binance-audit: {label}: {}", one_line(msg));
 }
 
 /// An error line, in the one form every command uses, in the language
 /// resolved at the start of the run (`session::early_language`).
 pub fn error_line(msg: &str) {
-    let label = crate::i18n::ui_tr("error", "エラー");
+    let label = crate::t!(crate::i18n::ui(), "help-label-error");
     eprintln!("binance-audit: {label}: {}", one_line(msg));
 }
 
@@ -57,7 +57,7 @@ pub fn say_incomplete(r: &crate::report::Report) {
         .as_deref()
         .map(|p| format!("[{p}] "))
         .unwrap_or_default();
-    let label = crate::i18n::tr(r.lang, "incomplete", "不完全");
+    let label = crate::t!(r.lang, "help-label-incomplete");
     for why in &r.incomplete {
         eprintln!("binance-audit: {label}: {profile}{}", one_line(why));
     }

@@ -277,6 +277,10 @@ help-error-misplaced-not-of = { $flag } is an option of the audit, not of `{ $su
 help-error-output-empty = empty file name
 help-error-output-not-a-format = { $name } is not a report format (one of: { $formats }); write ./{ $spec } for a file of that name
 help-error-output-no-path = `{ $name }=` needs a file name after the =
+# The one-line diagnostics of every command (cmd/mod.rs): "binance-audit: LABEL: …".
+help-label-warning = warning
+help-label-error = error
+help-label-incomplete = incomplete
 help-panic = binance-audit: internal error{ $place }; please report it (no details are printed, to keep secrets out of logs)
 help-man-wrote = wrote { $count } man pages to { $dir }
 help-man-page = the man page

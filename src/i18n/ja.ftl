@@ -277,6 +277,10 @@ help-error-misplaced-not-of = { $flag } は監査のオプションで、`{ $sub
 help-error-output-empty = ファイル名が空です
 help-error-output-not-a-format = { $name } はレポートの形式ではありません（{ $formats } のいずれかです）。その名前のファイルなら ./{ $spec } と書いてください
 help-error-output-no-path = `{ $name }=` の = の後にファイル名が必要です
+# The one-line diagnostics of every command (cmd/mod.rs): "binance-audit: LABEL: …".
+help-label-warning = 警告
+help-label-error = エラー
+help-label-incomplete = 不完全
 help-panic = binance-audit: 内部エラー{ $place }。報告をお願いします（秘密情報をログに残さないため、詳細は表示しません）
 help-man-wrote = { $dir } に { $count } 個のmanページを書き込みました
 help-man-page = manページ
