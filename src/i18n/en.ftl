@@ -10,6 +10,10 @@ list-separator = {", "}
 
 ## ── help ── --help, usage errors and man pages (cli.rs, main.rs, cmd/man.rs).
 
+# Ids: help-cmd-PATH is a command's line in the list (PATH = root, audit, rules-list, …), with
+# -long (the longer description of --help), -after (examples under -h) and -after-long (under --help);
+# help-arg-ARG is an option several commands share, help-arg-PATH-ARG one command's own;
+# help-val-FAMILY-VALUE describes one value (format, kind, two-factor, answer).
 help-cmd-root = Security self-audit for Binance users: password, breaches, API key, links, incidents
 help-cmd-root-long =
     Security self-audit for Binance users.

@@ -10,6 +10,10 @@ list-separator = 、
 
 ## ── help ── --help, usage errors and man pages (cli.rs, main.rs, cmd/man.rs).
 
+# id の付け方: help-cmd-PATH はコマンドの一行説明（PATH = root、audit、rules-list など）で、
+# -long は --help の長い説明、-after は -h の下の例、-after-long は --help の下の例です。
+# help-arg-ARG は複数のコマンドに共通のオプション、help-arg-PATH-ARG は一つのコマンドだけのものです。
+# help-val-FAMILY-VALUE は値一つの説明です（format、kind、two-factor、answer）。
 help-cmd-root = Binanceユーザーのためのセキュリティ自己診断です（パスワード、流出、APIキー、リンク、インシデント）
 help-cmd-root-long =
     Binanceユーザーのためのセキュリティ自己診断です。
