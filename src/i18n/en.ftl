@@ -286,6 +286,12 @@ help-label-warning = warning
 help-label-error = error
 help-label-incomplete = incomplete
 help-panic = binance-audit: internal error{ $place }; please report it (no details are printed, to keep secrets out of logs)
+# Section headings of the man pages (clap_mangen writes them in English).
+help-man-examples = EXAMPLES
+help-man-name = NAME
+help-man-synopsis = SYNOPSIS
+help-man-description = DESCRIPTION
+help-man-version = VERSION
 help-man-wrote = wrote { $count } man pages to { $dir }
 help-man-page = the man page
 

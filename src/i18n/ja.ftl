@@ -286,6 +286,12 @@ help-label-warning = 警告
 help-label-error = エラー
 help-label-incomplete = 不完全
 help-panic = binance-audit: 内部エラー{ $place }。報告をお願いします（秘密情報をログに残さないため、詳細は表示しません）
+# Section headings of the man pages (clap_mangen writes them in English).
+help-man-examples = 例
+help-man-name = 名前
+help-man-synopsis = 書式
+help-man-description = 説明
+help-man-version = バージョン
 help-man-wrote = { $dir } に { $count } 個のmanページを書き込みました
 help-man-page = manページ
 
