@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
 use binance_audit::cli::Cli;
-use binance_audit::cmd::{self, exit::Exit};
+use binance_audit::cmd;
 
 fn main() -> ExitCode {
     // A panic payload could quote data the tool was handling; say only that it happened.
@@ -10,27 +10,19 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        match binance_audit::i18n::ui() {
-            binance_audit::i18n::Lang::En => eprintln!(
-                "binance-audit: internal error{place}; please report it (no details are printed, to keep secrets out of logs)"
-            ),
-            binance_audit::i18n::Lang::Ja => eprintln!(
-                "binance-audit: 内部エラー{place}。報告をお願いします（秘密情報をログに残さないため、詳細は表示しません）"
-            ),
-        }
+        eprintln!(
+            "{}",
+            binance_audit::t!(binance_audit::i18n::ui(), "help-panic", place = place)
+        );
     }));
     unset_empty_variables();
-    let cli = match Cli::parse_args() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Known before clap parses, so that `--help` and usage errors are in it.
+    let lang = cmd::language_before_parse(&args);
+    binance_audit::i18n::set_ui(lang);
+    let cli = match Cli::parse_in(lang, args) {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() {
-                Exit::Usage
-            } else {
-                Exit::Ok
-            };
-            let _ = e.print();
-            return code.into();
-        }
+        Err(e) => return cmd::usage_error(&e, lang).into(),
     };
     match cmd::run(cli) {
         Ok(code) => code.into(),

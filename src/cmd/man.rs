@@ -4,16 +4,15 @@
 
 use std::path::Path;
 
-use clap::CommandFactory;
-
 use super::error::{Error, Result};
 use super::exit::Exit;
 use super::output;
-use crate::cli::Cli;
+use crate::i18n::Lang;
+use crate::t;
 
 fn io(e: std::io::Error) -> Error {
     Error::Write {
-        path: crate::i18n::ui_tr("the man page", "manページ").into(),
+        path: t!(crate::i18n::ui(), "help-man-page"),
         reason: crate::files::io_reason(&e),
     }
 }
@@ -32,7 +31,7 @@ fn escape(line: &str) -> String {
 /// One page. clap_mangen's sections, except the text after the options
 /// (examples, exit codes), which goes in no-fill mode: reflowed, a list of
 /// example commands becomes one unreadable line.
-pub fn page(cmd: &clap::Command) -> std::io::Result<Vec<u8>> {
+pub fn page(cmd: &clap::Command, lang: Lang) -> std::io::Result<Vec<u8>> {
     let man = clap_mangen::Man::new(cmd.clone());
     let mut out = Vec::new();
     man.render_title(&mut out)?;
@@ -46,7 +45,7 @@ pub fn page(cmd: &clap::Command) -> std::io::Result<Vec<u8>> {
         man.render_subcommands_section(&mut out)?;
     }
     if let Some(extra) = cmd.get_after_long_help().or_else(|| cmd.get_after_help()) {
-        out.extend_from_slice(b".SH EXAMPLES\n.nf\n");
+        out.extend_from_slice(format!(".SH {}\n.nf\n", t!(lang, "help-man-examples")).as_bytes());
         for line in extra.to_string().lines() {
             out.extend_from_slice(escape(line).as_bytes());
             out.push(b'\n');
@@ -56,29 +55,57 @@ pub fn page(cmd: &clap::Command) -> std::io::Result<Vec<u8>> {
     if cmd.get_version().is_some() {
         man.render_version_section(&mut out)?;
     }
-    Ok(out)
+    Ok(match lang {
+        Lang::En => out,
+        _ => headings(&out, lang),
+    })
+}
+
+/// clap_mangen's section headings are English; a page in another language
+/// gets its words for them.
+fn headings(page: &[u8], lang: Lang) -> Vec<u8> {
+    let mut out = String::new();
+    for line in String::from_utf8_lossy(page).lines() {
+        let heading = match line {
+            ".SH NAME" => t!(lang, "help-man-name"),
+            ".SH SYNOPSIS" => t!(lang, "help-man-synopsis"),
+            ".SH DESCRIPTION" => t!(lang, "help-man-description"),
+            ".SH VERSION" => t!(lang, "help-man-version"),
+            _ => {
+                out.push_str(line);
+                out.push('\n');
+                continue;
+            }
+        };
+        out.push_str(&format!(".SH {heading}\n"));
+    }
+    out.into_bytes()
 }
 
 /// Every page: the command and, recursively, each visible subcommand, with
 /// clap's display names (`binance-audit-rules-list`), as `(file name, page)`.
-pub fn all_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
-    fn walk(cmd: &clap::Command, out: &mut Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
+pub fn all_pages(lang: Lang) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    fn walk(
+        cmd: &clap::Command,
+        lang: Lang,
+        out: &mut Vec<(String, Vec<u8>)>,
+    ) -> std::io::Result<()> {
         let name = clap_mangen::Man::new(cmd.clone()).get_filename();
-        out.push((name, page(cmd)?));
+        out.push((name, page(cmd, lang)?));
         for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-            walk(sub, out)?;
+            walk(sub, lang, out)?;
         }
         Ok(())
     }
-    let mut cmd = Cli::command().disable_help_subcommand(true);
-    cmd.build();
+    let cmd = crate::cli::command_in(lang, false);
     let mut out = Vec::new();
-    walk(&cmd, &mut out)?;
+    walk(&cmd, lang, &mut out)?;
     Ok(out)
 }
 
 pub fn run(dir: Option<&Path>) -> Result<Exit> {
-    let pages = all_pages().map_err(io)?;
+    let lang = crate::i18n::ui();
+    let pages = all_pages(lang).map_err(io)?;
     match dir {
         None => {
             let (_, main) = pages
@@ -91,18 +118,12 @@ pub fn run(dir: Option<&Path>) -> Result<Exit> {
             for (name, bytes) in &pages {
                 output::file(&dir.join(name), bytes)?;
             }
-            let done = match crate::i18n::ui() {
-                crate::i18n::Lang::En => {
-                    format!("wrote {} man pages to {}\n", pages.len(), dir.display())
-                }
-                crate::i18n::Lang::Ja => {
-                    format!(
-                        "{} に {} 個のmanページを書き込みました\n",
-                        dir.display(),
-                        pages.len()
-                    )
-                }
-            };
+            let done = t!(
+                lang,
+                "help-man-wrote",
+                count = pages.len().to_string(),
+                dir = dir.display().to_string()
+            ) + "\n";
             output::stdout(done.as_bytes())?;
         }
     }
@@ -115,7 +136,7 @@ mod tests {
 
     #[test]
     fn every_referenced_page_is_generated_and_examples_keep_their_lines() {
-        let pages = all_pages().unwrap();
+        let pages = all_pages(Lang::En).unwrap();
         let names: Vec<&str> = pages.iter().map(|(n, _)| n.as_str()).collect();
         for (name, bytes) in &pages {
             let text = String::from_utf8_lossy(bytes);
@@ -150,6 +171,22 @@ mod tests {
             "one example a line: {nf}"
         );
         assert!(nf.lines().count() > 5, "{nf}");
+    }
+
+    #[test]
+    fn japanese_pages_are_the_same_pages_in_japanese() {
+        let en = all_pages(Lang::En).unwrap();
+        let ja = all_pages(Lang::Ja).unwrap();
+        let names = |p: &[(String, Vec<u8>)]| p.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&en), names(&ja));
+        for (name, bytes) in &ja {
+            let text = String::from_utf8_lossy(bytes);
+            assert!(
+                text.contains(".SH 名前") && !text.contains(".SH NAME"),
+                "{name}"
+            );
+            assert!(!text.contains("Print help"), "{name}: {text}");
+        }
     }
 
     #[test]

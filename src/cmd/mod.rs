@@ -20,22 +20,25 @@ pub mod setup;
 pub mod status;
 pub mod url;
 
-use clap::CommandFactory;
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 
 use crate::cli::{Cli, Command};
+use crate::i18n::Lang;
 use error::{Error, Result};
 use exit::Exit;
 
 /// A warning for the person at the terminal, one line.
 pub fn warn(msg: &str) {
-    let label = crate::i18n::ui_tr("warning", "警告");
+    let label = crate::t!(crate::i18n::ui(), "help-label-warning");
     eprintln!("binance-audit: {label}: {}", one_line(msg));
 }
 
 /// An error line, in the one form every command uses, in the language
 /// resolved at the start of the run (`session::early_language`).
 pub fn error_line(msg: &str) {
-    let label = crate::i18n::ui_tr("error", "エラー");
+    let label = crate::t!(crate::i18n::ui(), "help-label-error");
     eprintln!("binance-audit: {label}: {}", one_line(msg));
 }
 
@@ -54,7 +57,7 @@ pub fn say_incomplete(r: &crate::report::Report) {
         .as_deref()
         .map(|p| format!("[{p}] "))
         .unwrap_or_default();
-    let label = crate::i18n::tr(r.lang, "incomplete", "不完全");
+    let label = crate::t!(r.lang, "help-label-incomplete");
     for why in &r.incomplete {
         eprintln!("binance-audit: {label}: {profile}{}", one_line(why));
     }
@@ -65,6 +68,99 @@ pub fn say_incomplete(r: &crate::report::Report) {
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The reader's language before clap parses, in the order of
+/// `session::language`: `--lang` (last one given), `BINANCE_AUDIT_LANG`, the
+/// config's `lang` (from `--config`, `BINANCE_AUDIT_CONFIG` or the default
+/// path; a config that cannot be read is skipped here, the command says so),
+/// then LC_ALL / LC_MESSAGES / LANG. A `--lang` clap will refuse is passed
+/// over, so its error is in the language the rest would choose.
+pub fn language_before_parse(args: &[OsString]) -> Lang {
+    let code = |s: &str| Lang::ALL.iter().copied().find(|l| l.code() == s);
+    let mut flag = None;
+    let mut config: Option<PathBuf> = None;
+    let mut it = args.iter().skip(1);
+    while let Some(a) = it.next() {
+        let Some(s) = a.to_str() else { continue };
+        if s == "--" {
+            break;
+        }
+        if let Some(v) = s.strip_prefix("--lang=") {
+            flag = code(v).or(flag);
+        } else if s == "--lang" {
+            flag = it.next().and_then(|v| v.to_str()).and_then(code).or(flag);
+        } else if let Some(v) = s.strip_prefix("--config=") {
+            config = Some(PathBuf::from(v));
+        } else if s == "--config" {
+            config = it.next().map(PathBuf::from).or(config);
+        }
+    }
+    if let Some(l) = flag.or_else(|| {
+        std::env::var("BINANCE_AUDIT_LANG")
+            .ok()
+            .and_then(|v| code(&v))
+    }) {
+        return l;
+    }
+    let config = config.or_else(|| std::env::var_os("BINANCE_AUDIT_CONFIG").map(PathBuf::from));
+    crate::config::load(config.as_deref())
+        .ok()
+        .and_then(|l| l.config.lang)
+        .unwrap_or_else(Lang::from_env)
+}
+
+/// A usage error, `--help` or `--version` from clap, in `lang`, where clap
+/// would print it; the exit code (0 for help and version, else 2).
+pub fn usage_error(e: &clap::Error, lang: Lang) -> Exit {
+    use clap::error::ErrorKind as K;
+    let to_stderr = e.use_stderr();
+    let code = if to_stderr { Exit::Usage } else { Exit::Ok };
+    let help = matches!(
+        e.kind(),
+        K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if lang == Lang::En && help {
+        let _ = e.print();
+        return code;
+    }
+    let styled = crate::cli::render_error(e, lang);
+    let tty = if to_stderr {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    };
+    let color = tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut text = if color {
+        styled.ansi().to_string()
+    } else {
+        styled.to_string()
+    };
+    // Help only: an error's sentence is one line in English too, and a
+    // command quoted in it must not be cut.
+    if lang != Lang::En && help {
+        text = crate::cli::rewrap(&text, help_width());
+    }
+    // A closed pipe (`--help | head`) is not an error worth a panic.
+    let _ = if to_stderr {
+        std::io::stderr().write_all(text.as_bytes())
+    } else {
+        std::io::stdout().write_all(text.as_bytes())
+    };
+    code
+}
+
+/// The width clap wraps help at: the terminal's, else COLUMNS, at most 100.
+fn help_width() -> usize {
+    terminal_size::terminal_size()
+        .map(|(w, _)| usize::from(w.0))
+        .or_else(|| {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse().ok())
+        })
+        .unwrap_or(100)
+        .min(100)
 }
 
 pub fn run(cli: Cli) -> Result<Exit> {
@@ -83,12 +179,40 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Some(Command::Rules(r)) => rules::run(g, r),
         Some(Command::Config(c)) => config::run(g, c),
         Some(Command::Completions { shell }) => {
-            let mut cmd = Cli::command();
+            let mut cmd = crate::cli::command(crate::i18n::ui());
             let mut out = Vec::new();
             clap_complete::generate(*shell, &mut cmd, "binance-audit", &mut out);
             output::stdout(&out)?;
             Ok(Exit::Ok)
         }
         Some(Command::Man { dir }) => man::run(dir.as_deref()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(args: &[&str]) -> Lang {
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        language_before_parse(&args)
+    }
+
+    #[test]
+    fn the_lang_flag_is_read_before_clap_in_both_spellings() {
+        assert_eq!(lang(&["binance-audit", "--lang", "ja", "--help"]), Lang::Ja);
+        assert_eq!(lang(&["binance-audit", "audit", "--lang=ja"]), Lang::Ja);
+        assert_eq!(
+            lang(&["binance-audit", "--lang", "ja", "--lang", "en"]),
+            Lang::En
+        );
+        // A value clap will refuse does not hide a good one before it.
+        assert_eq!(
+            lang(&["binance-audit", "--lang=ja", "--lang", "xx"]),
+            Lang::Ja
+        );
+        // After `--` it is an argument, not the flag.
+        let after = lang(&["binance-audit", "url", "--", "--lang", "ja"]);
+        assert_eq!(after, lang(&["binance-audit", "url"]));
     }
 }

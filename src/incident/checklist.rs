@@ -82,6 +82,14 @@ impl MarkError {
     }
 }
 
+impl std::fmt::Display for MarkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg().render(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for MarkError {}
+
 impl FromStr for Mark {
     type Err = MarkError;
 

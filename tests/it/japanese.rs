@@ -63,7 +63,7 @@ const STRIP: &[&str] = &[
 ];
 
 /// Runs of three or more English words left in `text`.
-fn english_runs(text: &str) -> Vec<String> {
+pub(crate) fn english_runs(text: &str) -> Vec<String> {
     let mut t = text.to_string();
     for p in PROPER {
         t = t.replace(p, " ");
