@@ -8,7 +8,6 @@ use secrecy::SecretString;
 use zeroize::Zeroize;
 
 use crate::bounded;
-use crate::collect::password::MAX_LEN;
 use crate::i18n::{Arg, Msg};
 use crate::msg;
 
@@ -26,6 +25,11 @@ pub fn ci() -> bool {
 
 /// Why a secret could not be read. It names where the secret was looked for
 /// (`what`, a noun such as "password on standard input"), never the secret.
+
+/// Longer input is refused: Binance caps passwords well below this, and
+/// zxcvbn only scores the first 100 characters anyway.
+pub const MAX_LEN: usize = 256;
+
 #[derive(Debug, thiserror::Error)]
 #[error("{}", self.msg().render(crate::i18n::Lang::En))]
 pub enum SecretError {

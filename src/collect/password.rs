@@ -8,9 +8,7 @@ use crate::facts::Facts;
 use crate::i18n::Msg;
 use crate::msg;
 
-/// Longer input is refused: Binance caps passwords well below this, and
-/// zxcvbn only scores the first 100 characters anyway.
-pub const MAX_LEN: usize = 256;
+pub use crate::secret::MAX_LEN;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CrackTime {
