@@ -137,6 +137,12 @@ pub fn read_env(var: &str, what: impl Into<Arg>) -> Option<Result<SecretString, 
 }
 
 /// No-echo prompt; an empty answer means "skip".
+/// [`prompt`] with a label from the catalogue, in the diagnostics language
+/// (for callers below the shell, which keep no language).
+pub fn prompt_in_ui(label: &Msg) -> Result<Option<SecretString>, SecretError> {
+    prompt(&label.render(crate::i18n::ui()))
+}
+
 pub fn prompt(label: &str) -> Result<Option<SecretString>, SecretError> {
     crate::hardening::no_core_dumps();
     match rpassword::prompt_password(label) {

@@ -514,6 +514,7 @@ engine-rules-folder-unreadable = cannot read rules folder: { $reason }
 engine-rules-folder-empty = no rule files (*.toml) in this folder
 engine-the-file = the file
 engine-not-utf8 = not valid UTF-8
+engine-rule-needs-passed = needs `passed` in both languages: what a pass establishes, shown beside ✓ (never the finding's title)
 
 ## ── end of engine ──
 

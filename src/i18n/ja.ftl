@@ -496,6 +496,7 @@ engine-rules-folder-unreadable = ルールのフォルダを読み込めませ�
 engine-rules-folder-empty = このフォルダにルールファイル（*.toml）がありません
 engine-the-file = ファイル
 engine-not-utf8 = UTF-8ではありません
+engine-rule-needs-passed = `passed` を英語と日本語の両方で書いてください（合格したときに ✓ と並べて表示する、確認できた内容です。検出事項のタイトルは使えません）
 
 ## ── end of engine ──
 

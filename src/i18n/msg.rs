@@ -79,6 +79,12 @@ impl Msg {
         }
     }
 
+    /// The English sentence, for `Display` of errors and for logs: a reader
+    /// is always shown `render` in their own language.
+    pub fn english(&self) -> String {
+        self.render(Lang::En)
+    }
+
     /// The sentence in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         match &self.0 {

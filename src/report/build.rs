@@ -226,6 +226,7 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
                 id: rule.id.clone(),
                 category: rule.category,
                 title,
+                passed: rule.passed.get(lang).to_string(),
             }),
             Outcome::NotEvaluated { reason } => not_checked.push(NotChecked {
                 id: rule.id.clone(),

@@ -198,7 +198,7 @@ fn suite(o: &mut String, r: &Report, c: &Counts) {
         let _ = writeln!(o, "    </testcase>");
     }
     for p in &r.passed {
-        let _ = writeln!(o, "{}/>", case(p.category.as_str(), &p.id, &p.title));
+        let _ = writeln!(o, "{}/>", case(p.category.as_str(), &p.id, &p.passed));
     }
     let _ = writeln!(o, "  </testsuite>");
 }

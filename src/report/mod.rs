@@ -207,6 +207,9 @@ pub struct RuleRef {
     pub id: String,
     pub category: Category,
     pub title: String,
+    /// What the pass established, in the report's language: the words a ✓
+    /// stands beside (the title names the problem the rule looks for).
+    pub passed: String,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -364,7 +364,7 @@ fn details(o: &mut String, r: &Report, l: Lang, w: usize) {
         let head = format!("{} ({})", t!(l, "report-text-passed"), r.passed.len());
         let _ = writeln!(o, "{}", head.bold().green());
         for p in &r.passed {
-            let line = format!("{}  {}", p.id, p.title);
+            let line = format!("{}  {}", p.id, p.passed);
             let _ = writeln!(o, "{}", fill("  ✓ ", 4, 4, &line, w));
         }
     }

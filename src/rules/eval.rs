@@ -151,6 +151,7 @@ severity = "high"
 facts = {facts}
 when = "{when}"
 title = {{ en = "t", ja = "t" }}
+passed = {{ en = "p", ja = "p" }}
 risk = {{ en = "r", ja = "r" }}
 remediation = {{ en = ["a"], ja = ["a"] }}
 [[rule.test]]

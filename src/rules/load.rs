@@ -96,6 +96,9 @@ struct RawRule {
     when: toml::Spanned<String>,
     evidence: Option<Vec<String>>,
     title: Text,
+    /// What a pass establishes, for ✓ lines and passed test cases: never
+    /// the finding's own title beside a check mark.
+    passed: Option<Text>,
     risk: Text,
     remediation: TextList,
     #[serde(default)]
@@ -187,6 +190,13 @@ fn build(file: &str, src: &str, r: RawRule) -> Result<Rule, Vec<Problem>> {
                 None => msg!("engine-rule-unknown-fact", fact = f),
             });
         }
+    }
+    match &r.passed {
+        None => bad(msg!("engine-rule-needs-passed")),
+        Some(t) if t.en.trim().is_empty() || t.ja.trim().is_empty() => {
+            bad(msg!("engine-rule-needs-both-languages", field = "passed"))
+        }
+        Some(_) => {}
     }
     for (field, t) in [("title", &r.title), ("risk", &r.risk)] {
         if t.en.trim().is_empty() || t.ja.trim().is_empty() {
@@ -317,6 +327,7 @@ fn build(file: &str, src: &str, r: RawRule) -> Result<Rule, Vec<Problem>> {
             facts: r.facts,
             when,
             title: r.title,
+            passed: r.passed.unwrap_or_default(),
             risk: r.risk,
             remediation: r.remediation,
             references: r.references,
@@ -556,6 +567,7 @@ severity = "high"
 facts = ["password.score"]
 when = "password.score <= 1"
 title = { en = "t", ja = "t" }
+passed = { en = "p", ja = "p" }
 risk = { en = "r", ja = "r" }
 remediation = { en = ["a"], ja = ["a"] }
 [[rule.test]]
@@ -682,6 +694,7 @@ severity = "high"
 facts = ["password.scor"]
 when = "password.score <="
 title = { en = "t", ja = "" }
+passed = { en = "p", ja = "p" }
 risk = { en = "r", ja = "r" }
 remediation = { en = ["a", "b"], ja = ["a"] }
 references = ["http://example.com/x"]
@@ -696,6 +709,7 @@ severity = "high"
 facts = []
 when = "api.ip_restrict"
 title = { en = "t", ja = "t" }
+passed = { en = "p", ja = "p" }
 risk = { en = "r", ja = "" }
 remediation = { en = [], ja = ["a"] }
 [[rule.test]]
@@ -709,6 +723,7 @@ severity = "high"
 facts = ["withdrawal.addresses"]
 when = "withdrawal.addresses.all(a, withdrawal.addresses.all(b, withdrawal.addresses.all(c, a == b)))"
 title = { en = "t", ja = "t" }
+passed = { en = "p", ja = "p" }
 risk = { en = "r", ja = "r" }
 remediation = { en = ["a"], ja = ["a"] }
 [[rule.test]]

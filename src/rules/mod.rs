@@ -161,6 +161,8 @@ pub struct Rule {
     pub when: String,
     pub evidence: Vec<String>,
     pub title: Text,
+    /// What a pass establishes (`passed` in the rule file).
+    pub passed: Text,
     pub risk: Text,
     pub remediation: TextList,
     pub references: Vec<String>,
@@ -268,6 +270,7 @@ severity = "high"
 facts = ["password.score"]
 when = "password.score <= 1"
 title = { en = "t", ja = "t" }
+passed = { en = "p", ja = "p" }
 risk = { en = "r", ja = "r" }
 remediation = { en = ["a"], ja = ["a"] }
 [[rule.test]]

@@ -15,6 +15,7 @@ severity = "high"
 facts = ["api.enable_withdrawals", "api.ip_restrict", "api.trading_permissions", "api.key_age_days"]
 when = "WHEN"
 title = { en = "t", ja = "t" }
+passed = { en = "p", ja = "p" }
 risk = { en = "r", ja = "r" }
 remediation = { en = ["a"], ja = ["a"] }
 [[rule.test]]

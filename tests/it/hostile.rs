@@ -488,6 +488,7 @@ severity = "low"
 facts = ["api.key_age_days"]
 when = "api.key_age_days > {i}"
 title = {{ en = "t", ja = "t" }}
+passed = {{ en = "p", ja = "p" }}
 risk = {{ en = "r", ja = "r" }}
 remediation = {{ en = ["a"], ja = ["a"] }}
 [[rule.test]]

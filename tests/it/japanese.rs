@@ -464,6 +464,7 @@ severity = "high"
 facts = ["password.scor"]
 when = "password.score <="
 title = { en = "Weak password", ja = "" }
+passed = { en = "p", ja = "p" }
 risk = { en = "r", ja = "リスク" }
 remediation = { en = ["a", "b"], ja = ["対処"] }
 references = ["http://example.com/x"]
@@ -492,6 +493,7 @@ severity = "high"
 facts = ["password.score"]
 when = "password.score <= 1"
 title = { en = "Weak password", ja = "弱いパスワード" }
+passed = { en = "p", ja = "p" }
 risk = { en = "r", ja = "リスク" }
 remediation = { en = ["a"], ja = ["対処"] }
 [[rule.test]]
@@ -519,11 +521,13 @@ expect = "pass"
         r#"
 id = "breach"
 title = { en = "T", ja = "" }
+passed = { en = "p", ja = "p" }
 summary = { en = "S", ja = "ス" }
 [[step]]
 id = "Bad Id"
 urgency = "soon"
 title = { en = "A", ja = "ア" }
+passed = { en = "p", ja = "p" }
 why = { en = "W", ja = "ワ" }
 where = { en = "P", ja = "プ" }
 links = ["http://example.com/a"]

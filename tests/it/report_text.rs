@@ -276,3 +276,78 @@ fn quiet_prints_the_grade_line_and_dumb_terminals_get_no_colour() {
     );
     assert!(!colour("dumb"), "a dumb terminal gets none");
 }
+
+/// A ✓ stands only beside words that say what passed: never beside the
+/// problem's own title, in either language, and a rule without such words
+/// does not load.
+#[test]
+fn a_check_mark_never_stands_beside_a_problem_title() {
+    let rules: Vec<(String, String, String)> = {
+        let mut v = Vec::new();
+        for f in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/rules")).unwrap() {
+            let p = f.unwrap().path();
+            if p.extension().is_some_and(|x| x == "toml") && !p.ends_with("domains.toml") {
+                let t: toml::Value = toml::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+                for r in t
+                    .get("rule")
+                    .and_then(|r| r.as_array())
+                    .into_iter()
+                    .flatten()
+                {
+                    let id = r["id"].as_str().unwrap().to_string();
+                    v.push((
+                        id.clone(),
+                        r["title"]["en"].as_str().unwrap().into(),
+                        r["title"]["ja"].as_str().unwrap().into(),
+                    ));
+                }
+            }
+        }
+        v
+    };
+    assert!(rules.len() > 30);
+    for lang in ["en", "ja"] {
+        let out = Run::new()
+            .args([
+                "--lang",
+                lang,
+                "-v",
+                "--color",
+                "never",
+                "audit",
+                "--offline",
+                "--password-stdin",
+            ])
+            .stdin("correct horse battery staple 1984!\n")
+            .env("COLUMNS", "200")
+            .run();
+        let ticks: Vec<&str> = out.stdout.lines().filter(|l| l.contains('✓')).collect();
+        assert!(
+            !ticks.is_empty(),
+            "{lang}: no passed line at all:\n{}",
+            out.stdout
+        );
+        for line in ticks {
+            for (id, en, ja) in &rules {
+                let title = if lang == "en" { en } else { ja };
+                assert!(
+                    !(line.contains(id.as_str()) && line.contains(title.as_str())),
+                    "{lang}: ✓ beside the problem title: {line}"
+                );
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("r.toml"),
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rules/fixture.toml"))
+            .unwrap()
+            .replacen("passed = { en = \"Account is not restricted\", ja = \"アカウントは制限されていません\" }\n", "", 1),
+    )
+    .unwrap();
+    let out = Run::new()
+        .args(["rules", "check", dir.path().to_str().unwrap()])
+        .run();
+    assert_ne!(out.code, 0, "{}", out.all());
+    assert!(out.all().contains("passed"), "{}", out.all());
+}

@@ -87,7 +87,7 @@ pub enum CredsError {
     },
     /// A file or the passphrase could not be read: what the module that
     /// read it (`bounded`, `secret`) says.
-    #[error("{}", text.render(crate::i18n::Lang::En))]
+    #[error("{}", text.english())]
     Unreadable { origin: Origin, text: Msg },
 }
 
@@ -385,10 +385,8 @@ fn passphrase(
             .map_err(unreadable);
     }
     if crate::secret::interactive() {
-        return crate::secret::prompt(
-            &msg!("binance-creds-passphrase-prompt").render(crate::i18n::ui()),
-        )
-        .map_err(unreadable);
+        return crate::secret::prompt_in_ui(&msg!("binance-creds-passphrase-prompt"))
+            .map_err(unreadable);
     }
     Ok(None)
 }
