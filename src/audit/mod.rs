@@ -229,7 +229,7 @@ async fn audit_target(
         Ok(Some(creds)) => {
             let client = BinanceClient::new(net.clone(), target.base.clone(), Some(creds));
             let now = binance::client::now_ms();
-            let statuses = binance::collect(&client, now, &mut facts, ctx.lang).await;
+            let statuses = binance::collect(&client, now, &mut facts).await;
             checks.extend(statuses);
         }
     }

@@ -42,7 +42,7 @@ fn build(code: &str, src: &str) -> Bundle {
 /// The message `id` in `lang` with `args`. An id missing in `lang` falls
 /// back to English; one missing everywhere is shown as the id itself (the
 /// tests make both impossible for ids the code names).
-pub(crate) fn format(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {
+pub(crate) fn format(lang: Lang, id: &str, args: &[(std::borrow::Cow<'static, str>, Arg)]) -> String {
     let mut fargs = FluentArgs::new();
     for (k, v) in args {
         let value: FluentValue = match v {
@@ -51,7 +51,7 @@ pub(crate) fn format(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> Stri
             Arg::Float(n) => (*n).into(),
             Arg::Msg(m) => m.render(lang).into(),
         };
-        fargs.set(*k, value);
+        fargs.set(k.clone(), value);
     }
     for l in [lang, Lang::En] {
         let b = bundle(l);
@@ -212,6 +212,12 @@ mod tests {
         assert_eq!(m.render(Lang::Ja), "、");
         // A missing id shows as itself rather than as an empty line.
         assert_eq!(format(Lang::Ja, "no-such-id", &[]), "no-such-id");
+        // A message kept as data comes back as the same message.
+        let nested = crate::msg!("list-separator");
+        let m = crate::msg!("list-separator", inner = &nested, n = 3);
+        let json = serde_json::to_value(&m).unwrap();
+        assert_eq!(super::super::Msg::from_json(&json), Some(m));
+        assert_eq!(super::super::Msg::from_json(&serde_json::json!({"id": "x"})), None);
         assert!(!EN.is_empty() && !JA.is_empty());
     }
 }

@@ -18,7 +18,7 @@ pub struct Msg(Inner);
 enum Inner {
     Id {
         id: Cow<'static, str>,
-        args: Vec<(&'static str, Arg)>,
+        args: Vec<(Cow<'static, str>, Arg)>,
     },
     Verbatim(String),
 }
@@ -58,7 +58,7 @@ impl Msg {
 
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
         if let Inner::Id { args, .. } = &mut self.0 {
-            args.push((name, value.into()));
+            args.push((Cow::Borrowed(name), value.into()));
         }
         self
     }
@@ -74,9 +74,38 @@ impl Msg {
     /// The value of argument `name`, if the message has one.
     pub fn get(&self, name: &str) -> Option<&Arg> {
         match &self.0 {
-            Inner::Id { args, .. } => args.iter().find(|(k, _)| *k == name).map(|(_, v)| v),
+            Inner::Id { args, .. } => args.iter().find(|(k, _)| k == name).map(|(_, v)| v),
             Inner::Verbatim(_) => None,
         }
+    }
+
+    /// A message kept as data (`{"id": …, "args": {…}}`, as `Serialize`
+    /// writes it): a fact's value that a renderer says in the reader's
+    /// language. `None` for anything else, which stays a value.
+    pub fn from_json(v: &serde_json::Value) -> Option<Msg> {
+        let m = v.as_object()?;
+        if m.len() != 2 {
+            return None;
+        }
+        let id = m.get("id")?.as_str()?;
+        let args = m.get("args")?.as_object()?;
+        let mut out = Vec::with_capacity(args.len());
+        for (k, v) in args {
+            let arg = match v {
+                serde_json::Value::String(s) => Arg::Str(s.clone()),
+                serde_json::Value::Number(n) => match n.as_i64() {
+                    Some(i) => Arg::Int(i),
+                    None => Arg::Float(n.as_f64()?),
+                },
+                serde_json::Value::Object(_) => Arg::Msg(Msg::from_json(v)?),
+                _ => return None,
+            };
+            out.push((Cow::Owned(k.clone()), arg));
+        }
+        Some(Msg(Inner::Id {
+            id: Cow::Owned(id.to_string()),
+            args: out,
+        }))
     }
 
     /// The English sentence, for `Display` of errors and for logs: a reader
@@ -166,7 +195,7 @@ impl Serialize for Msg {
                 m.serialize_entry("id", id)?;
                 let args: serde_json::Map<String, serde_json::Value> = args
                     .iter()
-                    .map(|(k, v)| ((*k).to_string(), v.to_json()))
+                    .map(|(k, v)| (k.to_string(), v.to_json()))
                     .collect();
                 m.serialize_entry("args", &args)?;
                 m.end()

@@ -290,7 +290,7 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
             Fact::Observed { value } => FactEntry {
                 name: name.clone(),
                 source: "observed".into(),
-                value: Some(value.clone()),
+                value: Some(said(value, lang)),
                 declared_on: None,
                 reason: None,
             },
@@ -444,6 +444,18 @@ fn changes_of(name: &str, facts: &Facts, lang: Lang) -> Vec<Change> {
         .collect()
 }
 
+/// A fact's value with the messages it holds said in `lang` (look-alike
+/// evidence), so the JSON facts read as the report's other text does.
+fn said(v: &Value, lang: Lang) -> Value {
+    match v {
+        Value::Array(items) => Value::Array(items.iter().map(|i| said(i, lang)).collect()),
+        other => match crate::i18n::Msg::from_json(other) {
+            Some(m) => Value::String(m.render(lang)),
+            None => other.clone(),
+        },
+    }
+}
+
 /// "name = value", one line per list item so addresses read as a list. A
 /// text value is Binance's own word ("Restricted: …"): quoted in Japanese.
 fn evidence_lines(name: &str, facts: &Facts, lang: Lang) -> Vec<String> {
@@ -461,6 +473,9 @@ fn evidence_lines(name: &str, facts: &Facts, lang: Lang) -> Vec<String> {
 }
 
 fn compact(v: &Value, lang: Lang) -> String {
+    if let Some(m) = crate::i18n::Msg::from_json(v) {
+        return m.render(lang);
+    }
     match v {
         Value::String(s) => s.clone(),
         // A change record reads as "label: old → new".

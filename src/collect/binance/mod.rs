@@ -23,7 +23,7 @@ pub use sign::{SignError, Signer};
 use super::CheckStatus;
 use crate::address::{Known, Origin};
 use crate::facts::Facts;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 use crate::msg;
 use endpoint as ep;
 use model::{
@@ -83,13 +83,12 @@ fn get(path: &str) -> String {
 
 /// Read everything the audit needs for one account. `now_ms` is the local
 /// clock, used for the key's age. The statuses go into the report as they
-/// are. `lang` is only for the look-alike facts, whose lines
-/// `address::facts` still makes in a language.
+/// are. Look-alike facts hold messages as data (`Msg` as JSON): the
+/// report says them in its language.
 pub async fn collect(
     client: &BinanceClient,
     now_ms: i64,
     facts: &mut Facts,
-    lang: Lang,
 ) -> Vec<CheckStatus> {
     let Some(creds) = client.credentials() else {
         let reason = ApiError::NoCredentials.msg();
@@ -146,7 +145,7 @@ pub async fn collect(
             "withdrawal.history_lookalikes",
             crate::address::facts::history_lookalikes(book, sent)
                 .iter()
-                .map(|l| l.msg().render(lang))
+                .map(|l| json!(l.msg()))
                 .collect::<Vec<_>>(),
         );
     }
@@ -164,7 +163,7 @@ pub async fn collect(
         (ep::ACCOUNT_INFO, info.map(|i| record_info(&i, facts))),
         (
             ep::WITHDRAW_ADDRESSES,
-            addresses.map(|a| record_addresses(&a, facts, lang)),
+            addresses.map(|a| record_addresses(&a, facts)),
         ),
         (ep::WITHDRAW_QUOTA, quota.map(|q| record_quota(&q, facts))),
         (ep::SPOT_ACCOUNT, account.map(|a| record_account(&a, facts))),
@@ -352,7 +351,7 @@ fn record_info(i: &AccountInfo, facts: &mut Facts) -> Vec<&'static str> {
     if missing.len() == 3 { missing } else { vec![] }
 }
 
-fn record_addresses(list: &[WithdrawAddress], facts: &mut Facts, lang: Lang) -> Vec<&'static str> {
+fn record_addresses(list: &[WithdrawAddress], facts: &mut Facts) -> Vec<&'static str> {
     let s = |o: &Option<String>| o.clone().unwrap_or_default();
     let mut book = Vec::new();
     let mut not_white = Vec::new();
@@ -384,7 +383,7 @@ fn record_addresses(list: &[WithdrawAddress], facts: &mut Facts, lang: Lang) -> 
         "withdrawal.book_lookalikes",
         crate::address::facts::book_lookalikes(&book_known(list))
             .iter()
-            .map(|l| l.msg().render(lang))
+            .map(|l| json!(l.msg()))
             .collect::<Vec<_>>(),
     );
     vec![]
@@ -515,7 +514,7 @@ mod tests {
         )
         .unwrap();
         let mut f = Facts::new();
-        record_addresses(&list, &mut f, Lang::En);
+        record_addresses(&list, &mut f);
         let book = f.get("withdrawal.addresses").and_then(Fact::value).unwrap();
         let first = book[0].as_object().unwrap();
         let mut keys: Vec<&str> = first.keys().map(String::as_str).collect();
