@@ -56,12 +56,7 @@ fn main() {
                 let c = client(&mock);
                 let mut facts = Facts::new();
                 let t = Instant::now();
-                let st = rt.block_on(binance::collect(
-                    &c,
-                    binance::client::now_ms(),
-                    &mut facts,
-                    binance_audit::i18n::Lang::En,
-                ));
+                let st = rt.block_on(binance::collect(&c, binance::client::now_ms(), &mut facts));
                 let took = t.elapsed();
                 assert!(
                     st.iter().all(|s| s

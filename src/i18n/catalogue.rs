@@ -42,7 +42,11 @@ fn build(code: &str, src: &str) -> Bundle {
 /// The message `id` in `lang` with `args`. An id missing in `lang` falls
 /// back to English; one missing everywhere is shown as the id itself (the
 /// tests make both impossible for ids the code names).
-pub(crate) fn format(lang: Lang, id: &str, args: &[(std::borrow::Cow<'static, str>, Arg)]) -> String {
+pub(crate) fn format(
+    lang: Lang,
+    id: &str,
+    args: &[(std::borrow::Cow<'static, str>, Arg)],
+) -> String {
     let mut fargs = FluentArgs::new();
     for (k, v) in args {
         let value: FluentValue = match v {
@@ -217,7 +221,10 @@ mod tests {
         let m = crate::msg!("list-separator", inner = &nested, n = 3);
         let json = serde_json::to_value(&m).unwrap();
         assert_eq!(super::super::Msg::from_json(&json), Some(m));
-        assert_eq!(super::super::Msg::from_json(&serde_json::json!({"id": "x"})), None);
+        assert_eq!(
+            super::super::Msg::from_json(&serde_json::json!({"id": "x"})),
+            None
+        );
         assert!(!EN.is_empty() && !JA.is_empty());
     }
 }

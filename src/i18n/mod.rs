@@ -50,14 +50,6 @@ impl Lang {
     }
 }
 
-/// Pick the text for `lang`.
-pub fn tr<'a>(lang: Lang, en: &'a str, ja: &'a str) -> &'a str {
-    match lang {
-        Lang::En => en,
-        Lang::Ja => ja,
-    }
-}
-
 /// The language of messages made where no `Context` is at hand (an engine
 /// error string, a file that could not be read): set once by the shell,
 /// from the flag, the environment or a config that parses, before any
@@ -77,11 +69,6 @@ pub fn ui() -> Lang {
     }
 }
 
-/// `tr` in the diagnostics language.
-pub fn ui_tr<'a>(en: &'a str, ja: &'a str) -> &'a str {
-    tr(ui(), en, ja)
-}
-
 /// A Binance help, FAQ or announcement page in the reader's language:
 /// Binance serves the same paths under `/ja/`, so a Japanese reader gets
 /// `https://www.binance.com/ja/…` for a rule's `https://www.binance.com/en/…`.
@@ -92,48 +79,6 @@ pub fn link(lang: Lang, url: &str) -> std::borrow::Cow<'_, str> {
     match (lang, url.strip_prefix(EN)) {
         (Lang::Ja, Some(rest)) => format!("https://www.binance.com/ja/{rest}").into(),
         _ => url.into(),
-    }
-}
-
-/// What a network request was for, as recorded in the network log (a short
-/// stable English label) in the reader's language; an unknown label is shown
-/// as recorded.
-pub fn purpose(lang: Lang, p: &str) -> std::borrow::Cow<'_, str> {
-    if lang == Lang::En {
-        return p.into();
-    }
-    let (base, evidence) = match p.strip_suffix(" (evidence)") {
-        Some(b) => (b, true),
-        None => (p, false),
-    };
-    let ja = match base {
-        "Binance server time (clock check)" => "Binanceのサーバー時刻（時計の確認）",
-        "Binance server time (re-read after -1021)" => "Binanceのサーバー時刻（-1021の後に再取得）",
-        "Binance server time" => "Binanceのサーバー時刻",
-        "Binance system status" => "Binanceのシステム状態",
-        "Binance connectivity" => "Binanceへの接続",
-        "API key permissions" => "APIキーの権限",
-        "API trading lock" => "APIの取引ロック",
-        "account status" => "アカウントの状態",
-        "enabled products" => "有効な商品",
-        "withdrawal address book" => "出金アドレス帳",
-        "withdrawal quota used in 24 h" => "24時間の出金枠の使用量",
-        "account can trade/withdraw/deposit" => "アカウントの取引・出金・入金の可否",
-        "account UID and switches" => "アカウントのUIDと設定",
-        "deposit history" => "入金履歴",
-        "withdraw history" => "出金履歴",
-        "open orders, all symbols" => "全銘柄のオープンオーダー",
-        "order/trade history" => "注文・約定履歴",
-        "deposit/withdrawal state per coin and network" => "通貨・ネットワークごとの入出金の状態",
-        "Pwned Passwords range lookup (k-anonymity: first 5 of 40 SHA-1 hex digits, Add-Padding: true)" => {
-            "Pwned Passwordsの範囲検索（k-匿名性: SHA-1の16進40桁のうち先頭5桁のみ、`Add-Padding: true`）"
-        }
-        _ => return p.into(),
-    };
-    if evidence {
-        format!("{ja}（証拠）").into()
-    } else {
-        ja.into()
     }
 }
 
@@ -160,7 +105,10 @@ impl Text {
     }
 
     pub fn get(&self, lang: Lang) -> &str {
-        tr(lang, &self.en, &self.ja)
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ja => &self.ja,
+        }
     }
 }
 
@@ -238,10 +186,5 @@ mod tests {
         assert_eq!(link(Lang::En, u), u);
         let gh = "https://github.com/binance/binance-spot-api-docs";
         assert_eq!(link(Lang::Ja, gh), gh);
-        assert_eq!(
-            purpose(Lang::Ja, "API key permissions (evidence)"),
-            "APIキーの権限（証拠）"
-        );
-        assert_eq!(purpose(Lang::Ja, "something new"), "something new");
     }
 }

@@ -410,7 +410,7 @@ pub fn network_section(o: &mut String, network: &[crate::net::NetRequest], l: La
             0 | 1 => String::new(),
             t => t!(l, "report-text-network-tries", tries = t),
         };
-        let purpose = crate::i18n::purpose(l, &n.purpose);
+        let purpose = n.purpose_msg().render(l);
         let _ = writeln!(o, "  {} {}{}  — {purpose}{tries}", n.method, n.host, n.path);
     }
 }

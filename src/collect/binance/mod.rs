@@ -85,11 +85,7 @@ fn get(path: &str) -> String {
 /// clock, used for the key's age. The statuses go into the report as they
 /// are. Look-alike facts hold messages as data (`Msg` as JSON): the
 /// report says them in its language.
-pub async fn collect(
-    client: &BinanceClient,
-    now_ms: i64,
-    facts: &mut Facts,
-) -> Vec<CheckStatus> {
+pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> Vec<CheckStatus> {
     let Some(creds) = client.credentials() else {
         let reason = ApiError::NoCredentials.msg();
         mark_all(facts, &reason);
