@@ -23,6 +23,7 @@ mod files;
 mod formats;
 mod fuzz_loaders;
 mod fuzz_parsers;
+mod hardening;
 mod help_ja;
 mod hostile;
 mod incident;
