@@ -28,6 +28,7 @@ mod help_ja;
 mod hostile;
 mod incident;
 mod japanese;
+mod loose_ends;
 mod options;
 mod report_text;
 mod setup;
