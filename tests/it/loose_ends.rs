@@ -120,3 +120,27 @@ fn a_realistic_key_echoed_by_the_server_is_masked_and_words_stay_whole() {
     assert!(!all.contains("****"), "{o}");
     assert!(all.contains("vmPU…Eh8A"), "{o}");
 }
+
+/// The README's network section against what the audit calls: every
+/// endpoint in its table, and no "clock first, then the rest" that the
+/// code no longer does; the threat model names the start-of-process
+/// hardening.
+#[test]
+fn the_docs_say_what_the_code_does() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    for path in mb::SIGNED_PATHS.iter().chain([&mb::TIME]) {
+        assert!(
+            readme.contains(&format!("| `{path}` |")),
+            "README's endpoint table lacks {path}"
+        );
+    }
+    assert!(
+        !readme.contains("The clock is read\nfirst"),
+        "stale clock text"
+    );
+    assert!(readme.contains("-1021"));
+    let threats = std::fs::read_to_string(root.join("docs/threat-model.md")).unwrap();
+    assert!(threats.contains("hardening::at_start"), "threat model");
+    assert!(threats.contains("PT_DENY_ATTACH"), "threat model");
+}
