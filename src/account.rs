@@ -52,6 +52,8 @@ pub enum SelectError {
     /// `--all-profiles` with no `[profiles.NAME]` section.
     NoProfiles,
     NoAccount,
+    /// A key or secret that cannot be a Binance one (`CredsError::is_shape`).
+    Creds(crate::collect::binance::creds::CredsError),
 }
 
 impl SelectError {
@@ -73,6 +75,7 @@ impl SelectError {
             }
             SelectError::NoProfiles => msg!("account-no-profiles"),
             SelectError::NoAccount => msg!("account-none-selected"),
+            SelectError::Creds(e) => e.msg(),
         }
     }
 }
@@ -117,11 +120,14 @@ pub fn targets_with_env(
             .or_else(|| cfg.binance.api_url.clone())
             .unwrap_or_else(|| binance::DEFAULT_BASE.to_string());
         let base = crate::net::parse_base_url(&raw, "Binance API").map_err(SelectError::BaseUrl)?;
+        let creds = match Credentials::for_profile(name, p, env) {
+            Err(e) if e.is_shape() => return Err(SelectError::Creds(e)),
+            c => c.map_err(|e| e.msg().render(crate::i18n::ui())),
+        };
         Ok(Target {
             name: name.map(str::to_string),
             base,
-            creds: Credentials::for_profile(name, p, env)
-                .map_err(|e| e.msg().render(crate::i18n::ui())),
+            creds,
         })
     };
     if let Some(name) = &sel.profile {

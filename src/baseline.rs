@@ -183,19 +183,18 @@ impl LoadError {
                 what = what(name),
                 name = name
             ),
-            LoadError::Io(name, e) => t!(
-                lang,
-                "shell-baseline-problem",
-                what = what(name),
-                problem = crate::files::io_msg(e)
-            ),
+            LoadError::Io(name, e) => {
+                crate::files::read_error(what(name), Some("--baseline".into()), e).render(lang)
+            }
             LoadError::TooLarge(name, bytes) => t!(
                 lang,
                 "shell-baseline-too-large",
                 what = what(name),
                 bytes = bytes.to_string()
             ),
-            LoadError::Read(name, e) => e.msg(what(name)).render(lang),
+            LoadError::Read(name, e) => e
+                .msg_set_by(what(name), Some("--baseline".into()))
+                .render(lang),
             LoadError::Parse(name, e) => t!(
                 lang,
                 "shell-baseline-problem",

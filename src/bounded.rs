@@ -39,15 +39,14 @@ impl ReadError {
     /// What went wrong reading `what` (a file name, or a `Msg` naming the
     /// thing read), and for one too large, the limit.
     pub fn msg(&self, what: impl Into<Arg>) -> Msg {
+        self.msg_set_by(what, None)
+    }
+
+    /// As `msg`, with the next step: `set_by` is the option, variable or
+    /// config key that named the file.
+    pub fn msg_set_by(&self, what: impl Into<Arg>, set_by: Option<Arg>) -> Msg {
         match self {
-            // English names the error kind as the OS library does; Japanese
-            // says it in words (`files::io_msg`).
-            ReadError::Io(e) => crate::msg!(
-                "shell-read-failed",
-                what = what,
-                kind = e.kind().to_string(),
-                reason = crate::files::io_msg(e)
-            ),
+            ReadError::Io(e) => crate::files::read_error(what, set_by, e),
             ReadError::TooLarge(limit) => {
                 crate::msg!("shell-read-too-large", what = what, limit = human(*limit))
             }

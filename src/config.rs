@@ -199,10 +199,10 @@ impl LoadError {
                 )
             }
             LoadError::Read { path, error } => error
-                .msg(crate::msg!(
-                    "shell-config-named",
-                    path = path.display().to_string()
-                ))
+                .msg_set_by(
+                    crate::msg!("shell-config-named", path = path.display().to_string()),
+                    Some("--config".into()),
+                )
                 .render(lang),
             LoadError::Parse { path, problem } => crate::t!(
                 lang,

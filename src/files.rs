@@ -9,7 +9,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::i18n::Msg;
+use crate::i18n::{Arg, Msg};
 
 /// How to treat an existing file at the target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -131,31 +131,72 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// An I/O error as a person reads it: "no such file" rather than "entity not
-/// found"; the OS wording otherwise, without the "(os error N)" tail.
+/// An I/O error in the OS's words: in English the OS's own text ("No such
+/// file or directory", never Rust's "entity not found"), without the
+/// "(os error N)" tail; in Japanese the catalogue's sentence for the kind
+/// (the OS text where the catalogue has none).
 pub fn io_msg(e: &std::io::Error) -> Msg {
     use std::io::ErrorKind::*;
     let key = match e.kind() {
-        NotFound => "not-found",
-        PermissionDenied => "permission-denied",
-        AlreadyExists => "already-exists",
-        IsADirectory => "is-a-directory",
-        StorageFull => "storage-full",
-        _ => {
+        NotFound => Some("not-found"),
+        PermissionDenied => Some("permission-denied"),
+        AlreadyExists => Some("already-exists"),
+        IsADirectory => Some("is-a-directory"),
+        NotADirectory => Some("not-a-directory"),
+        StorageFull => Some("storage-full"),
+        ReadOnlyFilesystem => Some("read-only"),
+        _ => None,
+    };
+    match (e.raw_os_error(), key) {
+        (Some(_), key) => {
             let s = e.to_string();
-            return Msg::verbatim(match s.find(" (os error") {
+            let os = match s.find(" (os error") {
                 Some(i) => s[..i].to_string(),
                 None => s,
-            });
+            };
+            let kind = match key {
+                Some(k) => Msg::keyed("shell-io-", k),
+                None => Msg::verbatim(os.clone()),
+            };
+            crate::msg!("shell-io-os", os = os, kind = kind)
         }
-    };
-    Msg::keyed("shell-io-", key)
+        // Made by the tool, not the OS (`ErrorKind::AlreadyExists.into()`):
+        // the catalogue's words in both languages.
+        (None, Some(k)) => Msg::keyed("shell-io-", k),
+        (None, None) => Msg::verbatim(e.to_string()),
+    }
 }
 
 /// `io_msg` rendered at once, for callers outside the shell that still make
 /// text where they fail; it goes at the merge.
 pub fn io_reason(e: &std::io::Error) -> String {
     io_msg(e).render(crate::i18n::ui())
+}
+
+/// The one way a file the tool could not read is told: `what` names the
+/// file (and its path), the reason is the OS's, and `set_by` (the option,
+/// variable or config key that named the file) makes the next step.
+pub fn read_error(what: impl Into<Arg>, set_by: Option<Arg>, e: &std::io::Error) -> Msg {
+    crate::msg!(
+        "shell-read-failed",
+        what = what,
+        reason = io_msg(e),
+        next = next_step(set_by, e)
+    )
+}
+
+/// What to do about an unreadable file, by why it could not be read.
+pub fn next_step(set_by: Option<Arg>, e: &std::io::Error) -> Msg {
+    use std::io::ErrorKind::*;
+    let Some(option) = set_by else {
+        return Msg::verbatim(String::new());
+    };
+    match e.kind() {
+        NotFound => crate::msg!("shell-read-next-not-found", option = option),
+        PermissionDenied => crate::msg!("shell-read-next-permission-denied", option = option),
+        IsADirectory => crate::msg!("shell-read-next-is-a-directory", option = option),
+        _ => crate::msg!("shell-read-next-other", option = option),
+    }
 }
 
 #[cfg(test)]
@@ -201,5 +242,21 @@ mod tests {
         let b = d.path().join(".").join("b.json");
         assert!(same_file(&a, &b));
         assert!(!same_file(&a, &d.path().join("c.json")));
+    }
+
+    #[test]
+    fn os_errors_in_the_os_words_with_the_next_step() {
+        use crate::i18n::Lang;
+        let e = std::fs::File::open("/definitely/not/here").unwrap_err();
+        let m = read_error("password file /x", Some("--password-file".into()), &e);
+        let en = m.render(Lang::En);
+        assert!(en.contains("No such file or directory"), "{en}");
+        assert!(en.contains("--password-file"), "{en}");
+        assert!(!en.contains("entity not found"), "{en}");
+        assert!(!en.contains("os error"), "{en}");
+        let ja = m.render(Lang::Ja);
+        assert!(ja.contains("ファイルまたはフォルダがありません"), "{ja}");
+        assert!(ja.contains("--password-file"), "{ja}");
+        assert!(!ja.contains("No such file"), "{ja}");
     }
 }

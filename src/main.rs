@@ -4,6 +4,10 @@ use binance_audit::cli::Cli;
 use binance_audit::cmd;
 
 fn main() -> ExitCode {
+    // Before anything is read: a secret in the environment is in the
+    // process from its first instruction, and a core file or an attached
+    // debugger would see it.
+    binance_audit::hardening::at_start();
     // A panic payload could quote data the tool was handling; say only that it happened.
     std::panic::set_hook(Box::new(|info| {
         let place = info

@@ -42,6 +42,8 @@ pub enum SecretError {
     Read {
         what: Arg,
         error: bounded::ReadError,
+        /// The option, variable or setting that named the file.
+        set_by: Option<Arg>,
     },
     Prompt(std::io::Error),
 }
@@ -60,7 +62,11 @@ impl SecretError {
                 chars = *chars,
                 max = MAX_LEN
             ),
-            SecretError::Read { what, error } => error.msg(what.clone()),
+            SecretError::Read {
+                what,
+                error,
+                set_by,
+            } => error.msg_set_by(what.clone(), set_by.clone()),
             SecretError::Prompt(e) => {
                 msg!(
                     "shell-secret-cannot-prompt",
@@ -109,12 +115,19 @@ pub fn read_stdin(what: impl Into<Arg>) -> Result<SecretString, SecretError> {
         SecretError::Read {
             what: place.clone(),
             error,
+            set_by: None,
         }
     })?;
     secret_from_bytes(buf, place)
 }
 
-pub fn read_file(path: &Path, what: impl Into<Arg>) -> Result<SecretString, SecretError> {
+/// `set_by`: the option, variable or setting that named `path`, for the
+/// next step when it cannot be read.
+pub fn read_file(
+    path: &Path,
+    what: impl Into<Arg>,
+    set_by: impl Into<Arg>,
+) -> Result<SecretString, SecretError> {
     let what = what.into();
     let shown = path.display().to_string();
     let file = msg!("shell-secret-file", what = what.clone(), path = &shown);
@@ -122,6 +135,7 @@ pub fn read_file(path: &Path, what: impl Into<Arg>) -> Result<SecretString, Secr
     let buf = bounded::read_file(path, bounded::SECRET).map_err(|error| SecretError::Read {
         what: file.into(),
         error,
+        set_by: Some(set_by.into()),
     })?;
     secret_from_bytes(buf, inside)
 }

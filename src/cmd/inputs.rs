@@ -57,7 +57,7 @@ fn given_password(flags: &PasswordFlags, lang: Lang) -> Result<Option<SecretStri
         return secret::read_stdin(what()).map(Some).map_err(said(lang));
     }
     if let Some(path) = &flags.password_file {
-        return secret::read_file(path, what())
+        return secret::read_file(path, what(), "--password-file")
             .map(Some)
             .map_err(said(lang));
     }
@@ -85,7 +85,9 @@ pub fn breach_inputs(
     let opts = breach_options(cfg, offline, args)?;
     let what = || msg!("shell-what-email-password");
     let email_password = match &flags.email_password_file {
-        Some(path) => Some(secret::read_file(path, what()).map_err(said(ui()))?),
+        Some(path) => {
+            Some(secret::read_file(path, what(), "--email-password-file").map_err(said(ui()))?)
+        }
         None => secret::read_env(EMAIL_PASSWORD_ENV, what())
             .transpose()
             .map_err(said(ui()))?,

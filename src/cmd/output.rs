@@ -178,11 +178,32 @@ pub struct Status<'a> {
 
 impl Render for Status<'_> {
     fn text(&self, opts: &RenderOptions) -> String {
-        crate::status::render_text(self.report, self.lang, opts.width)
+        let mut o = crate::status::render_text(self.report, self.lang, opts.width);
+        if opts.verbose {
+            o.push('\n');
+            o.push_str(&hardening_line(crate::hardening::at_start(), self.lang));
+            o.push('\n');
+        }
+        o
     }
     fn json(&self) -> String {
         report::json(&crate::status::to_json(self.report, self.lang))
     }
+}
+
+/// What `main` switched off before anything was read, for `status -v`.
+fn hardening_line(h: crate::hardening::Held, lang: crate::i18n::Lang) -> String {
+    let core = if h.no_core {
+        crate::msg!("status-hardening-core-off")
+    } else {
+        crate::msg!("status-hardening-core-on")
+    };
+    let attach = if h.no_attach {
+        crate::msg!("status-hardening-attach-off")
+    } else {
+        crate::msg!("status-hardening-attach-on")
+    };
+    crate::t!(lang, "status-hardening", core = core, attach = attach)
 }
 
 /// `password --stdin-list`: text or JSON.

@@ -340,12 +340,14 @@ pub fn run(global: &GlobalArgs, args: &SetupArgs) -> super::error::Result<Exit> 
         })?),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {
-            return Err(Error::Usage(t!(
-                ui,
-                "shell-setup-cannot-read",
-                path = path.display().to_string(),
-                reason = crate::files::io_msg(&e)
-            )));
+            return Err(Error::Usage(
+                crate::files::read_error(
+                    crate::msg!("shell-config-named", path = path.display().to_string()),
+                    Some("--config".into()),
+                    &e,
+                )
+                .render(ui),
+            ));
         }
     };
     // The recorded answers are read even when another part of the file does

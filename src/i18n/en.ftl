@@ -412,8 +412,7 @@ engine-declared-on = declared on { $on }
 
 # 08-hibp-file
 engine-hibp-bad-key = a key of { $len } characters is not a SHA-1 hash (40 hex digits expected)
-engine-hibp-open = cannot open { $path }: { $reason }
-engine-hibp-read = cannot read { $path }: { $reason }
+engine-hibp-the-file = Pwned Passwords file { $path }
 engine-hibp-bad-line = { $path }: line at byte { $offset } is not a Pwned Passwords line ({ $what })
 engine-hibp-not-sorted = { $path }: not sorted by hash (line at byte { $offset } is out of order); use the "ordered by hash" file
 engine-hibp-unusable = { $path }: { $what }
@@ -510,7 +509,7 @@ engine-superseded-by-itself = rule { $id } is superseded by itself
 engine-superseded-by-unknown = rule { $id } is superseded_by { $by }, which is not a rule here
 engine-superseded-mutually = rules { $id } and { $by } supersede each other
 engine-superseded-by-other-category = rule { $id } is superseded_by { $by } of another category ({ $category })
-engine-rules-folder-unreadable = cannot read rules folder: { $reason }
+engine-rules-the-folder = rules folder
 engine-rules-folder-empty = no rule files (*.toml) in this folder
 engine-the-file = the file
 engine-not-utf8 = not valid UTF-8
@@ -781,6 +780,8 @@ binance-creds-not-utf8 = { $var } is not valid UTF-8
 binance-creds-secret-without-key = a secret is configured but no API key: set { $key_var } or api_key in { $section }
 binance-creds-key-empty = { $origin } is empty
 binance-creds-key-not-printable = { $origin } contains spaces, line breaks or non-ASCII characters; copy the key again from Profile → API Management
+binance-creds-key-shape = { $origin } cannot be a Binance API key: it has { $len } characters, and a Binance API key is 64 letters and digits; copy the key again from Profile → API Management
+binance-creds-secret-shape = { $origin } cannot be a Binance secret key: it has { $len } characters, and a Binance secret key is 64 letters and digits (an Ed25519 or RSA key goes in a private key file)
 binance-creds-both-vars = both { $secret_var } and { $pem_var } are set: keep the one that matches the key's type (HMAC secret or Ed25519/RSA private key)
 binance-creds-both-files = both secret_file and private_key_file are set in { $section }: keep the one that matches the key's type
 binance-creds-no-signer = an API key is set ({ $key_origin }) but no way to sign: set { $secret_var } (HMAC secret) or { $pem_var } (Ed25519/RSA private key file)
@@ -801,6 +802,11 @@ status-checking = checking Binance
 status-failed = failed: { $detail }
 status-next-heading = What to do next:
 status-channels-heading = Confirm on Binance's official channels (type the address yourself):
+status-hardening = This process: { $core }; { $attach }.
+status-hardening-core-off = core dumps off
+status-hardening-core-on = core dumps could not be switched off
+status-hardening-attach-off = debugger attach refused
+status-hardening-attach-on = debugger attach could not be refused
 status-row-system = system
 status-row-ping = ping
 status-row-clock = clock
@@ -927,7 +933,7 @@ incident-playbook-field-summary = summary
 incident-playbook-field-why = why
 incident-playbook-field-where = where
 incident-playbook-field-channel-name = channel name
-incident-playbook-unreadable = cannot read: { $reason }
+incident-the-playbook = the playbook
 incident-playbook-not-utf8 = not valid UTF-8
 incident-playbook-wrong-id = id is { $found } but this file must hold the { $kind } playbook
 incident-playbook-no-text = { $field } needs both en and ja text
@@ -949,7 +955,7 @@ incident-state-skipped = skipped
 incident-mark-no-state = expected STEP=done or STEP=skipped, got { $given }
 incident-mark-bad-state = state must be done or skipped, got { $given }
 incident-marks-unknown-step = the { $kind } playbook has no step { $step }; its steps are: { $steps }
-incident-log-unreadable = cannot read incident log { $path }: { $reason }
+incident-the-log = incident log { $path }
 incident-log-invalid = incident log { $path } is not valid ({ $problem }); move it away or pass --log FILE to start another
 incident-log-schema = incident log { $path } has schema_version { $found }; this version reads { $reads }
 incident-log-other-playbook = incident log { $path } belongs to the { $found } playbook, not { $want }; pass --log FILE for a separate log
@@ -1095,7 +1101,6 @@ url-part-too-large = (input past the size limit)
 url-summary = Checked { $n }: { $parts }.
 
 url-error-no-input = no link given: pass URLs, --input FILE, or pipe links on standard input
-url-error-cannot-read = cannot read { $path }: { $reason }
 url-error-bad-input = cannot read the input: { $reason }
 url-error-the-output = the output
 url-error-line-too-long = input line { $n } is longer than { $limit }, the most read as one line
@@ -1281,7 +1286,6 @@ address-skipped-no-key = no API key: set BINANCE_API_KEY and BINANCE_API_SECRET 
 address-error-network = --network is a network name such as ETH, BSC, BTC or TRX: { $value }
 address-warning = warning
 address-error-none-found = no address found in the input
-address-error-cannot-read = cannot read { $path }: { $reason }
 address-error-stdin = cannot read standard input: { $reason }
 address-error-no-input = no address given: pass addresses, --input FILE, or pipe them on standard input
 
@@ -1289,9 +1293,15 @@ address-error-no-input = no address given: pass addresses, --input FILE, or pipe
 
 ## ── shell ── The shell and its files: prompts, setup, config, baseline, inputs, errors (cmd/, config.rs, declare.rs, baseline.rs, secret.rs, files.rs, …).
 
-# files and reads (files.rs, bounded.rs). $kind is the system's name for the error, $reason
-# the same in words: English shows $kind, as the system says it.
-shell-read-failed = cannot read { $what }: { $kind }{ $reason ->
+# files and reads (files.rs, bounded.rs). $reason is the OS's words (shell-io-os); $next is
+# the next step (shell-read-next-*), or empty when nothing names the file.
+shell-read-failed = cannot read { $what }: { $reason }{ $next }
+shell-read-next-not-found = ; check the path, or give the right one with { $option }
+shell-read-next-permission-denied = ; make it readable by your user, or name another file with { $option }
+shell-read-next-is-a-directory = ; that is a folder: give a file with { $option }
+shell-read-next-other = ; name a readable file with { $option }
+# $os is the OS's own text (English); $kind the catalogue's sentence for the error's kind.
+shell-io-os = { $os }{ $kind ->
        *[other] {""}
     }
 shell-read-too-large = { $what } is larger than { $limit }, the most accepted
@@ -1302,6 +1312,8 @@ shell-io-permission-denied = permission denied
 shell-io-already-exists = already exists
 shell-io-is-a-directory = is a directory
 shell-io-storage-full = no space left on the device
+shell-io-not-a-directory = not a directory
+shell-io-read-only = read-only file system
 
 # the config file (config.rs)
 shell-config-named = config { $path }
@@ -1373,7 +1385,6 @@ shell-setup-kept = {"  "}kept:    { $key } = { $answer } (answered { $since })
 shell-setup-not-answered = not answered (their checks will show as not checked): { $questions }
 shell-setup-next = Run `binance-audit` to see the findings; declared answers are marked as declared in every report.
 shell-setup-not-utf8 = { $path }: not valid UTF-8
-shell-setup-cannot-read = cannot read { $path }: { $reason }
 shell-setup-needs-terminal = setup needs a terminal to ask its questions, or the answers as flags, e.g.: `{ $example }`
 
 # secrets and where they come from (secret.rs, cmd/inputs.rs)

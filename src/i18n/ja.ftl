@@ -394,8 +394,7 @@ engine-declared-on = { $on } に申告
 
 # 08-hibp-file
 engine-hibp-bad-key = { $len }文字のキーはSHA-1ハッシュではありません（16進40桁が必要です）
-engine-hibp-open = { $path } を開けません: { $reason }
-engine-hibp-read = { $path } を読み取れません: { $reason }
+engine-hibp-the-file = Pwned Passwordsのファイル { $path }
 engine-hibp-bad-line = { $path }: { $offset }バイト目の行がPwned Passwordsの形式ではありません（{ $what }）
 engine-hibp-not-sorted = { $path }: ハッシュ順に並んでいません（{ $offset }バイト目の行の順序が違います）。「ordered by hash」のファイルを使ってください
 engine-hibp-unusable = { $path }: { $what }
@@ -492,7 +491,7 @@ engine-superseded-by-itself = ルール { $id } の `superseded_by` が自分自
 engine-superseded-by-unknown = ルール { $id } の `superseded_by` の { $by } は、このフォルダのルールにありません
 engine-superseded-mutually = ルール { $id } と { $by } が互いを `superseded_by` に指定しています
 engine-superseded-by-other-category = ルール { $id } の `superseded_by` の { $by } は別のカテゴリ（{ $category }）のルールです
-engine-rules-folder-unreadable = ルールのフォルダを読み込めません: { $reason }
+engine-rules-the-folder = ルールのフォルダ
 engine-rules-folder-empty = このフォルダにルールファイル（*.toml）がありません
 engine-the-file = ファイル
 engine-not-utf8 = UTF-8ではありません
@@ -766,6 +765,8 @@ binance-creds-not-utf8 = { $var } がUTF-8ではありません
 binance-creds-secret-without-key = シークレットは設定されていますがAPIキーがありません。{ $key_var } か { $section } の api_key を設定してください
 binance-creds-key-empty = { $origin } が空です
 binance-creds-key-not-printable = { $origin } に空白・改行・ASCII以外の文字が含まれています。プロフィール → API管理 からキーをもう一度コピーしてください
+binance-creds-key-shape = { $origin } はBinanceのAPIキーではありません: { $len } 文字ですが、BinanceのAPIキーは英数字64文字です。プロフィール → API管理 からキーをもう一度コピーしてください
+binance-creds-secret-shape = { $origin } はBinanceのシークレットキーではありません: { $len } 文字ですが、Binanceのシークレットキーは英数字64文字です（Ed25519やRSAの鍵は秘密鍵ファイルに置きます）
 binance-creds-both-vars = { $secret_var } と { $pem_var } の両方が設定されています。キーの種類（HMACシークレットか、Ed25519/RSAの秘密鍵）に合う方だけを残してください
 binance-creds-both-files = { $section } に secret_file と private_key_file の両方があります。キーの種類に合う方だけを残してください
 binance-creds-no-signer = APIキー（{ $key_origin }）はありますが、署名する手段がありません。{ $secret_var }（HMACシークレット）か { $pem_var }（Ed25519/RSAの秘密鍵ファイル）を設定してください
@@ -786,6 +787,11 @@ status-checking = Binanceを確認中
 status-failed = 失敗： { $detail }
 status-next-heading = 次にすること：
 status-channels-heading = Binanceの公式チャネルで確認してください（アドレスはご自身で入力してください）：
+status-hardening = このプロセス: { $core }、{ $attach }。
+status-hardening-core-off = コアダンプは無効
+status-hardening-core-on = コアダンプを無効にできませんでした
+status-hardening-attach-off = デバッガの接続は拒否
+status-hardening-attach-on = デバッガの接続を拒否できませんでした
 status-row-system = システム
 status-row-ping = 応答時間
 status-row-clock = 時計
@@ -912,7 +918,7 @@ incident-playbook-field-summary = `summary`
 incident-playbook-field-why = `why`
 incident-playbook-field-where = `where`
 incident-playbook-field-channel-name = チャネルの `name`
-incident-playbook-unreadable = 読み込めません: { $reason }
+incident-the-playbook = プレイブック
 incident-playbook-not-utf8 = UTF-8ではありません
 incident-playbook-wrong-id = `id` が { $found } ですが、このファイルには { $kind } のプレイブックを書いてください
 incident-playbook-no-text = { $field } には en と ja の両方のテキストが必要です
@@ -934,7 +940,7 @@ incident-state-skipped = スキップ
 incident-mark-no-state = STEP=done または STEP=skipped の形で指定してください（指定された値: { $given }）
 incident-mark-bad-state = 状態は done か skipped にしてください（指定された値: { $given }）
 incident-marks-unknown-step = { $kind } のプレイブックに手順 { $step } はありません。手順は次のとおりです: { $steps }
-incident-log-unreadable = インシデントの記録ファイル { $path } を読み取れません: { $reason }
+incident-the-log = インシデントの記録ファイル { $path }
 incident-log-invalid = インシデントの記録ファイル { $path } が正しくありません（{ $problem }）。別の場所に移すか、--log FILE で別の記録ファイルを指定してください
 incident-log-schema = インシデントの記録ファイル { $path } の schema_version は { $found } です。このバージョンが読めるのは { $reads } です
 incident-log-other-playbook = インシデントの記録ファイル { $path } は { $want } ではなく { $found } のプレイブックのものです。--log FILE で別の記録ファイルを指定してください
@@ -1079,7 +1085,6 @@ url-part-too-large = （読み込み上限を超えた部分）
 url-summary = { $n }件を確認: { $parts }
 
 url-error-no-input = リンクが指定されていません。URLを引数で渡すか、--input FILE を指定するか、標準入力から渡してください
-url-error-cannot-read = 読み込めません: { $path }: { $reason }
 url-error-bad-input = 入力を読み込めません: { $reason }
 url-error-the-output = 出力
 url-error-line-too-long = 入力の{ $n }行目が1行として読める上限（{ $limit }）を超えています
@@ -1265,7 +1270,6 @@ address-skipped-no-key = APIキーが設定されていません（BINANCE_API_K
 address-error-network = --network には ETH、BSC、BTC、TRX などのネットワーク名を指定してください: { $value }
 address-warning = 警告
 address-error-none-found = 入力にアドレスが見つかりません
-address-error-cannot-read = 読み込めません: { $path }: { $reason }
 address-error-stdin = 標準入力を読み込めません: { $reason }
 address-error-no-input = アドレスが指定されていません。引数で渡すか、--input FILE を指定するか、標準入力から渡してください
 
@@ -1273,9 +1277,15 @@ address-error-no-input = アドレスが指定されていません。引数で�
 
 ## ── shell ── The shell and its files: prompts, setup, config, baseline, inputs, errors (cmd/, config.rs, declare.rs, baseline.rs, secret.rs, files.rs, …).
 
-# files and reads (files.rs, bounded.rs). $kind is the system's name for the error, $reason
-# the same in words: Japanese shows $reason.
-shell-read-failed = { $what } を読み取れません: { $reason }{ $kind ->
+# files and reads (files.rs, bounded.rs). $reason is the OS's words (shell-io-os); $next is
+# the next step (shell-read-next-*), or empty when nothing names the file.
+shell-read-failed = { $what } を読み取れません: { $reason }{ $next }
+shell-read-next-not-found = 。パスを確認するか、{ $option } で正しいものを指定してください
+shell-read-next-permission-denied = 。ご自身のユーザーで読めるようにするか、{ $option } で別のファイルを指定してください
+shell-read-next-is-a-directory = 。これはフォルダです。{ $option } でファイルを指定してください
+shell-read-next-other = 。{ $option } で読み取れるファイルを指定してください
+# Japanese shows $kind, the catalogue's sentence; $os is the OS's English text.
+shell-io-os = { $kind }{ $os ->
        *[other] {""}
     }
 shell-read-too-large = { $what } が上限の { $limit } を超えています
@@ -1286,6 +1296,8 @@ shell-io-permission-denied = アクセスが拒否されました
 shell-io-already-exists = すでに存在します
 shell-io-is-a-directory = フォルダです
 shell-io-storage-full = デバイスの空き容量がありません
+shell-io-not-a-directory = フォルダではありません
+shell-io-read-only = 読み取り専用のファイルシステムです
 
 # the config file (config.rs)
 shell-config-named = 設定ファイル { $path }
@@ -1357,7 +1369,6 @@ shell-setup-kept = {"  "}維持: { $key } = { $answer }（{ $since } の回答�
 shell-setup-not-answered = 未回答（該当する項目は「未確認」になります）: { $questions }
 shell-setup-next = `binance-audit` を実行すると結果を確認できます。申告に基づく項目はどのレポートでも「申告」と表示されます。
 shell-setup-not-utf8 = { $path }: UTF-8ではありません
-shell-setup-cannot-read = { $path } を読み取れません: { $reason }
 shell-setup-needs-terminal = setup は端末で質問に答えるか、回答をフラグで指定する必要があります。例: `{ $example }`
 
 # secrets and where they come from (secret.rs, cmd/inputs.rs)

@@ -202,18 +202,18 @@ pub enum LogError {
 }
 
 impl LogError {
-    /// The error in `lang`. An I/O reason is `files::io_reason`'s; serde's
+    /// The error in `lang`. An unreadable file is `files::read_error`; serde's
     /// complaint is its own words in English and `json_problem`'s in
     /// Japanese.
     pub fn render(&self, lang: Lang) -> String {
-        let why = crate::files::io_reason;
+        let why = |e: &std::io::Error| crate::files::io_msg(e).render(lang);
         match self {
-            LogError::Read { path, source } => t!(
-                lang,
-                "incident-log-unreadable",
-                path = path.display().to_string(),
-                reason = why(source)
-            ),
+            LogError::Read { path, source } => crate::files::read_error(
+                crate::msg!("incident-the-log", path = path.display().to_string()),
+                Some("--log".into()),
+                source,
+            )
+            .render(lang),
             LogError::Invalid { path, source } => t!(
                 lang,
                 "incident-log-invalid",

@@ -237,17 +237,14 @@ impl Field {
 
 impl Issue {
     /// The TOML reader's words are translated for the reader by
-    /// `parse_message`, and an I/O reason by `files::io_reason`; everything
+    /// `parse_message`, and an unreadable file by `files::read_error`; everything
     /// else comes from the catalogue.
     fn render(&self, lang: Lang) -> String {
         let quoted = |s: &str| format!("{s:?}");
         let m = match self {
             Issue::Syntax(raw) => return crate::parse_message::message(raw, lang),
             Issue::Unreadable(e) => {
-                msg!(
-                    "incident-playbook-unreadable",
-                    reason = crate::files::io_reason(e)
-                )
+                crate::files::read_error(msg!("incident-the-playbook"), Some("--rules".into()), e)
             }
             Issue::NotUtf8 => msg!("incident-playbook-not-utf8"),
             Issue::WrongId { found, want } => msg!(

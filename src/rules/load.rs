@@ -476,9 +476,10 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Rule>, LoadError> {
         }])
     };
     let entries = std::fs::read_dir(dir).map_err(|e| {
-        unreadable(msg!(
-            "engine-rules-folder-unreadable",
-            reason = Msg::verbatim(crate::files::io_reason(&e))
+        unreadable(crate::files::read_error(
+            msg!("engine-rules-the-folder"),
+            Some("--rules".into()),
+            &e,
         ))
     })?;
     let mut paths: Vec<_> = entries
@@ -503,7 +504,7 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Rule>, LoadError> {
                 file: name,
                 line: None,
                 column: None,
-                message: e.msg(msg!("engine-the-file")),
+                message: e.msg_set_by(msg!("engine-the-file"), Some("--rules".into())),
             }),
             Ok(bytes) => match String::from_utf8(bytes) {
                 Err(_) => problems.push(Problem {

@@ -245,7 +245,10 @@ fn text_report_shows_findings_and_no_secret() {
 #[test]
 fn wrong_secret_is_a_signature_error_with_guidance() {
     let mock = MockBinance::start(Scenario::read_only());
-    let (r, j) = json_run(&mock, Creds::Hmac("WrongSecretWrongSecretWrongSecret0000"));
+    let (r, j) = json_run(
+        &mock,
+        Creds::Hmac("WrongSecretWrongSecretWrongSecretWrongSecretWrongSecret000000000"),
+    );
     r.code(3);
     let rej = mock.rejections();
     assert_eq!(rej.len(), 8, "{rej:?}");

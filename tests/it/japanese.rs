@@ -370,17 +370,26 @@ fn all_runs() -> Vec<Run> {
     let not_pem = bad.file("not-a-key.pem", "garbage\n");
     for (i, env) in [
         vec![("BINANCE_API_SECRET", "abc")],
-        vec![("BINANCE_API_KEY", "k"), ("BINANCE_API_SECRET", "a b")],
         vec![
-            ("BINANCE_API_KEY", "k"),
+            ("BINANCE_API_KEY", mb::API_KEY),
+            ("BINANCE_API_SECRET", "a b"),
+        ],
+        vec![
+            ("BINANCE_API_KEY", mb::API_KEY),
             ("BINANCE_API_PRIVATE_KEY_FILE", not_pem.as_str()),
         ],
         vec![
-            ("BINANCE_API_KEY", "k"),
+            ("BINANCE_API_KEY", mb::API_KEY),
             ("BINANCE_API_SECRET", "x"),
             ("BINANCE_API_PRIVATE_KEY_FILE", not_pem.as_str()),
         ],
-        vec![("BINANCE_API_KEY", "k")],
+        vec![("BINANCE_API_KEY", mb::API_KEY)],
+        // Issue 24: keys and secrets that cannot be Binance ones.
+        vec![("BINANCE_API_KEY", "k"), ("BINANCE_API_SECRET", mb::SECRET)],
+        vec![
+            ("BINANCE_API_KEY", mb::API_KEY),
+            ("BINANCE_API_SECRET", "x"),
+        ],
     ]
     .iter()
     .enumerate()

@@ -287,7 +287,7 @@ fn config_init_then_setup_then_uncommenting_api_key_works() {
     let text = std::fs::read_to_string(&path).unwrap();
     let edited = text.replacen(
         "# api_key = \"your read-only API key\"",
-        "api_key = \"abc123\"",
+        "api_key = \"abc123abc123abc123abc123abc123abc123abc123abc123abc123abc123abcd\"",
         1,
     );
     assert_ne!(edited, text);
@@ -307,7 +307,9 @@ fn config_init_then_setup_then_uncommenting_api_key_works() {
     setup(&home, &["--anti-phishing-code", "yes"]).code(0);
     let again = std::fs::read_to_string(&path).unwrap();
     assert!(
-        again.contains("api_key = \"abc123\"") && again.matches("\n[declared]").count() == 1,
+        again.contains(
+            "api_key = \"abc123abc123abc123abc123abc123abc123abc123abc123abc123abc123abcd\""
+        ) && again.matches("\n[declared]").count() == 1,
         "{again}"
     );
 }

@@ -141,7 +141,7 @@ pub fn run(global: &GlobalArgs, args: &AddressArgs) -> Result<Exit> {
     let mut known: Vec<Known> = Vec::new();
     let mut known_count = 0;
     for path in &args.known {
-        let text = read_file(path, lang)?;
+        let text = read_file(path, "--known", lang)?;
         let (k, problems) = address::parse_known_file(&text, None);
         for p in problems {
             eprintln!(
@@ -247,14 +247,13 @@ impl Render for Checked<'_> {
     }
 }
 
-fn read_file(path: &Path, lang: Lang) -> Result<String> {
+/// `set_by`: the option that named the file, for the next step.
+fn read_file(path: &Path, set_by: &str, lang: Lang) -> Result<String> {
     let cannot = |e: std::io::Error| {
-        Error::Usage(t!(
-            lang,
-            "address-error-cannot-read",
-            path = path.display().to_string(),
-            reason = crate::files::io_reason(&e)
-        ))
+        Error::Usage(
+            crate::files::read_error(path.display().to_string(), Some(set_by.into()), &e)
+                .render(lang),
+        )
     };
     let f = std::fs::File::open(path).map_err(cannot)?;
     let mut bytes = Vec::new();
@@ -307,7 +306,7 @@ fn read_candidates(args: &AddressArgs, network: Option<&str>, lang: Lang) -> Res
         want_stdin = true;
     }
     for f in &files {
-        texts.push(read_file(f, lang)?);
+        texts.push(read_file(f, "--input", lang)?);
     }
     if want_stdin {
         texts.push(read_stdin(lang)?);

@@ -80,12 +80,10 @@ pub fn run(args: &UrlArgs, lang: Lang, width: usize, out: &mut dyn Write) -> Res
     for s in sources {
         let f = match &s {
             Source::File(p) => Some(std::fs::File::open(p).map_err(|e| {
-                Error::Usage(crate::t!(
-                    lang,
-                    "url-error-cannot-read",
-                    path = p.display().to_string(),
-                    reason = crate::files::io_reason(&e)
-                ))
+                Error::Usage(
+                    crate::files::read_error(p.display().to_string(), Some("--input".into()), &e)
+                        .render(lang),
+                )
             })?),
             _ => None,
         };

@@ -710,21 +710,50 @@ impl BinanceClient {
     }
 }
 
+/// Shorter than this is not a secret worth masking: a one-letter "key"
+/// would turn every "k" of "lookup" into stars. Binance keys, secrets and
+/// signatures are 64 characters or more.
+pub const MIN_MASKED: usize = 16;
+
+/// `needle` replaced where it stands as a whole token (not inside a longer
+/// run of letters and digits), and only when it is long enough to be a
+/// secret at all.
+pub fn replace_whole(text: &str, needle: &str, with: &str) -> String {
+    if needle.chars().count() < MIN_MASKED {
+        return text.to_string();
+    }
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    let mut from = 0;
+    while let Some(i) = text[from..].find(needle).map(|i| from + i) {
+        let end = i + needle.len();
+        let before = text[..i].chars().next_back();
+        let after = text[end..].chars().next();
+        if word(before) || word(after) {
+            from = i + text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        out.push_str(&text[rest..i]);
+        out.push_str(with);
+        rest = end;
+        from = end;
+    }
+    out.push_str(&text[rest..]);
+    out
+}
+
 /// See [`BinanceClient::scrub`]; free so that every path shares it.
 pub fn scrub_text(text: &str, api_key: Option<&str>, signature: Option<&str>) -> String {
     let mut s = text.to_string();
-    if let Some(k) = api_key
-        && !k.is_empty()
-    {
-        s = s.replace(k, &mask(k));
+    if let Some(k) = api_key {
+        s = replace_whole(&s, k, &mask(k));
     }
-    if let Some(sig) = signature
-        && !sig.is_empty()
-    {
-        s = s.replace(sig, "***");
+    if let Some(sig) = signature {
+        s = replace_whole(&s, sig, "***");
         let decoded = percent_encoding::percent_decode_str(sig).decode_utf8_lossy();
         if decoded != sig {
-            s = s.replace(decoded.as_ref(), "***");
+            s = replace_whole(&s, decoded.as_ref(), "***");
         }
     }
     let s: String = s
@@ -1014,6 +1043,23 @@ mod tests {
         assert!(!s.contains("rSORWI") && !s.contains("KEYKEYKEY"), "{s}");
         assert!(s.chars().count() <= MAX_SERVER_TEXT);
         assert!(!s.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn masking_takes_whole_secrets_never_fragments_of_words() {
+        let text = "DNS lookup failed: check the internet connection";
+        // A one-letter or short "key" is no secret: nothing is starred.
+        assert_eq!(scrub_text(text, Some("k"), None), text);
+        assert_eq!(scrub_text(text, Some("check"), None), text);
+        let key = crate::collect::binance::creds::tests_support::KEY;
+        let echoed = format!("invalid key {key}, check the key; {key}.");
+        let s = scrub_text(&echoed, Some(key), None);
+        assert!(!s.contains(key), "{s}");
+        assert!(s.contains("check the key"), "{s}");
+        assert_eq!(s.matches("vmPU…Eh8A").count(), 2, "{s}");
+        // Inside a longer run of letters it is another token, left alone.
+        let longer = format!("x{key}");
+        assert_eq!(scrub_text(&longer, Some(key), None), longer);
     }
 
     #[test]

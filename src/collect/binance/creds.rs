@@ -59,6 +59,10 @@ pub enum CredsError {
     KeyEmpty { origin: Origin },
     #[error("the API key contains spaces, line breaks or non-ASCII characters")]
     KeyNotPrintable { origin: Origin },
+    /// Printable, but not the 64 letters and digits of a Binance API key
+    /// (HMAC, Ed25519 and RSA keys alike). Only the length is kept.
+    #[error("the API key is not 64 letters and digits")]
+    KeyShape { origin: Origin, len: usize },
     #[error("both {secret_var} and {pem_var} are set")]
     BothVars { secret_var: String, pem_var: String },
     #[error("both secret_file and private_key_file are set in {section}")]
@@ -79,6 +83,8 @@ pub enum CredsError {
     SecretNotPrintable { origin: Origin },
     #[error("this is a PEM private key, not an HMAC secret")]
     SecretIsPem { origin: Origin },
+    #[error("the secret is not 64 letters and digits")]
+    SecretShape { origin: Origin, len: usize },
     #[error("the key file is too large to be a key")]
     TooLarge {
         origin: Origin,
@@ -104,6 +110,16 @@ impl CredsError {
             E::KeyEmpty { origin } => msg!("binance-creds-key-empty", origin = origin.msg()),
             E::KeyNotPrintable { origin } => {
                 msg!("binance-creds-key-not-printable", origin = origin.msg())
+            }
+            E::KeyShape { origin, len } => {
+                msg!("binance-creds-key-shape", origin = origin.msg(), len = *len)
+            }
+            E::SecretShape { origin, len } => {
+                msg!(
+                    "binance-creds-secret-shape",
+                    origin = origin.msg(),
+                    len = *len
+                )
             }
             E::BothVars {
                 secret_var,
@@ -332,6 +348,12 @@ pub fn mask(key: &str) -> String {
     format!("{head}…{tail}")
 }
 
+#[cfg(test)]
+pub mod tests_support {
+    /// Binance's documentation API key (§1.5 of the reference): not live.
+    pub const KEY: &str = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
+}
+
 /// `sub-1` → `SUB_1`, for per-profile environment variables.
 pub fn env_suffix(profile: &str) -> String {
     profile
@@ -380,7 +402,7 @@ fn passphrase(
                 .map(Some)
                 .map_err(unreadable);
         }
-        return crate::secret::read_file(Path::new(&p), &what)
+        return crate::secret::read_file(Path::new(&p), &what, format!("${file_var}"))
             .map(Some)
             .map_err(unreadable);
     }
@@ -399,7 +421,33 @@ fn check_api_key(key: &str, origin: &Origin) -> Result<(), CredsError> {
     if !key.chars().all(|c| c.is_ascii_graphic()) {
         return Err(CredsError::KeyNotPrintable { origin });
     }
+    if !binance_shaped(key.as_bytes()) {
+        return Err(CredsError::KeyShape {
+            origin,
+            len: key.len(),
+        });
+    }
     Ok(())
+}
+
+/// Binance issues API keys and HMAC secret keys as 64 ASCII letters and
+/// digits (its documentation pair is of that shape); Ed25519 and RSA keys
+/// get a key of the same shape too.
+pub const KEY_LEN: usize = 64;
+
+fn binance_shaped(b: &[u8]) -> bool {
+    b.len() == KEY_LEN && b.iter().all(u8::is_ascii_alphanumeric)
+}
+
+impl CredsError {
+    /// Settings that cannot hold a Binance key at all: the user's to fix
+    /// before anything runs (a usage error), not a check that did not run.
+    pub fn is_shape(&self) -> bool {
+        matches!(
+            self,
+            CredsError::KeyShape { .. } | CredsError::SecretShape { .. }
+        )
+    }
 }
 
 fn hmac_signer(mut bytes: Zeroizing<Vec<u8>>, origin: &Origin) -> Result<Signer, CredsError> {
@@ -416,6 +464,12 @@ fn hmac_signer(mut bytes: Zeroizing<Vec<u8>>, origin: &Origin) -> Result<Signer,
     if bytes.starts_with(b"-----BEGIN") {
         return Err(CredsError::SecretIsPem { origin });
     }
+    if !binance_shaped(&bytes) {
+        return Err(CredsError::SecretShape {
+            origin,
+            len: bytes.len(),
+        });
+    }
     Ok(Signer::hmac(&bytes))
 }
 
@@ -425,8 +479,13 @@ fn read_small(path: &Path, origin: &Origin) -> Result<Zeroizing<Vec<u8>>, CredsE
         origin: origin.clone(),
         text,
     };
-    let meta = std::fs::metadata(path)
-        .map_err(|e| unreadable(crate::bounded::ReadError::Io(e).msg(&shown)))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        unreadable(crate::files::read_error(
+            &shown,
+            Some(origin.msg().into()),
+            &e,
+        ))
+    })?;
     if meta.len() > MAX_SECRET_FILE as u64 {
         return Err(CredsError::TooLarge {
             origin: origin.clone(),
@@ -437,7 +496,7 @@ fn read_small(path: &Path, origin: &Origin) -> Result<Zeroizing<Vec<u8>>, CredsE
     // The size above can be 0 for /dev/zero or a FIFO: the read is bounded too.
     crate::bounded::read_file(path, MAX_SECRET_FILE)
         .map(Zeroizing::new)
-        .map_err(|e| unreadable(e.msg(&shown)))
+        .map_err(|e| unreadable(e.msg_set_by(&shown, Some(origin.msg().into()))))
 }
 
 /// Where a setting came from: "api_key in [binance]".

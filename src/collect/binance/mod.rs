@@ -1,6 +1,7 @@
 //! The Binance API collector: read-only calls with the user's key, turned
 //! into `api.*`, `account.*`, `withdrawal.*` and `env.clock_skew_ms` facts.
-//! One clock check first, then every account endpoint at once. A failed call
+//! Every account endpoint at once, with the clock measured beside them (a
+//! call rejected with -1021 is signed again with it). A failed call
 //! leaves exactly its facts "not checked", with the reason.
 
 pub mod calls;

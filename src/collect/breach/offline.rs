@@ -57,10 +57,11 @@ pub enum OfflineError {
     /// The key's length: the key itself may be secret, so it is not kept.
     #[error("a key of {0} characters is not a SHA-1 hash (40 hex digits expected)")]
     BadKey(usize),
-    #[error("cannot open {path}: {reason}")]
-    Open { path: String, reason: String },
-    #[error("cannot read {path}: {reason}")]
-    Io { path: String, reason: String },
+    /// `text` is `files::read_error`'s, made where the `io::Error` was.
+    #[error("{}", text.render(crate::i18n::Lang::En))]
+    Open { path: String, text: Msg },
+    #[error("{}", text.render(crate::i18n::Lang::En))]
+    Io { path: String, text: Msg },
     #[error("{path}: line at byte {offset} is not a Pwned Passwords line ({what})")]
     Format {
         path: String,
@@ -86,20 +87,7 @@ impl OfflineError {
     pub fn msg(&self) -> Msg {
         match self {
             OfflineError::BadKey(n) => msg!("engine-hibp-bad-key", len = *n),
-            OfflineError::Open { path, reason } => {
-                msg!(
-                    "engine-hibp-open",
-                    path = path,
-                    reason = Msg::verbatim(reason)
-                )
-            }
-            OfflineError::Io { path, reason } => {
-                msg!(
-                    "engine-hibp-read",
-                    path = path,
-                    reason = Msg::verbatim(reason)
-                )
-            }
+            OfflineError::Open { text, .. } | OfflineError::Io { text, .. } => text.clone(),
             OfflineError::Format { path, offset, what } => msg!(
                 "engine-hibp-bad-line",
                 path = path,
@@ -219,13 +207,16 @@ fn prefix_file(dir: &Path, prefix: &str) -> Option<PathBuf> {
 fn open(path: &Path) -> Result<File, OfflineError> {
     File::open(path).map_err(|e| OfflineError::Open {
         path: path.display().to_string(),
-        reason: io_reason(&e),
+        text: unreadable(path, &e),
     })
 }
 
-/// Made in the diagnostics language: the OS's own words have no other.
-fn io_reason(e: &io::Error) -> String {
-    crate::files::io_reason(e)
+fn unreadable(path: &Path, e: &io::Error) -> Msg {
+    crate::files::read_error(
+        msg!("engine-hibp-the-file", path = path.display().to_string()),
+        Some("--hibp-file".into()),
+        e,
+    )
 }
 
 /// Positional reads, so a search never depends on a shared file cursor.
@@ -294,7 +285,7 @@ impl<'a, R: ReadAt> Search<'a, R> {
     pub fn new(src: &'a R, path: &'a Path, layout: Layout) -> Result<Self, OfflineError> {
         let len = src.size().map_err(|e| OfflineError::Io {
             path: path.display().to_string(),
-            reason: io_reason(&e),
+            text: unreadable(path, &e),
         })?;
         let mut s = Search {
             src,
@@ -571,7 +562,7 @@ impl<'a, R: ReadAt> Search<'a, R> {
                 Err(e) => {
                     return Err(OfflineError::Io {
                         path: self.shown(),
-                        reason: io_reason(&e),
+                        text: unreadable(self.path, &e),
                     });
                 }
             }
