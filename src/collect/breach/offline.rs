@@ -58,9 +58,9 @@ pub enum OfflineError {
     #[error("a key of {0} characters is not a SHA-1 hash (40 hex digits expected)")]
     BadKey(usize),
     /// `text` is `files::read_error`'s, made where the `io::Error` was.
-    #[error("{}", text.render(crate::i18n::Lang::En))]
+    #[error("{}", text.english())]
     Open { path: String, text: Msg },
-    #[error("{}", text.render(crate::i18n::Lang::En))]
+    #[error("{}", text.english())]
     Io { path: String, text: Msg },
     #[error("{path}: line at byte {offset} is not a Pwned Passwords line ({what})")]
     Format {
