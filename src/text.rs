@@ -72,6 +72,29 @@ pub fn fill(prefix: &str, prefix_width: usize, indent: usize, text: &str, width:
     out
 }
 
+/// Every line of `text` that is wider than `width` columns filled by
+/// [`fill`], its continuation lines under its text plus `indent`; lines
+/// that fit are kept exactly as they are (their spacing included), and so
+/// are the line ends.
+pub fn wrap(text: &str, indent: usize, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, nl) = match line.strip_suffix('\n') {
+            Some(b) => (b, "\n"),
+            None => (line, ""),
+        };
+        if columns(body) <= width {
+            out.push_str(body);
+        } else {
+            let rest = body.trim_start_matches(' ');
+            let lead = &body[..body.len() - rest.len()];
+            out.push_str(&fill(lead, lead.len(), lead.len() + indent, rest, width));
+        }
+        out.push_str(nl);
+    }
+    out
+}
+
 /// Display width without terminal escape sequences (colour codes).
 fn columns(s: &str) -> usize {
     if !s.contains('\u{1b}') {
@@ -103,10 +126,53 @@ const NO_END: &str = "（「『【〔〈《［｛〘〖([{";
 /// written right after it (longest first, so 「時間」 wins over 「時」),
 /// the others after a space or not.
 const JA_UNITS: &[&str] = &[
-    "時間前", "時間後", "文字", "時間", "日間", "日前", "日後", "週間", "か月", "ヶ月", "カ月", "ケ月",
-    "年間", "年前", "年後", "分間", "分前", "秒間", "秒前", "項目", "桁", "件", "個", "回", "年",
-    "月", "日", "時", "分", "秒", "行", "倍", "人", "円", "歳", "字", "通", "台", "本", "枚",
-    "点", "番", "度", "割", "週", "つ", "％",
+    "時間前",
+    "時間後",
+    "文字",
+    "時間",
+    "日間",
+    "日前",
+    "日後",
+    "週間",
+    "か月",
+    "ヶ月",
+    "カ月",
+    "ケ月",
+    "年間",
+    "年前",
+    "年後",
+    "分間",
+    "分前",
+    "秒間",
+    "秒前",
+    "項目",
+    "桁",
+    "件",
+    "個",
+    "回",
+    "年",
+    "月",
+    "日",
+    "時",
+    "分",
+    "秒",
+    "行",
+    "倍",
+    "人",
+    "円",
+    "歳",
+    "字",
+    "通",
+    "台",
+    "本",
+    "枚",
+    "点",
+    "番",
+    "度",
+    "割",
+    "週",
+    "つ",
+    "％",
 ];
 const UNITS: &[&str] = &[
     "KiB", "MiB", "GiB", "TiB", "kB", "KB", "MB", "GB", "TB", "ms", "min", "s", "h", "B", "%",
@@ -122,9 +188,21 @@ const UNITS: &[&str] = &[
 /// command with its arguments.
 pub fn breaks(text: &str) -> Vec<usize> {
     let whole = unbreakable(text);
-    unicode_linebreak::linebreaks(text)
+    // After a space a line may always break, as English always did (UAX #14
+    // would keep `in /path` and `say "x"` together); the filters below still
+    // hold.
+    let after_space = text
+        .char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .map(|(i, _)| i + 1);
+    let mut at: Vec<usize> = unicode_linebreak::linebreaks(text)
         .map(|(at, _)| at)
-        .filter(|&at| at > 0 && at < text.len())
+        .chain(after_space)
+        .collect();
+    at.sort_unstable();
+    at.dedup();
+    at.into_iter()
+        .filter(|&at| at > 0 && at < text.len() && !text[at..].starts_with(' '))
         .filter(|&at| !whole.iter().any(|&(s, e)| s < at && at < e))
         .filter(|&at| {
             let before = text[..at].chars().next_back();
