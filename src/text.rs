@@ -122,9 +122,9 @@ const NO_START: &str = "、。，．）」』】〕〉》］｝〙〗・：；�
 /// Characters a line never ends with: opening brackets.
 const NO_END: &str = "（「『【〔〈《［｛〘〖([{";
 
-/// Counters and units that stay with the number before them: Japanese ones
-/// written right after it (longest first, so 「時間」 wins over 「時」),
-/// the others after a space or not.
+/// Counters and units that stay with the number before them, written right
+/// after it or after a space (Japanese ones longest first, so 「時間」 wins
+/// over 「時」).
 const JA_UNITS: &[&str] = &[
     "時間前",
     "時間後",
@@ -288,13 +288,14 @@ fn unbreakable(text: &str) -> Vec<(usize, usize)> {
         }
         let after = chars.get(j + 1).map_or(text.len(), |&(i, _)| i);
         let rest = &text[after..];
+        // 「上限 { $limit } 回」 puts a space there.
+        let spaced = rest.strip_prefix(' ').unwrap_or(rest);
+        let skip = rest.len() - spaced.len();
         let unit = JA_UNITS
             .iter()
-            .find(|u| rest.starts_with(**u))
-            .map(|u| after + u.len())
+            .find(|u| spaced.starts_with(**u))
+            .map(|u| after + skip + u.len())
             .or_else(|| {
-                let spaced = rest.strip_prefix(' ').unwrap_or(rest);
-                let skip = rest.len() - spaced.len();
                 UNITS
                     .iter()
                     .find(|u| {
@@ -484,5 +485,159 @@ mod tests {
         assert_eq!(escape("a\rb\x1b[2Kc\x07", 100), "a\\u{d}b\\u{1b}[2Kc\\u{7}");
         assert_eq!(escape("x\u{202e}y", 100), "x\\u{202e}y");
         assert_eq!(escape("abcdef", 3), "abc…");
+    }
+
+    fn sample(name: &str) -> String {
+        let n = name.to_ascii_lowercase();
+        let v = if n.contains("path") || n.contains("file") || n == "ticket" || n == "evidence" {
+            "/home/someone/.local/share/binance-audit/incidents/breach.json"
+        } else if n.contains("url") || n.contains("link") || n == "host" {
+            "https://www.binance.com/ja/support/faq/how-to-create-api-keys-on-binance-360002502072"
+        } else if n.contains("command") || n == "example" || n == "cmd" {
+            "binance-audit incident breach --since 2026-11-30T00:00+09:00 --out ./incident"
+        } else if n.contains("count") || n.starts_with('n') && n.len() <= 2 || n.contains("total") {
+            "12"
+        } else {
+            "BA-API-001"
+        };
+        v.to_string()
+    }
+
+    /// Every Japanese catalogue message, its variables filled in.
+    fn ja_messages() -> Vec<(String, String)> {
+        let src = include_str!("i18n/ja.ftl");
+        let res = fluent_syntax::parser::parse(src).expect("ja.ftl parses");
+        let mut out = Vec::new();
+        for entry in res.body {
+            let fluent_syntax::ast::Entry::Message(m) = entry else {
+                continue;
+            };
+            let id: &'static str = Box::leak(m.id.name.to_string().into_boxed_str());
+            let mut msg = crate::i18n::Msg::new(id);
+            // Variables are `{ $name }` in the source text of the value.
+            let from = src.find(&format!("\n{id} =")).unwrap_or(0) + 1;
+            let body: String = std::iter::once(src[from..].lines().next().unwrap_or(""))
+                .chain(
+                    src[from..]
+                        .lines()
+                        .skip(1)
+                        .take_while(|l| l.starts_with(' ')),
+                )
+                .collect();
+            let mut rest = body.as_str();
+            while let Some(at) = rest.find('$') {
+                let name: String = rest[at + 1..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                rest = &rest[at + 1..];
+                if !name.is_empty() && msg.get(&name).is_none() {
+                    let value = sample(&name);
+                    msg = msg.arg(Box::leak(name.into_boxed_str()), value);
+                }
+            }
+            out.push((id.to_string(), msg.render(crate::i18n::Lang::Ja)));
+        }
+        out
+    }
+
+    const NEVER_STARTS: &str =
+        "、。，．）」』】〕〉》］・：；？！ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ";
+
+    /// The properties of every wrapped line of `out` (`text` filled to `width`).
+    fn check_lines(id: &str, text: &str, out: &str, width: usize) {
+        let lines: Vec<&str> = out.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let body = line.trim_start();
+            let ctx = || format!("{id} at {width}: {line:?}\n{out}");
+            // (A message may itself start with one: 「、」 is the list separator.)
+            assert!(
+                i == 0 || !body.starts_with(|c| NEVER_STARTS.contains(c)),
+                "{}",
+                ctx()
+            );
+            assert!(
+                !line.trim_end().ends_with(|c| NO_END.contains(c)),
+                "{}",
+                ctx()
+            );
+            // Wider than the line only when it holds one piece that cannot break.
+            assert!(
+                super::width(line) <= width
+                    || breaks(if i == 0 {
+                        body.trim_start_matches("- ")
+                    } else {
+                        body
+                    })
+                    .is_empty(),
+                "{}",
+                ctx()
+            );
+            // A `quoted` span is never split between lines.
+            assert!(line.matches('`').count() % 2 == 0, "{}", ctx());
+            // A URL is whole on its line.
+            for url in body.split_whitespace().filter(|t| t.contains("https://")) {
+                let url = url
+                    .split(|c: char| super::wide(c))
+                    .find(|t| t.contains("https://"));
+                assert!(text.contains(url.unwrap()), "{}", ctx());
+            }
+            assert!(
+                i + 1 == lines.len() || line.split_whitespace().last() != Some("binance-audit"),
+                "{}",
+                ctx()
+            );
+
+            if i > 0 {
+                let before = lines[i - 1].trim_end();
+                if before.ends_with(|c: char| c.is_ascii_digit()) {
+                    let split = JA_UNITS.iter().chain(UNITS).any(|u| {
+                        body.starts_with(u)
+                            && !body[u.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+                    });
+                    assert!(!split, "number split from its unit: {}", ctx());
+                }
+            }
+        }
+        // Nothing lost or added but line ends and indentation.
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        let out = out.strip_prefix("  - ").unwrap_or(out);
+        assert_eq!(squeeze(out), squeeze(text), "{id}");
+    }
+
+    #[test]
+    fn every_japanese_message_wraps_by_the_rules() {
+        let messages = ja_messages();
+        assert!(messages.len() > 500, "{}", messages.len());
+        for (id, text) in &messages {
+            for paragraph in text.lines().filter(|l| !l.trim().is_empty()) {
+                for width in [40, 60, 80] {
+                    let out = fill("", 0, 2, paragraph, width);
+                    check_lines(id, paragraph, &out, width);
+                    let out = fill("  - ", 4, 4, paragraph, width);
+                    check_lines(id, paragraph, &out, width);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_keep_their_units_and_commands_stay_whole() {
+        let text = "パスワードは12文字以上にし、24時間ごとに確認し、5 MiB までのファイルを90日間保存し、`binance-audit incident breach --since 2026-11-30T00:00+09:00 --out ./incident` を実行し、https://www.binance.com/ja/support/faq/how-to-create-api-keys-on-binance-360002502072 を開いてから binance-audit audit --fail-on high --lang ja で確かめてください。";
+        for width in 22..=80 {
+            let out = fill("", 0, 2, text, width);
+            check_lines("sample", text, &out, width);
+            for unit in ["12文字", "24時間", "5 MiB", "90日間"] {
+                assert!(
+                    out.lines().any(|l| l.contains(unit)),
+                    "{unit} at {width}:\n{out}"
+                );
+            }
+            assert!(
+                out.lines()
+                    .any(|l| l.contains("binance-audit audit --fail-on high --lang ja")),
+                "{width}:\n{out}"
+            );
+        }
     }
 }
