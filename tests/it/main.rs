@@ -37,3 +37,4 @@ mod url_corpus;
 mod url_fuzz;
 mod url_kinds;
 mod waivers;
+mod wrap;
