@@ -767,9 +767,10 @@ fn tip_text(tip: &str, lang: Lang) -> String {
 }
 
 /// Japanese has no spaces for clap to wrap at: a help line wider than
-/// `width` columns is broken between two characters of Japanese text and
-/// continued under the start of its text. Lines without such text (commands
-/// in the examples) are left whole.
+/// `width` columns is filled again by `text::fill` (the one line breaker:
+/// UAX #14 with kinsoku, commands and URLs kept whole) and continued under
+/// the start of its text. Lines without such text (commands in the
+/// examples, all of the English help) are left as clap made them.
 pub fn rewrap(text: &str, width: usize) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
@@ -777,26 +778,38 @@ pub fn rewrap(text: &str, width: usize) -> String {
             Some(b) => (b, "\n"),
             None => (line, ""),
         };
-        let mut rest = body.to_string();
-        let indent = " ".repeat(text_start(body));
-        let mut first = true;
-        loop {
-            if columns(&rest) <= width || !rest.chars().any(wide) {
-                out.push_str(&rest);
-                break;
-            }
-            let Some(at) = break_at(&rest, width, if first { 0 } else { indent.len() }) else {
-                out.push_str(&rest);
-                break;
-            };
-            out.push_str(rest[..at].trim_end());
-            out.push('\n');
-            rest = format!("{indent}{}", rest[at..].trim_start());
-            first = false;
+        if columns(body) <= width || !body.chars().any(wide) {
+            out.push_str(body);
+        } else {
+            let start = text_start(body);
+            let at = byte_at_column(body, start);
+            let (head, rest) = body.split_at(at);
+            out.push_str(&crate::text::fill(head, columns(head), start, rest, width));
         }
         out.push_str(nl);
     }
     out
+}
+
+/// The byte offset where column `col` starts, colour codes taking none.
+fn byte_at_column(line: &str, col: usize) -> usize {
+    let mut c = 0;
+    let mut in_escape = false;
+    for (i, ch) in line.char_indices() {
+        if in_escape {
+            in_escape = !ch.is_ascii_alphabetic();
+            continue;
+        }
+        if ch == '\u{1b}' {
+            in_escape = true;
+            continue;
+        }
+        if c >= col {
+            return i;
+        }
+        c += char_width(ch);
+    }
+    line.len()
 }
 
 /// Where a line's text starts: after its indentation, and after a first
@@ -868,66 +881,6 @@ fn wide(c: char) -> bool {
 
 fn char_width(c: char) -> usize {
     if wide(c) { 2 } else { 1 }
-}
-
-/// The byte offset to break `line` at so that the part before fits in
-/// `width` columns: the last place between two characters where one is
-/// Japanese (not before closing punctuation, not after opening), or a
-/// space, past `min` columns; a place after punctuation or at a space a few
-/// columns earlier is preferred to one inside a word.
-fn break_at(line: &str, width: usize, min: usize) -> Option<usize> {
-    const NO_START: &str = "、。，．）」』】〕・ー：；？！ぁぃぅぇぉっゃゅょァィゥェォッャュョ";
-    const NO_END: &str = "（「『【〔";
-    const SOFT_AFTER: &str = "、。）」』】：";
-    let mut col = 0;
-    let mut best: Option<(usize, usize)> = None;
-    let mut soft: Option<(usize, usize)> = None;
-    let mut prev: Option<char> = None;
-    let mut in_escape = false;
-    for (i, c) in line.char_indices() {
-        if in_escape {
-            if c.is_ascii_alphabetic() {
-                in_escape = false;
-            }
-            continue;
-        }
-        if c == '\u{1b}' {
-            in_escape = true;
-            continue;
-        }
-        if let Some(p) = prev
-            && col > min
-        {
-            // Not inside a word of Latin letters or digits, nor between one
-            // and the Japanese it belongs to (`1行`, `APIキー`).
-            let between_japanese = (wide(p) || wide(c))
-                && !p.is_ascii_alphanumeric()
-                && !c.is_ascii_alphanumeric()
-                && p != ' '
-                && c != ' ';
-            // After Japanese punctuation, or before an opening bracket, a
-            // line may break next to anything.
-            let punctuation = SOFT_AFTER.contains(p) || NO_END.contains(c);
-            let ok = (c == ' ' || between_japanese || punctuation)
-                && !NO_START.contains(c)
-                && !NO_END.contains(p);
-            if ok {
-                best = Some((i, col));
-                if c == ' ' || SOFT_AFTER.contains(p) {
-                    soft = Some((i, col));
-                }
-            }
-        }
-        col += char_width(c);
-        if col > width {
-            break;
-        }
-        prev = Some(c);
-    }
-    match (soft, best) {
-        (Some((s, sc)), Some((_, bc))) if bc - sc <= 12 => Some(s),
-        (_, b) => b.map(|(i, _)| i),
-    }
 }
 
 /// The top-level audit options the command line set, as `--long` flags.

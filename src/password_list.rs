@@ -263,7 +263,7 @@ pub fn render_text(r: &ListReport) -> String {
     }
     let _ = writeln!(o);
     let _ = writeln!(o, "{}", r.source.dimmed());
-    crate::report::text::network_section(&mut o, &r.network, l);
+    crate::report::text::network_section(&mut o, &r.network, l, 80);
     o
 }
 

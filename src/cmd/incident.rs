@@ -288,7 +288,9 @@ fn evidence(global: &GlobalArgs, args: &IncidentArgs, kind: Kind) -> Result<Exit
         &dir.join(TICKET_FILE),
         ticket::render(&e, kind, ctx.lang).as_bytes(),
     )?;
-    output::stdout(summary(&e, dir, ctx.lang).as_bytes())?;
+    // One line per fact, each filled to the terminal (paths overflow whole).
+    let text = crate::text::wrap(&summary(&e, dir, ctx.lang), 2, session::width());
+    output::stdout(text.as_bytes())?;
     let failed = e
         .checks
         .iter()

@@ -131,8 +131,12 @@ pub fn ask(
     config_path: &Path,
     recorded: &Answers,
     today: NaiveDate,
+    width: usize,
 ) -> Result<Answers, String> {
+    // Each question and menu filled to the terminal; the `> ` it ends with
+    // stays where the answer is typed.
     let w = |out: &mut dyn Write, s: &str| -> Result<(), String> {
+        let s = crate::text::wrap(s, 2, width);
         out.write_all(s.as_bytes())
             .and_then(|_| out.flush())
             .map_err(|e| {
@@ -360,6 +364,7 @@ pub fn run(global: &GlobalArgs, args: &SetupArgs) -> super::error::Result<Exit> 
         .unwrap_or_default();
     let lang = session::language(global, parsed.as_ref());
     let today = Utc::now().date_naive();
+    let width = session::width();
 
     let given = if args.any_answer() {
         answers_from_args(args, today, lang).map_err(Error::Usage)?
@@ -367,7 +372,7 @@ pub fn run(global: &GlobalArgs, args: &SetupArgs) -> super::error::Result<Exit> 
         let stdin = std::io::stdin();
         let mut input = stdin.lock();
         let mut out = std::io::stderr();
-        ask(&mut input, &mut out, lang, &path, &recorded, today).map_err(Error::Usage)?
+        ask(&mut input, &mut out, lang, &path, &recorded, today, width).map_err(Error::Usage)?
     } else {
         let example = "binance-audit setup --two-factor authenticator,passkey --anti-phishing-code yes --withdrawal-whitelist yes --devices-reviewed yes --email-two-factor yes --email-unique-password yes";
         return Err(Error::Usage(t!(
@@ -386,7 +391,8 @@ pub fn run(global: &GlobalArgs, args: &SetupArgs) -> super::error::Result<Exit> 
         std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, &e))?;
     }
     output::file(&path, text.as_bytes())?;
-    output::stdout(summary(lang, &path, &recorded, &merged).as_bytes())?;
+    let text = crate::text::wrap(&summary(lang, &path, &recorded, &merged), 2, width);
+    output::stdout(text.as_bytes())?;
     Ok(Exit::Ok)
 }
 
@@ -592,6 +598,7 @@ mod tests {
             Path::new("/x/config.toml"),
             &Answers::default(),
             date(),
+            1000,
         )
         .unwrap();
         assert_eq!(
@@ -651,6 +658,7 @@ mod tests {
             Path::new("c.toml"),
             &recorded,
             date(),
+            1000,
         )
         .unwrap();
         assert_eq!(
@@ -699,6 +707,7 @@ mod tests {
             Path::new("c"),
             &Answers::recorded(&d),
             date(),
+            1000,
         )
         .unwrap();
         assert_eq!(a.get("two_factor").unwrap().answer, Answer::Methods(vec![]));
@@ -716,6 +725,43 @@ mod tests {
     }
 
     #[test]
+    fn prompts_fit_the_terminal_in_both_languages() {
+        for (lang, answers) in [
+            (Lang::Ja, "9\n1\nx\ny\ny\ny\ny\ny\n"),
+            (Lang::En, "9\n1\nx\ny\ny\ny\ny\ny\n"),
+        ] {
+            for width in [40, 60, 80] {
+                let mut out = Vec::new();
+                let path = Path::new("/home/someone/.config/binance-audit/config.toml");
+                ask(
+                    &mut answers.as_bytes(),
+                    &mut out,
+                    lang,
+                    path,
+                    &Answers::default(),
+                    date(),
+                    width,
+                )
+                .unwrap();
+                // On a terminal the answer typed after `> ` ends that line.
+                let shown = String::from_utf8(out).unwrap().replace("> ", ">\n");
+                for line in shown.lines() {
+                    // Only a path that no line can hold runs past the edge, alone.
+                    assert!(
+                        crate::text::width(line) <= width || !line.trim().contains(' '),
+                        "{lang:?} at {width}: {line:?}\n{shown}"
+                    );
+                    let first = line.trim_start().chars().next();
+                    assert!(
+                        !first.is_some_and(|c| "、。）」』？！ーっゃゅょッャュョ".contains(c)),
+                        "{line:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn end_of_input_cancels() {
         let mut input = "1\ny\n".as_bytes();
         let e = ask(
@@ -725,6 +771,7 @@ mod tests {
             Path::new("c"),
             &Answers::default(),
             date(),
+            1000,
         )
         .unwrap_err();
         assert!(e.contains("cancelled"), "{e}");

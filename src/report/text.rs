@@ -185,7 +185,7 @@ pub fn render(r: &Report, opts: &Options) -> String {
 
     if opts.verbose {
         let _ = writeln!(o);
-        network_section(&mut o, &r.network, l);
+        network_section(&mut o, &r.network, l, w);
     }
     o
 }
@@ -395,7 +395,9 @@ fn details(o: &mut String, r: &Report, l: Lang, w: usize) {
 
 /// Every request that left the machine, or that none did; shared with the
 /// `--stdin-list` report so both say it the same way.
-pub fn network_section(o: &mut String, network: &[crate::net::NetRequest], l: Lang) {
+/// The requests made, one line each; a line too wide for `w` columns goes
+/// on under its path (which is never cut).
+pub fn network_section(o: &mut String, network: &[crate::net::NetRequest], l: Lang, w: usize) {
     let _ = writeln!(
         o,
         "{} ({})",
@@ -411,6 +413,7 @@ pub fn network_section(o: &mut String, network: &[crate::net::NetRequest], l: La
             t => t!(l, "report-text-network-tries", tries = t),
         };
         let purpose = n.purpose_msg().render(l);
-        let _ = writeln!(o, "  {} {}{}  — {purpose}{tries}", n.method, n.host, n.path);
+        let line = format!("  {} {}{}  — {purpose}{tries}", n.method, n.host, n.path);
+        let _ = writeln!(o, "{}", crate::text::wrap(&line, 2, w));
     }
 }

@@ -39,3 +39,4 @@ mod url_corpus;
 mod url_fuzz;
 mod url_kinds;
 mod waivers;
+mod wrap;

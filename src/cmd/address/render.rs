@@ -173,7 +173,7 @@ pub(super) fn render_text(
     }
     if verbose || !requests.is_empty() {
         let _ = writeln!(o);
-        crate::report::text::network_section(&mut o, requests, lang);
+        crate::report::text::network_section(&mut o, requests, lang, width);
     }
     o
 }
