@@ -845,6 +845,10 @@ status-verdict-slow = The connection to Binance is slow ({ $ms } ms per request)
 status-verdict-incomplete-system-ran = Binance reports no exchange-wide problem, but some checks could not complete; see below.
 status-verdict-incomplete = Some checks could not complete; see below.
 status-verdict-all-normal = All normal — Binance reports no problem, so the problem is likely local.
+status-verdict-normal-where-checked = No problem in the { $checked } checks that ran — Binance reports none, so the problem is likely local. { $not_checked ->
+        [one] 1 check was
+       *[other] { $not_checked } checks were
+    } not run (see below).
 status-next-check-connection = Check this machine's connection: do other websites load? Turn off VPN or proxy, try another network (mobile data instead of Wi-Fi).
 status-next-maybe-blocked = If your connection works, Binance may be down or blocked on your network: check Binance's announcements and X account below.
 status-next-wait-and-retry = Wait and retry in a few minutes; do not resend deposits or withdrawals in the meantime.

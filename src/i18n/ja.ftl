@@ -830,6 +830,7 @@ status-verdict-slow = Binanceへの接続が遅くなっています（1リク�
 status-verdict-incomplete-system-ran = Binanceは取引所全体の問題を報告していませんが、一部の確認を完了できませんでした。詳細は下記のとおりです。
 status-verdict-incomplete = 一部の確認を完了できませんでした。詳細は下記のとおりです。
 status-verdict-all-normal = すべて正常です。Binanceは問題を報告していないため、原因は手元側にある可能性が高いです。
+status-verdict-normal-where-checked = 確認できた{ $checked }項目は正常です。Binanceは問題を報告していないため、原因は手元側にある可能性が高いです。残りの{ $not_checked }項目は確認していません（下記参照）。
 status-next-check-connection = この端末の通信を確認してください。他のサイトは表示されますか？VPNやプロキシを切り、別の回線（Wi-Fiではなくモバイル通信など）を試してください。
 status-next-maybe-blocked = 通信に問題がない場合、Binanceの障害か、ご利用のネットワークで遮断されている可能性があります。下記のお知らせと公式Xを確認してください。
 status-next-wait-and-retry = 数分待ってから再試行してください。その間に入金や出金を再送しないでください。
