@@ -83,7 +83,7 @@ pub fn localize(line: &str, tz: &TimeZone) -> String {
             // The candidate is ASCII, so the slice is on char boundaries.
             if let Ok(ts) = line[i..i + LEN].parse::<Timestamp>() {
                 out.push_str(&line[copied..i]);
-                out.push_str(&for_reader_seconds(ts, tz));
+                out.push_str(&for_reader(ts, tz));
                 i += LEN;
                 copied = i;
                 continue;
@@ -171,7 +171,7 @@ mod tests {
         let line = "drift.key_replaced: api.create_time: 2025-11-01T00:00:00Z → 2025-11-24T16:00:00Z";
         assert_eq!(
             localize(line, &tz("Asia/Tokyo")),
-            "drift.key_replaced: api.create_time: 2025-11-01 09:00:00 JST → 2025-11-25 01:00:00 JST"
+            "drift.key_replaced: api.create_time: 2025-11-01 09:00 JST → 2025-11-25 01:00 JST"
         );
         // Not an instant, or glued to other text: left alone.
         let other = "x2025-11-01T00:00:00Z and 2025-13-01T00:00:00Z — ok";

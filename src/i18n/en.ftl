@@ -986,10 +986,6 @@ incident-md-run = Run:
 incident-md-channels = Official channels
 
 # The support-ticket draft (incident/ticket.rs), read by Binance support: keep it plain and exact.
-# The offset from UTC (+HH:MM) the ticket's times are written in; $time is "YYYY-MM-DD HH:MM:SS"
-# at that offset, and incident-ticket-time names the zone.
-incident-ticket-utc-offset = +00:00
-incident-ticket-time = { $time } UTC
 incident-ticket-title = Support request: { $headline }
 incident-ticket-headline-breach = Suspected unauthorised access to my account
 incident-ticket-headline-outage = Problem during a service disruption

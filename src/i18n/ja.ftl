@@ -968,10 +968,6 @@ incident-md-run = 実行：
 incident-md-channels = 公式チャネル
 
 # The support-ticket draft (incident/ticket.rs), read by Binance support: keep it plain and exact.
-# The offset from UTC (+HH:MM) the ticket's times are written in; $time is "YYYY-MM-DD HH:MM:SS"
-# at that offset, and incident-ticket-time names the zone.
-incident-ticket-utc-offset = +09:00
-incident-ticket-time = { $time } JST
 incident-ticket-title = お問い合わせ: { $headline }
 incident-ticket-headline-breach = アカウントへの不正アクセスの疑い
 incident-ticket-headline-outage = サービス障害時に発生した問題
