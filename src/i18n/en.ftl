@@ -547,6 +547,16 @@ report-score = Score
 report-grade = Grade
 report-not-graded = Not graded
 report-no-findings = No findings among the checks that ran.
+# No finding, but only some checks ran: the all-clear names what did not.
+report-no-findings-partial = No problems in the { $ran ->
+        [one] 1 check that ran
+       *[other] { $ran } checks that ran
+    }; { $not_checked ->
+        [one] 1 was
+       *[other] { $not_checked } were
+    } not checked.
+# No check could run: an empty list of findings says nothing.
+report-nothing-checked = Nothing was checked yet: no check could run, so this report cannot say whether anything is wrong.
 report-findings = Findings
 report-not-checked = Not checked
 report-waivers = Waivers

@@ -136,7 +136,15 @@ pub fn render_in(r: &Report, zone: &TimeZone) -> String {
 
     let counting: Vec<_> = r.findings.iter().filter(|f| f.counts()).collect();
     if r.findings.is_empty() {
-        let _ = writeln!(o, "✅ {}\n", t!(l, "report-no-findings"));
+        let none = super::text::no_findings(r);
+        // The green tick is for an all-clear of everything; not for a run
+        // in which some or all checks could not run.
+        let mark = if r.coverage.evaluated == r.coverage.total && r.coverage.total > 0 {
+            "✅"
+        } else {
+            "ℹ️"
+        };
+        let _ = writeln!(o, "{mark} {}\n", esc(&none));
     } else {
         let waived = r.findings.len() - counting.len();
         let _ = write!(o, "### {} ({})", t!(l, "report-findings"), counting.len());

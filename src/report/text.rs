@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use colored::{ColoredString, Colorize};
 
-use super::{BaselineState, Report, Source, WaiverStatus};
+use super::{BaselineState, Coverage, Report, Source, WaiverStatus};
 use crate::collect::CheckState;
 use crate::i18n::{Lang, Msg};
 use crate::rules::Severity;
@@ -103,7 +103,7 @@ pub fn render(r: &Report, opts: &Options) -> String {
 
     let _ = writeln!(o);
     if r.findings.is_empty() {
-        let none = t!(l, "report-no-findings");
+        let none = no_findings(r);
         let _ = writeln!(o, "{}", fill("", 0, 0, &none, w).green());
     } else {
         let waived = r.findings.iter().filter(|f| f.waived.is_some()).count();
@@ -232,6 +232,23 @@ pub fn grade_line(r: &Report) -> String {
                 None => format!("{head} — {coverage}"),
             }
         }
+    }
+}
+
+/// What an empty list of findings means, and no more: nothing at 0 checks,
+/// and the checks that did not run named beside an all-clear (issue 22).
+/// Shared with the Markdown report.
+pub(super) fn no_findings(r: &Report) -> String {
+    let Coverage { evaluated, total } = r.coverage;
+    match (evaluated, total.saturating_sub(evaluated)) {
+        (0, _) => t!(r.lang, "report-nothing-checked"),
+        (_, 0) => t!(r.lang, "report-no-findings"),
+        (ran, not_checked) => t!(
+            r.lang,
+            "report-no-findings-partial",
+            ran = ran,
+            not_checked = not_checked
+        ),
     }
 }
 
