@@ -47,7 +47,8 @@ pub fn from_millis(ms: i64) -> Option<Timestamp> {
 /// A chrono instant (what the collectors and the incident log hold) as a
 /// timestamp for the functions above.
 pub fn from_chrono(t: chrono::DateTime<chrono::Utc>) -> Timestamp {
-    Timestamp::new(t.timestamp(), t.timestamp_subsec_nanos() as i32).unwrap_or(Timestamp::UNIX_EPOCH)
+    Timestamp::new(t.timestamp(), t.timestamp_subsec_nanos() as i32)
+        .unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
 /// An RFC 3339 instant (`2026-12-07T20:54:42Z`, as the report holds it) in
@@ -168,7 +169,8 @@ mod tests {
 
     #[test]
     fn utc_instants_inside_a_line_are_said_in_the_reader_zone() {
-        let line = "drift.key_replaced: api.create_time: 2025-11-01T00:00:00Z → 2025-11-24T16:00:00Z";
+        let line =
+            "drift.key_replaced: api.create_time: 2025-11-01T00:00:00Z → 2025-11-24T16:00:00Z";
         assert_eq!(
             localize(line, &tz("Asia/Tokyo")),
             "drift.key_replaced: api.create_time: 2025-11-01 09:00 JST → 2025-11-25 01:00 JST"

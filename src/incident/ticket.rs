@@ -432,7 +432,10 @@ mod tests {
             .with_timezone(&Utc);
         // The zone is the machine's, not the language's (issue 22).
         let tokyo = jiff::tz::TimeZone::get("Asia/Tokyo").unwrap();
-        assert_eq!(fmt_time_in(Some(t), &jiff::tz::TimeZone::UTC), "2026-11-20 16:30:00 UTC");
+        assert_eq!(
+            fmt_time_in(Some(t), &jiff::tz::TimeZone::UTC),
+            "2026-11-20 16:30:00 UTC"
+        );
         assert_eq!(fmt_time_in(Some(t), &tokyo), "2026-11-21 01:30:00 JST");
         assert_eq!(fmt_time_in(None, &tokyo), "-");
     }

@@ -330,7 +330,12 @@ pub fn render_in(r: &Report, zone: &TimeZone) -> String {
             CheckState::Skipped => format!("⏭️ {}", t!(l, "report-check-skipped")),
             CheckState::Failed => format!("❌ **{}**", t!(l, "report-check-failed")),
         };
-        let _ = writeln!(o, "| {} | {state} | {} |", esc(&c.check), esc(&local(&c.detail)));
+        let _ = writeln!(
+            o,
+            "| {} | {state} | {} |",
+            esc(&c.check),
+            esc(&local(&c.detail))
+        );
     }
     let _ = writeln!(o);
 

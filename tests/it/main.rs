@@ -28,6 +28,7 @@ mod hostile;
 mod incident;
 mod japanese;
 mod options;
+mod reader;
 mod report_text;
 mod setup;
 mod snapshots;
