@@ -44,6 +44,71 @@ pub fn from_millis(ms: i64) -> Option<Timestamp> {
     Timestamp::from_millisecond(ms).ok()
 }
 
+/// A chrono instant (what the collectors and the incident log hold) as a
+/// timestamp for the functions above.
+pub fn from_chrono(t: chrono::DateTime<chrono::Utc>) -> Timestamp {
+    Timestamp::new(t.timestamp(), t.timestamp_subsec_nanos() as i32)
+        .unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// An RFC 3339 instant (`2026-12-07T20:54:42Z`, as the report holds it) in
+/// the reader's zone; text that is not one is shown as it is.
+pub fn rfc3339_for_reader(s: &str, tz: &TimeZone) -> String {
+    match s.parse::<Timestamp>() {
+        Ok(ts) => for_reader(ts, tz),
+        Err(_) => s.to_string(),
+    }
+}
+
+/// `line` with every RFC 3339 UTC instant in it (`2026-12-07T20:54:42Z`)
+/// said in the reader's zone. Evidence lines and change records carry UTC
+/// so that JSON and SARIF stay UTC; the text and Markdown views read them
+/// through this.
+pub fn localize(line: &str, tz: &TimeZone) -> String {
+    const LEN: usize = "2026-12-07T20:54:42Z".len();
+    let b = line.as_bytes();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    let mut copied = 0;
+    while i + LEN <= b.len() {
+        let cand = &b[i..i + LEN];
+        let shape = cand.iter().enumerate().all(|(k, c)| match k {
+            4 | 7 => *c == b'-',
+            10 => *c == b'T',
+            13 | 16 => *c == b':',
+            19 => *c == b'Z',
+            _ => c.is_ascii_digit(),
+        });
+        let boundary = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if shape && boundary {
+            // The candidate is ASCII, so the slice is on char boundaries.
+            if let Ok(ts) = line[i..i + LEN].parse::<Timestamp>() {
+                out.push_str(&line[copied..i]);
+                out.push_str(&for_reader(ts, tz));
+                i += LEN;
+                copied = i;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out.push_str(&line[copied..]);
+    out
+}
+
+/// `--since` for a command printed for the user: local midnight `days`
+/// before today, with the offset.
+pub fn since_days_ago(days: i64, now: Timestamp, tz: &TimeZone) -> String {
+    let today = now.to_zoned_datetime(tz.clone()).date();
+    let day = today
+        .checked_sub(jiff::Span::new().days(days))
+        .unwrap_or(today);
+    match day.to_zoned_datetime(tz.clone()) {
+        Ok(z) => for_command(z.timestamp(), tz),
+        Err(_) => for_command(now, tz),
+    }
+}
+
 /// The zone's abbreviation where it has a lettered one (JST, CET, UTC),
 /// else the offset (`UTC+05:45`): tzdata spells some zones "+0545", which
 /// reads as a number, not a zone.
@@ -100,5 +165,33 @@ mod tests {
     fn binance_millis_outside_any_calendar_are_refused() {
         assert!(from_millis(1_764_000_000_000).is_some());
         assert!(from_millis(i64::MAX).is_none());
+    }
+
+    #[test]
+    fn utc_instants_inside_a_line_are_said_in_the_reader_zone() {
+        let line =
+            "drift.key_replaced: api.create_time: 2025-11-01T00:00:00Z → 2025-11-24T16:00:00Z";
+        assert_eq!(
+            localize(line, &tz("Asia/Tokyo")),
+            "drift.key_replaced: api.create_time: 2025-11-01 09:00 JST → 2025-11-25 01:00 JST"
+        );
+        // Not an instant, or glued to other text: left alone.
+        let other = "x2025-11-01T00:00:00Z and 2025-13-01T00:00:00Z — ok";
+        assert_eq!(localize(other, &tz("Asia/Tokyo")), other);
+        assert_eq!(
+            rfc3339_for_reader("2026-12-07T20:54:42Z", &tz("Asia/Tokyo")),
+            "2026-12-08 05:54 JST"
+        );
+    }
+
+    #[test]
+    fn a_suggested_since_is_local_midnight_with_the_offset() {
+        // 05:54 on the 8th in Tokyo is still the 7th in UTC.
+        let now: Timestamp = "2026-12-07T20:54:42Z".parse().unwrap();
+        assert_eq!(
+            since_days_ago(7, now, &tz("Asia/Tokyo")),
+            "2026-12-01T00:00+09:00"
+        );
+        assert_eq!(since_days_ago(7, now, &TimeZone::UTC), "2026-11-30T00:00Z");
     }
 }

@@ -101,9 +101,11 @@ fn describe(k: &Known) -> Msg {
     }
 }
 
+/// RFC 3339 UTC: JSON keeps it; the text and Markdown views say it in the
+/// reader's zone (`localtime::localize`), as the ticket does.
 fn date(t: &Option<chrono::DateTime<chrono::Utc>>) -> Msg {
     match t {
-        Some(t) => Msg::verbatim(t.format("%Y-%m-%d %H:%M UTC").to_string()),
+        Some(t) => Msg::verbatim(t.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
         None => msg!("address-evidence-unknown-date"),
     }
 }
@@ -272,7 +274,7 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert!(
             out[0].starts_with(&format!(
-                "出金先 {poison}（ETH、2026-11-03 03:00 UTCに100 USDTを送金）"
+                "出金先 {poison}（ETH、2026-11-03T03:00:00Zに100 USDTを送金）"
             )),
             "{}",
             out[0]

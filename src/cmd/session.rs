@@ -108,6 +108,7 @@ pub fn render_options(global: &GlobalArgs) -> crate::report::RenderOptions {
         verbose: global.verbose,
         quiet: global.quiet,
         width: width(),
+        zone: crate::localtime::reader_zone(),
     }
 }
 

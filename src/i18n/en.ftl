@@ -547,6 +547,16 @@ report-score = Score
 report-grade = Grade
 report-not-graded = Not graded
 report-no-findings = No findings among the checks that ran.
+# No finding, but only some checks ran: the all-clear names what did not.
+report-no-findings-partial = No problems in the { $ran ->
+        [one] 1 check that ran
+       *[other] { $ran } checks that ran
+    }; { $not_checked ->
+        [one] 1 was
+       *[other] { $not_checked } were
+    } not checked.
+# No check could run: an empty list of findings says nothing.
+report-nothing-checked = Nothing was checked yet: no check could run, so this report cannot say whether anything is wrong.
 report-findings = Findings
 report-not-checked = Not checked
 report-waivers = Waivers
@@ -852,6 +862,10 @@ status-verdict-slow = The connection to Binance is slow ({ $ms } ms per request)
 status-verdict-incomplete-system-ran = Binance reports no exchange-wide problem, but some checks could not complete; see below.
 status-verdict-incomplete = Some checks could not complete; see below.
 status-verdict-all-normal = All normal — Binance reports no problem, so the problem is likely local.
+status-verdict-normal-where-checked = No problem in the { $checked } checks that ran — Binance reports none, so the problem is likely local. { $not_checked ->
+        [one] 1 check was
+       *[other] { $not_checked } checks were
+    } not run (see below).
 status-next-check-connection = Check this machine's connection: do other websites load? Turn off VPN or proxy, try another network (mobile data instead of Wi-Fi).
 status-next-maybe-blocked = If your connection works, Binance may be down or blocked on your network: check Binance's announcements and X account below.
 status-next-wait-and-retry = Wait and retry in a few minutes; do not resend deposits or withdrawals in the meantime.
@@ -989,10 +1003,6 @@ incident-md-run = Run:
 incident-md-channels = Official channels
 
 # The support-ticket draft (incident/ticket.rs), read by Binance support: keep it plain and exact.
-# The offset from UTC (+HH:MM) the ticket's times are written in; $time is "YYYY-MM-DD HH:MM:SS"
-# at that offset, and incident-ticket-time names the zone.
-incident-ticket-utc-offset = +00:00
-incident-ticket-time = { $time } UTC
 incident-ticket-title = Support request: { $headline }
 incident-ticket-headline-breach = Suspected unauthorised access to my account
 incident-ticket-headline-outage = Problem during a service disruption

@@ -529,6 +529,8 @@ report-score = スコア
 report-grade = 評価
 report-not-graded = 評価なし
 report-no-findings = 確認できた項目に問題は見つかりませんでした。
+report-no-findings-partial = 確認できた{ $ran }項目に問題は見つかりませんでした。残りの{ $not_checked }項目は確認していません。
+report-nothing-checked = まだ何も確認していません。実行できた項目がないため、問題があるかどうかはこのレポートからはわかりません。
 report-findings = 検出事項
 report-not-checked = 未確認
 report-waivers = 免除設定
@@ -837,6 +839,7 @@ status-verdict-slow = Binanceへの接続が遅くなっています（1リク�
 status-verdict-incomplete-system-ran = Binanceは取引所全体の問題を報告していませんが、一部の確認を完了できませんでした。詳細は下記のとおりです。
 status-verdict-incomplete = 一部の確認を完了できませんでした。詳細は下記のとおりです。
 status-verdict-all-normal = すべて正常です。Binanceは問題を報告していないため、原因は手元側にある可能性が高いです。
+status-verdict-normal-where-checked = 確認できた{ $checked }項目は正常です。Binanceは問題を報告していないため、原因は手元側にある可能性が高いです。残りの{ $not_checked }項目は確認していません（下記参照）。
 status-next-check-connection = この端末の通信を確認してください。他のサイトは表示されますか？VPNやプロキシを切り、別の回線（Wi-Fiではなくモバイル通信など）を試してください。
 status-next-maybe-blocked = 通信に問題がない場合、Binanceの障害か、ご利用のネットワークで遮断されている可能性があります。下記のお知らせと公式Xを確認してください。
 status-next-wait-and-retry = 数分待ってから再試行してください。その間に入金や出金を再送しないでください。
@@ -974,10 +977,6 @@ incident-md-run = 実行：
 incident-md-channels = 公式チャネル
 
 # The support-ticket draft (incident/ticket.rs), read by Binance support: keep it plain and exact.
-# The offset from UTC (+HH:MM) the ticket's times are written in; $time is "YYYY-MM-DD HH:MM:SS"
-# at that offset, and incident-ticket-time names the zone.
-incident-ticket-utc-offset = +09:00
-incident-ticket-time = { $time } JST
 incident-ticket-title = お問い合わせ: { $headline }
 incident-ticket-headline-breach = アカウントへの不正アクセスの疑い
 incident-ticket-headline-outage = サービス障害時に発生した問題

@@ -16,17 +16,26 @@ use crate::report::SCHEMA_VERSION;
 /// How far back a playbook's suggested evidence command looks.
 const SUGGESTED_DAYS: i64 = 7;
 
-/// A step's command with `{since}` made a date relative to `today`: a fixed
-/// date in a playbook would be wrong for every incident but one.
-pub fn command_on(command: &str, today: chrono::NaiveDate) -> String {
-    let since = today - chrono::Duration::days(SUGGESTED_DAYS);
-    command.replace("{since}", &since.format("%Y-%m-%dT00:00Z").to_string())
+/// A step's command with `{since}` made local midnight a week before `now`,
+/// with the offset (`2026-11-30T00:00+09:00`): a fixed date in a playbook
+/// would be wrong for every incident but one, and a bare `Z` would be
+/// midnight somewhere else.
+pub fn command_on(command: &str, now: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> String {
+    let since = crate::localtime::since_days_ago(SUGGESTED_DAYS, now, zone);
+    command.replace("{since}", &since)
+}
+
+/// [`command_on`] now, in this machine's zone.
+fn command_now(command: &str) -> String {
+    command_on(
+        command,
+        jiff::Timestamp::now(),
+        &crate::localtime::reader_zone(),
+    )
 }
 
 fn command(step: &Step) -> Option<String> {
-    step.command
-        .as_deref()
-        .map(|c| command_on(c, chrono::Utc::now().date_naive()))
+    step.command.as_deref().map(command_now)
 }
 
 fn urgency_tag(u: Urgency, lang: Lang) -> String {
@@ -43,7 +52,10 @@ fn state_note(log: Option<&IncidentLog>, step: &Step, lang: Lang) -> Option<Stri
     Some(format!(
         "{} {}",
         e.state.label().render(lang),
-        e.at.format("%Y-%m-%d %H:%M UTC")
+        crate::localtime::for_reader(
+            crate::localtime::from_chrono(e.at),
+            &crate::localtime::reader_zone()
+        )
     ))
 }
 
@@ -162,10 +174,9 @@ fn render_text(
     }
     write!(out, "{}", channels_text(channels, lang))?;
     let k = p.kind;
-    let evidence = command_on(
-        &format!("binance-audit incident {k} --since {{since}} --out DIR"),
-        chrono::Utc::now().date_naive(),
-    );
+    let evidence = command_now(&format!(
+        "binance-audit incident {k} --since {{since}} --out DIR"
+    ));
     writeln!(out)?;
     // The commands on lines of their own: copied whole, never wrapped.
     writeln!(
@@ -309,17 +320,31 @@ mod command_tests {
 
     #[test]
     fn since_is_a_week_before_today() {
-        let today = chrono::NaiveDate::from_ymd_opt(2027, 3, 4).unwrap();
+        let now: jiff::Timestamp = "2027-03-04T12:00:00Z".parse().unwrap();
+        let utc = jiff::tz::TimeZone::UTC;
         assert_eq!(
             command_on(
                 "binance-audit incident breach --since {since} --out ./x",
-                today
+                now,
+                &utc
             ),
             "binance-audit incident breach --since 2027-02-25T00:00Z --out ./x"
         );
         assert_eq!(
-            command_on("binance-audit status", today),
+            command_on("binance-audit status", now, &utc),
             "binance-audit status"
+        );
+    }
+
+    /// Local midnight with its offset: at 05:54 on the 8th in Tokyo (still
+    /// the 7th in UTC) a week back is the 1st, 00:00 Japan time.
+    #[test]
+    fn since_is_local_midnight_with_the_offset() {
+        let now: jiff::Timestamp = "2026-12-07T20:54:42Z".parse().unwrap();
+        let tokyo = jiff::tz::TimeZone::get("Asia/Tokyo").unwrap();
+        assert_eq!(
+            command_on("x --since {since}", now, &tokyo),
+            "x --since 2026-12-01T00:00+09:00"
         );
     }
 }

@@ -2,7 +2,7 @@
 //! reads it — what happened, when, which assets and amounts, order IDs,
 //! txIds — with gaps for the user to fill in and nothing secret.
 
-use chrono::{DateTime, FixedOffset, Offset, Utc};
+use chrono::{DateTime, Utc};
 
 use super::evidence::{Deposit, Evidence, Order, Trade, Withdrawal};
 use super::playbook::Kind;
@@ -10,18 +10,18 @@ use crate::collect::CheckState;
 use crate::i18n::Lang;
 use crate::t;
 
-/// English tickets read in UTC; Japanese ones in JST, the zone the user and
-/// Japanese police work in. The catalogue gives each language's offset and
-/// the zone's name, so a language is added there alone.
-pub fn fmt_time(t: Option<DateTime<Utc>>, lang: Lang) -> String {
-    let Some(t) = t else {
-        return "-".into();
-    };
-    let offset: FixedOffset = t!(lang, "incident-ticket-utc-offset")
-        .parse()
-        .unwrap_or(Utc.fix());
-    let time = t.with_timezone(&offset).format("%Y-%m-%d %H:%M:%S");
-    t!(lang, "incident-ticket-time", time = time.to_string())
+/// A time as the user reads it and support asks for it: in this machine's
+/// zone, with the zone named (`2026-11-21 01:30:00 JST`). The ticket is
+/// read by the user first; the zone's name keeps it unambiguous for support.
+pub fn fmt_time(t: Option<DateTime<Utc>>) -> String {
+    fmt_time_in(t, &crate::localtime::reader_zone())
+}
+
+fn fmt_time_in(t: Option<DateTime<Utc>>, zone: &jiff::tz::TimeZone) -> String {
+    match t {
+        Some(t) => crate::localtime::for_reader_seconds(crate::localtime::from_chrono(t), zone),
+        None => "-".into(),
+    }
 }
 
 /// Table cells must not break the table.
@@ -105,7 +105,7 @@ fn withdrawals_table(ws: &[Withdrawal], lang: Lang, o: &mut String) {
         o.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             i + 1,
-            fmt_time(w.apply_time, lang),
+            fmt_time(w.apply_time),
             cell(&w.coin),
             cell(&w.amount),
             cell(&w.network),
@@ -126,7 +126,7 @@ fn deposits_table(ds: &[Deposit], lang: Lang, o: &mut String) {
         o.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
             i + 1,
-            fmt_time(d.time, lang),
+            fmt_time(d.time),
             cell(&d.coin),
             cell(&d.amount),
             cell(&d.network),
@@ -144,7 +144,7 @@ fn orders_table(os: &[Order], lang: Lang, o: &mut String) {
     for x in os {
         o.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-            fmt_time(x.time, lang),
+            fmt_time(x.time),
             cell(&x.symbol),
             x.order_id.map_or_else(|| "-".into(), |i| i.to_string()),
             cell(&x.side),
@@ -165,7 +165,7 @@ fn trades_table(ts: &[Trade], lang: Lang, o: &mut String) {
     for x in ts {
         o.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} {} |\n",
-            fmt_time(x.time, lang),
+            fmt_time(x.time),
             cell(&x.symbol),
             x.id.map_or_else(|| "-".into(), |i| i.to_string()),
             x.order_id.map_or_else(|| "-".into(), |i| i.to_string()),
@@ -264,7 +264,7 @@ pub fn render(e: &Evidence, kind: Kind, lang: Lang) -> String {
             headline = headline(kind, lang)
         )
     ));
-    let when = fmt_time(Some(e.generated_at), lang);
+    let when = fmt_time(Some(e.generated_at));
     o.push_str(&format!(
         "<!-- {} -->\n\n",
         t!(
@@ -298,8 +298,8 @@ pub fn render(e: &Evidence, kind: Kind, lang: Lang) -> String {
         t!(
             lang,
             "incident-ticket-period",
-            since = fmt_time(Some(e.period.since), lang),
-            until = fmt_time(Some(e.period.until), lang)
+            since = fmt_time(Some(e.period.since)),
+            until = fmt_time(Some(e.period.until))
         )
     ));
     if let Some(s) = &account.status {
@@ -347,7 +347,7 @@ pub fn render(e: &Evidence, kind: Kind, lang: Lang) -> String {
                 "incident-ticket-withdrawal-count",
                 count = e.withdrawals.len(),
                 flagged = flagged.len(),
-                first = fmt_time(first, lang)
+                first = fmt_time(first)
             )
         ));
     }
@@ -426,12 +426,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn times_follow_the_zone_the_catalogue_gives() {
+    fn times_follow_the_machine_zone_not_the_language() {
         let t = DateTime::parse_from_rfc3339("2026-11-20T16:30:00Z")
             .unwrap()
             .with_timezone(&Utc);
-        assert_eq!(fmt_time(Some(t), Lang::En), "2026-11-20 16:30:00 UTC");
-        assert_eq!(fmt_time(Some(t), Lang::Ja), "2026-11-21 01:30:00 JST");
-        assert_eq!(fmt_time(None, Lang::Ja), "-");
+        // The zone is the machine's, not the language's (issue 22).
+        let tokyo = jiff::tz::TimeZone::get("Asia/Tokyo").unwrap();
+        assert_eq!(
+            fmt_time_in(Some(t), &jiff::tz::TimeZone::UTC),
+            "2026-11-20 16:30:00 UTC"
+        );
+        assert_eq!(fmt_time_in(Some(t), &tokyo), "2026-11-21 01:30:00 JST");
+        assert_eq!(fmt_time_in(None, &tokyo), "-");
     }
 }

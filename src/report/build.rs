@@ -468,8 +468,28 @@ fn evidence_lines(name: &str, facts: &Facts, lang: Lang) -> Vec<String> {
             .map(|i| format!("{name}: {}", compact(i, lang)))
             .collect(),
         Value::String(s) => vec![t!(lang, "engine-evidence-text", name = name, value = s)],
+        Value::Number(n) if is_time(name) => match n.as_i64().and_then(utc_of_millis) {
+            Some(at) => vec![format!("{name} = {at}")],
+            None => vec![format!("{name} = {n}")],
+        },
         other => vec![format!("{name} = {}", compact(other, lang))],
     }
+}
+
+/// Binance times are facts named `…_time` in milliseconds since 1970
+/// (`api.create_time`, `account.planned_recover_time`).
+fn is_time(name: &str) -> bool {
+    name.ends_with("_time")
+}
+
+/// A millisecond time as RFC 3339 UTC to the second: what JSON and SARIF
+/// carry, and what the text and Markdown views show in the reader's zone
+/// (`localtime::localize`). A raw count of milliseconds means nothing to a
+/// person.
+fn utc_of_millis(ms: i64) -> Option<String> {
+    jiff::Timestamp::from_second(ms.div_euclid(1000))
+        .ok()
+        .map(|t| t.to_string())
 }
 
 fn compact(v: &Value, lang: Lang) -> String {

@@ -89,7 +89,7 @@ impl FromStr for Format {
 }
 
 /// How a text report is laid out.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct RenderOptions {
     /// Details too: evidence, references, passed checks, the network log.
     pub verbose: bool,
@@ -97,6 +97,9 @@ pub struct RenderOptions {
     pub quiet: bool,
     /// Columns to fill (by display width).
     pub width: usize,
+    /// The zone the reader's times are shown in (text and Markdown); the
+    /// machine formats stay UTC.
+    pub zone: jiff::tz::TimeZone,
 }
 
 impl Default for RenderOptions {
@@ -105,6 +108,7 @@ impl Default for RenderOptions {
             verbose: false,
             quiet: false,
             width: 80,
+            zone: crate::localtime::reader_zone(),
         }
     }
 }
@@ -125,8 +129,8 @@ pub trait Render {
     }
 }
 
-/// `value` in `format`. Only the text writer looks at `opts`; the machine
-/// formats always carry everything.
+/// `value` in `format`. Only the text and Markdown writers look at `opts`
+/// (layout, the reader's zone); the machine formats always carry everything.
 pub fn render<R: Render + ?Sized>(value: &R, format: Format, opts: &RenderOptions) -> String {
     match format {
         Format::Json => value.json(),
@@ -204,10 +208,10 @@ impl Render for Report {
     fn json(&self) -> String {
         super::json::render(self)
     }
-    fn other(&self, format: Format, _: &RenderOptions) -> Option<String> {
+    fn other(&self, format: Format, opts: &RenderOptions) -> Option<String> {
         match format {
             Format::Sarif => Some(super::sarif::render(self)),
-            Format::Markdown => Some(super::markdown::render(self)),
+            Format::Markdown => Some(super::markdown::render_in(self, &opts.zone)),
             Format::Junit => Some(super::junit::render(self)),
             Format::Text | Format::Json | Format::Jsonl => None,
         }
@@ -225,10 +229,10 @@ impl Render for [Report] {
     fn json(&self) -> String {
         super::json::render_profiles(self)
     }
-    fn other(&self, format: Format, _: &RenderOptions) -> Option<String> {
+    fn other(&self, format: Format, opts: &RenderOptions) -> Option<String> {
         match format {
             Format::Sarif => Some(super::sarif::render_many(self)),
-            Format::Markdown => Some(super::markdown::render_many(self)),
+            Format::Markdown => Some(super::markdown::render_many_in(self, &opts.zone)),
             Format::Junit => Some(super::junit::render_many(self)),
             Format::Text | Format::Json | Format::Jsonl => None,
         }

@@ -5,6 +5,7 @@
 //! in code spans: an address book entry named `[restore your account](…)`
 //! must not become a link in a summary people trust.
 
+use jiff::tz::TimeZone;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -61,14 +62,26 @@ pub fn code(s: &str, in_table: bool) -> String {
 
 /// Several reports (`--all-profiles`): one section per account.
 pub fn render_many(reports: &[Report]) -> String {
+    render_many_in(reports, &crate::localtime::reader_zone())
+}
+
+/// [`render_many`] with times in `zone`.
+pub fn render_many_in(reports: &[Report], zone: &TimeZone) -> String {
     reports
         .iter()
-        .map(render)
+        .map(|r| render_in(r, zone))
         .collect::<Vec<_>>()
         .join("\n---\n\n")
 }
 
+/// The report with times in the reader's zone.
 pub fn render(r: &Report) -> String {
+    render_in(r, &crate::localtime::reader_zone())
+}
+
+/// The report with times in `zone` (the machine formats stay UTC).
+pub fn render_in(r: &Report, zone: &TimeZone) -> String {
+    let local = |s: &str| crate::localtime::localize(s, zone);
     let l = r.lang;
     let mut o = String::new();
     let profile = r
@@ -103,7 +116,7 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(
         o,
         "{verdict} — {coverage} · {} · binance-audit {}\n",
-        esc(&r.generated_at),
+        esc(&crate::localtime::rfc3339_for_reader(&r.generated_at, zone)),
         esc(&r.tool_version)
     );
     if let Some(b) = &r.baseline {
@@ -117,13 +130,21 @@ pub fn render(r: &Report) -> String {
             t!(l, "report-md-compared"),
             code(&b.file, false),
             t!(l, "report-md-saved"),
-            esc(&b.created_at)
+            esc(&crate::localtime::rfc3339_for_reader(&b.created_at, zone))
         );
     }
 
     let counting: Vec<_> = r.findings.iter().filter(|f| f.counts()).collect();
     if r.findings.is_empty() {
-        let _ = writeln!(o, "✅ {}\n", t!(l, "report-no-findings"));
+        let none = super::text::no_findings(r);
+        // The green tick is for an all-clear of everything; not for a run
+        // in which some or all checks could not run.
+        let mark = if r.coverage.evaluated == r.coverage.total && r.coverage.total > 0 {
+            "✅"
+        } else {
+            "ℹ️"
+        };
+        let _ = writeln!(o, "{mark} {}\n", esc(&none));
     } else {
         let waived = r.findings.len() - counting.len();
         let _ = write!(o, "### {} ({})", t!(l, "report-findings"), counting.len());
@@ -211,15 +232,15 @@ pub fn render(r: &Report) -> String {
                         o,
                         "| {} | {} | {} |",
                         code(&c.label, true),
-                        code(&c.old, true),
-                        code(&c.new, true)
+                        code(&local(&c.old), true),
+                        code(&local(&c.new), true)
                     );
                 }
                 let _ = writeln!(o);
             } else if !f.evidence.is_empty() {
                 let _ = writeln!(o, "**{}**\n", t!(l, "report-evidence"));
                 for e in &f.evidence {
-                    let _ = writeln!(o, "- {}", code(e, false));
+                    let _ = writeln!(o, "- {}", code(&local(e), false));
                 }
                 let _ = writeln!(o);
             }
@@ -309,7 +330,12 @@ pub fn render(r: &Report) -> String {
             CheckState::Skipped => format!("⏭️ {}", t!(l, "report-check-skipped")),
             CheckState::Failed => format!("❌ **{}**", t!(l, "report-check-failed")),
         };
-        let _ = writeln!(o, "| {} | {state} | {} |", esc(&c.check), esc(&c.detail));
+        let _ = writeln!(
+            o,
+            "| {} | {state} | {} |",
+            esc(&c.check),
+            esc(&local(&c.detail))
+        );
     }
     let _ = writeln!(o);
 

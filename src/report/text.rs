@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use colored::{ColoredString, Colorize};
 
-use super::{BaselineState, Report, Source, WaiverStatus};
+use super::{BaselineState, Coverage, Report, Source, WaiverStatus};
 use crate::collect::CheckState;
 use crate::i18n::{Lang, Msg};
 use crate::rules::Severity;
@@ -60,7 +60,8 @@ pub fn render(r: &Report, opts: &Options) -> String {
             .unwrap_or_default()
     );
     let _ = writeln!(o, "{}", fill("", 0, 2, &title, w).bold());
-    let _ = writeln!(o, "{}", r.generated_at.dimmed());
+    let when = crate::localtime::rfc3339_for_reader(&r.generated_at, &opts.zone);
+    let _ = writeln!(o, "{}", when.dimmed());
     banner(&mut o, r, w);
     let _ = writeln!(o);
     let _ = writeln!(o, "{}", grade_line(r));
@@ -102,7 +103,7 @@ pub fn render(r: &Report, opts: &Options) -> String {
 
     let _ = writeln!(o);
     if r.findings.is_empty() {
-        let none = t!(l, "report-no-findings");
+        let none = no_findings(r);
         let _ = writeln!(o, "{}", fill("", 0, 0, &none, w).green());
     } else {
         let waived = r.findings.iter().filter(|f| f.waived.is_some()).count();
@@ -150,7 +151,7 @@ pub fn render(r: &Report, opts: &Options) -> String {
     }
 
     if opts.verbose {
-        details(&mut o, r, l, w);
+        details(&mut o, r, l, w, &opts.zone);
     }
 
     if !r.waivers.is_empty() {
@@ -234,6 +235,23 @@ pub fn grade_line(r: &Report) -> String {
     }
 }
 
+/// What an empty list of findings means, and no more: nothing at 0 checks,
+/// and the checks that did not run named beside an all-clear (issue 22).
+/// Shared with the Markdown report.
+pub(super) fn no_findings(r: &Report) -> String {
+    let Coverage { evaluated, total } = r.coverage;
+    match (evaluated, total.saturating_sub(evaluated)) {
+        (0, _) => t!(r.lang, "report-nothing-checked"),
+        (_, 0) => t!(r.lang, "report-no-findings"),
+        (ran, not_checked) => t!(
+            r.lang,
+            "report-no-findings-partial",
+            ran = ran,
+            not_checked = not_checked
+        ),
+    }
+}
+
 /// "13 of 14 checks ran", shared with the Markdown report.
 pub(super) fn coverage(r: &Report) -> String {
     t!(
@@ -291,6 +309,7 @@ fn finding(o: &mut String, f: &super::Finding, l: Lang, opts: &Options) {
     // Evidence of a drift finding is the change itself: always shown.
     if opts.verbose || !f.changes.is_empty() {
         for e in &f.evidence {
+            let e = crate::localtime::localize(e, &opts.zone);
             let line = format!("{}: {e}", t!(l, "report-evidence"));
             let _ = writeln!(o, "{}", fill("  ", 2, 4, &line, w));
         }
@@ -347,7 +366,7 @@ fn password_section(o: &mut String, p: &crate::report::PasswordDetails, l: Lang,
 
 /// `-v`: every check's state, what passed, what a worse rule superseded,
 /// what the user declared.
-fn details(o: &mut String, r: &Report, l: Lang, w: usize) {
+fn details(o: &mut String, r: &Report, l: Lang, w: usize, zone: &jiff::tz::TimeZone) {
     let _ = writeln!(o);
     let _ = writeln!(o, "{}", t!(l, "report-checks").bold());
     for c in &r.checks {
@@ -356,7 +375,8 @@ fn details(o: &mut String, r: &Report, l: Lang, w: usize) {
             CheckState::Skipped => t!(l, "report-check-skipped"),
             CheckState::Failed => t!(l, "report-text-check-failed"),
         };
-        let line = format!("{} {state}: {}", c.check, c.detail);
+        let detail = crate::localtime::localize(&c.detail, zone);
+        let line = format!("{} {state}: {detail}", c.check);
         let _ = writeln!(o, "{}", fill("  ", 2, 4, &line, w));
     }
     if !r.passed.is_empty() {

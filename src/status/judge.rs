@@ -54,6 +54,12 @@ pub enum Verdict {
         system_ran: bool,
     },
     AllNormal,
+    /// Nothing wrong in what was checked, but `not_checked` of the rows were
+    /// not (no key, offline): "all normal" would claim more than ran.
+    NormalWhereChecked {
+        checked: usize,
+        not_checked: usize,
+    },
 }
 
 impl Verdict {
@@ -72,7 +78,7 @@ impl Verdict {
             | Verdict::SlowConnection { .. }
             | Verdict::Slow { .. }
             | Verdict::Incomplete { .. } => Level::Warning,
-            Verdict::AllNormal => Level::Ok,
+            Verdict::AllNormal | Verdict::NormalWhereChecked { .. } => Level::Ok,
         }
     }
 
@@ -93,6 +99,7 @@ impl Verdict {
             Verdict::Slow { .. } => "slow",
             Verdict::Incomplete { .. } => "incomplete",
             Verdict::AllNormal => "all-normal",
+            Verdict::NormalWhereChecked { .. } => "normal-where-checked",
         }
     }
 }
@@ -211,13 +218,22 @@ pub fn judge(r: &StatusReport, offline: bool) -> (Vec<Verdict>, Vec<NextStep>) {
         v.push(Verdict::Slow { ms });
     }
     if v.is_empty() {
-        // Rows not checked (no key) do not stop "all normal": issue 22.
-        if r.states().contains(&CheckState::Failed) {
+        let states = r.states();
+        let count = |s: CheckState| states.iter().filter(|x| **x == s).count();
+        if states.contains(&CheckState::Failed) {
             v.push(Verdict::Incomplete {
                 system_ran: r.system.state == CheckState::Ran,
             });
         } else {
-            v.push(Verdict::AllNormal);
+            // Rows not checked (no key) do not make the public half fail,
+            // but they are named: "all normal" would vouch for them (issue 22).
+            v.push(match count(CheckState::Skipped) {
+                0 => Verdict::AllNormal,
+                n => Verdict::NormalWhereChecked {
+                    checked: count(CheckState::Ran),
+                    not_checked: n,
+                },
+            });
             next.push(NextStep::TryLocalFixes);
             next.push(NextStep::CannotLogIn);
         }

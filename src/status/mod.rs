@@ -332,9 +332,24 @@ mod tests {
             .collect()
     }
 
+    /// Without a key three rows are not checked: the verdict says so rather
+    /// than "all normal" (issue 22), so this case changed from "all-normal".
     #[test]
     fn normal_means_local() {
-        assert_eq!(codes(&report()), ["all-normal"]);
+        assert_eq!(codes(&report()), ["normal-where-checked"]);
+        let v = judge(&report(), false).0;
+        assert!(matches!(
+            v[0],
+            Verdict::NormalWhereChecked {
+                checked: 3,
+                not_checked: 3
+            }
+        ));
+        let mut all = report();
+        all.account = Probe::ran("Normal".into(), Detail::AccountStatus("Normal".into()));
+        all.coins = Probe::ran(vec![], Detail::OpenOrders(0));
+        all.open_orders = Probe::ran(0, Detail::OpenOrders(0));
+        assert_eq!(codes(&all), ["all-normal"]);
     }
 
     #[test]

@@ -196,6 +196,14 @@ pub fn verdict(v: &Verdict, lang: Lang) -> String {
         Verdict::Incomplete { system_ran: true } => msg!("status-verdict-incomplete-system-ran"),
         Verdict::Incomplete { system_ran: false } => msg!("status-verdict-incomplete"),
         Verdict::AllNormal => msg!("status-verdict-all-normal"),
+        Verdict::NormalWhereChecked {
+            checked,
+            not_checked,
+        } => msg!(
+            "status-verdict-normal-where-checked",
+            checked = *checked,
+            not_checked = *not_checked
+        ),
     };
     m.render(lang)
 }
@@ -317,7 +325,10 @@ pub fn render_text(r: &StatusReport, lang: Lang, width: usize) -> String {
     let mut o = format!(
         "{} — {} ({})\n\n",
         t!(lang, "status-title").bold(),
-        r.checked_at.format("%Y-%m-%d %H:%M:%S UTC"),
+        crate::localtime::for_reader_seconds(
+            crate::localtime::from_chrono(r.checked_at),
+            &crate::localtime::reader_zone()
+        ),
         r.api
     );
     for v in &r.verdicts {

@@ -154,7 +154,11 @@ impl Run {
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("LANG", "C")
             .env("NO_COLOR", "1")
-            .env("COLUMNS", "80");
+            .env("COLUMNS", "80")
+            // Times are shown in the reader's zone (issue 22): one zone for
+            // every test, so snapshots and asserted times do not depend on
+            // the machine; a test that needs another sets TZ itself.
+            .env("TZ", "UTC");
         for (k, v) in &self.env {
             match v {
                 Some(v) => cmd.env(k, v),

@@ -209,10 +209,29 @@ impl Case {
         self.run(false, 1, args, out)
     }
 
+    /// [`Case::evidence`] on a machine set to the zone `tz`.
+    fn evidence_in(&self, tz: &str, args: &[&str], out: &Path) -> Outcome {
+        self.run_in(Some(tz), true, 1, args, out)
+    }
+
     fn run(&self, key: bool, pace_ms: u64, args: &[&str], out: &Path) -> Outcome {
-        let cmd = self
-            .home
-            .run()
+        self.run_in(None, key, pace_ms, args, out)
+    }
+
+    fn run_in(
+        &self,
+        tz: Option<&str>,
+        key: bool,
+        pace_ms: u64,
+        args: &[&str],
+        out: &Path,
+    ) -> Outcome {
+        let cmd = self.home.run();
+        let cmd = match tz {
+            Some(tz) => cmd.env("TZ", tz),
+            None => cmd,
+        };
+        let cmd = cmd
             .online()
             .env("BINANCE_API_URL", self.mock.server.url())
             .env("BINANCE_AUDIT_PACE_MS", pace_ms.to_string());
@@ -388,12 +407,14 @@ fn breach_window_ticket_and_json() {
     assert_eq!(read_ticket(&dir), ticket);
 }
 
+/// The ticket's times are in the machine's zone, named: JST on a machine
+/// set to Tokyo (issue 22; they once followed the language instead).
 #[test]
 fn japanese_ticket_uses_jst() {
     let case = Case::new();
     let dir = case.home.join("jp");
-    let o = case.evidence(
-        1,
+    let o = case.evidence_in(
+        "Asia/Tokyo",
         &[
             "--lang",
             "ja",

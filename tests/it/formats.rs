@@ -16,6 +16,8 @@ fn rendered(r: &Report, f: Format) -> String {
         f,
         &RenderOptions {
             verbose: true,
+            // Golden files in one zone whatever the machine's (issue 22).
+            zone: jiff::tz::TimeZone::UTC,
             ..RenderOptions::default()
         },
     )

@@ -30,6 +30,7 @@ mod incident;
 mod japanese;
 mod loose_ends;
 mod options;
+mod reader;
 mod report_text;
 mod setup;
 mod snapshots;

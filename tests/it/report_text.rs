@@ -34,8 +34,8 @@ fn text(home: &Path, lang: &str, args: &[&str], env: &[(&str, &str)], stdin: &st
 fn mask(s: &str, home: &Path) -> String {
     let mut out = Vec::new();
     for line in s.lines() {
-        // The report's time, second line.
-        let l = if line.len() == 20 && line.starts_with("20") && line.ends_with('Z') {
+        // The report's time, second line, in the reader's zone (TZ=UTC).
+        let l = if line.len() == 20 && line.starts_with("20") && line.ends_with(" UTC") {
             "<time>".to_string()
         } else {
             line.replace(home.to_str().unwrap(), "<home>")

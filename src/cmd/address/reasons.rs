@@ -33,7 +33,12 @@ pub(super) fn who(k: &Known) -> Msg {
         }
         Origin::Withdrawal { time, amount, coin } => {
             let when = time
-                .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                .map(|t| {
+                    crate::localtime::for_reader(
+                        crate::localtime::from_chrono(t),
+                        &crate::localtime::reader_zone(),
+                    )
+                })
                 .unwrap_or_else(|| "?".into());
             msg!(
                 "address-who-sent",
