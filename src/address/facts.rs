@@ -33,6 +33,29 @@ pub enum Lookalike {
 }
 
 impl Lookalike {
+    /// The two addresses, whole, with where they differ.
+    pub fn pair(&self) -> super::diff::Pair {
+        let (a, b) = match self {
+            Lookalike::BookPair { first, second, .. } => (first, second),
+            Lookalike::Withdrawal { sent, imitated, .. } => (sent, imitated),
+        };
+        super::diff::Pair::new(&a.address, &b.address, a.parsed.family.case_insensitive())
+    }
+
+    /// The fact item: the evidence sentence (`text`, made by the caller in
+    /// the report's language), the pair for every output to mark, and an
+    /// `item` key of the two addresses that identifies the finding across
+    /// runs and languages.
+    pub fn fact(&self, text: String) -> serde_json::Value {
+        let pair = self.pair();
+        let mut v = pair.to_json();
+        if let Some(m) = v.as_object_mut() {
+            m.insert("item".into(), format!("{}|{}", pair.first, pair.second).into());
+            m.insert("text".into(), text.into());
+        }
+        v
+    }
+
     /// The evidence line.
     pub fn msg(&self) -> Msg {
         match self {

@@ -81,6 +81,34 @@ fn current<'a>(facts: &'a Facts, name: &str) -> Option<&'a Value> {
     }
 }
 
+/// A new address-book entry that looks like one saved in the baseline: the
+/// pair, new address first, both whole (the baseline keeps only a shortened
+/// form, and shortened the two are the same; the saved entry is still in
+/// the book, so this run has it whole).
+fn imitated_saved(
+    new: &str,
+    pairs: &[Value],
+    old: &BTreeMap<String, &Address>,
+) -> Option<crate::address::diff::Pair> {
+    pairs.iter().find_map(|item| {
+        let fps = item.get("fingerprints")?.as_array()?;
+        let fp = |i: usize| fps.get(i).and_then(Value::as_str).unwrap_or("");
+        let p = crate::address::diff::Pair::from_json(item)?;
+        let (mine, other) = if fp(0) == new {
+            (p.first, p.second)
+        } else if fp(1) == new {
+            (p.second, p.first)
+        } else {
+            return None;
+        };
+        let other_fp = if fp(0) == new { fp(1) } else { fp(0) };
+        old.contains_key(other_fp).then(|| {
+            let fold = crate::address::infer(&mine).is_some_and(|f| f.case_insensitive());
+            crate::address::diff::Pair::new(&mine, &other, fold)
+        })
+    })
+}
+
 /// "X was not observed when the baseline was saved".
 fn not_in_baseline(what: Msg) -> Msg {
     msg!("engine-drift-not-in-baseline", what = what)
@@ -109,16 +137,31 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
         }
         (Some(old), Some(items)) => {
             let old: BTreeMap<String, &Address> = old.iter().map(|a| (a.identity(), a)).collect();
+            let pairs = current(now, "withdrawal.book_lookalikes").and_then(Value::as_array);
             let mut added = Vec::new();
             let mut flipped = Vec::new();
             for a in items.iter().filter_map(Address::from_value) {
                 match old.get(&a.identity()) {
-                    None => added.push(change(
-                        a.identity(),
-                        a.label(),
-                        ABSENT,
-                        format!("{ADDED}{}", white(a.white)),
-                    )),
+                    None => {
+                        let mut c = change(
+                            a.identity(),
+                            a.label(),
+                            ABSENT,
+                            format!("{ADDED}{}", white(a.white)),
+                        );
+                        if let (Some(pairs), Some(m)) = (pairs, c.as_object_mut())
+                            && let Some(p) = imitated_saved(&a.identity(), pairs, &old)
+                        {
+                            // Shortened, the two would read the same.
+                            let whole = Address {
+                                address: p.first.clone(),
+                                ..a.clone()
+                            };
+                            m.insert("label".into(), whole.label().into());
+                            m.insert("lookalike".into(), p.to_json());
+                        }
+                        added.push(c);
+                    }
                     Some(prev) => {
                         if let (Some(was), Some(is)) = (prev.white, a.white)
                             && was != is

@@ -551,6 +551,10 @@ report-findings = Findings
 report-not-checked = Not checked
 report-waivers = Waivers
 report-evidence = Evidence
+# Look-alike address pairs under a finding (address/diff.rs lays them out).
+report-pairs-compare = Compare each pair character by character; ^ marks where they differ:
+report-pair-first = 1st
+report-pair-second = 2nd
 report-fix = Fix
 report-until = until
 report-check-ran = ran

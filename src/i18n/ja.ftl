@@ -533,6 +533,10 @@ report-findings = 検出事項
 report-not-checked = 未確認
 report-waivers = 免除設定
 report-evidence = 根拠
+# 似たアドレスの組（address/diff.rs が並べます）。
+report-pairs-compare = 各組を1文字ずつ照合してください（^ は異なる文字の位置です）。
+report-pair-first = 1件目
+report-pair-second = 2件目
 report-fix = 対処
 report-until = 期限
 report-check-ran = 実行

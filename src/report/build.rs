@@ -220,6 +220,11 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
                         }
                     }),
                     changes,
+                    lookalikes: rule
+                        .evidence
+                        .iter()
+                        .flat_map(|f| pairs_of(f, facts))
+                        .collect(),
                 });
             }
             Outcome::Pass => passed.push(RuleRef {
@@ -443,6 +448,18 @@ fn changes_of(name: &str, facts: &Facts, lang: Lang) -> Vec<Change> {
         .collect()
 }
 
+/// Look-alike address pairs in an evidence fact: the address facts' items
+/// and drift changes that name the saved address a new one resembles.
+fn pairs_of(name: &str, facts: &Facts) -> Vec<crate::address::diff::Pair> {
+    let Some(Value::Array(items)) = facts.get(name).and_then(Fact::value) else {
+        return vec![];
+    };
+    items
+        .iter()
+        .filter_map(|i| crate::address::diff::Pair::from_json(i.get("lookalike").unwrap_or(i)))
+        .collect()
+}
+
 /// "name = value", one line per list item so addresses read as a list. A
 /// text value is Binance's own word ("Restricted: …"): quoted in Japanese.
 fn evidence_lines(name: &str, facts: &Facts, lang: Lang) -> Vec<String> {
@@ -462,6 +479,10 @@ fn evidence_lines(name: &str, facts: &Facts, lang: Lang) -> Vec<String> {
 fn compact(v: &Value, lang: Lang) -> String {
     match v {
         Value::String(s) => s.clone(),
+        // A look-alike pair carries its sentence.
+        Value::Object(m) if m.contains_key("first") && m.contains_key("text") => {
+            m.get("text").map(|t| compact(t, lang)).unwrap_or_default()
+        }
         // A change record reads as "label: old → new".
         Value::Object(m) if m.contains_key("old") && m.contains_key("new") => {
             let word = |k: &str| match m.get(k) {

@@ -223,6 +223,17 @@ pub fn render(r: &Report) -> String {
                 }
                 let _ = writeln!(o);
             }
+            if !f.lookalikes.is_empty() {
+                let _ = writeln!(o, "**{}**\n", esc(&t!(l, "report-pairs-compare")));
+                let labels = [t!(l, "report-pair-first"), t!(l, "report-pair-second")];
+                for p in &f.lookalikes {
+                    let _ = writeln!(
+                        o,
+                        "{}",
+                        crate::address::diff::markdown([&labels[0], &labels[1]], p, 80)
+                    );
+                }
+            }
             let pts = if f.points > 0 {
                 t!(l, "report-md-points", points = f.points)
             } else {

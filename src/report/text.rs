@@ -295,6 +295,20 @@ fn finding(o: &mut String, f: &super::Finding, l: Lang, opts: &Options) {
             let _ = writeln!(o, "{}", fill("  ", 2, 4, &line, w));
         }
     }
+    // The steps say "compare each pair below": the pairs are always shown.
+    if !f.lookalikes.is_empty() {
+        let head = t!(l, "report-pairs-compare");
+        let _ = writeln!(o, "{}", fill("  ", 2, 4, &head, w));
+        let labels = [t!(l, "report-pair-first"), t!(l, "report-pair-second")];
+        for p in &f.lookalikes {
+            for line in crate::address::diff::lines([&labels[0], &labels[1]], p, 4, w) {
+                let _ = match line {
+                    crate::address::diff::Line::Address(s) => writeln!(o, "{s}"),
+                    crate::address::diff::Line::Carets(s) => writeln!(o, "{}", s.red().bold()),
+                };
+            }
+        }
+    }
     let _ = writeln!(o, "  {}:", t!(l, "report-fix"));
     for (i, step) in f.remediation.iter().enumerate() {
         let _ = writeln!(o, "{}", fill(&format!("    {}. ", i + 1), 7, 7, step, w));

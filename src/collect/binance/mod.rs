@@ -146,7 +146,7 @@ pub async fn collect(
             "withdrawal.history_lookalikes",
             crate::address::facts::history_lookalikes(book, sent)
                 .iter()
-                .map(|l| l.msg().render(lang))
+                .map(|l| l.fact(l.msg().render(lang)))
                 .collect::<Vec<_>>(),
         );
     }
@@ -380,11 +380,29 @@ fn record_addresses(list: &[WithdrawAddress], facts: &mut Facts, lang: Lang) -> 
     );
     facts.observe("withdrawal.not_whitelisted", Value::Array(not_white));
     facts.observe("withdrawal.addresses", Value::Array(book));
+    // Each pair names its entries' fingerprints too: the drift collector
+    // tells by them a new entry imitating a saved one.
+    let fp_of = |addr: &str| {
+        list.iter()
+            .find(|a| a.address.as_deref().map(str::trim) == Some(addr))
+            .map(|a| fingerprint(&s(&a.coin), &s(&a.network), addr, &s(&a.address_tag)))
+            .unwrap_or_default()
+    };
     facts.observe(
         "withdrawal.book_lookalikes",
         crate::address::facts::book_lookalikes(&book_known(list))
             .iter()
-            .map(|l| l.msg().render(lang))
+            .map(|l| {
+                let mut v = l.fact(l.msg().render(lang));
+                let p = l.pair();
+                if let Some(m) = v.as_object_mut() {
+                    m.insert(
+                        "fingerprints".into(),
+                        json!([fp_of(&p.first), fp_of(&p.second)]),
+                    );
+                }
+                v
+            })
             .collect::<Vec<_>>(),
     );
     vec![]
