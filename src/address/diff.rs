@@ -236,11 +236,17 @@ mod tests {
             assert!(crate::text::width(l.text()) <= 40, "{l:?}");
         }
         // The caret sits under the one differing character of its chunk.
-        let i = ls.iter().position(|l| matches!(l, Line::Carets(_))).unwrap();
+        let i = ls
+            .iter()
+            .position(|l| matches!(l, Line::Carets(_)))
+            .unwrap();
         let caret = ls[i].text().find('^').unwrap();
         assert_eq!(ls[i - 2].text().as_bytes()[caret], b'b');
         assert_eq!(ls[i - 1].text().as_bytes()[caret], b'x');
-        assert_eq!(ls.iter().filter(|l| matches!(l, Line::Carets(_))).count(), 1);
+        assert_eq!(
+            ls.iter().filter(|l| matches!(l, Line::Carets(_))).count(),
+            1
+        );
         // Both addresses are all there, in order.
         let joined = |row: usize| -> String {
             ls.iter()

@@ -50,7 +50,10 @@ impl Lookalike {
         let pair = self.pair();
         let mut v = pair.to_json();
         if let Some(m) = v.as_object_mut() {
-            m.insert("item".into(), format!("{}|{}", pair.first, pair.second).into());
+            m.insert(
+                "item".into(),
+                format!("{}|{}", pair.first, pair.second).into(),
+            );
             m.insert("text".into(), text.into());
         }
         v
