@@ -371,3 +371,53 @@ mod words_tests {
         assert_eq!(word("Normal").render(Lang::Ja), "Normal");
     }
 }
+
+#[cfg(test)]
+mod lookalike_tests {
+    use super::*;
+    use crate::address::diff::Pair;
+
+    #[test]
+    fn a_new_entry_like_a_saved_one_names_both_whole() {
+        let saved = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+        let new = "0x5aae0000deadbeef00000000c0ffee000001eaed";
+        let b: Baseline = serde_json::from_value(json!({
+            "baseline_version": 1, "tool_version": "x", "created_at": "2026-01-01T00:00:00Z",
+            "withdrawal": {"addresses": [{"coin": "USDT", "network": "ETH", "name": "cold",
+                "address": "0x5aAe…eAed", "fingerprint": "fp-saved", "white": true}]}
+        }))
+        .unwrap();
+        let mut now = Facts::new();
+        now.observe(
+            "withdrawal.addresses",
+            json!([
+                {"coin": "USDT", "network": "ETH", "name": "cold", "address": "0x5aAe…eAed", "fingerprint": "fp-saved", "white": true},
+                {"coin": "USDT", "network": "ETH", "name": "cold 2", "address": "0x5aae…eaed", "fingerprint": "fp-new", "white": false}
+            ]),
+        );
+        let mut item = Pair::new(saved, new, true).to_json();
+        item["fingerprints"] = json!(["fp-saved", "fp-new"]);
+        item["text"] = json!("…");
+        now.observe("withdrawal.book_lookalikes", json!([item]));
+        let state = CurrentState {
+            score: None,
+            coverage: Coverage {
+                evaluated: 0,
+                total: 0,
+            },
+        };
+        let mut out = Facts::new();
+        observe_drift(&b, &now, &state, &mut out);
+        let added = out
+            .get("drift.new_addresses")
+            .and_then(Fact::value)
+            .unwrap();
+        let c = &added[0];
+        let p = Pair::from_json(&c["lookalike"]).expect("pair");
+        assert_eq!((p.first.as_str(), p.second.as_str()), (new, saved));
+        assert_eq!(p.differs.first().map(|r| r[0]), Some(6));
+        assert_eq!(p.differs.last().map(|r| r[1]), Some(38));
+        // The change's own label names the new address whole.
+        assert!(c["label"].as_str().unwrap().contains(new), "{c}");
+    }
+}
