@@ -4,13 +4,39 @@
 //! them (plain characters, so it survives NO_COLOR, a pipe and a copy),
 //! in Markdown inside a code block, in JSON as index ranges.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Half-open ranges of character indices, `[start, end)`.
 pub type Ranges = Vec<[usize; 2]>;
 
+/// What an address of a pair is to the user: which one they saved, which
+/// one money went to. The edge says it in the reader's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// An address-book entry (in the baseline, for drift).
+    Saved,
+    /// A withdrawal's destination.
+    Sent,
+    /// An earlier withdrawal's destination.
+    Earlier,
+    /// An address-book entry added since the baseline.
+    New,
+}
+
+impl Role {
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Saved => "saved",
+            Role::Sent => "sent",
+            Role::Earlier => "earlier",
+            Role::New => "new",
+        }
+    }
+}
+
 /// A look-alike pair: both addresses in full and where they differ.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pair {
     pub first: String,
     pub second: String,
@@ -18,8 +44,14 @@ pub struct Pair {
     /// ranges of `second` unless `differs_second` says otherwise.
     pub differs: Ranges,
     /// Only when the two differ in length, so their ranges are not the same.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub differs_second: Option<Ranges>,
+    /// What each address is, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles: Option<[Role; 2]>,
+    /// The user's names for them (address-book labels, escaped), "" for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub names: Option<[String; 2]>,
 }
 
 impl Pair {
@@ -34,7 +66,15 @@ impl Pair {
             second: second.to_string(),
             differs: a,
             differs_second,
+            roles: None,
+            names: None,
         }
+    }
+
+    pub fn with_roles(mut self, roles: [Role; 2], names: [&str; 2]) -> Pair {
+        self.roles = Some(roles);
+        self.names = Some(names.map(str::to_string));
+        self
     }
 
     pub fn ranges_second(&self) -> &Ranges {
@@ -45,25 +85,10 @@ impl Pair {
         serde_json::to_value(self).unwrap_or_default()
     }
 
-    /// A pair from its JSON (a fact item or a report field).
+    /// A pair from its JSON (a fact item or a report field); other keys
+    /// of the item are ignored.
     pub fn from_json(v: &serde_json::Value) -> Option<Pair> {
-        let s = |k: &str| v.get(k).and_then(serde_json::Value::as_str);
-        let ranges = |k: &str| -> Option<Ranges> {
-            v.get(k)?
-                .as_array()?
-                .iter()
-                .map(|r| {
-                    let r = r.as_array()?;
-                    Some([r.first()?.as_u64()? as usize, r.get(1)?.as_u64()? as usize])
-                })
-                .collect()
-        };
-        Some(Pair {
-            first: s("first")?.to_string(),
-            second: s("second")?.to_string(),
-            differs: ranges("differs")?,
-            differs_second: ranges("differs_second"),
-        })
+        serde_json::from_value(v.clone()).ok()
     }
 }
 

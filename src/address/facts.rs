@@ -35,11 +35,19 @@ pub enum Lookalike {
 impl Lookalike {
     /// The two addresses, whole, with where they differ.
     pub fn pair(&self) -> super::diff::Pair {
-        let (a, b) = match self {
-            Lookalike::BookPair { first, second, .. } => (first, second),
-            Lookalike::Withdrawal { sent, imitated, .. } => (sent, imitated),
+        use super::diff::Role;
+        let (a, b, roles) = match self {
+            Lookalike::BookPair { first, second, .. } => (first, second, [Role::Saved; 2]),
+            Lookalike::Withdrawal { sent, imitated, .. } => {
+                let whom = match imitated.origin {
+                    Origin::AddressBook { .. } => Role::Saved,
+                    _ => Role::Earlier,
+                };
+                (sent, imitated, [Role::Sent, whom])
+            }
         };
         super::diff::Pair::new(&a.address, &b.address, a.parsed.family.case_insensitive())
+            .with_roles(roles, [&a.label, &b.label])
     }
 
     /// The fact item: the evidence sentence (`text`, made by the caller in

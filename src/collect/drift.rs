@@ -94,17 +94,21 @@ fn imitated_saved(
         let fps = item.get("fingerprints")?.as_array()?;
         let fp = |i: usize| fps.get(i).and_then(Value::as_str).unwrap_or("");
         let p = crate::address::diff::Pair::from_json(item)?;
-        let (mine, other) = if fp(0) == new {
-            (p.first, p.second)
+        let names = p.names.clone().unwrap_or_default();
+        let (mine, other, names) = if fp(0) == new {
+            (p.first, p.second, names)
         } else if fp(1) == new {
-            (p.second, p.first)
+            let [a, b] = names;
+            (p.second, p.first, [b, a])
         } else {
             return None;
         };
         let other_fp = if fp(0) == new { fp(1) } else { fp(0) };
         old.contains_key(other_fp).then(|| {
             let fold = crate::address::infer(&mine).is_some_and(|f| f.case_insensitive());
+            use crate::address::diff::Role;
             crate::address::diff::Pair::new(&mine, &other, fold)
+                .with_roles([Role::New, Role::Saved], [&names[0], &names[1]])
         })
     })
 }

@@ -225,8 +225,8 @@ pub fn render(r: &Report) -> String {
             }
             if !f.lookalikes.is_empty() {
                 let _ = writeln!(o, "**{}**\n", esc(&t!(l, "report-pairs-compare")));
-                let labels = [t!(l, "report-pair-first"), t!(l, "report-pair-second")];
                 for p in &f.lookalikes {
+                    let labels = crate::report::text::pair_labels(p, l);
                     let _ = writeln!(
                         o,
                         "{}",

@@ -299,8 +299,8 @@ fn finding(o: &mut String, f: &super::Finding, l: Lang, opts: &Options) {
     if !f.lookalikes.is_empty() {
         let head = t!(l, "report-pairs-compare");
         let _ = writeln!(o, "{}", fill("  ", 2, 4, &head, w));
-        let labels = [t!(l, "report-pair-first"), t!(l, "report-pair-second")];
         for p in &f.lookalikes {
+            let labels = pair_labels(p, l);
             for line in crate::address::diff::lines([&labels[0], &labels[1]], p, 4, w) {
                 let _ = match line {
                     crate::address::diff::Line::Address(s) => writeln!(o, "{s}"),
@@ -319,6 +319,26 @@ fn finding(o: &mut String, f: &super::Finding, l: Lang, opts: &Options) {
             let _ = writeln!(o, "{}", fill("    ", 4, 4, &r, w).dimmed());
         }
     }
+}
+
+/// Longest address-book name kept in a pair's label: the address must keep
+/// most of the line.
+const PAIR_NAME: usize = 20;
+
+/// What each address of a pair is ("saved "cold"", "sent to"), or its
+/// place when the pair does not say.
+pub(crate) fn pair_labels(p: &crate::address::diff::Pair, l: Lang) -> [String; 2] {
+    let Some(roles) = p.roles else {
+        return [t!(l, "report-pair-first"), t!(l, "report-pair-second")];
+    };
+    let names = p.names.clone().unwrap_or_default();
+    [0, 1].map(|i| {
+        let role = crate::i18n::Msg::keyed("report-pair-", roles[i].key()).render(l);
+        match crate::text::escape(names[i].trim(), PAIR_NAME) {
+            n if n.is_empty() => role,
+            n => t!(l, "report-pair-named", role = role, name = n),
+        }
+    })
 }
 
 fn password_section(o: &mut String, p: &crate::report::PasswordDetails, l: Lang, w: usize) {

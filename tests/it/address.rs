@@ -522,6 +522,9 @@ fn the_audit_marks_lookalike_pairs_in_every_format() {
     for lang in ["en", "ja"] {
         let r = audit(&["--lang", lang]);
         let out = &r.stdout;
+        if std::env::var_os("PEEK").is_some() {
+            eprintln!("{out}");
+        }
         let at = out.find("BA-ADR-001").unwrap_or_else(|| panic!("{out}"));
         let block = &out[at..];
         let first = block.find(&g).unwrap_or(usize::MAX);
