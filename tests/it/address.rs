@@ -567,3 +567,64 @@ fn the_audit_marks_lookalike_pairs_in_every_format() {
         assert_pair_marked(block, a, b);
     }
 }
+
+#[test]
+fn drift_names_the_saved_address_a_new_one_imitates_whole() {
+    let (g, p) = (genuine(), poison());
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let audit = |mock: &MockBinance, args: &[&str]| {
+        Run::new()
+            .home(d)
+            .current_dir(d)
+            .online()
+            .env("BINANCE_API_URL", mock.url())
+            .env("BINANCE_API_KEY", mb::API_KEY)
+            .env("BINANCE_API_SECRET", mb::SECRET)
+            .arg("audit")
+            .args(args)
+            .run()
+    };
+    let mut before = scenario();
+    before.bodies.insert(
+        mb::ADDRESSES.into(),
+        format!(
+            r#"[{{"address": "{g}", "coin": "USDT", "name": "cold wallet", "network": "ETH", "whiteStatus": true}}]"#
+        ),
+    );
+    let first = audit(
+        &MockBinance::start(before),
+        &["--save-baseline", "baseline.json"],
+    );
+    assert!(first.code == 0 || first.code == 1, "{}", first.stderr);
+    let saved = std::fs::read_to_string(d.join("baseline.json")).unwrap();
+    assert!(!saved.contains(&g), "the baseline keeps the address short");
+    let mock = MockBinance::start(pair_scenario());
+    let v: Value = audit(&mock, &["--baseline", "baseline.json", "--format", "json"]).json();
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "BA-DRF-001")
+        .cloned()
+        .unwrap_or_else(|| panic!("{v}"));
+    let pair = &f["lookalikes"][0];
+    assert_eq!(pair["first"], p.as_str(), "{f}");
+    assert_eq!(pair["second"], g.as_str(), "{f}");
+    assert_eq!(pair["roles"], serde_json::json!(["new", "saved"]), "{f}");
+    assert!(
+        f["changes"][0]["label"].as_str().unwrap().contains(&p),
+        "{f}"
+    );
+    for lang in ["en", "ja"] {
+        let r = audit(&mock, &["--baseline", "baseline.json", "--lang", lang]);
+        let at = r
+            .stdout
+            .find("BA-DRF-001")
+            .unwrap_or_else(|| panic!("{}", r.stdout));
+        if std::env::var_os("PEEK").is_some() {
+            eprintln!("{}", &r.stdout[at..]);
+        }
+        assert_pair_marked(&r.stdout[at..], &p, &g);
+    }
+}

@@ -265,6 +265,19 @@ pub(super) fn json_item(it: &Item, n: usize, index: &KnownIndex, lang: Lang) -> 
             .filter_map(|k| serde_json::to_value(k).ok())
             .collect()
     };
+    // Character ranges of `input` that differ from the look-alike, and of
+    // the look-alike's `address` (only when the two differ in length).
+    let ranges = |im: &Imitation| {
+        let pr = im
+            .entries
+            .first()
+            .and_then(|&i| index.get(i))
+            .map(|k| pair(p, &k.address));
+        (
+            pr.as_ref().map(|x| x.differs.clone()),
+            pr.and_then(|x| x.differs_second),
+        )
+    };
     let (matches, imitates) = match &it.verdict {
         Verdict::Known { matches, resembles } => (
             records(matches),
@@ -276,7 +289,8 @@ pub(super) fn json_item(it: &Item, n: usize, index: &KnownIndex, lang: Lang) -> 
                         "shared_prefix": im.prefix,
                         "shared_suffix": im.suffix,
                         "records": records(&im.entries),
-                        "differs": im.entries.first().and_then(|&i| index.get(i)).map(|k| pair(p, &k.address).differs),
+                        "differs": ranges(im).0,
+                        "differs_address": ranges(im).1,
                         "suspect": true,
                     })
                 })
@@ -292,7 +306,8 @@ pub(super) fn json_item(it: &Item, n: usize, index: &KnownIndex, lang: Lang) -> 
                         "shared_prefix": im.prefix,
                         "shared_suffix": im.suffix,
                         "records": records(&im.entries),
-                        "differs": im.entries.first().and_then(|&i| index.get(i)).map(|k| pair(p, &k.address).differs),
+                        "differs": ranges(im).0,
+                        "differs_address": ranges(im).1,
                     })
                 })
                 .collect(),
