@@ -178,9 +178,11 @@ pub fn lines(labels: [&str; 2], pair: &Pair, indent: usize, width: usize) -> Vec
         let inside = |rs: &Ranges| rs.iter().any(|r| (r[0]..r[1]).contains(&i));
         inside(&pair.differs) || inside(pair.ranges_second())
     };
-    // Characters per chunk: as many as fit, all chunks equal (the last may
-    // be shorter).
+    // As few chunks as fit, of equal width (the last may be a little
+    // shorter), so no chunk is a stray character or two.
     let room = width.saturating_sub(indent + label_w).max(MIN_CHUNK);
+    let total: usize = cell_w.iter().sum();
+    let room = total.div_ceil(total.div_ceil(room).max(1)).max(1);
     let mut chunks: Vec<(usize, usize)> = Vec::new();
     let (mut start, mut cols) = (0, 0);
     for (i, cw) in cell_w.iter().enumerate() {
