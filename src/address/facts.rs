@@ -33,6 +33,41 @@ pub enum Lookalike {
 }
 
 impl Lookalike {
+    /// The two addresses, whole, with where they differ.
+    pub fn pair(&self) -> super::diff::Pair {
+        use super::diff::Role;
+        let (a, b, roles) = match self {
+            Lookalike::BookPair { first, second, .. } => (first, second, [Role::Saved; 2]),
+            Lookalike::Withdrawal { sent, imitated, .. } => {
+                let whom = match imitated.origin {
+                    Origin::AddressBook { .. } => Role::Saved,
+                    _ => Role::Earlier,
+                };
+                (sent, imitated, [Role::Sent, whom])
+            }
+        };
+        super::diff::Pair::new(&a.address, &b.address, a.parsed.family.case_insensitive())
+            .with_roles(roles, [&a.label, &b.label])
+    }
+
+    /// The fact item: the evidence sentence (`text`, made by the caller in
+    /// the report's language), the pair for every output to mark, and an
+    /// `item` key of the two addresses that identifies the finding across
+    /// runs and languages.
+    pub fn fact(&self) -> serde_json::Value {
+        let pair = self.pair();
+        let mut v = pair.to_json();
+        if let Some(m) = v.as_object_mut() {
+            m.insert(
+                "item".into(),
+                format!("{}|{}", pair.first, pair.second).into(),
+            );
+            // The sentence as data: the report says it in its language.
+            m.insert("text".into(), serde_json::json!(self.msg()));
+        }
+        v
+    }
+
     /// The evidence line.
     pub fn msg(&self) -> Msg {
         match self {

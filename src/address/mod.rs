@@ -4,6 +4,7 @@
 //! and the audit's look-alike facts (`facts`). Knows nothing of the command
 //! line or the terminal; `cmd::address` does the reading and printing.
 
+pub mod diff;
 pub mod facts;
 pub mod format;
 pub mod index;

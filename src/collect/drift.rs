@@ -81,6 +81,38 @@ fn current<'a>(facts: &'a Facts, name: &str) -> Option<&'a Value> {
     }
 }
 
+/// A new address-book entry that looks like one saved in the baseline: the
+/// pair, new address first, both whole (the baseline keeps only a shortened
+/// form, and shortened the two are the same; the saved entry is still in
+/// the book, so this run has it whole).
+fn imitated_saved(
+    new: &str,
+    pairs: &[Value],
+    old: &BTreeMap<String, &Address>,
+) -> Option<crate::address::diff::Pair> {
+    pairs.iter().find_map(|item| {
+        let fps = item.get("fingerprints")?.as_array()?;
+        let fp = |i: usize| fps.get(i).and_then(Value::as_str).unwrap_or("");
+        let p = crate::address::diff::Pair::from_json(item)?;
+        let names = p.names.clone().unwrap_or_default();
+        let (mine, other, names) = if fp(0) == new {
+            (p.first, p.second, names)
+        } else if fp(1) == new {
+            let [a, b] = names;
+            (p.second, p.first, [b, a])
+        } else {
+            return None;
+        };
+        let other_fp = if fp(0) == new { fp(1) } else { fp(0) };
+        old.contains_key(other_fp).then(|| {
+            let fold = crate::address::infer(&mine).is_some_and(|f| f.case_insensitive());
+            use crate::address::diff::Role;
+            crate::address::diff::Pair::new(&mine, &other, fold)
+                .with_roles([Role::New, Role::Saved], [&names[0], &names[1]])
+        })
+    })
+}
+
 /// "X was not observed when the baseline was saved".
 fn not_in_baseline(what: Msg) -> Msg {
     msg!("engine-drift-not-in-baseline", what = what)
@@ -109,16 +141,31 @@ pub fn observe_drift(b: &Baseline, now: &Facts, state: &CurrentState, out: &mut 
         }
         (Some(old), Some(items)) => {
             let old: BTreeMap<String, &Address> = old.iter().map(|a| (a.identity(), a)).collect();
+            let pairs = current(now, "withdrawal.book_lookalikes").and_then(Value::as_array);
             let mut added = Vec::new();
             let mut flipped = Vec::new();
             for a in items.iter().filter_map(Address::from_value) {
                 match old.get(&a.identity()) {
-                    None => added.push(change(
-                        a.identity(),
-                        a.label(),
-                        ABSENT,
-                        format!("{ADDED}{}", white(a.white)),
-                    )),
+                    None => {
+                        let mut c = change(
+                            a.identity(),
+                            a.label(),
+                            ABSENT,
+                            format!("{ADDED}{}", white(a.white)),
+                        );
+                        if let (Some(pairs), Some(m)) = (pairs, c.as_object_mut())
+                            && let Some(p) = imitated_saved(&a.identity(), pairs, &old)
+                        {
+                            // Shortened, the two would read the same.
+                            let whole = Address {
+                                address: p.first.clone(),
+                                ..a.clone()
+                            };
+                            m.insert("label".into(), whole.label().into());
+                            m.insert("lookalike".into(), p.to_json());
+                        }
+                        added.push(c);
+                    }
                     Some(prev) => {
                         if let (Some(was), Some(is)) = (prev.white, a.white)
                             && was != is
@@ -326,5 +373,55 @@ mod words_tests {
             "added, whiteStatus=false"
         );
         assert_eq!(word("Normal").render(Lang::Ja), "Normal");
+    }
+}
+
+#[cfg(test)]
+mod lookalike_tests {
+    use super::*;
+    use crate::address::diff::Pair;
+
+    #[test]
+    fn a_new_entry_like_a_saved_one_names_both_whole() {
+        let saved = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+        let new = "0x5aae0000deadbeef00000000c0ffee000001eaed";
+        let b: Baseline = serde_json::from_value(json!({
+            "baseline_version": 1, "tool_version": "x", "created_at": "2026-01-01T00:00:00Z",
+            "withdrawal": {"addresses": [{"coin": "USDT", "network": "ETH", "name": "cold",
+                "address": "0x5aAe…eAed", "fingerprint": "fp-saved", "white": true}]}
+        }))
+        .unwrap();
+        let mut now = Facts::new();
+        now.observe(
+            "withdrawal.addresses",
+            json!([
+                {"coin": "USDT", "network": "ETH", "name": "cold", "address": "0x5aAe…eAed", "fingerprint": "fp-saved", "white": true},
+                {"coin": "USDT", "network": "ETH", "name": "cold 2", "address": "0x5aae…eaed", "fingerprint": "fp-new", "white": false}
+            ]),
+        );
+        let mut item = Pair::new(saved, new, true).to_json();
+        item["fingerprints"] = json!(["fp-saved", "fp-new"]);
+        item["text"] = json!("…");
+        now.observe("withdrawal.book_lookalikes", json!([item]));
+        let state = CurrentState {
+            score: None,
+            coverage: Coverage {
+                evaluated: 0,
+                total: 0,
+            },
+        };
+        let mut out = Facts::new();
+        observe_drift(&b, &now, &state, &mut out);
+        let added = out
+            .get("drift.new_addresses")
+            .and_then(Fact::value)
+            .unwrap();
+        let c = &added[0];
+        let p = Pair::from_json(&c["lookalike"]).expect("pair");
+        assert_eq!((p.first.as_str(), p.second.as_str()), (new, saved));
+        assert_eq!(p.differs.first().map(|r| r[0]), Some(6));
+        assert_eq!(p.differs.last().map(|r| r[1]), Some(38));
+        // The change's own label names the new address whole.
+        assert!(c["label"].as_str().unwrap().contains(new), "{c}");
     }
 }

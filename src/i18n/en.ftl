@@ -561,6 +561,15 @@ report-findings = Findings
 report-not-checked = Not checked
 report-waivers = Waivers
 report-evidence = Evidence
+# Look-alike address pairs under a finding (address/diff.rs lays them out).
+report-pairs-compare = Compare each pair character by character; ^ marks where they differ:
+report-pair-first = 1st
+report-pair-second = 2nd
+report-pair-saved = address book
+report-pair-sent = sent to
+report-pair-earlier = sent before
+report-pair-new = new
+report-pair-named = { $role } "{ $name }"
 report-fix = Fix
 report-until = until
 report-check-ran = ran

@@ -76,7 +76,7 @@ help-cmd-url-after =
 
     判定: `official`（公式）、`phishing`（フィッシング）、`suspicious`（疑わしい）、`unrelated`（無関係）、`invalid`（不正な形式）。
     終了コード: 0 フィッシングも疑わしいリンクもない、1 フィッシングか疑わしいリンクが1つ以上ある、2 使い方の誤り。
-help-cmd-address = 送金の前に: このアドレスはあなたのものか、あなたのアドレスに似せたもの（アドレスポイズニング）か、新しいものか、不正な形式かを確かめます
+help-cmd-address = 送金の前に: このアドレスはあなたのものか、あなたのアドレスに似せたもの（アドレスポイズニング）か、新しいものか、形式エラーかを確かめます
 help-cmd-address-after =
     例:
       binance-audit address 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed --network ETH
@@ -85,8 +85,8 @@ help-cmd-address-after =
       binance-audit address --offline --known my-addresses.txt \
           TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t
 
-    判定: `known`（既知）、`look-alike`（似せたもの）、`new`（新しい）、`invalid`（不正な形式）。比べられるものがなかったときは `not-compared`（未比較）です。
-    終了コード: 0 どのアドレスも既知か新しい、1 似せたものか不正な形式のアドレスが1つ以上ある、2 使い方の誤り、3 出金アドレス帳か出金履歴を読めなかった（判定は読めた分だけが対象です）。
+    判定: `known`（既知）、`look-alike`（似せたもの）、`new`（新しい）、`invalid`（形式エラー）。比べられるものがなかったときは `not-compared`（未比較）です。
+    終了コード: 0 どのアドレスも既知か新しい、1 似せたものか形式エラーのアドレスが1つ以上ある、2 使い方の誤り、3 出金アドレス帳か出金履歴を読めなかった（判定は読めた分だけが対象です）。
 help-cmd-status = Binanceの問題か、自分の側の問題かを確かめます（システムの状態、遅延、時計、保有通貨の入出金の状態）
 help-cmd-status-after =
     例:
@@ -535,6 +535,15 @@ report-findings = 検出事項
 report-not-checked = 未確認
 report-waivers = 免除設定
 report-evidence = 根拠
+# 似たアドレスの組（address/diff.rs が並べます）。
+report-pairs-compare = 各組を1文字ずつ照合してください（^ は異なる文字の位置です）。
+report-pair-first = 1件目
+report-pair-second = 2件目
+report-pair-saved = 出金アドレス帳
+report-pair-sent = 出金先
+report-pair-earlier = 以前の送金先
+report-pair-new = 新規
+report-pair-named = { $role }「{ $name }」
 report-fix = 対処
 report-until = 期限
 report-check-ran = 実行
@@ -1242,7 +1251,7 @@ address-network-inferred = { $family }（アドレスの形から推定。確実
 address-kind-known = 登録済み
 address-kind-look-alike = 偽装の疑い
 address-kind-new = 新規
-address-kind-invalid = 不正
+address-kind-invalid = 形式エラー
 address-kind-not-compared = 未照合
 address-field-network = ネットワーク
 address-field-coin = 通貨

@@ -220,6 +220,11 @@ pub fn build(ev: &Evaluation<'_>, inp: &Inputs<'_>) -> Report {
                         }
                     }),
                     changes,
+                    lookalikes: rule
+                        .evidence
+                        .iter()
+                        .flat_map(|f| pairs_of(f, facts))
+                        .collect(),
                 });
             }
             Outcome::Pass => passed.push(RuleRef {
@@ -451,9 +456,26 @@ fn said(v: &Value, lang: Lang) -> Value {
         Value::Array(items) => Value::Array(items.iter().map(|i| said(i, lang)).collect()),
         other => match crate::i18n::Msg::from_json(other) {
             Some(m) => Value::String(m.render(lang)),
-            None => other.clone(),
+            None => match other {
+                Value::Object(m) => Value::Object(
+                    m.iter().map(|(k, v)| (k.clone(), said(v, lang))).collect(),
+                ),
+                _ => other.clone(),
+            },
         },
     }
+}
+
+/// Look-alike address pairs in an evidence fact: the address facts' items
+/// and drift changes that name the saved address a new one resembles.
+fn pairs_of(name: &str, facts: &Facts) -> Vec<crate::address::diff::Pair> {
+    let Some(Value::Array(items)) = facts.get(name).and_then(Fact::value) else {
+        return vec![];
+    };
+    items
+        .iter()
+        .filter_map(|i| crate::address::diff::Pair::from_json(i.get("lookalike").unwrap_or(i)))
+        .collect()
 }
 
 /// "name = value", one line per list item so addresses read as a list. A
@@ -498,6 +520,10 @@ fn compact(v: &Value, lang: Lang) -> String {
     }
     match v {
         Value::String(s) => s.clone(),
+        // A look-alike pair carries its sentence.
+        Value::Object(m) if m.contains_key("first") && m.contains_key("text") => {
+            m.get("text").map(|t| compact(t, lang)).unwrap_or_default()
+        }
         // A change record reads as "label: old → new".
         Value::Object(m) if m.contains_key("old") && m.contains_key("new") => {
             let word = |k: &str| match m.get(k) {

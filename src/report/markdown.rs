@@ -244,6 +244,17 @@ pub fn render_in(r: &Report, zone: &TimeZone) -> String {
                 }
                 let _ = writeln!(o);
             }
+            if !f.lookalikes.is_empty() {
+                let _ = writeln!(o, "**{}**\n", esc(&t!(l, "report-pairs-compare")));
+                for p in &f.lookalikes {
+                    let labels = crate::report::text::pair_labels(p, l);
+                    let _ = writeln!(
+                        o,
+                        "{}",
+                        crate::address::diff::markdown([&labels[0], &labels[1]], p, 80)
+                    );
+                }
+            }
             let pts = if f.points > 0 {
                 t!(l, "report-md-points", points = f.points)
             } else {

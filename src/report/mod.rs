@@ -121,6 +121,10 @@ pub struct Finding {
     /// Drift findings: each change, old → new.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<Change>,
+    /// Address findings and drift: look-alike pairs, both addresses whole
+    /// and the character ranges where they differ.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lookalikes: Vec<crate::address::diff::Pair>,
 }
 
 impl Finding {

@@ -314,6 +314,20 @@ fn finding(o: &mut String, f: &super::Finding, l: Lang, opts: &Options) {
             let _ = writeln!(o, "{}", fill("  ", 2, 4, &line, w));
         }
     }
+    // The steps say "compare each pair below": the pairs are always shown.
+    if !f.lookalikes.is_empty() {
+        let head = t!(l, "report-pairs-compare");
+        let _ = writeln!(o, "{}", fill("  ", 2, 4, &head, w));
+        for p in &f.lookalikes {
+            let labels = pair_labels(p, l);
+            for line in crate::address::diff::lines([&labels[0], &labels[1]], p, 4, w) {
+                let _ = match line {
+                    crate::address::diff::Line::Address(s) => writeln!(o, "{s}"),
+                    crate::address::diff::Line::Carets(s) => writeln!(o, "{}", s.red().bold()),
+                };
+            }
+        }
+    }
     let _ = writeln!(o, "  {}:", t!(l, "report-fix"));
     for (i, step) in f.remediation.iter().enumerate() {
         let _ = writeln!(o, "{}", fill(&format!("    {}. ", i + 1), 7, 7, step, w));
@@ -324,6 +338,26 @@ fn finding(o: &mut String, f: &super::Finding, l: Lang, opts: &Options) {
             let _ = writeln!(o, "{}", fill("    ", 4, 4, &r, w).dimmed());
         }
     }
+}
+
+/// Longest address-book name kept in a pair's label: the address must keep
+/// most of the line.
+const PAIR_NAME: usize = 20;
+
+/// What each address of a pair is ("saved "cold"", "sent to"), or its
+/// place when the pair does not say.
+pub(crate) fn pair_labels(p: &crate::address::diff::Pair, l: Lang) -> [String; 2] {
+    let Some(roles) = p.roles else {
+        return [t!(l, "report-pair-first"), t!(l, "report-pair-second")];
+    };
+    let names = p.names.clone().unwrap_or_default();
+    [0, 1].map(|i| {
+        let role = crate::i18n::Msg::keyed("report-pair-", roles[i].key()).render(l);
+        match crate::text::escape(names[i].trim(), PAIR_NAME) {
+            n if n.is_empty() => role,
+            n => t!(l, "report-pair-named", role = role, name = n),
+        }
+    })
 }
 
 fn password_section(o: &mut String, p: &crate::report::PasswordDetails, l: Lang, w: usize) {

@@ -407,3 +407,224 @@ fn the_audit_reports_a_past_withdrawal_to_a_lookalike() {
     assert!(pair["evidence"].to_string().contains("cold wallet 2"));
     assert_eq!(mock.requests_to(mb::HISTORY), 1);
 }
+
+/// Where two EVM addresses differ, compared as EVM compares (case-blind):
+/// the columns a caret must mark.
+fn differing(a: &str, b: &str) -> Vec<usize> {
+    a.chars()
+        .zip(b.chars())
+        .enumerate()
+        .filter(|(_, (x, y))| !x.eq_ignore_ascii_case(y))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The pair's block fits 80 columns by display width; the row holding `a`, the
+/// next holding `b` at the same column, and carets exactly under the
+/// differing characters on the line after.
+fn assert_pair_marked(out: &str, a: &str, b: &str) {
+    let lines: Vec<&str> = out.lines().collect();
+    let i = lines
+        .windows(2)
+        .position(|w| w[0].contains(a) && w[1].contains(b))
+        .unwrap_or_else(|| panic!("{a} and {b} not shown whole, one under the other:\n{out}"));
+    // The block the pair is in (the network log's widths are not this test's).
+    for l in lines[..i + 3].iter().rev().take_while(|l| !l.is_empty()) {
+        assert!(binance_audit::text::width(l) <= 80, "too wide: {l:?}");
+    }
+    let col = |l: &str, s: &str| binance_audit::text::width(&l[..l.find(s).unwrap()]);
+    assert_eq!(col(lines[i], a), col(lines[i + 1], b), "aligned:\n{out}");
+    let start = col(lines[i], a);
+    let carets: Vec<usize> = lines[i + 2]
+        .char_indices()
+        .filter(|(_, c)| *c == '^')
+        .map(|(k, _)| binance_audit::text::width(&lines[i + 2][..k]) - start)
+        .collect();
+    assert_eq!(carets, differing(a, b), "carets:\n{out}");
+    assert!(!out.contains(&format!("{}…", &a[..6])), "shortened:\n{out}");
+}
+
+#[test]
+fn lookalike_pairs_are_whole_and_marked_at_80_columns() {
+    let (g, p) = (genuine(), poison());
+    let mock = MockBinance::start(scenario());
+    for lang in ["en", "ja"] {
+        let r = Run::new()
+            .online()
+            .env("BINANCE_API_URL", mock.url())
+            .env("BINANCE_API_KEY", mb::API_KEY)
+            .env("BINANCE_API_SECRET", mb::SECRET)
+            .args(["address", "--lang", lang, &p])
+            .run();
+        assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+        assert_pair_marked(&r.stdout, &p, &g);
+    }
+    // JSON: the ranges of the marked characters.
+    let r = run_online(&mock, &[&p, "--format", "json"]);
+    let v: Value = r.json();
+    let d = &v["results"][0]["imitates"][0]["differs"];
+    let want = differing(&p, &g);
+    let got: Vec<usize> = d
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize)
+        .collect();
+    assert_eq!(got, want, "{d}");
+}
+
+#[test]
+fn a_malformed_address_is_a_format_error_in_japanese() {
+    let mut bad: Vec<char> = genuine().chars().collect();
+    bad[5] = if bad[5].is_ascii_uppercase() {
+        bad[5].to_ascii_lowercase()
+    } else {
+        bad[5].to_ascii_uppercase()
+    };
+    let bad: String = bad.into_iter().collect();
+    let r = run_offline(&["--lang", "ja", &bad], "");
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.starts_with("形式エラー"), "{}", r.stdout);
+    assert!(!r.stdout.contains("不正"), "{}", r.stdout);
+    let help = Run::new().args(["address", "--lang", "ja", "--help"]).run();
+    assert!(!help.stdout.contains("不正"), "{}", help.stdout);
+}
+
+fn pair_scenario() -> Scenario {
+    let mut s = scenario();
+    s.bodies.insert(
+        mb::ADDRESSES.into(),
+        format!(
+            r#"[{{"address": "{}", "coin": "USDT", "name": "cold wallet", "network": "ETH", "whiteStatus": true}},
+                {{"address": "{}", "coin": "USDT", "name": "cold wallet 2", "network": "ETH", "whiteStatus": false}}]"#,
+            genuine(),
+            poison()
+        ),
+    );
+    s
+}
+
+#[test]
+fn the_audit_marks_lookalike_pairs_in_every_format() {
+    let (g, p) = (genuine(), poison());
+    let mock = MockBinance::start(pair_scenario());
+    let audit = |args: &[&str]| {
+        Run::new()
+            .online()
+            .env("BINANCE_API_URL", mock.url())
+            .env("BINANCE_API_KEY", mb::API_KEY)
+            .env("BINANCE_API_SECRET", mb::SECRET)
+            .arg("audit")
+            .args(args)
+            .run()
+    };
+    // Text, without -v: the steps say "compare each pair below".
+    for lang in ["en", "ja"] {
+        let r = audit(&["--lang", lang]);
+        let out = &r.stdout;
+        if std::env::var_os("PEEK").is_some() {
+            eprintln!("{out}");
+        }
+        let at = out.find("BA-ADR-001").unwrap_or_else(|| panic!("{out}"));
+        let block = &out[at..];
+        let first = block.find(&g).unwrap_or(usize::MAX);
+        let second = block.find(&p).unwrap_or(usize::MAX);
+        let (a, b) = if first < second { (&g, &p) } else { (&p, &g) };
+        assert_pair_marked(block, a, b);
+    }
+    // JSON: both whole, the ranges of the differing characters.
+    let v: Value = audit(&["--format", "json"]).json();
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "BA-ADR-001")
+        .cloned()
+        .unwrap();
+    let pair = &f["lookalikes"][0];
+    let (a, b) = (
+        pair["first"].as_str().unwrap(),
+        pair["second"].as_str().unwrap(),
+    );
+    assert!(
+        [a, b].contains(&g.as_str()) && [a, b].contains(&p.as_str()),
+        "{pair}"
+    );
+    let got: Vec<usize> = pair["differs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize)
+        .collect();
+    assert_eq!(got, differing(a, b), "{pair}");
+    assert!(pair.get("differs_second").is_none(), "{pair}");
+    // Markdown: in a code block, carets under the characters.
+    for lang in ["en", "ja"] {
+        let md = audit(&["--format", "markdown", "--lang", lang]).stdout;
+        let at = md.find("```text\n").unwrap_or_else(|| panic!("{md}"));
+        let end = md[at + 8..].find("\n```").unwrap() + at + 8;
+        let block = &md[at + 8..end];
+        assert_pair_marked(block, a, b);
+    }
+}
+
+#[test]
+fn drift_names_the_saved_address_a_new_one_imitates_whole() {
+    let (g, p) = (genuine(), poison());
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let audit = |mock: &MockBinance, args: &[&str]| {
+        Run::new()
+            .home(d)
+            .current_dir(d)
+            .online()
+            .env("BINANCE_API_URL", mock.url())
+            .env("BINANCE_API_KEY", mb::API_KEY)
+            .env("BINANCE_API_SECRET", mb::SECRET)
+            .arg("audit")
+            .args(args)
+            .run()
+    };
+    let mut before = scenario();
+    before.bodies.insert(
+        mb::ADDRESSES.into(),
+        format!(
+            r#"[{{"address": "{g}", "coin": "USDT", "name": "cold wallet", "network": "ETH", "whiteStatus": true}}]"#
+        ),
+    );
+    let first = audit(
+        &MockBinance::start(before),
+        &["--save-baseline", "baseline.json"],
+    );
+    assert!(first.code == 0 || first.code == 1, "{}", first.stderr);
+    let saved = std::fs::read_to_string(d.join("baseline.json")).unwrap();
+    assert!(!saved.contains(&g), "the baseline keeps the address short");
+    let mock = MockBinance::start(pair_scenario());
+    let v: Value = audit(&mock, &["--baseline", "baseline.json", "--format", "json"]).json();
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "BA-DRF-001")
+        .cloned()
+        .unwrap_or_else(|| panic!("{v}"));
+    let pair = &f["lookalikes"][0];
+    assert_eq!(pair["first"], p.as_str(), "{f}");
+    assert_eq!(pair["second"], g.as_str(), "{f}");
+    assert_eq!(pair["roles"], serde_json::json!(["new", "saved"]), "{f}");
+    assert!(
+        f["changes"][0]["label"].as_str().unwrap().contains(&p),
+        "{f}"
+    );
+    for lang in ["en", "ja"] {
+        let r = audit(&mock, &["--baseline", "baseline.json", "--lang", lang]);
+        let at = r
+            .stdout
+            .find("BA-DRF-001")
+            .unwrap_or_else(|| panic!("{}", r.stdout));
+        if std::env::var_os("PEEK").is_some() {
+            eprintln!("{}", &r.stdout[at..]);
+        }
+        assert_pair_marked(&r.stdout[at..], &p, &g);
+    }
+}

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::reasons::{format_text, network_text, summarise, who};
 use super::{Item, KINDS, Kind, MAX_SHOWN, SourceState, Sources};
-use crate::address::{self, Imitation, KnownIndex, Parsed, Verdict, middle_marker};
+use crate::address::{self, Imitation, KnownIndex, Parsed, Verdict};
 use crate::cli::AddressArgs;
 use crate::collect::binance::ApiError;
 use crate::i18n::{Lang, Msg};
@@ -80,13 +80,14 @@ pub(super) fn render_text(
                     let _ = writeln!(o, "{}", line(&f, &t.render(lang)));
                 }
                 for im in resembles.iter().take(3) {
-                    let addr = im
-                        .entries
-                        .first()
-                        .and_then(|&e| index.get(e))
-                        .map(|k| address::escape(&k.address, MAX_SHOWN))
-                        .unwrap_or_default();
-                    let _ = writeln!(o, "{}{addr}", field(msg!("address-field-look-alike")));
+                    let Some(k) = im.entries.first().and_then(|&e| index.get(e)) else {
+                        continue;
+                    };
+                    let labels = [
+                        pad(&t!(lang, "address-field-itself"), FIELD - 1),
+                        pad(&t!(lang, "address-field-look-alike"), FIELD - 1),
+                    ];
+                    pair_block(&mut o, &labels, &pair(p, &k.address), width);
                     for t in summarise(&im.entries, index) {
                         let _ = writeln!(o, "{}", line(&indent, &t.render(lang)));
                     }
@@ -97,7 +98,7 @@ pub(super) fn render_text(
                 also_known,
             } => {
                 for im in imitates.iter().take(3) {
-                    lookalike_block(&mut o, p, im, index, lang);
+                    lookalike_block(&mut o, p, im, index, lang, width);
                 }
                 if imitates.len() > 3 {
                     let _ = writeln!(
@@ -196,6 +197,7 @@ pub(super) fn lookalike_block(
     im: &Imitation,
     index: &KnownIndex,
     lang: Lang,
+    width: usize,
 ) {
     use std::fmt::Write;
     let Some(target) = im.entries.first().and_then(|&i| index.get(i)) else {
@@ -211,18 +213,36 @@ pub(super) fn lookalike_block(
     for t in summarise(&im.entries[1..], index) {
         let _ = writeln!(o, "{}{}", " ".repeat(2 + FIELD), t.render(lang));
     }
-    let mine = address::escape(&p.input, MAX_SHOWN);
-    let theirs = address::escape(&target.address, MAX_SHOWN);
-    let _ = writeln!(o, "{}{}", field(msg!("address-field-checked")), mine);
-    let _ = writeln!(o, "{}{}", field(msg!("address-field-your-address")), theirs);
-    let marker = middle_marker(
-        p.fixed,
-        im.prefix,
-        im.suffix,
-        mine.chars().count(),
-        theirs.chars().count(),
-    );
-    let _ = writeln!(o, "{}{}", " ".repeat(2 + FIELD), marker.red().bold());
+    let labels = [
+        pad(&t!(lang, "address-field-checked"), FIELD - 1),
+        pad(&t!(lang, "address-field-your-address"), FIELD - 1),
+    ];
+    pair_block(o, &labels, &pair(p, &target.address), width);
+}
+
+/// The checked address and one it resembles, both whole: look-alikes are
+/// told apart only in the characters their ends hide.
+pub(super) fn pair(p: &Parsed, other: &str) -> address::diff::Pair {
+    address::diff::Pair::new(&p.input, other, p.family.case_insensitive())
+}
+
+/// Both rows under each other at the value column, carets under the
+/// differing characters (red when colour is on; the carets carry the mark
+/// without it).
+pub(super) fn pair_block(
+    o: &mut String,
+    labels: &[String; 2],
+    pair: &address::diff::Pair,
+    width: usize,
+) {
+    use address::diff::Line;
+    use std::fmt::Write;
+    for l in address::diff::lines([&labels[0], &labels[1]], pair, 2, width) {
+        let _ = match l {
+            Line::Address(s) => writeln!(o, "{s}"),
+            Line::Carets(s) => writeln!(o, "{}", s.red().bold()),
+        };
+    }
 }
 
 pub(super) fn summary_json(items: &[Item]) -> Value {
@@ -245,6 +265,19 @@ pub(super) fn json_item(it: &Item, n: usize, index: &KnownIndex, lang: Lang) -> 
             .filter_map(|k| serde_json::to_value(k).ok())
             .collect()
     };
+    // Character ranges of `input` that differ from the look-alike, and of
+    // the look-alike's `address` (only when the two differ in length).
+    let ranges = |im: &Imitation| {
+        let pr = im
+            .entries
+            .first()
+            .and_then(|&i| index.get(i))
+            .map(|k| pair(p, &k.address));
+        (
+            pr.as_ref().map(|x| x.differs.clone()),
+            pr.and_then(|x| x.differs_second),
+        )
+    };
     let (matches, imitates) = match &it.verdict {
         Verdict::Known { matches, resembles } => (
             records(matches),
@@ -256,6 +289,8 @@ pub(super) fn json_item(it: &Item, n: usize, index: &KnownIndex, lang: Lang) -> 
                         "shared_prefix": im.prefix,
                         "shared_suffix": im.suffix,
                         "records": records(&im.entries),
+                        "differs": ranges(im).0,
+                        "differs_address": ranges(im).1,
                         "suspect": true,
                     })
                 })
@@ -271,6 +306,8 @@ pub(super) fn json_item(it: &Item, n: usize, index: &KnownIndex, lang: Lang) -> 
                         "shared_prefix": im.prefix,
                         "shared_suffix": im.suffix,
                         "records": records(&im.entries),
+                        "differs": ranges(im).0,
+                        "differs_address": ranges(im).1,
                     })
                 })
                 .collect(),

@@ -142,7 +142,7 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
             "withdrawal.history_lookalikes",
             crate::address::facts::history_lookalikes(book, sent)
                 .iter()
-                .map(|l| json!(l.msg()))
+                .map(|l| l.fact())
                 .collect::<Vec<_>>(),
         );
     }
@@ -376,11 +376,29 @@ fn record_addresses(list: &[WithdrawAddress], facts: &mut Facts) -> Vec<&'static
     );
     facts.observe("withdrawal.not_whitelisted", Value::Array(not_white));
     facts.observe("withdrawal.addresses", Value::Array(book));
+    // Each pair names its entries' fingerprints too: the drift collector
+    // tells by them a new entry imitating a saved one.
+    let fp_of = |addr: &str| {
+        list.iter()
+            .find(|a| a.address.as_deref().map(str::trim) == Some(addr))
+            .map(|a| fingerprint(&s(&a.coin), &s(&a.network), addr, &s(&a.address_tag)))
+            .unwrap_or_default()
+    };
     facts.observe(
         "withdrawal.book_lookalikes",
         crate::address::facts::book_lookalikes(&book_known(list))
             .iter()
-            .map(|l| json!(l.msg()))
+            .map(|l| {
+                let mut v = l.fact();
+                let p = l.pair();
+                if let Some(m) = v.as_object_mut() {
+                    m.insert(
+                        "fingerprints".into(),
+                        json!([fp_of(&p.first), fp_of(&p.second)]),
+                    );
+                }
+                v
+            })
             .collect::<Vec<_>>(),
     );
     vec![]
