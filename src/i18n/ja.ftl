@@ -18,7 +18,7 @@ help-cmd-root = Binanceユーザーのためのセキュリティ自己診断で
 help-cmd-root-long =
     Binanceユーザーのためのセキュリティ自己診断です。
 
-    ルールに基づく監査を実行し、点数付きのレポートを表示します。検出事項にはそれぞれ対処の手順が付きます。パスワードはこのマシンの中だけで確認します。流出の照会で送るのは、パスワードのSHA-1ハッシュの先頭5文字だけです。Binanceへの問い合わせは読み取り専用（GET）です。
+    ルールに基づく監査を実行し、点数付きのレポートを表示します。検出事項にはそれぞれ対処の手順が付きます。パスワードはこの端末の中だけで確認します。流出の照会で送るのは、パスワードのSHA-1ハッシュの先頭5文字だけです。Binanceへの問い合わせは読み取り専用（GET）です。
 help-cmd-root-after =
     例：
       binance-audit                         # 使える入力だけで監査します
@@ -57,7 +57,7 @@ help-cmd-audit-after =
       binance-audit audit --baseline state.json --fail-on-new   # 変化を警告
 
     定期実行（cron、GitHub Actions、systemd）は docs/scheduled.md をご覧ください。
-help-cmd-password = パスワードの強度をこのマシンで確認し、既知の流出に含まれていないか照会します
+help-cmd-password = パスワードの強度をこの端末で確認し、既知の流出に含まれていないか照会します
 help-cmd-password-after =
     例：
       binance-audit password                      # 入力を表示しないで尋ねます
@@ -149,7 +149,7 @@ help-cmd-man = manページ（roff）を表示します。--dir を付けると�
 help-cmd-man-after =
     例：
       binance-audit man > binance-audit.1 && man ./binance-audit.1
-      binance-audit man --dir ~/.local/share/man/man1   # 全ページ：binance-audit-audit(1) など
+      binance-audit man --dir ~/.local/share/man/man1   # 全ページ：`binance-audit-audit(1)` など
 help-arg-config = 設定ファイル [既定：プラットフォームの設定フォルダー、例：~/.config/binance-audit/config.toml]
 help-arg-lang = 表示するすべての文の言語 [既定：設定ファイルの `lang`、なければ LC_ALL/LANG]
 help-arg-color = 出力に色を付けるかどうか（NO_COLOR に従います）
@@ -234,8 +234,8 @@ help-heading-commands = コマンド
 help-heading-arguments = 引数
 help-heading-options = オプション
 help-flag-help = ヘルプを表示します
-help-flag-help-more = ヘルプを表示します（詳しくは '--help'）
-help-flag-help-summary = ヘルプを表示します（要約は '-h'）
+help-flag-help-more = ヘルプを表示します（詳しくは「--help」）
+help-flag-help-summary = ヘルプを表示します（要約は「-h」）
 help-flag-version = バージョンを表示します
 help-subcommand-help = このメッセージ、または指定したコマンドのヘルプを表示します
 help-spec-env = [環境変数：{ $value }]
@@ -244,30 +244,30 @@ help-spec-possible = [指定できる値：{ $values }]
 help-spec-possible-heading = 指定できる値：
 help-spec-separator = 、
 help-error = エラー：
-help-error-try-help = 詳しくは '{ $flag }' をご覧ください。
+help-error-try-help = 詳しくは「{ $flag }」をご覧ください。
 help-error-tip = ヒント：
-help-error-unknown-argument = 想定していない引数 '{ $arg }' があります
-help-error-invalid-value = '{ $value }' は '{ $arg }' に指定できない値です
-help-error-missing-value = '{ $arg }' には値が必要ですが、指定されていません
+help-error-unknown-argument = 想定していない引数「{ $arg }」があります
+help-error-invalid-value = 「{ $value }」は「{ $arg }」に指定できない値です
+help-error-missing-value = 「{ $arg }」には値が必要ですが、指定されていません
 help-error-value-list = [指定できる値：{ $values }]
 help-error-subcommand-list = [コマンド：{ $values }]
-help-error-invalid-subcommand = '{ $name }' というコマンドはありません
+help-error-invalid-subcommand = 「{ $name }」というコマンドはありません
 help-error-missing-required = 次の必須の引数が指定されていません：
-help-error-missing-subcommand = '{ $name }' にはコマンドの指定が必要ですが、指定されていません
-help-error-conflict = 引数 '{ $arg }' は次のものと一緒には使えません：
-help-error-conflict-one = 引数 '{ $arg }' は '{ $other }' と一緒には使えません
-help-error-conflict-others = 引数 '{ $arg }' は、指定したほかの引数と一緒には使えません
-help-error-conflict-twice = 引数 '{ $arg }' は2回以上指定できません
-help-error-too-many-values = '{ $arg }' への値 '{ $value }' は想定していません。これ以上の値は受け付けません
-help-error-no-equals = '{ $arg }' に値を指定するには等号（=）が必要です
-help-error-similar-argument = 似た引数があります：'{ $name }'
-help-error-similar-subcommand = 似たコマンドがあります：'{ $name }'
+help-error-missing-subcommand = 「{ $name }」にはコマンドの指定が必要ですが、指定されていません
+help-error-conflict = 引数「{ $arg }」は次のものと一緒には使えません：
+help-error-conflict-one = 引数「{ $arg }」は「{ $other }」と一緒には使えません
+help-error-conflict-others = 引数「{ $arg }」は、指定したほかの引数と一緒には使えません
+help-error-conflict-twice = 引数「{ $arg }」は2回以上指定できません
+help-error-too-many-values = 「{ $arg }」への値「{ $value }」は想定していません。これ以上の値は受け付けません
+help-error-no-equals = 「{ $arg }」に値を指定するには等号（=）が必要です
+help-error-similar-argument = 似た引数があります：「{ $name }」
+help-error-similar-subcommand = 似たコマンドがあります：「{ $name }」
 help-error-similar-subcommands = 似たコマンドがあります：{ $names }
-help-error-similar-value = 似た値があります：'{ $name }'
+help-error-similar-value = 似た値があります：「{ $name }」
 help-error-similar-values = 似た値があります：{ $names }
-help-error-tip-pass-as-value = '{ $arg }' を値として渡すには '{ $use }' としてください
-help-error-tip-exists = '{ $name }' があります
-help-error-tip-remove-dashes = コマンド '{ $name }' があります。使うには前の '--' を外してください
+help-error-tip-pass-as-value = 「{ $arg }」を値として渡すには「{ $use }」としてください
+help-error-tip-exists = 「{ $name }」があります
+help-error-tip-remove-dashes = コマンド「{ $name }」があります。使うには前の「--」を外してください
 help-error-int-invalid-digit = 数値ではありません
 help-error-int-empty = 数値が空です
 help-error-int-zero = 0 は指定できません
@@ -316,7 +316,7 @@ engine-waiver-expired = { $date }に期限切れとなり、適用されなく�
 engine-waiver-unused = 今回の検出事項に一致しませんでした：{ $why }
 engine-waiver-no-rule = このIDのルールはありません
 engine-waiver-drift-needs-baseline = ドリフトのルールは --baseline 指定時のみ実行されます
-engine-waiver-rule-not-evaluated = このルールは今回評価されていません ({ $reason })
+engine-waiver-rule-not-evaluated = このルールは今回評価されていません（{ $reason }）
 engine-waiver-rule-passed = ルールは問題なしでした。免除設定は不要かもしれません
 
 # 04-password
@@ -450,9 +450,9 @@ engine-outcome-not-applicable = 該当なし（{ $reason }）
 engine-baseline-other-profile = ベースラインは別のプロファイル用に保存されています：{ $profile }
 engine-baseline-compared = { $file } と比較（{ $saved } に binance-audit { $version } で保存）
 engine-waiver-warning = 免除設定 { $rule }: { $note }
-engine-next-setup = binance-audit setup — APIでは確認できない項目（2段階認証、フィッシング対策コード、出金ホワイトリスト）に回答する
-engine-next-api-key = 読み取り専用のAPIキー：「読み取りを有効にする」だけのEd25519キーを作成し、BINANCE_API_KEY と BINANCE_API_PRIVATE_KEY_FILE を設定する（README「Auditing your Binance account」）
-engine-next-password = binance-audit password — Binanceのパスワードの強度と流出を確認する（送信するのはハッシュの先頭5文字だけです）
+engine-next-setup = binance-audit setup — APIでは確認できない項目（2段階認証、フィッシング対策コード、出金ホワイトリスト）に回答します
+engine-next-api-key = 読み取り専用のAPIキー：「読み取りを有効にする」だけのEd25519キーを作成し、BINANCE_API_KEY と BINANCE_API_PRIVATE_KEY_FILE を設定します（README「Auditing your Binance account」）
+engine-next-password = binance-audit password — Binanceのパスワードの強度と流出を確認します（送信するのはハッシュの先頭5文字だけです）
 engine-not-graded-below-floor = { $total }項目中{ $ran }項目のみ確認。評価には{ $floor }%以上の確認が必要です
 engine-not-graded-nothing-weighted = 点数の付く項目を確認できませんでした
 engine-evidence-text = { $name } = 「{ $value }」
@@ -549,6 +549,9 @@ report-text-next-steps = 評価を得るには、次を実行してください�
 report-text-do-first = まずこれを
 report-text-do-first-item = { $title }（+{ $points }点、{ $id }）
 report-text-waived-count = 、うち免除{ $n }件
+report-text-count = { $label }（{ $n }）
+report-text-labelled = { $label }：{ $text }
+report-text-score-coverage = { $head }  （{ $coverage }）
 report-text-not-applicable = 該当なし
 report-text-waiver-expired = 期限切れ
 report-text-warning = 警告：
@@ -559,7 +562,7 @@ report-text-waived = 免除（スコア・判定の対象外）
 report-text-declared = （{ $date }にご自身で申告した内容に基づきます。API等で確認したものではありません）
 report-text-why = 理由
 report-text-check-failed = 失敗
-report-text-passed = 問題なし（該当せず）
+report-text-passed = 問題なし
 report-text-superseded = より重大な検出事項に含まれる項目
 report-text-superseded-item = { $id }（{ $by } を参照）
 report-text-declared-head = ご自身の申告（APIでは確認できない項目）
@@ -609,10 +612,11 @@ report-junit-incomplete = 完了できませんでした
 report-junit-waived = 免除
 report-junit-evidence = 根拠
 report-junit-fix = 対処
-report-junit-see = 参考：
+report-junit-see = 参考
 report-junit-not-checked = 未確認
 
 # SARIF（report/sarif.rs）: GitHub code scanning が表示する文。
+report-sarif-evidence-separator = 、
 report-sarif-evidence = { $title }。根拠：{ $evidence }
 report-sarif-fix = 対処
 report-sarif-references = 参考
@@ -721,7 +725,7 @@ binance-net-tls-intercepted = { $detail ->
 binance-net-tls-refused = TLS証明書が拒否されました：「{ $detail }」
 
 # The audit's Binance check.
-binance-audit-who = キー { $key } ({ $key_type }) 接続先 { $host }
+binance-audit-who = キー { $key }（{ $key_type }）、接続先 { $host }
 binance-audit-summary = { $who }：{ $total }件中{ $read }件のエンドポイントを読み取り{ $clock }
 binance-audit-clock = 、Binanceとの時計のずれ { $offset } ms
 binance-audit-problem = { $line } [{ $calls }]
@@ -794,7 +798,7 @@ status-row-open-orders = オープンオーダー
 status-detail-offline = 未確認：オフライン
 status-detail-no-key = 未確認：APIキーがありません（読み取り専用キーを BINANCE_API_KEY と BINANCE_API_SECRET に設定してください）
 status-detail-system-normal = 通常
-status-detail-system-maintenance = メンテナンス中 ({ $msg })
+status-detail-system-maintenance = メンテナンス中（{ $msg }）
 status-detail-not-system-status = 想定外の応答（{"{"}"status","msg"{"}"} ではありません）
 status-detail-no-server-time = 想定外の応答（serverTime がありません）
 status-detail-ping-ms = { $ms } ms
@@ -884,7 +888,7 @@ net-purpose-evidence = { $what }（証拠）
 account-no-profile = 設定ファイルにプロファイル { $name } がありません{ $known }
 account-no-profile-none = （プロファイルは1つもありません。[profiles.NAME] の表を追加してください）
 account-no-profile-known = （あるもの：{ $names }）
-account-no-profiles = --all-profiles: 設定ファイルに [profiles.NAME] の表がありません（`binance-audit config init` を参照）
+account-no-profiles = --all-profiles：設定ファイルに [profiles.NAME] の表がありません（`binance-audit config init` を参照）
 account-list-more = { $list }{ list-separator }{ $name }
 account-none-selected = Binanceのアカウントが選ばれていません
 
@@ -1454,10 +1458,10 @@ shell-toml-string-values-must-be-quoted = 文字列の値は引用符で囲ん�
 shell-toml-unexpected-key-or-value = 余分なキーか値があります
 shell-toml-key-with-no-value = キーに値がありません
 shell-toml-unquoted-keys-cannot-be-empty = 引用符なしのキーは空にできません
-shell-toml-invalid-literal-string = リテラル文字列（'…'）が正しくありません
+shell-toml-invalid-literal-string = リテラル文字列（`'…'`）が正しくありません
 shell-toml-invalid-basic-string = 文字列（`"…"`）が正しくありません
 shell-toml-invalid-multi-line-basic-string = 複数行の文字列（`"""…"""`）が閉じていません
-shell-toml-invalid-multi-line-literal-string = 複数行のリテラル文字列（'''…'''）が閉じていません
+shell-toml-invalid-multi-line-literal-string = 複数行のリテラル文字列（`'''…'''`）が閉じていません
 shell-toml-missing-escaped-value = 「\」の後に続く文字がありません
 shell-toml-invalid-escape = 「\」の後の文字が正しくありません
 shell-toml-invalid-unicode-escape = Unicodeエスケープが正しくありません

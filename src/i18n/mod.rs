@@ -124,11 +124,17 @@ pub fn purpose(lang: Lang, p: &str) -> std::borrow::Cow<'_, str> {
         "account UID and switches" => "アカウントのUIDと設定",
         "deposit history" => "入金履歴",
         "withdraw history" => "出金履歴",
+        "withdrawal history, 90 days (look-alike check)" => {
+            "出金履歴（90日間、偽装アドレスの確認）"
+        }
+        "open orders count (all symbols)" => "オープンオーダーの件数（全銘柄）",
+        "withdrawal address book (address check)" => "出金アドレス帳（アドレスの確認）",
+        "withdrawal history, 90 days (address check)" => "出金履歴（90日間、アドレスの確認）",
         "open orders, all symbols" => "全銘柄のオープンオーダー",
         "order/trade history" => "注文・約定履歴",
         "deposit/withdrawal state per coin and network" => "通貨・ネットワークごとの入出金の状態",
         "Pwned Passwords range lookup (k-anonymity: first 5 of 40 SHA-1 hex digits, Add-Padding: true)" => {
-            "Pwned Passwordsの範囲検索（k-匿名性: SHA-1の16進40桁のうち先頭5桁のみ、`Add-Padding: true`）"
+            "Pwned Passwordsの範囲検索（k-匿名性：SHA-1の16進40桁のうち先頭5桁のみ、`Add-Padding: true`）"
         }
         _ => return p.into(),
     };
