@@ -74,7 +74,7 @@ help-cmd-url-after =
       binance-audit url --extract --input message.eml
       pbpaste | binance-audit url --extract
 
-    判定：`official`（公式）、`phishing`（フィッシング）、`suspicious`（疑わしい）、`unrelated`（無関係）、`invalid`（形式エラー）。
+    判定：`official`（公式）、`phishing`（フィッシング）、`suspicious`（疑わしい）、`unrelated`（無関係）、`invalid`（無効）。
     終了コード：0 フィッシングも疑わしいリンクもない、1 フィッシングか疑わしいリンクが1つ以上ある、2 使い方の誤り。
 help-cmd-address = 送金の前に：このアドレスがご自身のものか、ご自身のアドレスに似せたもの（アドレスポイズニング）か、新しいものか、形式エラーかを確かめます
 help-cmd-address-after =
@@ -126,11 +126,11 @@ help-cmd-config-init = コメント付きのひな形の設定ファイルを書
 help-cmd-config-init-after =
     例：
       binance-audit config init && $EDITOR "$(binance-audit config path)"
-help-cmd-setup = BinanceのAPIでは分からない質問に答えます（2段階認証の方法、フィッシング対策コード、ホワイトリスト、デバイス、メール）
+help-cmd-setup = BinanceのAPIでは確認できない質問に答えます（2段階認証の方法、フィッシング対策コード、ホワイトリスト、デバイス、メール）
 help-cmd-setup-after =
     回答のフラグがなければ、setup は端末で1問ずつ尋ねます（--lang に従って英語か日本語）。
     フラグがあれば、与えた回答を今日の日付で記録し、それ以外の記録済みの回答はそれぞれの日付のまま残します。
-    分からないときは not-sure（端末では ?）と答えてください。レポートはその設定を確認すべき設定として示します。
+    わからないときは not-sure（端末では「?」）と答えてください。レポートはその設定を確認すべき設定として示します。
 
     例：
       binance-audit setup
@@ -225,8 +225,8 @@ help-val-two-factor-security-key = ハードウェアのセキュリティキー
 help-val-two-factor-sms = SMSのコード
 help-val-two-factor-email = メールのコード
 help-val-two-factor-none = 2段階認証をまったく使っていない
-help-val-two-factor-not-sure = どれが有効か分からない（確認すべき設定として報告します）
-help-val-answer-not-sure = 分からない（確認すべき設定として報告します）
+help-val-two-factor-not-sure = どれが有効かわからない（確認すべき設定として報告します）
+help-val-answer-not-sure = わからない（確認すべき設定として報告します）
 
 # clap's own words: headings, the automatic flags and subcommand, value lists, usage errors.
 help-usage = 使い方：
@@ -501,7 +501,7 @@ engine-not-utf8 = UTF-8ではありません
 
 ## ── report ── Report renderers: text, Markdown, JUnit, SARIF (report/).
 
-# 重要度の表示: 強調（テキストのレポート、Markdown の見出し）と通常（Markdown の表）。
+# 重大度の表示: 強調（テキストのレポート、Markdown の見出し）と通常（Markdown の表）。
 report-severity-critical = 重大
 report-severity-high = 高
 report-severity-medium = 中
@@ -584,7 +584,7 @@ report-md-score-then = （当時のスコア：{ $score }）
 report-md-compared = 比較したベースライン：
 report-md-saved = 保存日時
 report-md-waived-count = ＋免除 { $n }件
-report-md-severity = 重要度
+report-md-severity = 重大度
 report-md-rule = ルール
 report-md-finding = 内容
 report-md-baseline = ベースライン
@@ -786,7 +786,7 @@ binance-creds-passphrase-prompt = APIの秘密鍵のパスフレーズ：
 # status, net, account
 status-title = Binanceの状態
 status-checking = Binanceを確認中
-status-failed = 失敗： { $detail }
+status-failed = 失敗：{ $detail }
 status-next-heading = 次にすること：
 status-channels-heading = Binanceの公式チャネルで確認してください（アドレスはご自身で入力してください）：
 status-row-system = システム
@@ -805,7 +805,7 @@ status-detail-ping-ms = { $ms } ms
 status-detail-account = 「{ $status }」
 status-detail-coins = { $coins }：{ $networks }ネットワーク中、入出金停止 { $suspended }
 status-detail-no-coin-held = 残高のある通貨はありません
-status-detail-coins-missing = Binanceに存在しない通貨： { $coins }
+status-detail-coins-missing = Binanceに存在しない通貨：{ $coins }
 status-detail-coins-and-missing = { $coins }; { $missing }
 status-coins-not-a-list = Binanceの通貨一覧が想定したJSONのリストではありません
 status-coins-no-network-flags = Binanceの応答に { $coin } のネットワークの depositEnable/withdrawEnable がないため、入出金の状態がわかりません
@@ -987,12 +987,12 @@ incident-ticket-what-happened = 発生した事象
 incident-ticket-what-happened-fill = ［2〜3文で：何に気づいたか、いつか、すでに行った対応（パスワード変更、APIキー削除、アカウントの無効化など）］
 incident-ticket-uid = UID: { $uid }
 incident-ticket-uid-fill = ［UID：Binanceアプリ → プロフィール］
-incident-ticket-period = 確認した期間： { $since } – { $until }
-incident-ticket-account-status = Binanceが示すアカウント状態： 「{ $status }」
+incident-ticket-period = 確認した期間：{ $since } – { $until }
+incident-ticket-account-status = Binanceが示すアカウント状態：「{ $status }」
 incident-ticket-yes = 可
 incident-ticket-no = 不可
-incident-ticket-can = 取引： { $trade } / 出金： { $withdraw } / 入金： { $deposit }
-incident-ticket-api-key = この情報の取得に使ったAPIキー（本ツールは読み取りのみに使用）： { $key } — { $permissions }
+incident-ticket-can = 取引：{ $trade } / 出金：{ $withdraw } / 入金：{ $deposit }
+incident-ticket-api-key = この情報の取得に使ったAPIキー（本ツールは読み取りのみに使用）：{ $key } — { $permissions }
 incident-ticket-permissions = { $permissions }; { $ip }
 incident-ticket-permissions-not-read = 取得できず
 incident-ticket-no-permissions = 権限なし
@@ -1000,7 +1000,7 @@ incident-ticket-ip-restricted = IP制限あり
 incident-ticket-ip-not-restricted = IP制限なし
 incident-ticket-ip-unknown = IP制限は不明
 incident-ticket-withdrawal-count = この期間の出金：{ $count }件（うちホワイトリスト外のアドレスへの出金 { $flagged }件）、最初の出金 { $first }
-incident-ticket-symbols = 確認した通貨ペア： { $symbols }
+incident-ticket-symbols = 確認した通貨ペア：{ $symbols }
 incident-ticket-withdrawals = 出金
 incident-ticket-deposits = 入金
 incident-ticket-orders = 注文
@@ -1018,7 +1018,7 @@ incident-ticket-book-missing = ⚠ アドレス帳に未登録
 incident-ticket-book-whitelisted = ホワイトリスト登録済み{ $label }
 incident-ticket-book-not-whitelisted = ⚠ アドレス帳に登録済み・ホワイトリスト外{ $label }
 incident-ticket-flag-note = ⚠ は、出金ホワイトリストに登録されていないアドレスへの出金を示します。
-incident-ticket-not-collected = 取得できませんでした： { $detail }
+incident-ticket-not-collected = 取得できませんでした：{ $detail }
 incident-ticket-fill-in = ［アプリの ウォレット → 取引履歴 から記入］
 incident-ticket-attach-screenshots = この期間のアプリの履歴のスクリーンショットを添付してください。
 incident-ticket-none = この期間にはありません。
@@ -1051,7 +1051,7 @@ incident-summary-orders = 注文 { $count }件
 incident-summary-trades = 約定 { $count }件
 incident-summary-open-orders = オープンオーダー { $count }件
 incident-summary-counts = { $counts }。
-incident-summary-not-collected = 取得できず： { $check }: { $detail }
+incident-summary-not-collected = 取得できず：{ $check }：{ $detail }
 incident-summary-powerful-key = 警告：使用したAPIキーには読み取り以外の権限（出金、取引、振替）があります。信頼できるツールのために自分で作成したキーでなければ、今すぐ プロフィール → API管理 で削除してください。このコマンドに必要なのは「読み取りを有効にする」だけです。
 incident-summary-need-symbols = 注文と約定を取得するには、関係する通貨ペアを --symbol BTCUSDT,ETHUSDT のように指定してください。
 
@@ -1073,7 +1073,7 @@ url-field-imitates = 偽装対象
 url-field-techniques = 手口
 url-field-why = 理由
 url-field-check = 確認
-url-check-verify = Binance Verify（公式確認）：{ $url }
+url-check-verify = Binance Verify（公式認証）：{ $url }
 
 # リンクの代わりに示す、確認しなかったメッセージの部分。
 url-part-deep-nesting = （深い入れ子のメッセージ部分）
@@ -1150,7 +1150,7 @@ url-reason-userinfo-mailbox = メールアドレスの名前部分「{ $user }�
 url-reason-userinfo = 「@」より前（「{ $user }」）はブラウザに無視され、実際の接続先は { $host } です。
 url-reason-percent-encoded-host = ホスト名がパーセントエンコード（%xx）で隠されています。正規のリンクではこのような書き方はしません。
 url-reason-ip-host = Binanceのドメインではなく、IPアドレス（{ $host }）を直接指定しています。
-url-reason-shortener = { $site } は短縮URLサービスのため、本当の接続先が分かりません。
+url-reason-shortener = { $site } は短縮URLサービスのため、本当の接続先がわかりません。
 url-reason-messenger-impersonation = Binanceの名前を使った{ $platform }のアカウントまたは招待です（「{ $name }」）。Binanceのサポートがこのようなアカウントで連絡したり、チャットで認証コードやパスワードを求めたりすることはありません。WhatsAppも使用していません。
 url-reason-unverified-channel = 公式チャネル一覧にない、Binanceの名前を使った{ $platform }のアカウントです（「{ $name }」）。
 url-reason-free-hosting = 誰でも使える無料ホスティング／サイト作成サービス（{ $hosting }）上にあります。Binanceはそこでページを公開していません。
@@ -1224,7 +1224,7 @@ address-reason-not-compared = 照合対象がありません（{ $why }）。自
 address-reason-new = 既知の{ $n }件のアドレス記録のどれとも一致せず、似てもいません。送金前に別の経路で確認してください（電話や対面で受取人に確認し、まず少額を送って着金を確認してもらう）。
 address-reason-memo-missing = { $network } で取引所へ入金する場合は通常メモ（タグ）が必要ですが、指定されていません（--memo）。メモがないと入金が反映されないことがあります。
 address-reason-other-coin = 記録は { $recorded } 向けで、{ $coin } の記録はありません。
-address-who-label = "{ $label }"
+address-who-label = 「{ $label }」
 address-whitelisted = ホワイトリスト登録済み
 address-not-whitelisted = ホワイトリスト未登録
 address-whitelist-unknown = ホワイトリスト状態不明
@@ -1252,7 +1252,7 @@ address-field-itself = この宛先
 address-field-why = 理由
 address-field-imitates = 偽装対象
 address-field-checked = 確認対象
-address-field-your-address = ご自身の
+address-field-your-address = 登録済み
 address-more-lookalikes = …ほか{ $n }件の類似アドレス
 address-summary = { $n }件を確認：{ $parts }
 address-compared-with = 照合対象：
@@ -1416,7 +1416,7 @@ shell-rules-list-category = { $label }{ $id ->
        *[other] {""}
     }
 shell-rules-no-such-id = ID { $id } のルールはありません（`binance-audit rules list` を参照）
-shell-rules-severity = 重要度
+shell-rules-severity = 重大度
 shell-rules-weight = 重み
 shell-rules-category = カテゴリ
 shell-rules-facts = ファクト

@@ -138,6 +138,10 @@ fn japanese_follows_one_style_and_the_glossary() {
                 problems.push(format!("{at}: {why}: …{}…", m.as_str()));
             }
         }
+        // On the text itself: prose() leaves a space where a placeable was.
+        if text.contains("： ") {
+            problems.push(format!("{at}: a space after a full-width colon"));
+        }
         for term in &glossary.term {
             for bad in &term.forbid {
                 if p.contains(bad.as_str()) {

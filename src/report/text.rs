@@ -343,7 +343,7 @@ fn password_section(o: &mut String, p: &crate::report::PasswordDetails, l: Lang,
     let _ = writeln!(o, "{}", fill("  ", 2, 4, &offline, w));
     if let Some(warn) = &p.warning {
         let label = t!(l, "report-text-password-warning");
-        let prefix = format!("  {}: ", label.yellow());
+        let prefix = format!("  {}", labelled(l, &label.yellow().to_string(), ""));
         let _ = writeln!(
             o,
             "{}",
