@@ -957,11 +957,12 @@ incident-progress-all = 全{ $total }手順を記録しました（完了 { $don
 incident-progress-some = 全{ $total }手順のうち{ $recorded }手順を記録済み（完了 { $done }、スキップ { $skipped }）。次：{ $next }. { $title }
 incident-progress-log = ログ：{ $path }
 
-# A playbook shown (incident/show.rs). The text labels line up: keep them the same width.
-incident-show-why = 理由：
-incident-show-where = 場所：
-incident-show-run = 実行：
-incident-show-link = リンク：
+# A playbook shown (incident/show.rs). The text labels line up: keep them the same width
+# (a column of labels, as in `url` and `address`: no colon, so no space after a full-width one).
+incident-show-why = 理由{"  "}
+incident-show-where = 場所{"  "}
+incident-show-run = 実行{"  "}
+incident-show-link = リンク
 incident-show-channels-head = 公式チャネル（アドレスはご自身で入力してください。それ以外の連絡先は Binance Verify で確認できます）：
 incident-show-walk-steps = 手順を順に記録する：
 incident-show-collect-evidence = 証拠を集めて問い合わせ文を作る：
@@ -985,7 +986,7 @@ incident-ticket-draft-note = { $tool } が { $when } に作成した下書きで
 incident-ticket-no-secrets = パスワード、2段階認証・SMSのコード、APIシークレット、シードフレーズは書かないでください。Binanceのサポートがそれらを求めることはありません。
 incident-ticket-what-happened = 発生した事象
 incident-ticket-what-happened-fill = ［2〜3文で：何に気づいたか、いつか、すでに行った対応（パスワード変更、APIキー削除、アカウントの無効化など）］
-incident-ticket-uid = UID: { $uid }
+incident-ticket-uid = UID：{ $uid }
 incident-ticket-uid-fill = ［UID：Binanceアプリ → プロフィール］
 incident-ticket-period = 確認した期間：{ $since } – { $until }
 incident-ticket-account-status = Binanceが示すアカウント状態：「{ $status }」
