@@ -1613,7 +1613,7 @@ mod tests {
                 "{args:?}"
             );
             let ja = render_error(&e, Lang::Ja).to_string();
-            assert!(ja.starts_with("エラー: "), "{args:?}: {ja}");
+            assert!(ja.starts_with("エラー："), "{args:?}: {ja}");
         }
     }
 
