@@ -209,7 +209,7 @@ mod tests {
         );
         assert_eq!(
             some.msg().render(Lang::Ja),
-            "設定ファイルにプロファイル \"x\" がありません（あるもの: a、b、c）"
+            "設定ファイルにプロファイル \"x\" がありません（あるもの：a、b、c）"
         );
         assert_eq!(
             SelectError::NoAccount.msg().render(Lang::Ja),

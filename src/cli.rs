@@ -381,7 +381,7 @@ fn localize_command(
 fn japanese_frame(cmd: clap::Command, lang: Lang) -> clap::Command {
     let usage_style = cmd.get_styles().get_usage();
     let template = format!(
-        "{{before-help}}{{about-with-newline}}\n{}{}{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        "{{before-help}}{{about-with-newline}}\n{}{}{}{{usage}}\n\n{{all-args}}{{after-help}}",
         usage_style.render(),
         t!(lang, "help-usage"),
         usage_style.render_reset()
@@ -633,7 +633,7 @@ pub fn render_error(e: &clap::Error, lang: Lang) -> clap::builder::StyledStr {
         return e.render();
     };
     let mut out = format!(
-        "{}{}{} {body}",
+        "{}{}{}{body}",
         err.render(),
         t!(lang, "help-error"),
         err.render_reset()
@@ -669,7 +669,7 @@ pub fn render_error(e: &clap::Error, lang: Lang) -> clap::builder::StyledStr {
             ),
             _ => t!(lang, "help-error-similar-values", names = quoted.join(", ")),
         };
-        out.push_str(&format!("  {} {line}", good(&t!(lang, "help-error-tip"))));
+        out.push_str(&format!("  {}{line}", good(&t!(lang, "help-error-tip"))));
     }
     if let Some(V::StyledStrs(tips)) = e.get(C::Suggested) {
         if !suggested {
@@ -677,7 +677,7 @@ pub fn render_error(e: &clap::Error, lang: Lang) -> clap::builder::StyledStr {
         }
         for tip in tips {
             out.push_str(&format!(
-                "\n  {} {}",
+                "\n  {}{}",
                 good(&t!(lang, "help-error-tip")),
                 tip_text(&tip.to_string(), lang)
             ));
@@ -687,7 +687,7 @@ pub fn render_error(e: &clap::Error, lang: Lang) -> clap::builder::StyledStr {
         let usage = usage.to_string();
         let rest = usage.strip_prefix("Usage: ").unwrap_or(&usage);
         let heading = cmd_usage_heading(lang);
-        out.push_str(&format!("\n\n{heading} {rest}"));
+        out.push_str(&format!("\n\n{heading}{rest}"));
     }
     out.push_str("\n\n");
     out.push_str(&t!(lang, "help-error-try-help", flag = lit("--help")));
@@ -1566,7 +1566,7 @@ mod tests {
                 "{args:?}"
             );
             let ja = render_error(&e, Lang::Ja).to_string();
-            assert!(ja.starts_with("エラー: "), "{args:?}: {ja}");
+            assert!(ja.starts_with("エラー："), "{args:?}: {ja}");
         }
     }
 

@@ -1086,7 +1086,7 @@ mod tests {
         );
         assert_eq!(
             r.msg().render(Lang::Ja),
-            "h のTLS証明書が拒否されました: 「Expired」"
+            "h のTLS証明書が拒否されました：「Expired」"
         );
     }
 

@@ -283,7 +283,7 @@ mod tests {
         }
         assert_eq!(
             message("invalid type: integer `1`, expected a string", Lang::Ja),
-            "型が違います: 整数 `1` ではなく 文字列 が必要です"
+            "型が違います：整数 `1` ではなく 文字列 が必要です"
         );
         assert_eq!(message("duplicate key", Lang::En), "duplicate key");
     }

@@ -29,17 +29,24 @@ use crate::i18n::Lang;
 use error::{Error, Result};
 use exit::Exit;
 
+/// "label: text" with the reader's own colon (full-width in Japanese).
+fn labelled(lang: Lang, label: &str, text: &str) -> String {
+    crate::t!(lang, "report-text-labelled", label = label, text = text)
+}
+
 /// A warning for the person at the terminal, one line.
 pub fn warn(msg: &str) {
-    let label = crate::t!(crate::i18n::ui(), "help-label-warning");
-    eprintln!("binance-audit: {label}: {}", one_line(msg));
+    let l = crate::i18n::ui();
+    let label = crate::t!(l, "help-label-warning");
+    eprintln!("binance-audit: {}", labelled(l, &label, &one_line(msg)));
 }
 
 /// An error line, in the one form every command uses, in the language
 /// resolved at the start of the run (`session::early_language`).
 pub fn error_line(msg: &str) {
-    let label = crate::t!(crate::i18n::ui(), "help-label-error");
-    eprintln!("binance-audit: {label}: {}", one_line(msg));
+    let l = crate::i18n::ui();
+    let label = crate::t!(l, "help-label-error");
+    eprintln!("binance-audit: {}", labelled(l, &label, &one_line(msg)));
 }
 
 /// Say an error that does not stop the run (a report file that could not be
@@ -59,7 +66,8 @@ pub fn say_incomplete(r: &crate::report::Report) {
         .unwrap_or_default();
     let label = crate::t!(r.lang, "help-label-incomplete");
     for why in &r.incomplete {
-        eprintln!("binance-audit: {label}: {profile}{}", one_line(why));
+        let why = format!("{profile}{}", one_line(why));
+        eprintln!("binance-audit: {}", labelled(r.lang, &label, &why));
     }
     for w in &r.warnings {
         warn(&format!("{profile}{w}"));

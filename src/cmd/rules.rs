@@ -93,25 +93,26 @@ pub fn run(global: &GlobalArgs, r: &RulesCommand) -> Result<Exit> {
                 format!("{}\n", crate::text::fill_after(prefix, indent, text, width))
             };
             let mut o = fill(&format!("{}  ", r.id), r.id.len() + 2, r.title.get(lang));
+            let label = |id: &'static str, v: String| {
+                t!(
+                    lang,
+                    "report-text-labelled",
+                    label = crate::i18n::Msg::new(id).render(lang),
+                    text = v
+                )
+            };
             o.push_str(&format!(
-                "{}: {}  {}: {}  {}: {}\n",
-                t!(lang, "shell-rules-severity"),
-                severity(r, lang),
-                t!(lang, "shell-rules-weight"),
-                r.weight,
-                t!(lang, "shell-rules-category"),
-                category(r, lang),
+                "{}  {}  {}\n",
+                label("shell-rules-severity", severity(r, lang).to_string()),
+                label("shell-rules-weight", r.weight.to_string()),
+                label("shell-rules-category", category(r, lang).to_string()),
             ));
             o.push_str(&fill(
-                &format!("{}: ", t!(lang, "shell-rules-facts")),
+                &label("shell-rules-facts", String::new()),
                 2,
                 &r.facts.join(", "),
             ));
-            o.push_str(&fill(
-                &format!("{}: ", t!(lang, "shell-rules-when")),
-                2,
-                &r.when,
-            ));
+            o.push_str(&fill(&label("shell-rules-when", String::new()), 2, &r.when));
             o.push('\n');
             o.push_str(&fill("", 0, r.risk.get(lang)));
             o.push('\n');
@@ -123,9 +124,8 @@ pub fn run(global: &GlobalArgs, r: &RulesCommand) -> Result<Exit> {
                 o.push_str(&format!("{}\n", crate::i18n::link(lang, u)));
             }
             o.push_str(&format!(
-                "{}: {}\n",
-                t!(lang, "shell-rules-source"),
-                r.origin
+                "{}\n",
+                label("shell-rules-source", r.origin.to_string())
             ));
             output::stdout(o.as_bytes())?;
             Ok(Exit::Ok)

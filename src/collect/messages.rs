@@ -78,7 +78,7 @@ mod tests {
         assert_eq!(net_error(&e).render(Lang::En), e.to_string());
         assert_eq!(
             net_error(&e).render(Lang::Ja),
-            "接続できませんでした: 「tcp connect error」"
+            "接続できませんでした：「tcp connect error」"
         );
         let dns = NetError::Connect(crate::net::ConnectCause::Dns {
             host: "api.pwnedpasswords.com".into(),

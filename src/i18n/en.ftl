@@ -229,7 +229,8 @@ help-val-two-factor-not-sure = You do not know which are on (reported as a setti
 help-val-answer-not-sure = You do not know (reported as a setting to check)
 
 # clap's own words: headings, the automatic flags and subcommand, value lists, usage errors.
-help-usage = Usage:
+# A full-width colon in Japanese needs no space after it: the space is part of the value.
+help-usage = Usage:{" "}
 help-heading-commands = Commands
 help-heading-arguments = Arguments
 help-heading-options = Options
@@ -243,9 +244,9 @@ help-spec-default = [default: { $value }]
 help-spec-possible = [possible values: { $values }]
 help-spec-possible-heading = Possible values:
 help-spec-separator = {", "}
-help-error = error:
+help-error = error:{" "}
 help-error-try-help = For more information, try '{ $flag }'.
-help-error-tip = tip:
+help-error-tip = tip:{" "}
 help-error-unknown-argument = unexpected argument '{ $arg }' found
 help-error-invalid-value = invalid value '{ $value }' for '{ $arg }'
 help-error-missing-value = a value is required for '{ $arg }' but none was supplied
@@ -586,6 +587,9 @@ report-text-next-steps = To get a grade, run:
 report-text-do-first = Do these first
 report-text-do-first-item = { $title } (+{ $points } pts, { $id })
 report-text-waived-count = {", "}{ $n } waived
+report-text-count = { $label } ({ $n })
+report-text-labelled = { $label }: { $text }
+report-text-score-coverage = { $head }  ({ $coverage })
 report-text-not-applicable = Not applicable
 report-text-waiver-expired = EXPIRED
 report-text-warning = warning:
@@ -650,6 +654,7 @@ report-junit-see = see
 report-junit-not-checked = not checked
 
 # SARIF (report/sarif.rs): messages GitHub code scanning shows.
+report-sarif-evidence-separator = ;{" "}
 report-sarif-evidence = { $title }. Evidence: { $evidence }
 report-sarif-fix = Fix
 report-sarif-references = References

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 mod catalogue;
 mod msg;
+#[cfg(test)]
+mod style;
 
 pub use catalogue::has;
 pub use msg::{Arg, Msg};

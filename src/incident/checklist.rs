@@ -652,6 +652,6 @@ mod tests {
         )
         .unwrap_err()
         .render(Lang::Ja);
-        assert!(e.starts_with("端末に書き込めません: "), "{e}");
+        assert!(e.starts_with("端末に書き込めません："), "{e}");
     }
 }

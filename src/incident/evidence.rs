@@ -591,7 +591,7 @@ mod tests {
         let ja = e.msg().render(Lang::Ja);
         assert_eq!(
             ja,
-            "Binanceの応答を読み取れませんでした（想定したJSONではありません: 1行1列目の書式が正しくありません）"
+            "Binanceの応答を読み取れませんでした（想定したJSONではありません：1行1列目の書式が正しくありません）"
         );
         let e = parse_list::<WithdrawRecord>(b"{}").unwrap_err();
         assert!(english_runs(&e.msg().render(Lang::Ja)).is_empty());

@@ -622,7 +622,7 @@ mod tests {
     #[test]
     fn stops_and_bad_symbols_read_in_japanese() {
         let e = repeated_page(Purpose::Evidence(Part_::WithdrawHistory)).render(Lang::Ja);
-        assert!(e.starts_with("停止: Binanceが出金履歴の同じページ"), "{e}");
+        assert!(e.starts_with("停止：Binanceが出金履歴の同じページ"), "{e}");
         let e = too_many_pages(TRADES_PURPOSE).render(Lang::Ja);
         assert!(e.contains("注文・約定履歴を100ページ"), "{e}");
         let e = not_a_pair("BTC USDT").render(Lang::Ja);

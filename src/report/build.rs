@@ -457,9 +457,9 @@ fn said(v: &Value, lang: Lang) -> Value {
         other => match crate::i18n::Msg::from_json(other) {
             Some(m) => Value::String(m.render(lang)),
             None => match other {
-                Value::Object(m) => Value::Object(
-                    m.iter().map(|(k, v)| (k.clone(), said(v, lang))).collect(),
-                ),
+                Value::Object(m) => {
+                    Value::Object(m.iter().map(|(k, v)| (k.clone(), said(v, lang))).collect())
+                }
                 _ => other.clone(),
             },
         },

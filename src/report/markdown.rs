@@ -99,10 +99,11 @@ pub fn render_in(r: &Report, zone: &TimeZone) -> String {
             t!(l, "report-grade"),
             g.as_str()
         ),
-        _ => format!(
-            "**{}** ({})",
-            t!(l, "report-not-graded"),
-            esc(r.not_graded.as_deref().unwrap_or_default())
+        _ => t!(
+            l,
+            "report-text-count",
+            label = format!("**{}**", t!(l, "report-not-graded")),
+            n = esc(r.not_graded.as_deref().unwrap_or_default())
         ),
     };
     if !r.complete {
@@ -147,7 +148,16 @@ pub fn render_in(r: &Report, zone: &TimeZone) -> String {
         let _ = writeln!(o, "{mark} {}\n", esc(&none));
     } else {
         let waived = r.findings.len() - counting.len();
-        let _ = write!(o, "### {} ({})", t!(l, "report-findings"), counting.len());
+        let _ = write!(
+            o,
+            "### {}",
+            t!(
+                l,
+                "report-text-count",
+                label = t!(l, "report-findings"),
+                n = counting.len().to_string()
+            )
+        );
         if waived > 0 {
             let _ = write!(o, " {}", t!(l, "report-md-waived-count", n = waived));
         }
@@ -270,12 +280,13 @@ pub fn render_in(r: &Report, zone: &TimeZone) -> String {
                     .iter()
                     .map(|u| format!("<{}>", crate::i18n::link(l, u)))
                     .collect();
-                let _ = writeln!(
-                    o,
-                    "\n{}: {}",
-                    t!(l, "report-md-references"),
-                    refs.join(" · ")
+                let refs = t!(
+                    l,
+                    "report-text-labelled",
+                    label = t!(l, "report-md-references"),
+                    text = refs.join(" · ")
                 );
+                let _ = writeln!(o, "\n{refs}");
             }
             let _ = writeln!(o);
         }

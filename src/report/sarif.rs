@@ -278,7 +278,7 @@ fn message(f: &Finding, l: Lang) -> String {
             l,
             "report-sarif-evidence",
             title = &f.title,
-            evidence = f.evidence.join("; ")
+            evidence = f.evidence.join(&t!(l, "report-sarif-evidence-separator"))
         )
     }
 }

@@ -114,7 +114,12 @@ pub fn render(r: &Report, opts: &Options) -> String {
         let _ = writeln!(
             o,
             "{}",
-            format!("{} ({}{extra})", t!(l, "report-findings"), r.findings.len()).bold()
+            count(
+                l,
+                &t!(l, "report-findings"),
+                format!("{}{extra}", r.findings.len())
+            )
+            .bold()
         );
     }
     for f in &r.findings {
@@ -123,7 +128,7 @@ pub fn render(r: &Report, opts: &Options) -> String {
 
     if !r.not_checked.is_empty() {
         let _ = writeln!(o);
-        let head = format!("{} ({})", t!(l, "report-not-checked"), r.not_checked.len());
+        let head = count(l, &t!(l, "report-not-checked"), r.not_checked.len());
         let _ = writeln!(o, "{}", head.bold().yellow());
         // Each reason once: twelve API rules share one missing key.
         let mut by_reason: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -138,10 +143,10 @@ pub fn render(r: &Report, opts: &Options) -> String {
     }
     if !r.not_applicable.is_empty() {
         let _ = writeln!(o);
-        let head = format!(
-            "{} ({})",
-            t!(l, "report-text-not-applicable"),
-            r.not_applicable.len()
+        let head = count(
+            l,
+            &t!(l, "report-text-not-applicable"),
+            r.not_applicable.len(),
         );
         let _ = writeln!(o, "{}", head.bold());
         for n in &r.not_applicable {
@@ -223,7 +228,12 @@ pub fn grade_line(r: &Report) -> String {
                 crate::score::Grade::C => head.yellow().bold(),
                 _ => head.red().bold(),
             };
-            format!("{head}  ({coverage})")
+            t!(
+                l,
+                "report-text-score-coverage",
+                head = head.to_string(),
+                coverage = coverage
+            )
         }
         _ => {
             let head = t!(l, "report-not-graded").yellow().bold();
@@ -303,14 +313,14 @@ fn finding(o: &mut String, f: &super::Finding, l: Lang, opts: &Options) {
         let _ = writeln!(o, "{}", fill("  ", 2, 2, &line, w).cyan());
     }
     if opts.verbose {
-        let why = format!("{}: {}", t!(l, "report-text-why"), f.risk);
+        let why = labelled(l, &t!(l, "report-text-why"), &f.risk);
         let _ = writeln!(o, "{}", fill("  ", 2, 4, &why, w));
     }
     // Evidence of a drift finding is the change itself: always shown.
     if opts.verbose || !f.changes.is_empty() {
         for e in &f.evidence {
             let e = crate::localtime::localize(e, &opts.zone);
-            let line = format!("{}: {e}", t!(l, "report-evidence"));
+            let line = labelled(l, &t!(l, "report-evidence"), &e);
             let _ = writeln!(o, "{}", fill("  ", 2, 4, &line, w));
         }
     }
@@ -328,7 +338,7 @@ fn finding(o: &mut String, f: &super::Finding, l: Lang, opts: &Options) {
             }
         }
     }
-    let _ = writeln!(o, "  {}:", t!(l, "report-fix"));
+    let _ = writeln!(o, "  {}", labelled(l, &t!(l, "report-fix"), "").trim_end());
     for (i, step) in f.remediation.iter().enumerate() {
         let _ = writeln!(o, "{}", fill(&format!("    {}. ", i + 1), 7, 7, step, w));
     }
@@ -372,21 +382,21 @@ fn password_section(o: &mut String, p: &crate::report::PasswordDetails, l: Lang,
         p.guesses_log10
     );
     let _ = writeln!(o, "{}", fill("  ", 2, 4, &line, w));
-    let online = format!(
-        "{}: {}",
-        t!(l, "report-text-password-online"),
-        p.crack_time_online_throttled.display
+    let online = labelled(
+        l,
+        &t!(l, "report-text-password-online"),
+        &p.crack_time_online_throttled.display,
     );
     let _ = writeln!(o, "{}", fill("  ", 2, 4, &online, w));
-    let offline = format!(
-        "{}: {}",
-        t!(l, "report-text-password-offline"),
-        p.crack_time_offline_slow_hash.display
+    let offline = labelled(
+        l,
+        &t!(l, "report-text-password-offline"),
+        &p.crack_time_offline_slow_hash.display,
     );
     let _ = writeln!(o, "{}", fill("  ", 2, 4, &offline, w));
     if let Some(warn) = &p.warning {
         let label = t!(l, "report-text-password-warning");
-        let prefix = format!("  {}: ", label.yellow());
+        let prefix = format!("  {}", labelled(l, &label.yellow().to_string(), ""));
         let _ = writeln!(
             o,
             "{}",
@@ -410,12 +420,12 @@ fn details(o: &mut String, r: &Report, l: Lang, w: usize, zone: &jiff::tz::TimeZ
             CheckState::Failed => t!(l, "report-text-check-failed"),
         };
         let detail = crate::localtime::localize(&c.detail, zone);
-        let line = format!("{} {state}: {detail}", c.check);
+        let line = labelled(l, &format!("{} {state}", c.check), &detail);
         let _ = writeln!(o, "{}", fill("  ", 2, 4, &line, w));
     }
     if !r.passed.is_empty() {
         let _ = writeln!(o);
-        let head = format!("{} ({})", t!(l, "report-text-passed"), r.passed.len());
+        let head = count(l, &t!(l, "report-text-passed"), r.passed.len());
         let _ = writeln!(o, "{}", head.bold().green());
         for p in &r.passed {
             let line = format!("{}  {}", p.id, p.passed);
@@ -454,9 +464,12 @@ fn details(o: &mut String, r: &Report, l: Lang, w: usize, zone: &jiff::tz::TimeZ
 pub fn network_section(o: &mut String, network: &[crate::net::NetRequest], l: Lang, w: usize) {
     let _ = writeln!(
         o,
-        "{} ({})",
-        t!(l, "report-text-network").bold(),
-        network.len()
+        "{}",
+        count(
+            l,
+            &t!(l, "report-text-network").bold().to_string(),
+            network.len()
+        )
     );
     if network.is_empty() {
         let _ = writeln!(o, "  {}", t!(l, "report-text-network-none"));
@@ -466,8 +479,23 @@ pub fn network_section(o: &mut String, network: &[crate::net::NetRequest], l: La
             0 | 1 => String::new(),
             t => t!(l, "report-text-network-tries", tries = t),
         };
-        let purpose = n.purpose_msg().render(l);
+        // Binance's purposes are the Binance layer's words; others (Pwned
+        // Passwords) the network door's.
+        let purpose = crate::collect::binance::Purpose::from_label(&n.purpose)
+            .map(|p| p.msg())
+            .unwrap_or_else(|| n.purpose_msg())
+            .render(l);
         let line = format!("  {} {}{}  — {purpose}{tries}", n.method, n.host, n.path);
         let _ = writeln!(o, "{}", crate::text::wrap(&line, 2, w));
     }
+}
+
+/// "Label (n)" with the reader's own parentheses (full-width in Japanese).
+fn count(l: Lang, label: &str, n: impl std::fmt::Display) -> String {
+    t!(l, "report-text-count", label = label, n = n.to_string())
+}
+
+/// "Label: text" with the reader's own colon (full-width in Japanese).
+fn labelled(l: Lang, label: &str, text: &str) -> String {
+    t!(l, "report-text-labelled", label = label, text = text)
 }

@@ -760,11 +760,11 @@ expect = "fail"
             "`risk` には en と ja",
             "`remediation` には en と ja",
             "`references` の",
-            "条件を解析できません: 「",
+            "条件を解析できません：「",
             "`api.…` を読んでいます",
             "不明なファクト `nosuch.fact` を使っています",
             "`password.score` が \"weak\"",
-            "\"pass\" を期待する `[[rule.test]]`",
+            "`expect = \"pass\"` の `[[rule.test]]`",
             "入れ子の `all`",
         ] {
             assert!(all.contains(want), "{want:?} missing in:\n{all}");

@@ -463,7 +463,7 @@ mod tests {
         );
         assert_eq!(
             text::detail(&d, Lang::Ja),
-            "BNB、USDT：3ネットワーク中、入出金停止 1; Binanceに存在しない通貨： NOPE, X"
+            "BNB、USDT：3ネットワーク中、入出金停止 1; Binanceに存在しない通貨：NOPE, X"
         );
         assert_eq!(
             text::detail(&coins(&[], &["NOPE"], true), Lang::En),
@@ -488,7 +488,7 @@ mod tests {
         });
         assert_eq!(
             text::detail(&e, Lang::Ja),
-            "HTTP 418、Binanceのエラー -1003: 「banned」、60秒後に再試行"
+            "HTTP 418、Binanceのエラー -1003：「banned」、60秒後に再試行"
         );
         let mut r = report();
         r.clock.value.as_mut().unwrap().skew_ms = -3500;

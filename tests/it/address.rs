@@ -216,7 +216,7 @@ fn japanese_output() {
     assert_eq!(w(lines[i], &p), w(lines[i + 1], &genuine()), "{}", r.stdout);
     let r2 = run_offline(&["--lang", "ja", TRON], "");
     assert!(
-        r2.stdout.contains("未取得: オフライン（--offline）"),
+        r2.stdout.contains("未取得：オフライン（--offline）"),
         "{}",
         r2.stdout
     );

@@ -428,7 +428,7 @@ fn japanese_ticket_uses_jst() {
     o.code(0);
     let ticket = read_ticket(&dir);
     assert!(
-        ticket.starts_with("# お問い合わせ: アカウントへの不正アクセスの疑い"),
+        ticket.starts_with("# お問い合わせ：アカウントへの不正アクセスの疑い"),
         "{ticket}"
     );
     let attack = ticket.lines().find(|l| l.contains("0xattacktx")).unwrap();

@@ -71,7 +71,7 @@ fn renderer_labels_follow_the_report_language() {
         assert!(!sarif.contains(english), "{english} in Japanese SARIF");
     }
     assert!(sarif.contains("**対処**"), "{sarif}");
-    assert!(sarif.contains("。根拠: "), "{sarif}");
+    assert!(sarif.contains("。根拠："), "{sarif}");
     let en = rendered(&fixture::report(Lang::En), Format::Sarif);
     assert!(en.contains(". Evidence: ") && en.contains("**Fix**") && en.contains("waiver expires"));
 }

@@ -107,7 +107,7 @@ fn every_command_help_is_japanese_under_lang_ja() {
                 "{args:?} has English: {runs:?}\n{}",
                 out.stdout
             );
-            assert!(out.stdout.contains("使い方:"), "{args:?}: {}", out.stdout);
+            assert!(out.stdout.contains("使い方："), "{args:?}: {}", out.stdout);
             // Every line fits the 80 columns the run is given.
             for line in out.stdout.lines() {
                 let cols: usize = line
@@ -170,8 +170,8 @@ fn usage_errors_are_japanese_and_exit_2() {
         assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
         assert!(out.stdout.is_empty(), "{args:?}: {}", out.stdout);
         let err = &out.stderr;
-        assert!(err.starts_with("エラー: "), "{args:?}: {err}");
-        assert!(err.contains("詳しくは '--help' をご覧ください。"), "{err}");
+        assert!(err.starts_with("エラー："), "{args:?}: {err}");
+        assert!(err.contains("詳しくは「--help」をご覧ください。"), "{err}");
         let runs = english_runs(err);
         assert!(runs.is_empty(), "{args:?} has English: {runs:?}\n{err}");
     }
@@ -181,8 +181,8 @@ fn usage_errors_are_japanese_and_exit_2() {
         .args(["--lang", "ja", "audit", "--bogus"])
         .run()
         .code(2)
-        .stderr_has("使い方: binance-audit audit [OPTIONS]")
-        .stderr_has("'--bogus'");
+        .stderr_has("使い方：binance-audit audit [OPTIONS]")
+        .stderr_has("「--bogus」");
     // A missing subcommand shows the command's help, in Japanese.
     let out = Run::new()
         .home(h.path())
@@ -196,7 +196,7 @@ fn usage_errors_are_japanese_and_exit_2() {
 #[test]
 fn the_language_is_known_before_clap_parses() {
     let h = home();
-    let is_ja = |out: &crate::common::Outcome| out.stdout.contains("使い方:");
+    let is_ja = |out: &crate::common::Outcome| out.stdout.contains("使い方：");
     // The locale alone.
     let out = Run::new()
         .home(h.path())
@@ -243,7 +243,7 @@ fn the_language_is_known_before_clap_parses() {
         .args(["audit", "--format", "xml"])
         .run();
     assert_eq!(out.code, 2);
-    assert!(out.stderr.starts_with("エラー: "), "{}", out.stderr);
+    assert!(out.stderr.starts_with("エラー："), "{}", out.stderr);
 }
 
 #[test]
@@ -273,5 +273,5 @@ fn version_and_japanese_man_pages_and_completions_still_work() {
         .args(["--lang", "ja", "help", "audit"])
         .run()
         .code(0)
-        .stdout_has("使い方: binance-audit audit");
+        .stdout_has("使い方：binance-audit audit");
 }

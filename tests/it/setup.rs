@@ -146,7 +146,7 @@ fn weak_answers_become_declared_findings_in_every_format() {
         "{text}"
     );
     let out = audit(&home, &["--lang", "ja"]);
-    assert!(out.stdout.as_str().contains("あなたが申告した内容"));
+    assert!(out.stdout.as_str().contains("ご自身で申告した内容"));
 }
 
 #[test]
@@ -227,8 +227,8 @@ fn one_flag_changes_one_answer_and_keeps_the_other_five() {
     let out = setup(&home, &["--lang", "ja", "--anti-phishing-code", "yes"]);
     let stdout = &out.stdout;
     assert!(
-        stdout.contains("変更: anti_phishing_code = はい（以前: いいえ）")
-            && stdout.contains("維持:"),
+        stdout.contains("変更：anti_phishing_code = はい（以前：いいえ）")
+            && stdout.contains("維持："),
         "{stdout}"
     );
 }

@@ -144,12 +144,20 @@ pub fn run(global: &GlobalArgs, args: &AddressArgs) -> Result<Exit> {
         let text = read_file(path, "--known", lang)?;
         let (k, problems) = address::parse_known_file(&text, None);
         for p in problems {
+            let at = t!(
+                lang,
+                "report-text-labelled",
+                label = format!("{} {}", path.display(), p.line),
+                text = p.problem.render(lang)
+            );
             eprintln!(
-                "binance-audit: {}: {} {}: {}",
-                t!(lang, "address-warning"),
-                path.display(),
-                p.line,
-                p.problem.render(lang)
+                "binance-audit: {}",
+                t!(
+                    lang,
+                    "report-text-labelled",
+                    label = t!(lang, "address-warning"),
+                    text = at
+                )
             );
         }
         known_count += k.len();

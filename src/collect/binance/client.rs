@@ -918,7 +918,7 @@ mod tests {
         );
         assert_eq!(
             ja(r(-1130, 400, "bad param")),
-            "Binanceがエラー -1130 を返しました（HTTP 400）: 「bad param」"
+            "Binanceがエラー -1130 を返しました（HTTP 400）：「bad param」"
         );
         assert_eq!(
             en(ApiError::RateLimited {
@@ -949,7 +949,7 @@ mod tests {
         );
         assert_eq!(
             ja(ApiError::NotSent(NetError::Deadline(30).to_string())),
-            "Binanceには問い合わせていません: この実行の制限時間（30秒）に達したため、送信していません"
+            "Binanceには問い合わせていません：この実行の制限時間（30秒）に達したため、送信していません"
         );
         assert_eq!(
             en(ApiError::BadJson(JsonProblem::Malformed {
@@ -960,7 +960,7 @@ mod tests {
         );
         assert_eq!(
             ja(ApiError::Signing(SignError::RsaFailed)),
-            "リクエストに署名できませんでした: 「RSAの署名に失敗しました（キーが壊れていませんか）」"
+            "リクエストに署名できませんでした：「RSAの署名に失敗しました（キーが壊れていませんか）」"
         );
         assert_eq!(
             en(ApiError::NoCredentials),

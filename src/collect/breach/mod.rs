@@ -353,7 +353,7 @@ mod tests {
         );
         let ja = e.msg().render(Lang::Ja);
         assert!(
-            ja.starts_with("Pwned Passwordsの応答が想定外です: "),
+            ja.starts_with("Pwned Passwordsの応答が想定外です："),
             "{ja}"
         );
         assert!(crate::i18n::english_runs(&ja).is_empty(), "{ja}");
