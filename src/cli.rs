@@ -1106,6 +1106,8 @@ pub struct BreachArgs {
 pub struct ApiArgs {
     #[arg(long, env = "BINANCE_API_URL", value_name = "URL")]
     pub api_url: Option<String>,
+    #[arg(long, env = "BINANCE_AUDIT_REGION", value_name = "REGION", value_parser = region())]
+    pub region: Option<String>,
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
     #[arg(long, conflicts_with = "profile")]
@@ -1231,6 +1233,8 @@ impl SetupArgs {
 pub struct StatusArgs {
     #[arg(long, env = "BINANCE_API_URL", value_name = "URL")]
     pub api_url: Option<String>,
+    #[arg(long, env = "BINANCE_AUDIT_REGION", value_name = "REGION", value_parser = region())]
+    pub region: Option<String>,
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
     #[arg(long, value_name = "COIN", value_delimiter = ',')]
@@ -1261,12 +1265,19 @@ pub struct IncidentArgs {
     pub out: Option<PathBuf>,
     #[arg(long, env = "BINANCE_API_URL", value_name = "URL")]
     pub api_url: Option<String>,
+    #[arg(long, env = "BINANCE_AUDIT_REGION", value_name = "REGION", value_parser = region())]
+    pub region: Option<String>,
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
     // Minimum spacing of withdraw-history requests in milliseconds; 24-hour
     // order and trade lookups are spaced at 2/5 of it. Hidden: for tests.
     #[arg(long, hide = true, env = "BINANCE_AUDIT_PACE_MS", default_value_t = DEFAULT_PACE_MS)]
     pub pace_ms: u64,
+}
+
+/// A region of rules/regions.toml (`global`, `jp`), as its id.
+fn region() -> impl TypedValueParser<Value = String> {
+    PossibleValuesParser::new(crate::region::ids())
 }
 
 /// `STEP=done` or `STEP=skipped` (the incident log's own parser; its
@@ -1333,6 +1344,8 @@ pub struct AddressArgs {
     pub format: Format,
     #[arg(long, env = "BINANCE_API_URL", value_name = "URL")]
     pub api_url: Option<String>,
+    #[arg(long, env = "BINANCE_AUDIT_REGION", value_name = "REGION", value_parser = region())]
+    pub region: Option<String>,
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
 }

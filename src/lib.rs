@@ -31,6 +31,7 @@ pub mod localtime;
 pub mod net;
 pub mod normalize;
 pub mod parse_message;
+pub mod region;
 pub mod password_list;
 pub mod report;
 pub mod rules;

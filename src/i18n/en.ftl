@@ -174,6 +174,7 @@ help-arg-email-password-file = Also look up the email account's password (first 
 help-arg-hibp-url = Pwned Passwords API base URL [default: https://api.pwnedpasswords.com]
 help-arg-hibp-file = Offline breach lookup in a downloaded Pwned Passwords SHA-1 file (or per-prefix folder)
 help-arg-api-url = Binance API base URL [default: https://api.binance.com]
+help-arg-region = Which Binance the account is at: global (binance.com) or jp (Binance Japan) [default: global]
 help-arg-profile = Use the API key of this config profile
 help-arg-root-profile = Audit the account of this config profile
 help-arg-audit-profile = Audit the account of this config profile
@@ -902,6 +903,11 @@ account-no-profile-known = {" "}(known: { $names })
 account-no-profiles = --all-profiles: the config has no [profiles.NAME] sections (see `binance-audit config init`)
 account-list-more = { $list }{ list-separator }{ $name }
 account-none-selected = no Binance account selected
+
+binance-not-offered = not offered by { $region }
+binance-audit-not-offered = not offered by { $region } (neither passed nor failed; their checks are not counted): { $calls }
+binance-region-unknown = unknown region { $name } in the config (known: { $known })
+binance-region-uncertain-base = { $region }: the API host { $base } is not confirmed by any Binance document (only third parties name it); if requests fail, set --api-url to the host Binance Japan gives you
 
 ## ── end of binance ──
 

@@ -174,6 +174,7 @@ help-arg-email-password-file = メールアカウントのパスワード（FILE
 help-arg-hibp-url = Pwned Passwords APIのベースURL [既定: https://api.pwnedpasswords.com]
 help-arg-hibp-file = ダウンロードしたPwned PasswordsのSHA-1ファイル（またはプレフィックスごとのフォルダー）でオフラインで流出を照会します
 help-arg-api-url = Binance APIのベースURL [既定: https://api.binance.com]
+help-arg-region = アカウントのあるBinance: global（binance.com）または jp（Binance Japan） [既定: global]
 help-arg-profile = 設定ファイルのこのプロファイルのAPIキーを使います
 help-arg-root-profile = 設定ファイルのこのプロファイルのアカウントを監査します
 help-arg-audit-profile = 設定ファイルのこのプロファイルのアカウントを監査します
@@ -887,6 +888,11 @@ account-no-profile-known = （あるもの: { $names }）
 account-no-profiles = --all-profiles: 設定ファイルに [profiles.NAME] の表がありません（`binance-audit config init` を参照）
 account-list-more = { $list }{ list-separator }{ $name }
 account-none-selected = Binanceのアカウントが選ばれていません
+
+binance-not-offered = { $region }では提供されていません
+binance-audit-not-offered = { $region }では提供されていません（合格でも失敗でもなく、その確認は数えていません）: { $calls }
+binance-region-unknown = 設定ファイルのリージョン { $name } は不明です（あるもの: { $known }）
+binance-region-uncertain-base = { $region }: APIのホスト { $base } はBinanceの文書では確認できていません（第三者の情報のみ）。リクエストが失敗する場合は、Binance Japanが案内するホストを --api-url で指定してください
 
 ## ── end of binance ──
 
