@@ -196,7 +196,11 @@ mod tests {
         assert!(!jp.api_base.certain);
         assert_eq!(jp.offers("/sapi/v1/account/status"), Offer::Uncertain);
         assert_eq!(default().offers("/sapi/v1/account/status"), Offer::Yes);
-        assert!(jp.web_domains.iter().any(|d| d.value == "binance.co.jp" && !d.certain));
+        assert!(
+            jp.web_domains
+                .iter()
+                .any(|d| d.value == "binance.co.jp" && !d.certain)
+        );
         assert!(jp.legal_name.as_ref().unwrap().value.contains("第00031号"));
         for r in all() {
             assert!(r.web_domains.iter().all(|d| !d.source.is_empty()));
@@ -217,7 +221,8 @@ mod tests {
         assert!(matches!(load(&http), Err(RegionsError::NotHttps { .. })));
         let bad = REGIONS_TOML.replace("\"/sapi/\" = \"uncertain\"", "\"/sapi/\" = \"maybe\"");
         assert!(load(&bad).is_err());
-        let two_defaults = REGIONS_TOML.replace("name = \"Binance Japan\"", "name = \"x\"\ndefault = true");
+        let two_defaults =
+            REGIONS_TOML.replace("name = \"Binance Japan\"", "name = \"x\"\ndefault = true");
         assert!(matches!(load(&two_defaults), Err(RegionsError::Default)));
     }
 }

@@ -28,6 +28,7 @@ mod hostile;
 mod incident;
 mod japanese;
 mod options;
+mod region;
 mod report_text;
 mod setup;
 mod snapshots;

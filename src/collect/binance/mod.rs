@@ -129,10 +129,7 @@ pub async fn collect(
             asked(ep::ACCOUNT_STATUS),
             client.account_status(Purpose::AccountStatus)
         ),
-        gate(
-            asked(ep::API_TRADING_STATUS),
-            client.api_trading_status()
-        ),
+        gate(asked(ep::API_TRADING_STATUS), client.api_trading_status()),
         gate(asked(ep::ACCOUNT_INFO), client.account_info()),
         gate(
             asked(ep::WITHDRAW_ADDRESSES),
