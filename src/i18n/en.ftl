@@ -1190,6 +1190,8 @@ url-reason-disguised-message = This message disguises a link (its text shows { $
 url-reason-deep-nesting = Parts of this message are nested deeper than the checker follows; they were only searched as raw text and may hide links that were not checked.
 url-reason-too-large = The input is larger than the reading limit; everything past it was not checked.
 
+url-reason-uncertain-evidence = { $domain } is { $entity }'s according to third-party sources only: no Binance page found names it, so this is not certain. { $entity }'s own documents are on www.binance.com/ja; if in doubt, go there instead.
+
 ## ── end of url ──
 
 ## ── address ── The address check (address/, cmd/address/).

@@ -1174,6 +1174,8 @@ url-reason-disguised-message = このメッセージには行き先を偽るリ�
 url-reason-deep-nesting = このメッセージの一部は確認できる深さを超えて入れ子になっており、生のテキストとして検索しただけです。確認されていないリンクが含まれている可能性があります。
 url-reason-too-large = 入力が読み込み上限を超えています。上限を超えた部分は確認されていません。
 
+url-reason-uncertain-evidence = { $domain } が{ $entity }のものだという根拠は第三者の情報だけで、Binanceのページでは確認できていないため、確実ではありません。{ $entity }自身の文書は www.binance.com/ja にあります。迷ったらそちらを使ってください。
+
 ## ── end of url ──
 
 ## ── address ── The address check (address/, cmd/address/).
