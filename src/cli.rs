@@ -1216,6 +1216,8 @@ pub struct SetupArgs {
     pub email_two_factor: Option<YesNo>,
     #[arg(long, value_parser = described::<YesNo>("answer"), value_name = "yes|no|not-sure")]
     pub email_unique_password: Option<YesNo>,
+    #[arg(long, value_name = "REGION", value_parser = region())]
+    pub region: Option<String>,
 }
 
 impl SetupArgs {

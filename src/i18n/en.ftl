@@ -1583,4 +1583,8 @@ shell-config-template =
     # expires = 2027-01-01
     # profile = "bot"              # optional: only for this profile
 
+shell-setup-ask-region = Which Binance is your account at? Enter keeps the answer shown
+shell-setup-retry-region = Please answer with a number of the list, or global / jp.
+shell-setup-region-recorded = Binance: { $name } (region = "{ $id }" under [binance]).
+
 ## ── end of shell ──

@@ -1571,4 +1571,8 @@ shell-config-template =
     # expires = 2027-01-01         # 省略可: この日以降は再び検出事項として扱います
     # profile = "bot"              # 省略可: このプロファイルだけに適用
 
+shell-setup-ask-region = アカウントはどのBinanceにありますか？ Enterで表示中の回答のままにします
+shell-setup-retry-region = 一覧の番号か、global / jp で答えてください。
+shell-setup-region-recorded = Binance: { $name }（[binance] に region = "{ $id }"）。
+
 ## ── end of shell ──
