@@ -23,8 +23,8 @@ pub fn ci() -> bool {
     std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false")
 }
 
-/// Why a secret could not be read. It names where the secret was looked for
-/// (`what`, a noun such as "password on standard input"), never the secret.
+// Why a secret could not be read. It names where the secret was looked for
+// (`what`, a noun such as "password on standard input"), never the secret.
 
 /// Longer input is refused: Binance caps passwords well below this, and
 /// zxcvbn only scores the first 100 characters anyway.
