@@ -30,7 +30,7 @@ LAYERS = [
     ("base", ["i18n", "escape", "text", "bounded", "files", "hardening", "parse_message", "localtime", "normalize"]),
     ("io", ["net", "secret"]),
     ("analysers", ["url", "address"]),
-    ("inputs", ["config", "declare"]),
+    ("inputs", ["config", "declare", "region"]),
     ("model", ["facts", "rules", "score"]),
     ("collect", ["collect", "account", "baseline"]),
     ("evaluate", ["context", "audit"]),

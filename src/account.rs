@@ -10,11 +10,14 @@ use crate::collect::binance::{self, BinanceClient, Credentials};
 use crate::config::{Config, Profile};
 use crate::i18n::Msg;
 use crate::net::{BaseUrlError, Net};
+use crate::region::{self, Region};
 
-/// What the user selected: `--api-url`, `--profile`, `--all-profiles`.
+/// What the user selected: `--api-url`, `--region`, `--profile`, `--all-profiles`.
 #[derive(Clone, Debug, Default)]
 pub struct Selector {
     pub api_url: Option<String>,
+    /// `--region` or BINANCE_AUDIT_REGION: over every profile's own region.
+    pub region: Option<String>,
     pub profile: Option<String>,
     pub all_profiles: bool,
 }
@@ -25,9 +28,15 @@ impl Selector {
     pub fn one(api_url: Option<&str>, profile: Option<&str>) -> Selector {
         Selector {
             api_url: api_url.map(str::to_string),
+            region: None,
             profile: profile.map(str::to_string),
             all_profiles: false,
         }
+    }
+
+    pub fn with_region(mut self, region: Option<&str>) -> Selector {
+        self.region = region.map(str::to_string);
+        self
     }
 }
 
@@ -35,6 +44,9 @@ impl Selector {
 pub struct Target {
     pub name: Option<String>,
     pub base: Url,
+    pub region: &'static Region,
+    /// The base is the region's own (no `--api-url`, no `api_url` in the config).
+    pub base_from_region: bool,
     /// `Ok(None)`: no key configured; `Err`: configured but unusable.
     pub creds: Result<Option<Credentials>, String>,
 }
@@ -44,6 +56,11 @@ pub struct Target {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SelectError {
     BaseUrl(BaseUrlError),
+    /// `region = "…"` in the config names no region of rules/regions.toml.
+    NoRegion {
+        name: String,
+        known: Vec<String>,
+    },
     /// `--profile NAME` names none of `known`.
     NoProfile {
         name: String,
@@ -61,6 +78,11 @@ impl SelectError {
         use crate::msg;
         match self {
             SelectError::BaseUrl(e) => e.msg(),
+            SelectError::NoRegion { name, known } => msg!(
+                "binance-region-unknown",
+                name = format!("{name:?}"),
+                known = list(known)
+            ),
             SelectError::NoProfile { name, known } => {
                 let known = if known.is_empty() {
                     msg!("account-no-profile-none")
@@ -111,14 +133,36 @@ pub fn targets_with_env(
     env: &dyn Fn(&str) -> Option<OsString>,
 ) -> Result<Vec<Target>, SelectError> {
     let make = |name: Option<&str>, p: &Profile| -> Result<Target, SelectError> {
-        // Flag or BINANCE_API_URL, then the profile, then [binance], then Binance.
-        let raw = sel
+        // Flag or BINANCE_AUDIT_REGION, then the profile, then [binance], then global.
+        let region_id = sel
+            .region
+            .clone()
+            .filter(|r| !r.is_empty())
+            .or_else(|| p.region.clone())
+            .or_else(|| cfg.binance.region.clone());
+        let region = match &region_id {
+            Some(id) => region::find(id).ok_or_else(|| SelectError::NoRegion {
+                name: id.clone(),
+                known: region::ids().into_iter().map(str::to_string).collect(),
+            })?,
+            None => region::default(),
+        };
+        // Flag or BINANCE_API_URL, then the profile, then [binance], then the
+        // region's base (Binance's own for global).
+        let chosen = sel
             .api_url
             .clone()
             .filter(|u| !u.is_empty())
             .or_else(|| p.api_url.clone())
-            .or_else(|| cfg.binance.api_url.clone())
-            .unwrap_or_else(|| binance::DEFAULT_BASE.to_string());
+            .or_else(|| cfg.binance.api_url.clone());
+        let base_from_region = chosen.is_none();
+        let raw = chosen.unwrap_or_else(|| {
+            if region.is_default() {
+                binance::DEFAULT_BASE.to_string()
+            } else {
+                region.api_base.value.clone()
+            }
+        });
         let base = crate::net::parse_base_url(&raw, "Binance API").map_err(SelectError::BaseUrl)?;
         let creds = match Credentials::for_profile(name, p, env) {
             Err(e) if e.is_shape() => return Err(SelectError::Creds(e)),
@@ -127,6 +171,8 @@ pub fn targets_with_env(
         Ok(Target {
             name: name.map(str::to_string),
             base,
+            region,
+            base_from_region,
             creds,
         })
     };
@@ -175,9 +221,37 @@ pub fn client(
         Err(e) => (None, Some(e)),
     };
     Ok((
-        BinanceClient::new(net.clone(), target.base, creds),
+        BinanceClient::new(net.clone(), target.base, creds).with_region(target.region),
         unusable,
     ))
+}
+
+/// Said once when a region's API host is used that no source establishes
+/// (Binance Japan's): the user should know the tool is not sure of it.
+pub fn region_note(t: &Target) -> Option<Msg> {
+    (t.base_from_region && !t.region.api_base.certain).then(|| {
+        crate::msg!(
+            "binance-region-uncertain-base",
+            region = t.region.name.clone(),
+            base = t.region.api_base.value.clone()
+        )
+    })
+}
+
+/// The note for the one account `sel` selects, if any.
+pub fn selected_note(cfg: &Config, sel: &Selector) -> Option<Msg> {
+    targets(cfg, sel).ok()?.first().and_then(region_note)
+}
+
+/// The notes for several targets, each said once.
+pub fn region_notes(targets: &[Target]) -> Vec<Msg> {
+    let mut out: Vec<Msg> = Vec::new();
+    for m in targets.iter().filter_map(region_note) {
+        if !out.contains(&m) {
+            out.push(m);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1059,6 +1059,8 @@ pub struct BreachArgs {
 pub struct ApiArgs {
     #[arg(long, env = "BINANCE_API_URL", value_name = "URL")]
     pub api_url: Option<String>,
+    #[arg(long, env = "BINANCE_AUDIT_REGION", value_name = "REGION", value_parser = region())]
+    pub region: Option<String>,
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
     #[arg(long, conflicts_with = "profile")]
@@ -1167,6 +1169,8 @@ pub struct SetupArgs {
     pub email_two_factor: Option<YesNo>,
     #[arg(long, value_parser = described::<YesNo>("answer"), value_name = "yes|no|not-sure")]
     pub email_unique_password: Option<YesNo>,
+    #[arg(long, value_name = "REGION", value_parser = region())]
+    pub region: Option<String>,
 }
 
 impl SetupArgs {
@@ -1184,6 +1188,8 @@ impl SetupArgs {
 pub struct StatusArgs {
     #[arg(long, env = "BINANCE_API_URL", value_name = "URL")]
     pub api_url: Option<String>,
+    #[arg(long, env = "BINANCE_AUDIT_REGION", value_name = "REGION", value_parser = region())]
+    pub region: Option<String>,
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
     #[arg(long, value_name = "COIN", value_delimiter = ',')]
@@ -1214,12 +1220,19 @@ pub struct IncidentArgs {
     pub out: Option<PathBuf>,
     #[arg(long, env = "BINANCE_API_URL", value_name = "URL")]
     pub api_url: Option<String>,
+    #[arg(long, env = "BINANCE_AUDIT_REGION", value_name = "REGION", value_parser = region())]
+    pub region: Option<String>,
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
     // Minimum spacing of withdraw-history requests in milliseconds; 24-hour
     // order and trade lookups are spaced at 2/5 of it. Hidden: for tests.
     #[arg(long, hide = true, env = "BINANCE_AUDIT_PACE_MS", default_value_t = DEFAULT_PACE_MS)]
     pub pace_ms: u64,
+}
+
+/// A region of rules/regions.toml (`global`, `jp`), as its id.
+fn region() -> impl TypedValueParser<Value = String> {
+    PossibleValuesParser::new(crate::region::ids())
 }
 
 /// `STEP=done` or `STEP=skipped` (the incident log's own parser; its
@@ -1286,6 +1299,8 @@ pub struct AddressArgs {
     pub format: Format,
     #[arg(long, env = "BINANCE_API_URL", value_name = "URL")]
     pub api_url: Option<String>,
+    #[arg(long, env = "BINANCE_AUDIT_REGION", value_name = "REGION", value_parser = region())]
+    pub region: Option<String>,
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
 }

@@ -60,6 +60,8 @@ pub struct Hibp {
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     pub api_url: Option<String>,
+    /// Which Binance the account is at (`global`, `jp`: rules/regions.toml).
+    pub region: Option<String>,
     /// The API key is an identifier, not a secret, but it is still masked in output.
     pub api_key: Option<String>,
     /// File holding the HMAC secret key.
@@ -380,7 +382,7 @@ fn unknown_field_hint(msg: &str) -> Option<&'static str> {
         Some("secret")
     } else if matches!(
         field.as_str(),
-        "api_key" | "api_url" | "secret_file" | "private_key_file"
+        "api_key" | "api_url" | "region" | "secret_file" | "private_key_file"
     ) {
         Some("section")
     } else {

@@ -32,6 +32,7 @@ pub mod net;
 pub mod normalize;
 pub mod parse_message;
 pub mod password_list;
+pub mod region;
 pub mod report;
 pub mod rules;
 pub mod score;

@@ -227,7 +227,8 @@ async fn audit_target(
             checks.push(CheckStatus::failed(binance::CHECK, reason));
         }
         Ok(Some(creds)) => {
-            let client = BinanceClient::new(net.clone(), target.base.clone(), Some(creds));
+            let client = BinanceClient::new(net.clone(), target.base.clone(), Some(creds))
+                .with_region(target.region);
             let now = binance::client::now_ms();
             let statuses = binance::collect(&client, now, &mut facts).await;
             checks.extend(statuses);

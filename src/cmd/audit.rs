@@ -18,6 +18,7 @@ use crate::t;
 pub fn selector(args: &AuditArgs) -> Selector {
     Selector {
         api_url: args.api.api_url.clone(),
+        region: args.api.region.clone(),
         profile: args.api.profile.clone(),
         all_profiles: args.api.all_profiles,
     }
@@ -34,6 +35,9 @@ pub fn gate(args: &AuditArgs) -> Gate {
 pub fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<Exit> {
     let mut ctx = session::context(global)?;
     let targets = account::targets(&ctx.config, &selector(args)).map_err(usage)?;
+    for note in account::region_notes(&targets) {
+        super::warn(&note.render(ctx.lang));
+    }
     let mut read: Vec<(&str, &std::path::Path)> = Vec::new();
     if let Some(b) = &args.baseline.baseline {
         read.push(("--baseline", b));

@@ -264,7 +264,11 @@ fn evidence(global: &GlobalArgs, args: &IncidentArgs, kind: Kind) -> Result<Exit
     for w in &ctx.warnings {
         super::warn(w);
     }
-    let sel = Selector::one(args.api_url.as_deref(), args.profile.as_deref());
+    let sel = Selector::one(args.api_url.as_deref(), args.profile.as_deref())
+        .with_region(args.region.as_deref());
+    if let Some(note) = account::selected_note(&ctx.config, &sel) {
+        super::warn(&note.render(ctx.lang));
+    }
     let (client, unusable_key) = account::client(&ctx.config, &ctx.net, &sel).map_err(usage)?;
     if let Some(e) = unusable_key {
         return Err(Error::Usage(e));

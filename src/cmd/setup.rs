@@ -237,6 +237,80 @@ pub fn ask(
     Ok(answers)
 }
 
+/// Which Binance the account is at, asked after the declarations. Enter
+/// (or the end of input) keeps what is recorded: the region is not a
+/// declaration, and an old script that answers only those still works.
+pub fn ask_region(
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    lang: Lang,
+    current: Option<&str>,
+) -> Result<Option<String>, String> {
+    let regions = crate::region::all();
+    let menu: Vec<String> = regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("{} {} ({})", i + 1, r.name, r.id))
+        .collect();
+    let keep = current.map_or(String::new(), |c| format!(" [{c}]"));
+    for _ in 0..MAX_TRIES {
+        let q = format!(
+            "{}:\n  {}{keep}\n> ",
+            t!(lang, "shell-setup-ask-region"),
+            menu.join("  ")
+        );
+        out.write_all(q.as_bytes())
+            .and_then(|_| out.flush())
+            .map_err(|e| {
+                t!(
+                    lang,
+                    "shell-setup-cannot-write-question",
+                    kind = e.kind().to_string()
+                )
+            })?;
+        let a = match read_answer(input, lang) {
+            Ok(a) => a,
+            Err(_) => return Ok(None),
+        };
+        if a.is_empty() {
+            return Ok(None);
+        }
+        let by_number = a
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| regions.get(i));
+        if let Some(r) = by_number.or_else(|| crate::region::find(&a)) {
+            return Ok(Some(r.id.clone()));
+        }
+        out.write_all(format!("{}\n", t!(lang, "shell-setup-retry-region")).as_bytes())
+            .map_err(|e| {
+                t!(
+                    lang,
+                    "shell-setup-cannot-write-question",
+                    kind = e.kind().to_string()
+                )
+            })?;
+    }
+    Err(t!(lang, "shell-setup-no-readable-answer"))
+}
+
+/// The config text with `region = "…"` under `[binance]`, the rest kept.
+fn set_region(text: &str, region: &str) -> Result<String, crate::declare::RenderError> {
+    use toml_edit::{DocumentMut, Item, Table, value};
+    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+        crate::declare::RenderError::NotToml(e.message().trim().replace('\n', " "))
+    })?;
+    if !doc.contains_key("binance") {
+        doc.insert("binance", Item::Table(Table::new()));
+    }
+    let Some(t) = doc["binance"].as_table_like_mut() else {
+        return Err(crate::declare::RenderError::NotATable);
+    };
+    t.insert("region", value(region));
+    Ok(doc.to_string())
+}
+
 fn yes_no(v: YesNo) -> Answer {
     match v {
         YesNo::Yes => Answer::Flag(true),
@@ -366,13 +440,21 @@ pub fn run(global: &GlobalArgs, args: &SetupArgs) -> super::error::Result<Exit> 
     let today = Utc::now().date_naive();
     let width = session::width();
 
+    let recorded_region = parsed.as_ref().and_then(|c| c.binance.region.clone());
+    let mut region = args.region.clone();
     let given = if args.any_answer() {
         answers_from_args(args, today, lang).map_err(Error::Usage)?
+    } else if args.region.is_some() {
+        Answers::default()
     } else if crate::secret::interactive() {
         let stdin = std::io::stdin();
         let mut input = stdin.lock();
         let mut out = std::io::stderr();
-        ask(&mut input, &mut out, lang, &path, &recorded, today, width).map_err(Error::Usage)?
+        let a = ask(&mut input, &mut out, lang, &path, &recorded, today, width)
+            .map_err(Error::Usage)?;
+        region = ask_region(&mut input, &mut out, lang, recorded_region.as_deref())
+            .map_err(Error::Usage)?;
+        a
     } else {
         let example = "binance-audit setup --two-factor authenticator,passkey --anti-phishing-code yes --withdrawal-whitelist yes --devices-reviewed yes --email-two-factor yes --email-unique-password yes";
         return Err(Error::Usage(t!(
@@ -382,17 +464,41 @@ pub fn run(global: &GlobalArgs, args: &SetupArgs) -> super::error::Result<Exit> 
         )));
     };
 
+    // `setup --region jp` alone records the region and leaves [declared] be.
+    let region_only = !args.any_answer() && args.region.is_some();
     let merged = merge(&recorded, &given);
-    let text = render(existing.as_deref(), &merged.answers, today, lang)
-        .map_err(|e| Error::Usage(format!("{}: {}", path.display(), e.render(lang))))?;
+    let mut text = if region_only {
+        existing.clone().unwrap_or_default()
+    } else {
+        render(existing.as_deref(), &merged.answers, today, lang)
+            .map_err(|e| Error::Usage(format!("{}: {}", path.display(), e.render(lang))))?
+    };
+    if let Some(r) = &region {
+        text = set_region(&text, r)
+            .map_err(|e| Error::Usage(format!("{}: {}", path.display(), e.render(lang))))?;
+    }
     if let Some(dir) = path.parent()
         && !dir.as_os_str().is_empty()
     {
         std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, &e))?;
     }
     output::file(&path, text.as_bytes())?;
-    let text = crate::text::wrap(&summary(lang, &path, &recorded, &merged), 2, width);
-    output::stdout(text.as_bytes())?;
+    let mut said = if region_only {
+        String::new()
+    } else {
+        summary(lang, &path, &recorded, &merged)
+    };
+    if let Some(r) = region.as_deref().and_then(crate::region::find) {
+        said.push_str(&t!(
+            lang,
+            "shell-setup-region-recorded",
+            name = r.name.clone(),
+            id = r.id.clone()
+        ));
+        said.push('\n');
+    }
+    let said = crate::text::wrap(&said, 2, width);
+    output::stdout(said.as_bytes())?;
     Ok(Exit::Ok)
 }
 
@@ -775,5 +881,38 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.contains("cancelled"), "{e}");
+    }
+
+    #[test]
+    fn region_question_by_number_or_name_and_enter_keeps() {
+        let ask = |input: &str, current: Option<&str>| {
+            let mut out = Vec::new();
+            let r = ask_region(&mut input.as_bytes(), &mut out, Lang::En, current);
+            (r, String::from_utf8(out).unwrap())
+        };
+        let (r, said) = ask("2\n", None);
+        assert_eq!(r.unwrap().as_deref(), Some("jp"));
+        assert!(said.contains("2 Binance Japan (jp)"), "{said}");
+        assert_eq!(ask("global\n", None).0.unwrap().as_deref(), Some("global"));
+        let (r, said) = ask("\n", Some("jp"));
+        assert_eq!(r.unwrap(), None);
+        assert!(said.contains("[jp]"), "{said}");
+        assert_eq!(ask("", None).0.unwrap(), None);
+        let (r, said) = ask("9\nJP\n", None);
+        assert_eq!(r.unwrap().as_deref(), Some("jp"));
+        assert!(said.contains("global / jp"), "{said}");
+        assert!(ask("x\nx\nx\nx\nx\n", None).0.is_err());
+        let mut out = Vec::new();
+        ask_region(&mut "1\n".as_bytes(), &mut out, Lang::Ja, None).unwrap();
+        assert!(String::from_utf8(out).unwrap().contains("どのBinance"));
+    }
+
+    #[test]
+    fn set_region_keeps_the_file() {
+        let t = set_region("# c\n[binance]\napi_key = \"k\" # key\n", "jp").unwrap();
+        assert!(t.contains("# c") && t.contains("# key") && t.contains("region = \"jp\""));
+        assert!(crate::config::parse(&t).unwrap().binance.region.as_deref() == Some("jp"));
+        let t = set_region("", "jp").unwrap();
+        assert!(t.contains("[binance]"));
     }
 }

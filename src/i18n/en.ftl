@@ -174,6 +174,7 @@ help-arg-email-password-file = Also look up the email account's password (first 
 help-arg-hibp-url = Pwned Passwords API base URL [default: https://api.pwnedpasswords.com]
 help-arg-hibp-file = Offline breach lookup in a downloaded Pwned Passwords SHA-1 file (or per-prefix folder)
 help-arg-api-url = Binance API base URL [default: https://api.binance.com]
+help-arg-region = Which Binance the account is at: global (binance.com) or jp (Binance Japan) [default: global]
 help-arg-profile = Use the API key of this config profile
 help-arg-root-profile = Audit the account of this config profile
 help-arg-audit-profile = Audit the account of this config profile
@@ -938,6 +939,11 @@ account-no-profiles = --all-profiles: the config has no [profiles.NAME] sections
 account-list-more = { $list }{ list-separator }{ $name }
 account-none-selected = no Binance account selected
 
+binance-not-offered = not offered by { $region }
+binance-audit-not-offered = not offered by { $region } (neither passed nor failed; their checks are not counted): { $calls }
+binance-region-unknown = unknown region { $name } in the config (known: { $known })
+binance-region-uncertain-base = { $region }: the API host { $base } is not confirmed by any Binance document (only third parties name it); if requests fail, set --api-url to the host Binance Japan gives you
+
 ## ── end of binance ──
 
 ## ── incident ── Playbooks, the checklist log, evidence and the ticket (incident/).
@@ -1213,6 +1219,8 @@ url-reason-disguised-link = The link text shows { $shown }, but the link really 
 url-reason-disguised-message = This message disguises a link (its text shows { $shown }), so a genuine-looking Binance address in it proves nothing about the sender.
 url-reason-deep-nesting = Parts of this message are nested deeper than the checker follows; they were only searched as raw text and may hide links that were not checked.
 url-reason-too-large = The input is larger than the reading limit; everything past it was not checked.
+
+url-reason-uncertain-evidence = { $domain } is { $entity }'s according to third-party sources only: no Binance page found names it, so this is not certain. { $entity }'s own documents are on www.binance.com/ja; if in doubt, go there instead.
 
 ## ── end of url ──
 
@@ -1610,5 +1618,9 @@ shell-config-template =
     # optional: from this date on the finding counts again
     # expires = 2027-01-01
     # profile = "bot"              # optional: only for this profile
+
+shell-setup-ask-region = Which Binance is your account at? Enter keeps the answer shown
+shell-setup-retry-region = Please answer with a number of the list, or global / jp.
+shell-setup-region-recorded = Binance: { $name } (region = "{ $id }" under [binance]).
 
 ## ── end of shell ──

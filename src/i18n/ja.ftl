@@ -174,6 +174,7 @@ help-arg-email-password-file = メールアカウントのパスワード（FILE
 help-arg-hibp-url = Pwned Passwords APIのベースURL [既定：https://api.pwnedpasswords.com]
 help-arg-hibp-file = ダウンロードしたPwned PasswordsのSHA-1ファイル（またはプレフィックスごとのフォルダー）でオフラインで流出を照会します
 help-arg-api-url = Binance APIのベースURL [既定：https://api.binance.com]
+help-arg-region = アカウントのあるBinance: global（binance.com）または jp（Binance Japan） [既定：global]
 help-arg-profile = 設定ファイルのこのプロファイルのAPIキーを使います
 help-arg-root-profile = 設定ファイルのこのプロファイルのアカウントを監査します
 help-arg-audit-profile = 設定ファイルのこのプロファイルのアカウントを監査します
@@ -911,6 +912,11 @@ account-no-profiles = --all-profiles：設定ファイルに [profiles.NAME] の
 account-list-more = { $list }{ list-separator }{ $name }
 account-none-selected = Binanceのアカウントが選ばれていません
 
+binance-not-offered = { $region }では提供されていません
+binance-audit-not-offered = { $region }では提供されていません（合格でも失敗でもなく、その確認は数えていません）：{ $calls }
+binance-region-unknown = 設定ファイルのリージョン { $name } は不明です（あるもの：{ $known }）
+binance-region-uncertain-base = { $region }: APIのホスト { $base } はBinanceの文書では確認できていません（第三者の情報のみ）。リクエストが失敗する場合は、Binance Japanが案内するホストを --api-url で指定してください
+
 ## ── end of binance ──
 
 ## ── incident ── Playbooks, the checklist log, evidence and the ticket (incident/).
@@ -1186,6 +1192,8 @@ url-reason-disguised-link = リンクの表示は { $shown } ですが、実際�
 url-reason-disguised-message = このメッセージには行き先を偽るリンク（表示は { $shown }）があるため、正規に見えるBinanceのアドレスが含まれていても送信元の証明にはなりません。
 url-reason-deep-nesting = このメッセージの一部は確認できる深さを超えて入れ子になっており、生のテキストとして検索しただけです。確認されていないリンクが含まれている可能性があります。
 url-reason-too-large = 入力が読み込み上限を超えています。上限を超えた部分は確認されていません。
+
+url-reason-uncertain-evidence = { $domain } が{ $entity }のものだという根拠は第三者の情報だけで、Binanceのページでは確認できていないため、確実ではありません。{ $entity }自身の文書は www.binance.com/ja にあります。迷ったらそちらを使ってください。
 
 ## ── end of url ──
 
@@ -1587,5 +1595,9 @@ shell-config-template =
     # reason = "取引ボット用のキー。ボット側の予定で作り直す"   # 必須
     # expires = 2027-01-01         # 省略可：この日以降は再び検出事項として扱います
     # profile = "bot"              # 省略可：このプロファイルだけに適用
+
+shell-setup-ask-region = アカウントはどのBinanceにありますか？ Enterで表示中の回答のままにします
+shell-setup-retry-region = 一覧の番号か、global / jp で答えてください。
+shell-setup-region-recorded = Binance: { $name }（[binance] に region = "{ $id }"）。
 
 ## ── end of shell ──

@@ -40,7 +40,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// Files in a rules folder that hold other data, not rules.
-pub const DATA_FILES: &[&str] = &["domains.toml"];
+pub const DATA_FILES: &[&str] = &["domains.toml", "regions.toml"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -23,6 +23,8 @@ impl Notes {
     pub const DECODES_TO_GENUINE: Notes = Notes(32);
     pub const WHATSAPP: Notes = Notes(64);
     pub const MAPPED_GENUINE: Notes = Notes(128);
+    /// A genuine domain only third parties name (binance.co.jp).
+    pub const UNCERTAIN: Notes = Notes(256);
 
     pub fn has(self, n: Notes) -> bool {
         self.0 & n.0 != 0
@@ -572,6 +574,9 @@ fn assess_genuine(k: &Knowledge, p: &Parsed<'_>, di: usize, detail: &mut Detail)
     }
     if d.separate_exchange {
         a.notes.add(Notes::SEPARATE_EXCHANGE);
+    }
+    if !d.certain {
+        a.notes.add(Notes::UNCERTAIN);
     }
     match p.scheme {
         Scheme::Insecure | Scheme::Other => a.flag(T::InsecureScheme, VerdictKind::Suspicious),

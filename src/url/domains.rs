@@ -38,8 +38,17 @@ pub struct GenuineDomain {
     /// The protected brand this domain belongs to ("Binance", "BNB Chain").
     #[serde(default = "default_owner")]
     pub owner: String,
+    /// False when only third parties say it is genuine.
+    #[serde(default = "certain_default")]
+    pub certain: bool,
+    /// The company behind it when not the owner itself ("Binance Japan").
+    pub entity: Option<String>,
     pub role: String,
     pub evidence: String,
+}
+
+fn certain_default() -> bool {
+    true
 }
 
 fn default_owner() -> String {
@@ -715,11 +724,30 @@ mod tests {
         let labels: Vec<&str> = k.brands.iter().map(|b| b.label.as_str()).collect();
         assert_eq!(
             labels,
-            ["binancefuture", "bnbstatic", "bnbchain", "binance", "opbnb"]
+            [
+                "binancefuture",
+                "bnbsmartchain",
+                "bnbgreenfield",
+                "bnbstatic",
+                "bnbbridge",
+                "bnbchain",
+                "binance",
+                "opbnb"
+            ]
         );
-        assert_eq!(k.domains[k.brands[3].primary].name, "binance.com");
-        assert_eq!(k.domains[k.brands[2].primary].owner, "BNB Chain");
-        assert_eq!(k.domains[k.brands[4].primary].name, "bnbchain.org");
+        let by = |l: &str| &k.brands[k.brands.iter().position(|b| b.label == l).unwrap()];
+        assert_eq!(k.domains[by("binance").primary].name, "binance.com");
+        assert_eq!(k.domains[by("bnbchain").primary].owner, "BNB Chain");
+        for l in ["opbnb", "bnbsmartchain", "bnbbridge", "bnbgreenfield"] {
+            assert_eq!(k.domains[by(l).primary].name, "bnbchain.org", "{l}");
+        }
+        // Binance Japan: genuine, its evidence third-party only.
+        let jp = &k.domains[k.genuine["binance.co.jp"]];
+        assert_eq!(jp.status, Status::Official);
+        assert!(!jp.certain);
+        assert_eq!(jp.entity.as_deref(), Some("Binance Japan"));
+        let b = k.brands.iter().position(|b| b.label == "binance").unwrap();
+        assert_eq!(k.imitated(b, "co.jp").name, "binance.co.jp");
         assert!(k.genuine.contains_key("binance.us"));
         assert!(k.word(b"login") == Some(WordKind::Lure));
         // Every genuine domain cites evidence.

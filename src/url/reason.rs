@@ -130,6 +130,8 @@ reasons! {
     MappedGenuine { host } => "url-reason-mapped-genuine",
     UserContent { host } => "url-reason-user-content",
     SeparateExchange {} => "url-reason-separate-exchange",
+    /// A genuine domain whose evidence is third-party only.
+    UncertainEvidence { domain, entity } => "url-reason-uncertain-evidence",
     EmailAddress {} => "url-reason-email-address",
 
     // A whole message (`--extract`).

@@ -320,6 +320,15 @@ fn reasons(
     if a.notes.has(Notes::SEPARATE_EXCHANGE) {
         out.push(R::SeparateExchange {});
     }
+    if a.notes.has(Notes::UNCERTAIN)
+        && let Some(g) = d.genuine
+    {
+        let gd = &k.domains[g];
+        out.push(R::UncertainEvidence {
+            domain: gd.name.as_str().into(),
+            entity: gd.entity.as_deref().unwrap_or(gd.owner.as_str()).into(),
+        });
+    }
     if a.notes.has(Notes::EMAIL_ADDRESS) {
         out.push(R::EmailAddress {});
     }

@@ -31,6 +31,7 @@ mod japanese;
 mod loose_ends;
 mod options;
 mod reader;
+mod region;
 mod report_text;
 mod setup;
 mod snapshots;

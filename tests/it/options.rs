@@ -485,6 +485,24 @@ fn api_url_before_and_after_audit() {
 }
 
 #[test]
+fn region_before_and_after_audit() {
+    let mut sc = Scenario::read_only();
+    for p in mb::SIGNED_PATHS.iter().filter(|p| p.starts_with("/sapi/")) {
+        sc = sc.respond(p, Reply::text(404, "Not Found"));
+    }
+    let mock = MockBinance::start(sc);
+    // Without --region the 404s are failures (exit 3), so the case can tell.
+    Case::new("--region", &["--region", "jp"])
+        .rest(&["--format", "json"])
+        .online()
+        .env("BINANCE_API_KEY", mb::API_KEY)
+        .env("BINANCE_API_SECRET", mb::SECRET)
+        .env("BINANCE_API_URL", mock.url())
+        .expect(0, "not offered by Binance Japan")
+        .check();
+}
+
+#[test]
 fn profile_and_all_profiles_before_and_after_audit() {
     Case::new("--profile", &["--profile", "bot"])
         .rest(&["--config", "config.toml", "--format", "json"])
@@ -516,6 +534,7 @@ fn every_audit_option_in_help_has_a_position_test() {
         "--hibp-url",
         "--hibp-file",
         "--api-url",
+        "--region",
         "--profile",
         "--all-profiles",
     ];

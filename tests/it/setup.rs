@@ -350,3 +350,41 @@ fn old_declarations_ask_for_reconfirmation() {
     assert_eq!(f["source"], "declared");
     assert_eq!(f["declared_on"], "2020-01-01");
 }
+
+#[test]
+fn setup_records_which_binance_and_every_command_follows_it() {
+    let home = TempHome::new();
+    write_config(&home, "# mine\n[binance]\napi_key = \"k\"\n");
+    let r = setup(&home, &["--region", "jp"]);
+    r.code(0)
+        .stdout_has("Binance: Binance Japan (region = \"jp\" under [binance])");
+    let text = std::fs::read_to_string(cfg_path(&home)).unwrap();
+    assert!(
+        text.contains("# mine") && text.contains("api_key = \"k\""),
+        "{text}"
+    );
+    assert!(text.contains("region = \"jp\""), "{text}");
+    assert!(!text.contains("[declared]"), "{text}");
+    // status now asks Binance Japan (and says its API host is uncertain).
+    home.run()
+        .args([
+            "--config",
+            cfg_path(&home).to_str().unwrap(),
+            "status",
+            "--offline",
+        ])
+        .run()
+        .stderr_has("https://api.binance.co.jp");
+    // With answers too, in Japanese; back to global.
+    let mut args: Vec<&str> = all_safe("authenticator").to_vec();
+    args.extend(["--region", "global", "--lang", "ja"]);
+    setup(&home, &args)
+        .code(0)
+        .stdout_has("Binance: Binance（[binance] に region = \"global\"）");
+    let text = std::fs::read_to_string(cfg_path(&home)).unwrap();
+    assert!(
+        text.contains("region = \"global\"") && text.contains("[declared]"),
+        "{text}"
+    );
+    setup(&home, &["--region", "mars"]).code(2);
+}

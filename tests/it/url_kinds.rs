@@ -529,6 +529,105 @@ fn issue_14_kinds() {
         );
     }
 
+    // Binance Japan (issue 23): its hosts are genuine; look-alikes of
+    // binance.co.jp are caught as those of binance.com are, and name it.
+    for h in [
+        "www.binance.co.jp",
+        "binance.co.jp",
+        "api.binance.co.jp",
+        "www.binance.com",
+    ] {
+        for path in ["/", "/ja", "/ja/support"] {
+            quiet(
+                &mut k,
+                "japan_genuine",
+                format!("https://{h}{path}"),
+                VerdictKind::Official,
+                &mut an,
+            );
+        }
+    }
+    let knowledge = binance_audit::url::domains::knowledge();
+    let names_japan = |a: &binance_audit::url::Assessment| {
+        a.impersonates
+            .is_some_and(|i| knowledge.domains[i].name == "binance.co.jp")
+    };
+    for core in near_cores("binance") {
+        let url = format!("https://{core}.co.jp/{}", rng.pick(LURES));
+        let a = an.check(&url);
+        k.add(
+            "japan_lookalike",
+            &url,
+            a.verdict.is_alarm() && names_japan(&a),
+            a.verdict,
+        );
+    }
+    for w in LURES.iter().chain(AFFIXES) {
+        for host in [
+            "binance-co.jp".to_string(),
+            format!("binance-co-jp-{w}.com"),
+            format!("binance.co.jp.{w}.{}", rng.pick(TLDS)),
+            format!("binancejp-{w}.{}", rng.pick(TLDS)),
+            format!("{w}-binancejp.co.jp"),
+            format!("binance-{w}.co.jp"),
+            "bіnance.co.jp".to_string(),
+            format!("binаnce-{w}.co.jp"),
+        ] {
+            alarm(
+                &mut k,
+                "japan_lookalike",
+                format!("https://{host}/"),
+                &mut an,
+            );
+        }
+        alarm(
+            &mut k,
+            "japan_lookalike",
+            format!("https://binance.co.jp@{w}.example/"),
+            &mut an,
+        );
+        alarm(
+            &mut k,
+            "japan_lookalike",
+            format!(
+                "https://www.binance.co.jp:443@{w}-{}.{}/ja",
+                rng.pick(AFFIXES),
+                rng.pick(TLDS)
+            ),
+            &mut an,
+        );
+    }
+    // The brand family's product names (issue 23): BNB Chain's and Binance's own.
+    for name in [
+        "bnbsmartchain",
+        "bnb-smartchain",
+        "bnb-smart-chain",
+        "bnbsmartchian",
+        "bnbbridge",
+        "bnb-bridge",
+        "bnbbrigde",
+        "bnbgreenfield",
+        "bnb-greenfield",
+        "opbnb",
+        "binancepay",
+        "binance-pay",
+        "binanceweb3wallet",
+        "binance-web3-wallet",
+        "binanceacademy",
+        "binance-academy",
+    ] {
+        for w in ["", "-airdrop", "-claim", "-login", "-app"] {
+            for tld in ["com", "xyz", "io", "org"] {
+                alarm(
+                    &mut k,
+                    "brand_family",
+                    format!("https://{name}{w}.{tld}/"),
+                    &mut an,
+                );
+            }
+        }
+    }
+
     println!("\n{:<22} {:>6} {:>8}", "kind", "cases", "recall");
     let mut all_ok = true;
     for (kind, (n, ok, misses)) in &k.by {

@@ -346,11 +346,15 @@ fn read_binance(
         let r = OFFLINE;
         return Ok((vec![], vec![], skipped(r), skipped(r)));
     }
-    let sel = Selector::one(args.api_url.as_deref(), args.profile.as_deref());
+    let sel = Selector::one(args.api_url.as_deref(), args.profile.as_deref())
+        .with_region(args.region.as_deref());
     let target = account::targets(&s.config, &sel)
         .map_err(usage)?
         .pop()
         .ok_or_else(|| Error::Usage(crate::t!(s.lang, "binance-address-no-account")))?;
+    if let Some(note) = account::region_note(&target) {
+        crate::cmd::warn(&note.render(s.lang));
+    }
     let creds = match target.creds {
         Ok(Some(c)) => c,
         Ok(None) => {
@@ -362,7 +366,8 @@ fn read_binance(
             return Ok((vec![], vec![], f.clone(), f));
         }
     };
-    let client = BinanceClient::new(s.net.clone(), target.base, Some(creds));
+    let client =
+        BinanceClient::new(s.net.clone(), target.base, Some(creds)).with_region(target.region);
     let failed = |e: &ApiError| SourceState::Failed {
         reason: e.msg().render(s.lang),
     };

@@ -111,6 +111,21 @@ pub enum ApiError {
     Signing(SignError),
 }
 
+impl ApiError {
+    /// The server says it has no such endpoint: HTTP 404, or an error whose
+    /// words say "not supported". On a regional Binance that is an endpoint
+    /// the region does not offer, not a failure.
+    pub fn is_not_offered(&self) -> bool {
+        match self {
+            ApiError::Http { status } => *status == 404,
+            ApiError::Rejected { status, msg, .. } => {
+                *status == 404 || msg.to_ascii_lowercase().contains("not supported")
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Why an answer is not the JSON expected. Binance's bytes are never
 /// quoted: only the place, or a key name (escaped).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -312,6 +327,7 @@ pub struct BinanceClient {
     /// wait for one measurement instead of each making their own.
     clock: tokio::sync::Mutex<ClockState>,
     clock_generation: AtomicU64,
+    region: &'static crate::region::Region,
 }
 
 impl fmt::Debug for BinanceClient {
@@ -365,7 +381,18 @@ impl BinanceClient {
             halts,
             clock: tokio::sync::Mutex::default(),
             clock_generation: AtomicU64::new(0),
+            region: crate::region::default(),
         }
+    }
+
+    /// Which Binance the account is at: what its API offers.
+    pub fn with_region(mut self, region: &'static crate::region::Region) -> BinanceClient {
+        self.region = region;
+        self
+    }
+
+    pub fn region(&self) -> &'static crate::region::Region {
+        self.region
     }
 
     pub fn with_retry(mut self, retry: RetryPolicy) -> BinanceClient {

@@ -26,6 +26,7 @@ use crate::address::{Known, Origin};
 use crate::facts::Facts;
 use crate::i18n::Msg;
 use crate::msg;
+use crate::region::Offer;
 use endpoint as ep;
 use model::{
     AccountInfo, AccountStatus, ApiRestrictions, ApiTradingStatus, KNOWN_PERMISSIONS, SpotAccount,
@@ -111,16 +112,34 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
     // The clock is measured alongside the signed calls, not before them: they
     // are signed with the local clock, and only one Binance rejects with
     // -1021 waits for the measurement and is signed again.
+    // An endpoint the region's data says it does not offer is not asked.
+    let region = client.region();
+    let asked = |path: &str| region.offers(path) != Offer::No;
     let (clock, restrictions, status, trading, info, addresses, quota, account, history) = tokio::join!(
         client.sync_clock(),
-        client.api_restrictions(Purpose::ApiKeyPermissions),
-        client.account_status(Purpose::AccountStatus),
-        client.api_trading_status(),
-        client.account_info(),
-        client.withdraw_address_book(Purpose::AddressBook),
-        client.withdraw_quota(),
-        client.spot_account(Purpose::AccountSwitches, true),
-        client.withdraw_history(Purpose::WithdrawHistory90Days, None),
+        gate(
+            asked(ep::API_RESTRICTIONS),
+            client.api_restrictions(Purpose::ApiKeyPermissions)
+        ),
+        gate(
+            asked(ep::ACCOUNT_STATUS),
+            client.account_status(Purpose::AccountStatus)
+        ),
+        gate(asked(ep::API_TRADING_STATUS), client.api_trading_status()),
+        gate(asked(ep::ACCOUNT_INFO), client.account_info()),
+        gate(
+            asked(ep::WITHDRAW_ADDRESSES),
+            client.withdraw_address_book(Purpose::AddressBook)
+        ),
+        gate(asked(ep::WITHDRAW_QUOTA), client.withdraw_quota()),
+        gate(
+            asked(ep::SPOT_ACCOUNT),
+            client.spot_account(Purpose::AccountSwitches, true)
+        ),
+        gate(
+            asked(ep::WITHDRAW_HISTORY),
+            client.withdraw_history(Purpose::WithdrawHistory90Days, None)
+        ),
     );
     match clock {
         Ok(offset) => {
@@ -135,8 +154,14 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
             });
         }
     }
-    let book = addresses.as_ref().ok().map(|a| book_known(a));
-    let sent = history.as_ref().ok().map(|h| sent_known(&h.rows));
+    let book = addresses
+        .as_ref()
+        .and_then(|a| a.as_ref().ok())
+        .map(|a| book_known(a));
+    let sent = history
+        .as_ref()
+        .and_then(|h| h.as_ref().ok())
+        .map(|h| sent_known(&h.rows));
     if let (Some(book), Some(sent)) = (&book, &sent) {
         facts.observe(
             "withdrawal.history_lookalikes",
@@ -150,28 +175,50 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
     let results = [
         (
             ep::API_RESTRICTIONS,
-            restrictions.map(|r| record_restrictions(&r, now_ms, facts)),
+            restrictions.map(|r| r.map(|r| record_restrictions(&r, now_ms, facts))),
         ),
-        (ep::ACCOUNT_STATUS, status.map(|s| record_status(&s, facts))),
+        (
+            ep::ACCOUNT_STATUS,
+            status.map(|s| s.map(|s| record_status(&s, facts))),
+        ),
         (
             ep::API_TRADING_STATUS,
-            trading.map(|t| record_trading(&t, facts)),
+            trading.map(|t| t.map(|t| record_trading(&t, facts))),
         ),
-        (ep::ACCOUNT_INFO, info.map(|i| record_info(&i, facts))),
+        (
+            ep::ACCOUNT_INFO,
+            info.map(|i| i.map(|i| record_info(&i, facts))),
+        ),
         (
             ep::WITHDRAW_ADDRESSES,
-            addresses.map(|a| record_addresses(&a, facts)),
+            addresses.map(|a| a.map(|a| record_addresses(&a, facts))),
         ),
-        (ep::WITHDRAW_QUOTA, quota.map(|q| record_quota(&q, facts))),
-        (ep::SPOT_ACCOUNT, account.map(|a| record_account(&a, facts))),
+        (
+            ep::WITHDRAW_QUOTA,
+            quota.map(|q| q.map(|q| record_quota(&q, facts))),
+        ),
+        (
+            ep::SPOT_ACCOUNT,
+            account.map(|a| a.map(|a| record_account(&a, facts))),
+        ),
         (
             ep::WITHDRAW_HISTORY,
-            history.map(|h| record_history(&h.rows, facts)),
+            history.map(|h| h.map(|h| record_history(&h.rows, facts))),
         ),
     ];
     let total = results.len();
     let mut read = 0;
+    let mut not_offered: Vec<String> = Vec::new();
+    let not_offered_line = msg!("binance-not-offered", region = region.name.clone());
     for (path, result) in results {
+        // Not asked (the data says the region does not offer it), or the
+        // region's server says it has no such endpoint: neither read nor failed.
+        let result = match result {
+            None => Err(None),
+            Some(Err(e)) if !region.is_default() && e.is_not_offered() => Err(None),
+            Some(Err(e)) => Err(Some(e)),
+            Some(Ok(v)) => Ok(v),
+        };
         match result {
             Ok(missing) => {
                 // An answer without the fields the checks need was not read.
@@ -185,7 +232,13 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
                     });
                 }
             }
-            Err(e) => {
+            Err(None) => {
+                for f in facts_of(path) {
+                    facts.not_checked(f, not_offered_line.clone());
+                }
+                not_offered.push(get(path));
+            }
+            Err(Some(e)) => {
                 let line = e.msg();
                 for f in facts_of(path) {
                     facts.not_checked(f, line.clone());
@@ -206,7 +259,23 @@ pub async fn collect(client: &BinanceClient, now_ms: i64, facts: &mut Facts) -> 
         total = total,
         clock = clock_text
     );
-    statuses(summary, problems)
+    let mut out = statuses(summary, problems);
+    if !not_offered.is_empty() {
+        out.push(CheckStatus::skipped(
+            CHECK,
+            msg!(
+                "binance-audit-not-offered",
+                region = region.name.clone(),
+                calls = not_offered.join(", ")
+            ),
+        ));
+    }
+    out
+}
+
+/// A call made only when `asked`: `None` is an endpoint not asked.
+async fn gate<T>(asked: bool, call: impl std::future::Future<Output = T>) -> Option<T> {
+    if asked { Some(call.await) } else { None }
 }
 
 fn mark_all(facts: &mut Facts, reason: &Msg) {
