@@ -96,7 +96,7 @@ fn status_verbose_says_the_protection_held() {
         ),
         (
             "ja",
-            "このプロセス: コアダンプは無効、デバッガの接続は拒否。",
+            "このプロセス：コアダンプは無効、デバッガの接続は拒否。",
         ),
     ] {
         let o = Run::new()

@@ -354,13 +354,19 @@ fn old_declarations_ask_for_reconfirmation() {
 #[test]
 fn setup_records_which_binance_and_every_command_follows_it() {
     let home = TempHome::new();
-    write_config(&home, "# mine\n[binance]\napi_key = \"k\"\n");
+    write_config(
+        &home,
+        "# mine\n[binance]\napi_key = \"abc123abc123abc123abc123abc123abc123abc123abc123abc123abc123abcd\"\n",
+    );
     let r = setup(&home, &["--region", "jp"]);
     r.code(0)
         .stdout_has("Binance: Binance Japan (region = \"jp\" under [binance])");
     let text = std::fs::read_to_string(cfg_path(&home)).unwrap();
     assert!(
-        text.contains("# mine") && text.contains("api_key = \"k\""),
+        text.contains("# mine")
+            && text.contains(
+                "api_key = \"abc123abc123abc123abc123abc123abc123abc123abc123abc123abc123abcd\""
+            ),
         "{text}"
     );
     assert!(text.contains("region = \"jp\""), "{text}");

@@ -206,12 +206,22 @@ pub(super) fn lookalike_block(
     let field = |m: Msg| format!("  {}", pad(&m.render(lang), FIELD));
     let _ = writeln!(
         o,
-        "{}{}",
-        field(msg!("address-field-imitates")),
-        who(target).render(lang)
+        "{}",
+        crate::text::fill(
+            &field(msg!("address-field-imitates")),
+            2 + FIELD,
+            2 + FIELD,
+            &who(target).render(lang),
+            width
+        )
     );
     for t in summarise(&im.entries[1..], index) {
-        let _ = writeln!(o, "{}{}", " ".repeat(2 + FIELD), t.render(lang));
+        let indent = " ".repeat(2 + FIELD);
+        let _ = writeln!(
+            o,
+            "{}",
+            crate::text::fill(&indent, 2 + FIELD, 2 + FIELD, &t.render(lang), width)
+        );
     }
     let labels = [
         pad(&t!(lang, "address-field-checked"), FIELD - 1),
