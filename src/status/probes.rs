@@ -5,16 +5,6 @@ use super::*;
 use crate::collect::binance::endpoint::SERVER_TIME as TIME_PATH;
 use crate::net::Purpose;
 
-// Binance's `{code,msg}` error body. The binance layer decodes it too (only
-// negative codes, from its own client): one decoder once status asks that
-// layer for typed results.
-#[derive(Deserialize)]
-struct ErrBody {
-    code: i64,
-    #[serde(default)]
-    msg: String,
-}
-
 /// A public check's failure as a row detail; Binance's `{code,msg}` body is
 /// kept (its `msg` cut to 200 characters) when it sent one.
 pub(super) fn net_detail(e: NetError) -> Detail {
@@ -25,8 +15,7 @@ pub(super) fn net_detail(e: NetError) -> Detail {
             body,
         } => Detail::Http {
             status,
-            binance: serde_json::from_str::<ErrBody>(&body)
-                .ok()
+            binance: crate::collect::binance::client::ErrorBody::parse(body.as_bytes())
                 .map(|b| (b.code, b.msg.chars().take(200).collect())),
             retry_after,
         },
@@ -55,8 +44,8 @@ pub async fn public_checks(
         );
     }
     // No constant for these two in the binance layer yet.
-    let sys_url = net::join(base, "/sapi/v1/system/status");
-    let ping_url = net::join(base, "/api/v3/ping");
+    let sys_url = net::join(base, crate::collect::binance::endpoint::SYSTEM_STATUS);
+    let ping_url = net::join(base, crate::collect::binance::endpoint::PING);
     let time_url = net::join(base, TIME_PATH);
     let timed = |url: Url, purpose: Purpose| async move {
         let sent_at = Utc::now();
