@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::collect::CheckState;
-use crate::collect::binance::model::{AccountStatus, lenient};
+use crate::collect::binance::model::AccountStatus;
 use crate::collect::binance::{ApiError, BinanceClient};
 use crate::incident::playbook::{Channel, official_channels};
 use crate::net::{self, Net, NetError, NetRequest};

@@ -43,7 +43,6 @@ pub async fn public_checks(
             false,
         );
     }
-    // No constant for these two in the binance layer yet.
     let sys_url = net::join(base, crate::collect::binance::endpoint::SYSTEM_STATUS);
     let ping_url = net::join(base, crate::collect::binance::endpoint::PING);
     let time_url = net::join(base, TIME_PATH);
@@ -86,12 +85,7 @@ pub async fn public_checks(
     let clock = match time {
         Err(e) => Probe::failed(net_detail(e)),
         Ok(resp) => {
-            #[derive(Deserialize)]
-            #[serde(rename_all = "camelCase")]
-            struct ServerTime {
-                server_time: i64,
-            }
-            match serde_json::from_slice::<ServerTime>(&resp.body)
+            match serde_json::from_slice::<crate::collect::binance::model::ServerTime>(&resp.body)
                 .ok()
                 .and_then(|t| Utc.timestamp_millis_opt(t.server_time).single())
             {
@@ -116,41 +110,7 @@ pub async fn public_checks(
     (system, ping, clock, reachable)
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct CoinConfig {
-    #[serde(default, deserialize_with = "lenient::string")]
-    coin: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    free: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    locked: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    freeze: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    withdrawing: Option<String>,
-    #[serde(default)]
-    network_list: Vec<serde_json::Value>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct NetworkConfig {
-    #[serde(default, deserialize_with = "lenient::string")]
-    network: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    name: Option<String>,
-    #[serde(default, deserialize_with = "lenient::bool")]
-    deposit_enable: Option<bool>,
-    #[serde(default, deserialize_with = "lenient::bool")]
-    withdraw_enable: Option<bool>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    deposit_desc: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
-    withdraw_desc: Option<String>,
-    #[serde(default, deserialize_with = "lenient::bool")]
-    busy: Option<bool>,
-}
+use crate::collect::binance::model::{CoinConfig, NetworkConfig};
 
 /// Why Binance's coin list says nothing usable.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
