@@ -815,7 +815,7 @@ fn byte_at_column(line: &str, col: usize) -> usize {
 /// Where a line's text starts: after its indentation, and after a first
 /// column (a flag, a command name, an exit code) that two spaces end.
 fn text_start(line: &str) -> usize {
-    let plain = strip_ansi(line);
+    let plain = crate::text::strip_ansi(line);
     let lead = plain.len() - plain.trim_start().len();
     let chars: Vec<char> = plain.chars().collect();
     let mut col = 0;
@@ -851,25 +851,8 @@ fn text_start(line: &str) -> usize {
     if col > 40 { lead } else { col }
 }
 
-fn strip_ansi(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            for d in chars.by_ref() {
-                if d.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 fn columns(s: &str) -> usize {
-    strip_ansi(s).chars().map(char_width).sum()
+    crate::text::strip_ansi(s).chars().map(char_width).sum()
 }
 
 fn wide(c: char) -> bool {

@@ -100,6 +100,11 @@ fn columns(s: &str) -> usize {
     if !s.contains('\u{1b}') {
         return width(s);
     }
+    width(&strip_ansi(s))
+}
+
+/// The text without terminal escape sequences (colour codes).
+pub fn strip_ansi(s: &str) -> String {
     let mut plain = String::with_capacity(s.len());
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
@@ -113,7 +118,7 @@ fn columns(s: &str) -> usize {
             plain.push(c);
         }
     }
-    width(&plain)
+    plain
 }
 
 /// Characters a line never starts with: closing punctuation, and the small
